@@ -1,0 +1,65 @@
+#pragma once
+
+#include "app/cli/CliOutput.h"
+#include "core/domain/CustomerInput.h"
+#include "core/domain/Result.h"
+#include "core/domain/Role.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <memory>
+
+namespace kasir {
+
+class Database;
+
+// kasirctl: the command-line tool over core. `kasirctl [--db FILE] [--user NAME]
+// GROUP VERB [options]`; see help().
+class Kasirctl final
+{
+    Q_DECLARE_TR_FUNCTIONS(kasir::Kasirctl)
+
+public:
+    Kasirctl();
+    ~Kasirctl();
+    Q_DISABLE_COPY_MOVE(Kasirctl)
+
+    int run(const QStringList& arguments);
+
+private:
+    int help();
+    int init(const QStringList& args);
+    int demo(const QStringList& args);
+    int customer(const QString& verb, const QStringList& args);
+    int user(const QString& verb, const QStringList& args);
+
+    int customerAdd(const QStringList& args);
+    int customerUpdate(const QStringList& args);
+    int customerSearch(const QStringList& args);
+    int customerByRef(const QString& verb, const QStringList& args);
+
+    // Opens --db; on failure prints the error and returns its exit code via `exitCode`.
+    bool openDatabase(int& exitCode);
+    // The acting user: --user (password from KASIR_PASSWORD or --password-stdin), or the
+    // company's first administrator.
+    bool resolveActor(int& exitCode);
+
+    // Parses a verb's options; unknown options and wrong arity are invalid input.
+    bool parse(QCommandLineParser& parser, const QStringList& args, int positional, const QString& positionalName,
+        int& exitCode);
+    static void addCustomerFieldOptions(QCommandLineParser& parser);
+    // Reads the customer field flags; false (with exitCode set) when a flag's value is bad.
+    bool readCustomerInput(const QCommandLineParser& parser, CustomerInput& input, int& exitCode);
+    static QString readPasswordFromStdin();
+
+    CliOutput m_out;
+    QString m_dbPath;
+    QString m_username;
+    bool m_passwordStdin = false;
+    std::unique_ptr<Database> m_db;
+    Actor m_actor;
+};
+
+} // namespace kasir

@@ -1,0 +1,24 @@
+#include "core/Translations.h"
+
+#include <QCoreApplication>
+#include <QTranslator>
+
+namespace kasir::Translations {
+
+bool install(const QLocale& locale)
+{
+    static QTranslator* current = nullptr;
+    if (current) {
+        QCoreApplication::removeTranslator(current);
+        delete current;
+        current = nullptr;
+    }
+    auto translator = std::make_unique<QTranslator>();
+    if (!translator->load(locale, QStringLiteral("kasir"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        return false;
+    current = translator.release();
+    QCoreApplication::installTranslator(current);
+    return true;
+}
+
+} // namespace kasir::Translations

@@ -1,0 +1,84 @@
+#include "core/domain/CustomerQuery.h"
+
+#include "core/domain/PhoneNumber.h"
+#include "core/domain/TextFold.h"
+
+#include <QRegularExpression>
+
+namespace kasir {
+
+QString CustomerSearchTerms::formatCode(qint64 number)
+{
+    return QStringLiteral("C-%1").arg(number, 6, 10, QLatin1Char('0'));
+}
+
+CustomerSearchTerms CustomerSearchTerms::classify(const QString& text, const QString& region)
+{
+    CustomerSearchTerms terms;
+    const QString t = text.simplified();
+    if (t.isEmpty())
+        return terms;
+
+    static const QRegularExpression codePattern(QStringLiteral("^[Cc]-?(\\d{1,12})$"));
+    if (const auto m = codePattern.match(t); m.hasMatch()) {
+        terms.kind = Kind::Code;
+        terms.code = formatCode(m.captured(1).toLongLong());
+        return terms;
+    }
+
+    if (t.contains(u'@')) {
+        terms.kind = Kind::Email;
+        terms.emailPrefix = t.toLower();
+        return terms;
+    }
+
+    static const QRegularExpression phoneChars(QStringLiteral("^[+]?[0-9 ()./-]+$"));
+    const QString digits = PhoneNumber::digitsOnly(t);
+    if (phoneChars.match(t).hasMatch() && digits.size() >= minPhoneDigits) {
+        terms.kind = Kind::Phone;
+        const auto parsed = PhoneNumber::parse(t, region);
+        if (parsed.ok()) {
+            terms.phoneExact = parsed.e164;
+            return terms;
+        }
+        terms.phoneSuffixReversed = PhoneNumber::reversedDigits(digits);
+        if (digits.size() >= minPrefixDigits) {
+            const int countryCode = PhoneNumber::countryCodeForRegion(region);
+            if (t.startsWith(u'+'))
+                terms.phonePrefix = QLatin1Char('+') + digits;
+            else if (digits.startsWith(u'0') && countryCode > 0)
+                terms.phonePrefix = QLatin1Char('+') + QString::number(countryCode) + digits.mid(1);
+            else if (countryCode > 0 && digits.startsWith(QString::number(countryCode)))
+                terms.phonePrefix = QLatin1Char('+') + digits;
+        }
+        return terms;
+    }
+
+    // Name words. Split the way the FTS5 unicode61 tokenizer splits: anything that is not
+    // a letter, digit or mark ends a word. Each word becomes a quoted prefix term.
+    const QString folded = TextFold::fold(t);
+    QStringList tokens;
+    QString current;
+    auto flush = [&] {
+        if (!current.isEmpty() && tokens.size() < maxNameTokens)
+            tokens << current;
+        current.clear();
+    };
+    for (const QChar c : folded) {
+        if (c.isLetterOrNumber() || c.isMark())
+            current.append(c);
+        else
+            flush();
+    }
+    flush();
+    if (tokens.isEmpty())
+        return terms;
+    QStringList parts;
+    for (const QString& token : std::as_const(tokens))
+        parts << QLatin1Char('"') + QString(token).replace(QLatin1Char('"'), QLatin1String("\"\"")) + QLatin1String("\"*");
+    terms.kind = Kind::Name;
+    terms.ftsMatch = parts.join(QLatin1Char(' '));
+    return terms;
+}
+
+} // namespace kasir

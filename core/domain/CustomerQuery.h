@@ -1,0 +1,76 @@
+#pragma once
+
+#include "core/domain/Customer.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace kasir {
+
+// What the customer table or the counter asks for: free text, filters, an order and a
+// position. Pages are keyset pages: `after` is the opaque cursor of the previous page's
+// last row, so page 10,000 costs what page 1 costs.
+struct CustomerQuery
+{
+    enum class Sort
+    {
+        Name,
+        Created,
+        Updated,
+    };
+
+    QString text; // name words, phone (any form or last 4+ digits), email, or code
+    std::optional<CustomerType> type;
+    std::optional<CustomerStatus> status;
+    std::optional<MembershipLevel> level;
+    std::optional<qint64> createdFrom; // ms, inclusive
+    std::optional<qint64> createdTo; // ms, exclusive
+    Sort sort = Sort::Name;
+    bool descending = false;
+    QString after;
+    int limit = 50;
+    bool withTotal = false;
+
+    static constexpr int maxLimit = 500;
+};
+
+struct CustomerPage
+{
+    QList<Customer> items;
+    QString nextCursor; // empty when this is the last page
+    qint64 total = -1; // -1 when not asked for
+};
+
+// How the free text of a query is read. Digits with at least four of them are a phone
+// (exact when they make a whole valid number, otherwise the last digits, or the leading
+// digits of a number written from its start); "@" makes an email prefix; "C-123" a
+// customer code; anything else is name words, each a prefix, in any order.
+struct CustomerSearchTerms
+{
+    enum class Kind
+    {
+        None,
+        Name,
+        Phone,
+        Email,
+        Code,
+    };
+
+    Kind kind = Kind::None;
+    QString ftsMatch; // FTS5 expression for Name
+    QString phoneExact; // E.164
+    QString phoneSuffixReversed; // reversed last digits
+    QString phonePrefix; // E.164 prefix, "+62812345"
+    QString emailPrefix;
+    QString code;
+
+    static CustomerSearchTerms classify(const QString& text, const QString& region);
+    static QString formatCode(qint64 number);
+    static constexpr int maxNameTokens = 8;
+    static constexpr int minPhoneDigits = 4;
+    static constexpr int minPrefixDigits = 7;
+};
+
+} // namespace kasir

@@ -1,0 +1,313 @@
+#include "core/services/CustomerService.h"
+
+#include "core/domain/Clock.h"
+#include "core/domain/CustomerJson.h"
+#include "core/domain/CustomerValidator.h"
+#include "core/domain/Ids.h"
+#include "core/domain/PhoneNumber.h"
+#include "core/storage/CustomerRepository.h"
+#include "core/storage/Database.h"
+#include "core/storage/TenancyRepository.h"
+#include "core/storage/UnitOfWork.h"
+
+#include <QDateTime>
+
+namespace kasir {
+
+namespace {
+
+QDate todayUtc(qint64 nowMs)
+{
+    return QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC).date();
+}
+
+Error prefixed(Error e, const QString& prefix)
+{
+    for (FieldError& f : e.fields)
+        f.field = prefix + f.field;
+    if (!e.field.isEmpty())
+        e.field = prefix + e.field;
+    return e;
+}
+
+} // namespace
+
+CustomerService::CustomerService(Database& db, Actor actor)
+    : m_db(db)
+    , m_actor(std::move(actor))
+{
+}
+
+Result<Company> CustomerService::company()
+{
+    if (!m_company) {
+        auto c = TenancyRepository(m_db).company(m_actor.companyId);
+        if (!c)
+            return c.error();
+        if (!c->has_value())
+            return Error::notFound(tr("company %1 does not exist").arg(m_actor.companyId));
+        m_company = **c;
+    }
+    return *m_company;
+}
+
+Status CustomerService::require(Permission permission, const QString& what) const
+{
+    if (m_actor.can(permission))
+        return Done {};
+    return Error::permissionDenied(
+        tr("a %1 may not %2").arg(Roles::displayName(m_actor.role).toLower(), what));
+}
+
+Status CustomerService::checkUnique(const Customer& c)
+{
+    CustomerRepository repo(m_db);
+    if (!c.phone.isEmpty()) {
+        auto other = repo.byPhone(c.companyId, c.phone);
+        if (!other)
+            return other.error();
+        if (other->has_value() && (*other)->id != c.id)
+            return Error::conflict(QStringLiteral("phone"), QStringLiteral("duplicate_phone"),
+                tr("%1 is already the phone number of %2 (%3)")
+                    .arg(PhoneNumber::formatInternational(c.phone), (*other)->name, (*other)->code));
+    }
+    if (!c.email.isEmpty()) {
+        auto other = repo.byEmail(c.companyId, c.email);
+        if (!other)
+            return other.error();
+        if (other->has_value() && (*other)->id != c.id)
+            return Error::conflict(QStringLiteral("email"), QStringLiteral("duplicate_email"),
+                tr("%1 is already the email address of %2 (%3)").arg(c.email, (*other)->name, (*other)->code));
+    }
+    return Done {};
+}
+
+Result<Customer> CustomerService::createIn(UnitOfWork& uow, const Company& company, const CustomerInput& input,
+    QDate today)
+{
+    Customer base;
+    base.companyId = company.id;
+    auto validated = CustomerValidator::apply(base, input, company.defaultRegion, today);
+    if (!validated)
+        return validated.error();
+    Customer c = std::move(validated).value();
+    c.id = Ids::newId(uow.now());
+    c.createdAt = c.updatedAt = uow.now();
+    c.createdBy = c.updatedBy = m_actor.userId;
+    if (Status s = checkUnique(c); !s)
+        return s.error();
+
+    CustomerRepository repo(m_db);
+    auto code = repo.nextCode(uow, company.id);
+    if (!code)
+        return code.error();
+    c.code = *code;
+    if (Status s = repo.insert(uow, c); !s)
+        return s.error();
+    auto stamp = uow.record({QStringLiteral("customer"), c.id, c.companyId, QStringLiteral("create"),
+        UnitOfWork::Op::Upsert, {}, CustomerJson::toJson(c)});
+    if (!stamp)
+        return stamp.error();
+    return c;
+}
+
+Result<Customer> CustomerService::create(const CustomerInput& input)
+{
+    auto list = createMany({input});
+    if (!list)
+        return prefixed(list.error(), QString());
+    return list->constFirst();
+}
+
+Result<QList<Customer>> CustomerService::createMany(const QList<CustomerInput>& inputs)
+{
+    if (Status s = require(Permission::CustomerCreate, tr("register customers")); !s)
+        return s.error();
+    auto comp = company();
+    if (!comp)
+        return comp.error();
+    UnitOfWork uow(m_db, m_actor);
+    if (Status s = uow.begin(); !s)
+        return s.error();
+    const QDate today = todayUtc(uow.now());
+    QList<Customer> out;
+    out.reserve(inputs.size());
+    for (qsizetype i = 0; i < inputs.size(); ++i) {
+        auto c = createIn(uow, *comp, inputs[i], today);
+        if (!c) {
+            if (inputs.size() == 1)
+                return c.error();
+            return prefixed(c.error(), QStringLiteral("items[%1].").arg(i));
+        }
+        out.append(std::move(c).value());
+    }
+    if (Status s = uow.commit(); !s)
+        return s.error();
+    return out;
+}
+
+Result<Customer> CustomerService::get(const QString& idOrCode)
+{
+    if (Status s = require(Permission::CustomerRead, tr("look up customers")); !s)
+        return s.error();
+    const QString ref = idOrCode.trimmed();
+    CustomerRepository repo(m_db);
+    Result<std::optional<Customer>> found = std::optional<Customer>();
+    if (Ids::isValid(ref)) {
+        found = repo.byId(m_actor.companyId, ref.toLower());
+    } else {
+        const auto terms = CustomerSearchTerms::classify(ref, QString());
+        if (terms.kind != CustomerSearchTerms::Kind::Code)
+            return Error::invalidField(QStringLiteral("customer"), QStringLiteral("invalid_reference"),
+                tr("\"%1\" is neither a customer id nor a customer code like C-000123").arg(ref.left(64)));
+        found = repo.byCode(m_actor.companyId, terms.code);
+    }
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return Error::notFound(tr("no customer %1").arg(ref.left(64)));
+    return **found;
+}
+
+Result<std::optional<Customer>> CustomerService::findByPhone(const QString& phone)
+{
+    if (Status s = require(Permission::CustomerRead, tr("look up customers")); !s)
+        return s.error();
+    CustomerRepository repo(m_db);
+    // Canonical input needs no parsing: the index holds exactly this form.
+    if (PhoneNumber::looksLikeE164(phone))
+        return repo.byPhone(m_actor.companyId, phone);
+    auto comp = company();
+    if (!comp)
+        return comp.error();
+    const auto parsed = PhoneNumber::parse(phone, comp->defaultRegion);
+    if (!parsed.ok()) {
+        if (parsed.problem == PhoneNumber::Problem::Empty)
+            return Error::invalidField(QStringLiteral("phone"), QStringLiteral("required"), tr("is required"));
+        return Error::invalidField(QStringLiteral("phone"), QStringLiteral("invalid_phone"),
+            tr("is not a valid phone number (region %1)").arg(comp->defaultRegion));
+    }
+    return repo.byPhone(m_actor.companyId, parsed.e164);
+}
+
+Result<CustomerPage> CustomerService::search(const CustomerQuery& query)
+{
+    if (Status s = require(Permission::CustomerRead, tr("look up customers")); !s)
+        return s.error();
+    if (query.limit < 1 || query.limit > CustomerQuery::maxLimit)
+        return Error::invalidField(QStringLiteral("limit"), QStringLiteral("out_of_range"),
+            tr("must be between 1 and %1").arg(CustomerQuery::maxLimit));
+    if (query.text.size() > 255)
+        return Error::invalidField(QStringLiteral("q"), QStringLiteral("too_long"), tr("must be at most 255 characters"));
+    auto comp = company();
+    if (!comp)
+        return comp.error();
+    const auto terms = CustomerSearchTerms::classify(query.text, comp->defaultRegion);
+    return CustomerRepository(m_db).search(m_actor.companyId, query, terms);
+}
+
+Result<qint64> CustomerService::count(const CustomerQuery& query)
+{
+    if (Status s = require(Permission::CustomerRead, tr("look up customers")); !s)
+        return s.error();
+    auto comp = company();
+    if (!comp)
+        return comp.error();
+    const auto terms = CustomerSearchTerms::classify(query.text, comp->defaultRegion);
+    return CustomerRepository(m_db).count(m_actor.companyId, query, terms);
+}
+
+Result<Customer> CustomerService::write(Customer before, Customer after, const QString& action)
+{
+    if (CustomerJson::toJson(before) == CustomerJson::toJson(after))
+        return after; // nothing changed: no write, no audit, no sync op
+    UnitOfWork uow(m_db, m_actor);
+    if (Status s = uow.begin(); !s)
+        return s.error();
+    after.updatedAt = std::max(uow.now(), before.updatedAt);
+    after.updatedBy = m_actor.userId;
+    if (Status s = CustomerRepository(m_db).update(uow, after); !s)
+        return s.error();
+    auto stamp = uow.record({QStringLiteral("customer"), after.id, after.companyId, action, UnitOfWork::Op::Upsert,
+        CustomerJson::toJson(before), CustomerJson::toJson(after)});
+    if (!stamp)
+        return stamp.error();
+    if (Status s = uow.commit(); !s)
+        return s.error();
+    return after;
+}
+
+Result<Customer> CustomerService::update(const QString& idOrCode, const CustomerInput& input)
+{
+    if (Status s = require(Permission::CustomerUpdate, tr("change customers")); !s)
+        return s.error();
+    if (input.status && !m_actor.can(Permission::CustomerDeactivate))
+        return Error::permissionDenied(tr("a %1 may not change a customer's status")
+                                           .arg(Roles::displayName(m_actor.role).toLower()));
+    auto comp = company();
+    if (!comp)
+        return comp.error();
+    auto current = get(idOrCode);
+    if (!current)
+        return current.error();
+    auto validated
+        = CustomerValidator::apply(*current, input, comp->defaultRegion, todayUtc(m_db.clock().nowMs()));
+    if (!validated)
+        return validated.error();
+    if (Status s = checkUnique(*validated); !s)
+        return s.error();
+    return write(*current, *validated, QStringLiteral("update"));
+}
+
+Result<Customer> CustomerService::setStatus(const QString& idOrCode, CustomerStatus status, const QString& action)
+{
+    auto current = get(idOrCode);
+    if (!current)
+        return current.error();
+    Customer after = *current;
+    after.status = status;
+    return write(*current, after, action);
+}
+
+Result<Customer> CustomerService::deactivate(const QString& idOrCode)
+{
+    if (Status s = require(Permission::CustomerDeactivate, tr("deactivate customers")); !s)
+        return s.error();
+    return setStatus(idOrCode, CustomerStatus::Inactive, QStringLiteral("deactivate"));
+}
+
+Result<Customer> CustomerService::reactivate(const QString& idOrCode)
+{
+    if (Status s = require(Permission::CustomerDeactivate, tr("reactivate customers")); !s)
+        return s.error();
+    return setStatus(idOrCode, CustomerStatus::Active, QStringLiteral("reactivate"));
+}
+
+Status CustomerService::remove(const QString& idOrCode)
+{
+    if (Status s = require(Permission::CustomerDelete, tr("delete customers")); !s)
+        return s;
+    auto current = get(idOrCode);
+    if (!current)
+        return current.error();
+    CustomerRepository repo(m_db);
+    auto blocking = repo.blockingReferences(current->id);
+    if (!blocking)
+        return blocking.error();
+    if (!blocking->isEmpty())
+        return Error::conflict(QString(), QStringLiteral("has_history"),
+            tr("%1 (%2) has sales or ledger entries (%3) and cannot be deleted; deactivate the customer instead")
+                .arg(current->name, current->code, blocking->join(QStringLiteral(", "))));
+    UnitOfWork uow(m_db, m_actor);
+    if (Status s = uow.begin(); !s)
+        return s;
+    if (Status s = repo.remove(uow, current->id); !s)
+        return s;
+    auto stamp = uow.record({QStringLiteral("customer"), current->id, current->companyId, QStringLiteral("delete"),
+        UnitOfWork::Op::Delete, CustomerJson::toJson(*current), {}});
+    if (!stamp)
+        return stamp.error();
+    return uow.commit();
+}
+
+} // namespace kasir

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "core/domain/Customer.h"
+#include "core/domain/CustomerInput.h"
+#include "core/domain/CustomerQuery.h"
+#include "core/domain/Result.h"
+#include "core/domain/Role.h"
+#include "core/domain/Tenancy.h"
+
+#include <QCoreApplication>
+
+#include <optional>
+
+namespace kasir {
+
+class Database;
+class UnitOfWork;
+
+// The customer directory's use cases: register, change, deactivate, delete, find and
+// search, each checked against the acting user's role and the company's rules.
+class CustomerService final
+{
+    Q_DECLARE_TR_FUNCTIONS(kasir::CustomerService)
+
+public:
+    CustomerService(Database& db, Actor actor);
+
+    Result<Customer> create(const CustomerInput& input);
+    // Many customers in one unit of work: all are registered or none is. A failure names
+    // the item by its index ("items[41].phone").
+    Result<QList<Customer>> createMany(const QList<CustomerInput>& inputs);
+    Result<Customer> update(const QString& idOrCode, const CustomerInput& input);
+    Result<Customer> deactivate(const QString& idOrCode);
+    Result<Customer> reactivate(const QString& idOrCode);
+    // Only for a customer with no sales or ledger entries; otherwise deactivate.
+    Status remove(const QString& idOrCode);
+
+    // By UUID or by code ("C-000123", "c123").
+    Result<Customer> get(const QString& idOrCode);
+    // The customer with this phone number, written in any form; nullopt when nobody has it.
+    Result<std::optional<Customer>> findByPhone(const QString& phone);
+    Result<CustomerPage> search(const CustomerQuery& query);
+    Result<qint64> count(const CustomerQuery& query);
+
+    const Actor& actor() const { return m_actor; }
+    Result<Company> company();
+
+private:
+    Status require(Permission permission, const QString& what) const;
+    Result<Customer> createIn(UnitOfWork& uow, const Company& company, const CustomerInput& input, QDate today);
+    Status checkUnique(const Customer& c);
+    Result<Customer> setStatus(const QString& idOrCode, CustomerStatus status, const QString& action);
+    Result<Customer> write(Customer before, Customer after, const QString& action);
+
+    Database& m_db;
+    Actor m_actor;
+    std::optional<Company> m_company;
+};
+
+} // namespace kasir

@@ -1,0 +1,421 @@
+#include "core/storage/CustomerRepository.h"
+
+#include "core/domain/PhoneNumber.h"
+#include "core/domain/TextFold.h"
+#include "core/storage/Database.h"
+#include "core/storage/UnitOfWork.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlRecord>
+
+namespace kasir {
+
+namespace {
+
+const QString kColumns = QStringLiteral(
+    "c.id, c.company_id, c.code, c.name, c.phone, c.whatsapp, c.email, c.address, c.city, c.province, "
+    "c.postal_code, c.type, c.status, c.level, c.discount_override_bp, c.birth_date, c.gender, c.notes, "
+    "c.prefer_sms, c.prefer_email, c.prefer_call, c.prefer_whatsapp, c.do_not_contact, c.created_at, "
+    "c.updated_at, c.created_by, c.updated_by");
+
+Customer readRow(const QSqlQuery& q)
+{
+    Customer c;
+    c.id = q.value(0).toString();
+    c.companyId = q.value(1).toString();
+    c.code = q.value(2).toString();
+    c.name = q.value(3).toString();
+    c.phone = q.value(4).toString();
+    c.whatsapp = q.value(5).toString();
+    c.email = q.value(6).toString();
+    c.address = q.value(7).toString();
+    c.city = q.value(8).toString();
+    c.province = q.value(9).toString();
+    c.postalCode = q.value(10).toString();
+    c.type = CustomerEnums::parseType(q.value(11).toString()).value_or(CustomerType::WalkIn);
+    c.status = CustomerEnums::parseStatus(q.value(12).toString()).value_or(CustomerStatus::Active);
+    c.level = CustomerEnums::parseLevel(q.value(13).toString()).value_or(MembershipLevel::Bronze);
+    if (const QVariant bp = q.value(14); !bp.isNull())
+        c.discountOverrideBp = bp.toInt();
+    if (const QVariant d = q.value(15); !d.isNull())
+        c.birthDate = QDate::fromString(d.toString(), Qt::ISODate);
+    c.gender = CustomerEnums::parseGender(q.value(16).toString()).value_or(Gender::Unspecified);
+    c.notes = q.value(17).toString();
+    c.preferSms = q.value(18).toBool();
+    c.preferEmail = q.value(19).toBool();
+    c.preferCall = q.value(20).toBool();
+    c.preferWhatsapp = q.value(21).toBool();
+    c.doNotContact = q.value(22).toBool();
+    c.createdAt = q.value(23).toLongLong();
+    c.updatedAt = q.value(24).toLongLong();
+    c.createdBy = q.value(25).toString();
+    c.updatedBy = q.value(26).toString();
+    return c;
+}
+
+QVariant textOrNull(const QString& s)
+{
+    return s.isEmpty() ? QVariant() : QVariant(s);
+}
+
+// QtSql binds a null QString as SQL NULL; NOT NULL text columns want ''.
+QVariant text(const QString& s)
+{
+    return s.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(s);
+}
+
+// The largest code point, to close a prefix range: "abc" <= x < "abc" U+10FFFF.
+const QString kRangeEnd = QString::fromUcs4(U"\U0010FFFF", 1);
+
+struct Cursor
+{
+    QVariant key;
+    QString id;
+};
+
+std::optional<Cursor> decodeCursor(const QString& text, CustomerQuery::Sort sort)
+{
+    const QByteArray raw = QByteArray::fromBase64(text.toLatin1(), QByteArray::Base64UrlEncoding);
+    const QJsonArray a = QJsonDocument::fromJson(raw).array();
+    if (a.size() != 2 || !a.at(1).isString())
+        return std::nullopt;
+    Cursor c;
+    c.id = a.at(1).toString();
+    if (sort == CustomerQuery::Sort::Name) {
+        if (!a.at(0).isString())
+            return std::nullopt;
+        c.key = a.at(0).toString();
+    } else {
+        if (!a.at(0).isDouble())
+            return std::nullopt;
+        c.key = static_cast<qint64>(a.at(0).toDouble());
+    }
+    return c;
+}
+
+QString sortColumn(CustomerQuery::Sort sort)
+{
+    switch (sort) {
+    case CustomerQuery::Sort::Name:
+        return QStringLiteral("c.name_key");
+    case CustomerQuery::Sort::Created:
+        return QStringLiteral("c.created_at");
+    case CustomerQuery::Sort::Updated:
+        return QStringLiteral("c.updated_at");
+    }
+    return {};
+}
+
+// The FROM/WHERE shared by a page and its count, with the values to bind in order.
+struct Where
+{
+    QString from;
+    QStringList conditions;
+    QVariantList binds;
+};
+
+Where buildWhere(const QString& companyId, const CustomerQuery& q, const CustomerSearchTerms& terms)
+{
+    Where w;
+    w.from = QStringLiteral("customer c");
+    w.conditions << QStringLiteral("c.company_id = ?");
+    w.binds << companyId;
+    switch (terms.kind) {
+    case CustomerSearchTerms::Kind::None:
+        break;
+    case CustomerSearchTerms::Kind::Name:
+        w.conditions << QStringLiteral("c.seq IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)");
+        w.binds << terms.ftsMatch;
+        break;
+    case CustomerSearchTerms::Kind::Code:
+        w.conditions << QStringLiteral("c.code = ?");
+        w.binds << terms.code;
+        break;
+    case CustomerSearchTerms::Kind::Email:
+        w.conditions << QStringLiteral("c.email >= ? AND c.email < ?");
+        w.binds << terms.emailPrefix << QString(terms.emailPrefix + kRangeEnd);
+        break;
+    case CustomerSearchTerms::Kind::Phone:
+        if (!terms.phoneExact.isEmpty()) {
+            w.conditions << QStringLiteral("c.phone = ?");
+            w.binds << terms.phoneExact;
+        } else if (terms.phonePrefix.isEmpty()) {
+            w.conditions << QStringLiteral("c.phone_rev >= ? AND c.phone_rev < ?");
+            w.binds << terms.phoneSuffixReversed << QString(terms.phoneSuffixReversed + QLatin1Char(':'));
+        } else {
+            w.conditions << QStringLiteral("((c.phone_rev >= ? AND c.phone_rev < ?) OR (c.phone >= ? AND c.phone < ?))");
+            w.binds << terms.phoneSuffixReversed << QString(terms.phoneSuffixReversed + QLatin1Char(':')) << terms.phonePrefix
+                    << QString(terms.phonePrefix + QLatin1Char(':'));
+        }
+        break;
+    }
+    if (q.type) {
+        w.conditions << QStringLiteral("c.type = ?");
+        w.binds << CustomerEnums::toString(*q.type);
+    }
+    if (q.status) {
+        w.conditions << QStringLiteral("c.status = ?");
+        w.binds << CustomerEnums::toString(*q.status);
+    }
+    if (q.level) {
+        w.conditions << QStringLiteral("c.level = ?");
+        w.binds << CustomerEnums::toString(*q.level);
+    }
+    if (q.createdFrom) {
+        w.conditions << QStringLiteral("c.created_at >= ?");
+        w.binds << *q.createdFrom;
+    }
+    if (q.createdTo) {
+        w.conditions << QStringLiteral("c.created_at < ?");
+        w.binds << *q.createdTo;
+    }
+    return w;
+}
+
+} // namespace
+
+CustomerRepository::CustomerRepository(Database& db)
+    : m_db(db)
+{
+}
+
+Status CustomerRepository::bindAndWrite(UnitOfWork& uow, const QString& sql, const Customer& c)
+{
+    QSqlQuery& q = uow.prepared(sql);
+    int i = 0;
+    q.bindValue(i++, c.companyId);
+    q.bindValue(i++, c.code);
+    q.bindValue(i++, c.name);
+    q.bindValue(i++, TextFold::fold(c.name));
+    q.bindValue(i++, textOrNull(c.phone));
+    q.bindValue(i++, textOrNull(PhoneNumber::reversedDigits(c.phone)));
+    q.bindValue(i++, textOrNull(c.whatsapp));
+    q.bindValue(i++, textOrNull(c.email));
+    q.bindValue(i++, text(c.address));
+    q.bindValue(i++, text(c.city));
+    q.bindValue(i++, text(c.province));
+    q.bindValue(i++, text(c.postalCode));
+    q.bindValue(i++, CustomerEnums::toString(c.type));
+    q.bindValue(i++, CustomerEnums::toString(c.status));
+    q.bindValue(i++, CustomerEnums::toString(c.level));
+    q.bindValue(i++, c.discountOverrideBp ? QVariant(*c.discountOverrideBp) : QVariant());
+    q.bindValue(i++, c.birthDate.isValid() ? QVariant(c.birthDate.toString(Qt::ISODate)) : QVariant());
+    q.bindValue(i++, text(CustomerEnums::toString(c.gender)));
+    q.bindValue(i++, text(c.notes));
+    q.bindValue(i++, c.preferSms ? 1 : 0);
+    q.bindValue(i++, c.preferEmail ? 1 : 0);
+    q.bindValue(i++, c.preferCall ? 1 : 0);
+    q.bindValue(i++, c.preferWhatsapp ? 1 : 0);
+    q.bindValue(i++, c.doNotContact ? 1 : 0);
+    q.bindValue(i++, c.createdAt);
+    q.bindValue(i++, c.updatedAt);
+    q.bindValue(i++, textOrNull(c.createdBy));
+    q.bindValue(i++, textOrNull(c.updatedBy));
+    q.bindValue(i++, c.id);
+    if (!q.exec())
+        return Sql::errorOf(q);
+    if (q.numRowsAffected() != 1)
+        return Error::notFound(tr("customer %1 does not exist").arg(c.id));
+    return Done {};
+}
+
+Status CustomerRepository::insert(UnitOfWork& uow, const Customer& c)
+{
+    static const QString sql = QStringLiteral(
+        "INSERT INTO customer (company_id, code, name, name_key, phone, phone_rev, whatsapp, email, address, city, "
+        "province, postal_code, type, status, level, discount_override_bp, birth_date, gender, notes, prefer_sms, "
+        "prefer_email, prefer_call, prefer_whatsapp, do_not_contact, created_at, updated_at, created_by, updated_by, "
+        "id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    return bindAndWrite(uow, sql, c);
+}
+
+Status CustomerRepository::update(UnitOfWork& uow, const Customer& c)
+{
+    static const QString sql = QStringLiteral(
+        "UPDATE customer SET company_id = ?, code = ?, name = ?, name_key = ?, phone = ?, phone_rev = ?, "
+        "whatsapp = ?, email = ?, address = ?, city = ?, province = ?, postal_code = ?, type = ?, status = ?, "
+        "level = ?, discount_override_bp = ?, birth_date = ?, gender = ?, notes = ?, prefer_sms = ?, "
+        "prefer_email = ?, prefer_call = ?, prefer_whatsapp = ?, do_not_contact = ?, created_at = ?, "
+        "updated_at = ?, created_by = ?, updated_by = ? WHERE id = ?");
+    return bindAndWrite(uow, sql, c);
+}
+
+Status CustomerRepository::remove(UnitOfWork& uow, const QString& id)
+{
+    QSqlQuery& q = uow.prepared(QStringLiteral("DELETE FROM customer WHERE id = ?"));
+    q.bindValue(0, id);
+    if (!q.exec())
+        return Sql::errorOf(q);
+    if (q.numRowsAffected() != 1)
+        return Error::notFound(tr("customer %1 does not exist").arg(id));
+    return Done {};
+}
+
+Result<std::optional<Customer>> CustomerRepository::one(const QString& sql, const QString& companyId,
+    const QString& value)
+{
+    QSqlQuery& q = m_db.prepared(sql);
+    q.bindValue(0, companyId);
+    q.bindValue(1, value);
+    if (!q.exec())
+        return Sql::errorOf(q);
+    std::optional<Customer> out;
+    if (q.next())
+        out = readRow(q);
+    q.finish();
+    return out;
+}
+
+Result<std::optional<Customer>> CustomerRepository::byId(const QString& companyId, const QString& id)
+{
+    static const QString sql = QStringLiteral("SELECT ") + kColumns
+        + QStringLiteral(" FROM customer c WHERE c.company_id = ? AND c.id = ?");
+    return one(sql, companyId, id);
+}
+
+Result<std::optional<Customer>> CustomerRepository::byCode(const QString& companyId, const QString& code)
+{
+    static const QString sql = QStringLiteral("SELECT ") + kColumns
+        + QStringLiteral(" FROM customer c WHERE c.company_id = ? AND c.code = ?");
+    return one(sql, companyId, code);
+}
+
+Result<std::optional<Customer>> CustomerRepository::byPhone(const QString& companyId, const QString& e164)
+{
+    static const QString sql = QStringLiteral("SELECT ") + kColumns
+        + QStringLiteral(" FROM customer c WHERE c.company_id = ? AND c.phone = ?");
+    return one(sql, companyId, e164);
+}
+
+Result<std::optional<Customer>> CustomerRepository::byEmail(const QString& companyId, const QString& email)
+{
+    static const QString sql = QStringLiteral("SELECT ") + kColumns
+        + QStringLiteral(" FROM customer c WHERE c.company_id = ? AND c.email = ?");
+    return one(sql, companyId, email);
+}
+
+QString CustomerRepository::cursorFor(const Customer& c, CustomerQuery::Sort sort)
+{
+    QJsonArray a;
+    switch (sort) {
+    case CustomerQuery::Sort::Name:
+        a << TextFold::fold(c.name);
+        break;
+    case CustomerQuery::Sort::Created:
+        a << c.createdAt;
+        break;
+    case CustomerQuery::Sort::Updated:
+        a << c.updatedAt;
+        break;
+    }
+    a << c.id;
+    return QString::fromLatin1(QJsonDocument(a).toJson(QJsonDocument::Compact).toBase64(
+        QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+Result<CustomerPage> CustomerRepository::search(const QString& companyId, const CustomerQuery& query,
+    const CustomerSearchTerms& terms)
+{
+    Where w = buildWhere(companyId, query, terms);
+    const QString column = sortColumn(query.sort);
+    const QString direction = query.descending ? QStringLiteral(" DESC") : QString();
+    if (!query.after.isEmpty()) {
+        const auto cursor = decodeCursor(query.after, query.sort);
+        if (!cursor)
+            return Error::invalidField(QStringLiteral("after"), QStringLiteral("invalid_cursor"),
+                tr("is not a cursor from this list; start again from the first page"));
+        w.conditions << QStringLiteral("(%1, c.id) %2 (?, ?)").arg(column, query.descending ? u"<" : u">");
+        w.binds << cursor->key << cursor->id;
+    }
+    const int limit = std::clamp(query.limit, 1, CustomerQuery::maxLimit);
+    const QString sql = QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM ") + w.from
+        + QStringLiteral(" WHERE ") + w.conditions.join(QStringLiteral(" AND ")) + QStringLiteral(" ORDER BY ")
+        + column + direction + QStringLiteral(", c.id") + direction + QStringLiteral(" LIMIT ?");
+
+    QSqlQuery& q = m_db.prepared(sql);
+    int i = 0;
+    for (const QVariant& v : std::as_const(w.binds))
+        q.bindValue(i++, v);
+    q.bindValue(i, limit + 1);
+    if (!q.exec())
+        return Sql::errorOf(q);
+    CustomerPage page;
+    page.items.reserve(limit);
+    bool more = false;
+    while (q.next()) {
+        if (page.items.size() == limit) {
+            more = true;
+            break;
+        }
+        page.items.append(readRow(q));
+    }
+    q.finish();
+    if (more)
+        page.nextCursor = cursorFor(page.items.constLast(), query.sort);
+    if (query.withTotal) {
+        auto total = count(companyId, query, terms);
+        if (!total)
+            return total.error();
+        page.total = *total;
+    }
+    return page;
+}
+
+Result<qint64> CustomerRepository::count(const QString& companyId, const CustomerQuery& query,
+    const CustomerSearchTerms& terms)
+{
+    const Where w = buildWhere(companyId, query, terms);
+    const QString sql = QStringLiteral("SELECT count(*) FROM ") + w.from + QStringLiteral(" WHERE ")
+        + w.conditions.join(QStringLiteral(" AND "));
+    QSqlQuery& q = m_db.prepared(sql);
+    int i = 0;
+    for (const QVariant& v : w.binds)
+        q.bindValue(i++, v);
+    if (!q.exec() || !q.next())
+        return Sql::errorOf(q);
+    const qint64 n = q.value(0).toLongLong();
+    q.finish();
+    return n;
+}
+
+Result<QString> CustomerRepository::nextCode(UnitOfWork& uow, const QString& companyId)
+{
+    QSqlQuery& q = uow.prepared(QStringLiteral(
+        "INSERT INTO code_sequence (company_id, name, next_value) VALUES (?, 'customer', 2) "
+        "ON CONFLICT (company_id, name) DO UPDATE SET next_value = next_value + 1 RETURNING next_value - 1"));
+    q.bindValue(0, companyId);
+    if (!q.exec() || !q.next())
+        return Sql::errorOf(q);
+    const qint64 n = q.value(0).toLongLong();
+    q.finish();
+    return CustomerSearchTerms::formatCode(n);
+}
+
+Result<QStringList> CustomerRepository::blockingReferences(const QString& id)
+{
+    QSqlDatabase db = m_db.connection();
+    QSqlQuery fks(db);
+    if (!fks.exec(QStringLiteral(
+            "SELECT m.name, f.\"from\" FROM sqlite_schema m, pragma_foreign_key_list(m.name) f "
+            "WHERE m.type = 'table' AND f.\"table\" = 'customer' AND f.\"to\" = 'id' "
+            "AND upper(f.on_delete) <> 'CASCADE' AND upper(f.on_delete) <> 'SET NULL'")))
+        return Sql::errorOf(fks);
+    QStringList tables;
+    while (fks.next()) {
+        const QString table = fks.value(0).toString();
+        const QString column = fks.value(1).toString();
+        QSqlQuery probe(db);
+        probe.prepare(QStringLiteral("SELECT EXISTS (SELECT 1 FROM \"%1\" WHERE \"%2\" = ?)")
+                          .arg(QString(table).replace(u'"', QStringLiteral("\"\"")),
+                              QString(column).replace(u'"', QStringLiteral("\"\""))));
+        probe.addBindValue(id);
+        if (!probe.exec() || !probe.next())
+            return Sql::errorOf(probe);
+        if (probe.value(0).toBool() && !tables.contains(table))
+            tables << table;
+    }
+    return tables;
+}
+
+} // namespace kasir

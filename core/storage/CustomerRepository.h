@@ -1,0 +1,54 @@
+#pragma once
+
+#include "core/domain/Customer.h"
+#include "core/domain/CustomerQuery.h"
+#include "core/domain/Result.h"
+
+#include <QCoreApplication>
+
+#include <optional>
+
+namespace kasir {
+
+class Database;
+class UnitOfWork;
+struct CustomerSearchTerms;
+
+// SQL for customers and nothing else: rules and permissions are CustomerService's.
+class CustomerRepository final
+{
+    Q_DECLARE_TR_FUNCTIONS(kasir::CustomerRepository)
+
+public:
+    explicit CustomerRepository(Database& db);
+
+    Status insert(UnitOfWork& uow, const Customer& customer);
+    Status update(UnitOfWork& uow, const Customer& customer);
+    Status remove(UnitOfWork& uow, const QString& id);
+
+    Result<std::optional<Customer>> byId(const QString& companyId, const QString& id);
+    Result<std::optional<Customer>> byCode(const QString& companyId, const QString& code);
+    Result<std::optional<Customer>> byPhone(const QString& companyId, const QString& e164);
+    Result<std::optional<Customer>> byEmail(const QString& companyId, const QString& email);
+
+    Result<CustomerPage> search(const QString& companyId, const CustomerQuery& query, const CustomerSearchTerms& terms);
+    Result<qint64> count(const QString& companyId, const CustomerQuery& query, const CustomerSearchTerms& terms);
+
+    // Hands out the company's next customer code ("C-000124") inside the unit of work.
+    Result<QString> nextCode(UnitOfWork& uow, const QString& companyId);
+
+    // Tables whose rows point at this customer and would forbid a hard delete (sales,
+    // ledgers): every foreign key onto customer(id) that does not cascade.
+    Result<QStringList> blockingReferences(const QString& id);
+
+    // The keyset cursor for a row under a sort; exposed for tests.
+    static QString cursorFor(const Customer& customer, CustomerQuery::Sort sort);
+
+private:
+    Result<std::optional<Customer>> one(const QString& sql, const QString& companyId, const QString& value);
+    Status bindAndWrite(UnitOfWork& uow, const QString& sql, const Customer& c);
+
+    Database& m_db;
+};
+
+} // namespace kasir

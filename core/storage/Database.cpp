@@ -1,0 +1,280 @@
+#include "core/storage/Database.h"
+
+#include "core/domain/Clock.h"
+#include "core/storage/Migrations.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QThread>
+
+namespace kasir {
+
+struct Database::ThreadConnection
+{
+    QString name;
+    QHash<QString, QSqlQuery> statements;
+    bool inUnitOfWork = false;
+    bool open = false;
+};
+
+namespace Sql {
+
+Error errorOf(const QSqlQuery& query)
+{
+    const QSqlError e = query.lastError();
+    const QString text = e.databaseText().isEmpty() ? e.text() : e.databaseText();
+    // A unique index is the last line of defence against a duplicate written by another
+    // process between our check and our write: report it as the conflict it is.
+    static const QLatin1String unique("UNIQUE constraint failed: ");
+    if (const qsizetype at = text.indexOf(unique); at >= 0) {
+        const QString columns = text.mid(at + unique.size());
+        QString column = columns.section(u',', -1).trimmed().section(u'.', -1);
+        QString field;
+        for (qsizetype i = 0; i < column.size(); ++i) {
+            if (column[i] == u'_' && i + 1 < column.size())
+                field.append(column[++i].toUpper());
+            else
+                field.append(column[i]);
+        }
+        return Error::conflict(field, QStringLiteral("duplicate"), text);
+    }
+    return Error::other(QStringLiteral("database"), text);
+}
+
+Status exec(QSqlQuery& query)
+{
+    if (!query.exec())
+        return errorOf(query);
+    return Done {};
+}
+
+Status execDirect(QSqlDatabase db, const QString& sql)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql))
+        return errorOf(q);
+    return Done {};
+}
+
+} // namespace Sql
+
+Database::Database(QString path, const Clock& clock)
+    : m_path(std::move(path))
+    , m_clock(clock)
+    , m_hlc(clock, 0)
+{
+    static QAtomicInteger<quint64> counter;
+    m_prefix = QStringLiteral("kasir-%1-").arg(counter.fetchAndAddRelaxed(1));
+}
+
+Database::~Database()
+{
+    QMutexLocker lock(&m_mutex);
+    for (ThreadConnection* tc : std::as_const(m_connections)) {
+        tc->statements.clear();
+        {
+            QSqlDatabase db = QSqlDatabase::database(tc->name, false);
+            if (db.isOpen())
+                db.close();
+        }
+        QSqlDatabase::removeDatabase(tc->name);
+        delete tc;
+    }
+    m_connections.clear();
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString& path, const Clock& clock)
+{
+    return openAtVersion(path, clock, Migrations::latest());
+}
+
+Result<std::unique_ptr<Database>> Database::openAtVersion(const QString& path, const Clock& clock, int version)
+{
+    if (path.trimmed().isEmpty())
+        return Error::invalidField(QStringLiteral("db"), QStringLiteral("required"), tr("no database file was given"));
+    const QFileInfo info(path);
+    if (info.exists() && info.isDir())
+        return Error::invalidField(QStringLiteral("db"), QStringLiteral("is_directory"),
+            tr("%1 is a folder, not a database file").arg(path));
+    if (!info.absoluteDir().exists() && !QDir().mkpath(info.absolutePath()))
+        return Error::other(QStringLiteral("io"), tr("cannot create the folder %1").arg(info.absolutePath()));
+
+    std::unique_ptr<Database> db(new Database(info.absoluteFilePath(), clock));
+    ThreadConnection& tc = db->threadConnection();
+    if (!tc.open)
+        return Error::other(QStringLiteral("database"), tr("cannot open the database file %1").arg(path));
+    if (Status s = db->migrate(version); !s)
+        return s.error();
+    if (Status s = db->reloadClockState(); !s)
+        return s.error();
+    return db;
+}
+
+Database::ThreadConnection& Database::threadConnection()
+{
+    const Qt::HANDLE thread = QThread::currentThreadId();
+    QMutexLocker lock(&m_mutex);
+    auto it = m_connections.find(thread);
+    if (it != m_connections.end())
+        return **it;
+    auto* tc = new ThreadConnection;
+    tc->name = m_prefix + QString::number(reinterpret_cast<quintptr>(thread), 16);
+    m_connections.insert(thread, tc);
+    lock.unlock();
+    tc->open = openConnection(tc->name).ok();
+    return *tc;
+}
+
+Status Database::openConnection(const QString& name)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(m_path);
+    // Another connection holding the write lock makes us wait, not fail.
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open())
+        return Error::other(QStringLiteral("database"), db.lastError().text());
+    const QStringList pragmas {
+        QStringLiteral("PRAGMA journal_mode = WAL"),
+        // A completed sale must survive a power cut: sync every commit.
+        QStringLiteral("PRAGMA synchronous = FULL"),
+        QStringLiteral("PRAGMA foreign_keys = ON"),
+        QStringLiteral("PRAGMA temp_store = MEMORY"),
+        // 64 MiB of page cache and memory-mapped reads keep look-ups off the disk.
+        QStringLiteral("PRAGMA cache_size = -65536"),
+        QStringLiteral("PRAGMA mmap_size = 1073741824"),
+    };
+    for (const QString& p : pragmas) {
+        if (Status s = Sql::execDirect(db, p); !s)
+            return s;
+    }
+    return Done {};
+}
+
+QSqlDatabase Database::connection()
+{
+    return QSqlDatabase::database(threadConnection().name, false);
+}
+
+QSqlQuery& Database::prepared(const QString& sql)
+{
+    ThreadConnection& tc = threadConnection();
+    auto it = tc.statements.find(sql);
+    if (it == tc.statements.end()) {
+        QSqlQuery q(QSqlDatabase::database(tc.name, false));
+        q.setForwardOnly(true);
+        q.prepare(sql);
+        it = tc.statements.insert(sql, q);
+    }
+    return *it;
+}
+
+bool Database::inUnitOfWork()
+{
+    return threadConnection().inUnitOfWork;
+}
+
+void Database::setInUnitOfWork(bool inside)
+{
+    threadConnection().inUnitOfWork = inside;
+}
+
+int Database::latestSchemaVersion()
+{
+    return Migrations::latest();
+}
+
+int Database::schemaVersion()
+{
+    QSqlQuery q(connection());
+    if (!q.exec(QStringLiteral("SELECT coalesce(max(version), 0) FROM schema_migrations")) || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+Status Database::migrate(int targetVersion)
+{
+    QSqlDatabase db = connection();
+    if (Status s = Sql::execDirect(db,
+            QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                           "name TEXT NOT NULL, applied_at INTEGER NOT NULL)"));
+        !s)
+        return s;
+    const int current = schemaVersion();
+    if (current > Migrations::latest())
+        return Error::other(QStringLiteral("schema_too_new"),
+            tr("the database %1 was written by a newer version of Kasir (schema %2; this version knows %3)")
+                .arg(m_path)
+                .arg(current)
+                .arg(Migrations::latest()));
+
+    for (const Migration& m : Migrations::all()) {
+        if (m.version <= current || m.version > targetVersion)
+            continue;
+        if (Status s = Sql::execDirect(db, QStringLiteral("BEGIN IMMEDIATE")); !s)
+            return s;
+        Status step = Done {};
+        for (const QString& statement : m.statements) {
+            step = Sql::execDirect(db, statement);
+            if (!step)
+                break;
+        }
+        if (step) {
+            QSqlQuery record(db);
+            record.prepare(QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"));
+            record.addBindValue(m.version);
+            record.addBindValue(m.name);
+            record.addBindValue(m_clock.nowMs());
+            step = Sql::exec(record);
+        }
+        if (!step) {
+            Sql::execDirect(db, QStringLiteral("ROLLBACK")).ok();
+            return Error::other(QStringLiteral("migration_failed"),
+                tr("cannot upgrade the database to schema %1 (%2): %3")
+                    .arg(m.version)
+                    .arg(m.name, step.error().message));
+        }
+        if (Status s = Sql::execDirect(db, QStringLiteral("COMMIT")); !s)
+            return s;
+    }
+    return Done {};
+}
+
+QString Database::localState(const QString& key)
+{
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("SELECT value FROM local_state WHERE key = ?"));
+    q.addBindValue(key);
+    if (q.exec() && q.next())
+        return q.value(0).toString();
+    return {};
+}
+
+Status Database::reloadClockState()
+{
+    if (schemaVersion() < 1)
+        return Done {};
+    const QString terminalId = localState(QString::fromLatin1(terminalStateKey));
+    quint32 siteId = 0;
+    if (!terminalId.isEmpty()) {
+        QSqlQuery q(connection());
+        q.prepare(QStringLiteral("SELECT site_id FROM terminal WHERE id = ?"));
+        q.addBindValue(terminalId);
+        if (!q.exec())
+            return Sql::errorOf(q);
+        if (q.next())
+            siteId = static_cast<quint32>(q.value(0).toLongLong());
+    }
+    m_hlc.setSiteId(siteId);
+    const QString stamp = localState(QString::fromLatin1(hlcStateKey));
+    if (!stamp.isEmpty()) {
+        bool ok = false;
+        const Hlc last = Hlc::fromString(stamp, &ok);
+        if (ok)
+            m_hlc.restore(last);
+    }
+    return Done {};
+}
+
+} // namespace kasir

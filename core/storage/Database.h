@@ -1,0 +1,87 @@
+#pragma once
+
+#include "core/domain/Hlc.h"
+#include "core/domain/Result.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QMutex>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <memory>
+
+namespace kasir {
+
+class Clock;
+
+// The terminal's SQLite file. One named QtSql connection per thread, opened on first use
+// with the pragmas a POS needs (WAL, foreign keys, synchronous FULL); the schema is brought
+// up to date when the file is opened. Prepared statements are cached per connection.
+//
+// Threads that used the Database must have finished before it is destroyed.
+class Database final
+{
+    Q_DECLARE_TR_FUNCTIONS(kasir::Database)
+
+public:
+    ~Database();
+    Q_DISABLE_COPY_MOVE(Database)
+
+    // Opens (creating if needed) and migrates to the latest schema.
+    static Result<std::unique_ptr<Database>> open(const QString& path, const Clock& clock);
+    // Opens and migrates only up to `version`; for migration tests.
+    static Result<std::unique_ptr<Database>> openAtVersion(const QString& path, const Clock& clock, int version);
+
+    QString path() const { return m_path; }
+    const Clock& clock() const { return m_clock; }
+    HybridLogicalClock& hlc() { return m_hlc; }
+
+    // This thread's connection, opened on first use.
+    QSqlDatabase connection();
+    // A prepared statement for `sql` on this thread's connection, cached: preparing once
+    // and binding many times is what keeps look-ups in microseconds.
+    QSqlQuery& prepared(const QString& sql);
+
+    int schemaVersion();
+    static int latestSchemaVersion();
+
+    // Whether this thread is inside a UnitOfWork; set by UnitOfWork only.
+    bool inUnitOfWork();
+    void setInUnitOfWork(bool inside);
+
+    // The persisted HLC: loaded at open, saved by each UnitOfWork in its own transaction.
+    static constexpr const char* hlcStateKey = "hlc";
+    static constexpr const char* terminalStateKey = "terminal_id";
+
+    // Reads a local_state value; empty when absent.
+    QString localState(const QString& key);
+
+    // Re-reads the site id and last stamp (after a terminal is set up).
+    Status reloadClockState();
+
+private:
+    Database(QString path, const Clock& clock);
+    struct ThreadConnection;
+    ThreadConnection& threadConnection();
+    Status openConnection(const QString& name);
+    Status migrate(int targetVersion);
+
+    QString m_path;
+    const Clock& m_clock;
+    HybridLogicalClock m_hlc;
+    QString m_prefix;
+    QMutex m_mutex;
+    QHash<Qt::HANDLE, ThreadConnection*> m_connections;
+};
+
+// Helpers that turn a failed QSqlQuery into an Error naming the statement.
+namespace Sql {
+Error errorOf(const QSqlQuery& query);
+// exec() an already prepared query; on failure returns the Error.
+Status exec(QSqlQuery& query);
+// prepare + exec of one statement with no parameters.
+Status execDirect(QSqlDatabase db, const QString& sql);
+} // namespace Sql
+
+} // namespace kasir

@@ -1,0 +1,162 @@
+#include "core/storage/UnitOfWork.h"
+
+#include "core/domain/Clock.h"
+#include "core/domain/Ids.h"
+#include "core/storage/Database.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+
+namespace kasir {
+
+UnitOfWork::UnitOfWork(Database& db, Actor actor)
+    : m_db(db)
+    , m_actor(std::move(actor))
+{
+}
+
+UnitOfWork::~UnitOfWork()
+{
+    if (m_open)
+        rollback();
+}
+
+Status UnitOfWork::begin()
+{
+    if (m_open || m_db.inUnitOfWork())
+        return Error::other(QStringLiteral("nested_unit_of_work"), tr("a write is already in progress on this thread"));
+    QSqlQuery& q = m_db.prepared(QStringLiteral("BEGIN IMMEDIATE"));
+    if (!q.exec())
+        return Error::other(QStringLiteral("database_busy"),
+            tr("the database is busy or read-only: %1").arg(Sql::errorOf(q).message));
+    m_open = true;
+    m_db.setInUnitOfWork(true);
+    m_now = m_db.clock().nowMs();
+    return Done {};
+}
+
+QSqlQuery& UnitOfWork::prepared(const QString& sql)
+{
+    return m_db.prepared(sql);
+}
+
+QStringList UnitOfWork::changedFields(const QJsonObject& before, const QJsonObject& after)
+{
+    QStringList out;
+    QSet<QString> seen;
+    auto consider = [&](const QString& key) {
+        if (seen.contains(key))
+            return;
+        seen.insert(key);
+        const QJsonValue a = before.value(key);
+        const QJsonValue b = after.value(key);
+        const bool aEmpty = a.isUndefined() || a.isNull();
+        const bool bEmpty = b.isUndefined() || b.isNull();
+        if (aEmpty && bEmpty)
+            return;
+        if (a != b)
+            out << key;
+    };
+    for (auto it = before.begin(); it != before.end(); ++it)
+        consider(it.key());
+    for (auto it = after.begin(); it != after.end(); ++it)
+        consider(it.key());
+    out.sort();
+    return out;
+}
+
+Result<Hlc> UnitOfWork::record(const Change& change)
+{
+    if (!m_open)
+        return Error::other(QStringLiteral("no_unit_of_work"), tr("write outside a unit of work"));
+    const QStringList fields = changedFields(change.before, change.after);
+    if (fields.isEmpty() && change.op == Op::Upsert)
+        return Hlc {};
+
+    const Hlc stamp = m_db.hlc().tick();
+    m_lastStamp = stamp;
+    const QString hlcText = stamp.toString();
+
+    QJsonObject auditChanges;
+    QJsonObject outboxFields;
+    for (const QString& f : fields) {
+        const QJsonValue before = change.before.value(f);
+        const QJsonValue after = change.after.value(f);
+        auditChanges.insert(f,
+            QJsonArray {before.isUndefined() ? QJsonValue(QJsonValue::Null) : before,
+                after.isUndefined() ? QJsonValue(QJsonValue::Null) : after});
+        if (change.op == Op::Upsert)
+            outboxFields.insert(f, after.isUndefined() ? QJsonValue(QJsonValue::Null) : after);
+    }
+
+    QSqlQuery& audit = prepared(QStringLiteral(
+        "INSERT INTO audit_log (at, hlc, company_id, actor_id, actor_name, entity, entity_id, action, changes) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    audit.bindValue(0, m_now);
+    audit.bindValue(1, hlcText);
+    audit.bindValue(2, change.companyId);
+    audit.bindValue(3, m_actor.userId.isEmpty() ? QVariant() : QVariant(m_actor.userId));
+    audit.bindValue(4, m_actor.username);
+    audit.bindValue(5, change.entity);
+    audit.bindValue(6, change.entityId);
+    audit.bindValue(7, change.action);
+    audit.bindValue(8, QString::fromUtf8(QJsonDocument(auditChanges).toJson(QJsonDocument::Compact)));
+    if (Status s = Sql::exec(audit); !s)
+        return s.error();
+
+    QSqlQuery& outbox = prepared(QStringLiteral(
+        "INSERT INTO sync_outbox (op_id, company_id, entity, entity_id, op, fields, hlc, actor_id, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    outbox.bindValue(0, Ids::newId(m_now));
+    outbox.bindValue(1, change.companyId);
+    outbox.bindValue(2, change.entity);
+    outbox.bindValue(3, change.entityId);
+    outbox.bindValue(4, change.op == Op::Upsert ? QStringLiteral("upsert") : QStringLiteral("delete"));
+    outbox.bindValue(5, QString::fromUtf8(QJsonDocument(outboxFields).toJson(QJsonDocument::Compact)));
+    outbox.bindValue(6, hlcText);
+    outbox.bindValue(7, m_actor.userId.isEmpty() ? QVariant() : QVariant(m_actor.userId));
+    outbox.bindValue(8, m_now);
+    if (Status s = Sql::exec(outbox); !s)
+        return s.error();
+    return stamp;
+}
+
+Status UnitOfWork::commit()
+{
+    if (!m_open)
+        return Error::other(QStringLiteral("no_unit_of_work"), tr("nothing to commit"));
+    if (!m_lastStamp.isNull()) {
+        // The clock's last stamp travels with the data it stamped, so a restart never
+        // hands out a stamp that is already in the outbox.
+        QSqlQuery& q = prepared(QStringLiteral(
+            "INSERT INTO local_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+        q.bindValue(0, QString::fromLatin1(Database::hlcStateKey));
+        q.bindValue(1, m_db.hlc().last().toString());
+        if (Status s = Sql::exec(q); !s) {
+            rollback();
+            return s;
+        }
+    }
+    QSqlQuery& c = prepared(QStringLiteral("COMMIT"));
+    if (!c.exec()) {
+        const Error e = Sql::errorOf(c);
+        rollback();
+        return e;
+    }
+    m_open = false;
+    m_db.setInUnitOfWork(false);
+    return Done {};
+}
+
+void UnitOfWork::rollback()
+{
+    if (!m_open)
+        return;
+    QSqlQuery& r = prepared(QStringLiteral("ROLLBACK"));
+    r.exec();
+    m_open = false;
+    m_db.setInUnitOfWork(false);
+}
+
+} // namespace kasir

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "core/domain/Hlc.h"
+#include "core/domain/Result.h"
+#include "core/domain/Role.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QSqlQuery>
+
+namespace kasir {
+
+class Database;
+
+// The one way to write. A unit of work is one SQLite transaction holding the business
+// rows, an audit-log row per change (who, when, each field before and after) and a
+// sync-outbox op per change (op id, entity, key, changed fields, HLC stamp). Either all of
+// it commits or none of it does: a unit that is destroyed without commit() rolls back.
+class UnitOfWork final
+{
+    Q_DECLARE_TR_FUNCTIONS(kasir::UnitOfWork)
+
+public:
+    enum class Op
+    {
+        Upsert,
+        Delete,
+    };
+
+    struct Change
+    {
+        QString entity; // "customer"
+        QString entityId;
+        QString companyId;
+        QString action; // "create", "update", "deactivate", "delete"...
+        Op op = Op::Upsert;
+        QJsonObject before; // empty for a create
+        QJsonObject after; // empty for a delete
+    };
+
+    UnitOfWork(Database& db, Actor actor);
+    ~UnitOfWork();
+    Q_DISABLE_COPY_MOVE(UnitOfWork)
+
+    // BEGIN IMMEDIATE: takes the write lock up front so two writers queue instead of
+    // failing half-way.
+    Status begin();
+    Status commit();
+    void rollback();
+    bool isOpen() const { return m_open; }
+
+    Database& database() { return m_db; }
+    const Actor& actor() const { return m_actor; }
+    // The wall-clock time of this unit, used for every created/updated stamp in it.
+    qint64 now() const { return m_now; }
+    QSqlQuery& prepared(const QString& sql);
+
+    // Writes the audit row and the outbox op for one change; returns the HLC stamp used.
+    // A change that changes nothing writes nothing and returns a null stamp.
+    Result<Hlc> record(const Change& change);
+
+    // The fields that differ between two JSON snapshots (absent and null are the same).
+    static QStringList changedFields(const QJsonObject& before, const QJsonObject& after);
+
+private:
+    Database& m_db;
+    Actor m_actor;
+    qint64 m_now = 0;
+    bool m_open = false;
+    Hlc m_lastStamp;
+};
+
+} // namespace kasir

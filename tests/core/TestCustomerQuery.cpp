@@ -1,0 +1,63 @@
+#include "core/domain/CustomerQuery.h"
+
+#include <QTest>
+
+using namespace kasir;
+using Kind = CustomerSearchTerms::Kind;
+
+class TestCustomerQuery : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void readsTheSearchText()
+    {
+        const QString id = QStringLiteral("ID");
+        QCOMPARE(CustomerSearchTerms::classify(QString(), id).kind, Kind::None);
+        QCOMPARE(CustomerSearchTerms::classify(QStringLiteral("   "), id).kind, Kind::None);
+
+        auto t = CustomerSearchTerms::classify(QStringLiteral("0812 3456 7890"), id);
+        QCOMPARE(t.kind, Kind::Phone);
+        QCOMPARE(t.phoneExact, QStringLiteral("+6281234567890"));
+
+        t = CustomerSearchTerms::classify(QStringLiteral("7890"), id);
+        QCOMPARE(t.kind, Kind::Phone);
+        QCOMPARE(t.phoneSuffixReversed, QStringLiteral("0987"));
+        QVERIFY(t.phonePrefix.isEmpty());
+
+        t = CustomerSearchTerms::classify(QStringLiteral("0812-3456"), id);
+        QCOMPARE(t.kind, Kind::Phone);
+        QCOMPARE(t.phonePrefix, QStringLiteral("+628123456"));
+
+        t = CustomerSearchTerms::classify(QStringLiteral("123"), id);
+        QCOMPARE(t.kind, Kind::Name); // too few digits for a phone search
+
+        t = CustomerSearchTerms::classify(QStringLiteral("Ani@Example"), id);
+        QCOMPARE(t.kind, Kind::Email);
+        QCOMPARE(t.emailPrefix, QStringLiteral("ani@example"));
+
+        t = CustomerSearchTerms::classify(QStringLiteral("c-42"), id);
+        QCOMPARE(t.kind, Kind::Code);
+        QCOMPARE(t.code, QStringLiteral("C-000042"));
+
+        t = CustomerSearchTerms::classify(QStringLiteral("Sútrisnó  agus"), id);
+        QCOMPARE(t.kind, Kind::Name);
+        QCOMPARE(t.ftsMatch, QStringLiteral("\"sutrisno\"* \"agus\"*"));
+    }
+
+    void nameTermsCannotInjectFtsSyntax()
+    {
+        const QString id = QStringLiteral("ID");
+        // Quotes, operators and column filters become plain words.
+        auto t = CustomerSearchTerms::classify(QStringLiteral("\"ani\" OR name:* NEAR(x y) -b"), id);
+        QCOMPARE(t.kind, Kind::Name);
+        QCOMPARE(t.ftsMatch, QStringLiteral("\"ani\"* \"or\"* \"name\"* \"near\"* \"x\"* \"y\"* \"b\"*"));
+        t = CustomerSearchTerms::classify(QStringLiteral("*** ---"), id);
+        QCOMPARE(t.kind, Kind::None);
+        t = CustomerSearchTerms::classify(QString(1000, QLatin1Char('a')) + QStringLiteral(" b c d e f g h i j"), id);
+        QCOMPARE(t.ftsMatch.count(QLatin1Char('*')), CustomerSearchTerms::maxNameTokens);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCustomerQuery)
+#include "TestCustomerQuery.moc"

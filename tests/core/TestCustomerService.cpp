@@ -1,0 +1,417 @@
+#include "core/domain/CustomerJson.h"
+#include "core/services/CustomerService.h"
+#include "core/storage/CustomerRepository.h"
+#include "core/storage/UnitOfWork.h"
+#include "tests/support/TestDatabase.h"
+
+#include <QSet>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace kasir;
+
+namespace {
+
+CustomerInput person(const QString& name, const QString& phone = {}, const QString& email = {})
+{
+    CustomerInput in;
+    in.name = name;
+    if (!phone.isEmpty())
+        in.phone = phone;
+    if (!email.isEmpty())
+        in.email = email;
+    return in;
+}
+
+QStringList names(const CustomerPage& page)
+{
+    QStringList out;
+    for (const Customer& c : page.items)
+        out << c.name;
+    return out;
+}
+
+QStringList searchNames(CustomerService& s, const QString& text)
+{
+    CustomerQuery q;
+    q.text = text;
+    auto page = s.search(q);
+    if (!page)
+        return {QStringLiteral("error: ") + page.error().describe()};
+    return names(*page);
+}
+
+} // namespace
+
+class TestCustomerService : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void roundTrip()
+    {
+        test::TestDatabase t;
+        CustomerService s(t.db(), t.manager());
+        CustomerInput in = person(QStringLiteral("Agus Santoso"), QStringLiteral("0812 3456 7890"),
+            QStringLiteral("agus@example.com"));
+        in.type = QStringLiteral("member");
+        auto created = s.create(in);
+        QVERIFY2(created.ok(), qPrintable(created ? QString() : created.error().describe()));
+        QCOMPARE(created->code, QStringLiteral("C-000001"));
+        QCOMPARE(created->phone, QStringLiteral("+6281234567890"));
+        QCOMPARE(created->createdBy, t.manager().userId);
+        QCOMPARE(created->createdAt, t.clock().nowMs());
+
+        QCOMPARE(s.get(created->id)->name, QStringLiteral("Agus Santoso"));
+        QCOMPARE(s.get(QStringLiteral("c1"))->id, created->id);
+        QCOMPARE(s.get(QStringLiteral("C-000001"))->id, created->id);
+        for (const QString& form : {QStringLiteral("+62 812-3456-7890"), QStringLiteral("6281234567890"),
+                 QStringLiteral("081234567890"), QStringLiteral("+6281234567890")}) {
+            auto found = s.findByPhone(form);
+            QVERIFY(found.ok());
+            QVERIFY2(found->has_value(), qPrintable(form));
+            QCOMPARE((*found)->id, created->id);
+        }
+        QVERIFY(!s.findByPhone(QStringLiteral("0812 0000 0000"))->has_value());
+
+        t.clock().advance(60'000);
+        CustomerInput change;
+        change.email = QStringLiteral("agus.s@example.com");
+        change.level = QStringLiteral("Gold");
+        auto updated = s.update(QStringLiteral("C-000001"), change);
+        QVERIFY(updated.ok());
+        QCOMPARE(updated->email, QStringLiteral("agus.s@example.com"));
+        QCOMPARE(updated->updatedAt, t.clock().nowMs());
+        QCOMPARE(s.get(created->id)->level, MembershipLevel::Gold);
+
+        auto inactive = s.deactivate(created->id);
+        QVERIFY(inactive.ok());
+        QCOMPARE(inactive->status, CustomerStatus::Inactive);
+        QCOMPARE(s.get(created->id)->status, CustomerStatus::Inactive);
+        QCOMPARE(s.reactivate(created->id)->status, CustomerStatus::Active);
+
+        QCOMPARE(t.countRows(QStringLiteral("customer")), 1);
+        CustomerService admin(t.db(), t.admin());
+        QVERIFY(admin.remove(created->id).ok());
+        QCOMPARE(s.get(created->id).error().kind, Error::Kind::NotFound);
+        QCOMPARE(t.countRows(QStringLiteral("customer")), 0);
+        QSqlQuery q(t.db().connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT op FROM sync_outbox WHERE entity = 'customer' ORDER BY seq DESC LIMIT 1")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("delete"));
+    }
+
+    void codesAreSequentialPerCompany()
+    {
+        test::TestDatabase t;
+        CustomerService s(t.db(), t.admin());
+        for (int i = 1; i <= 3; ++i)
+            QCOMPARE(s.create(person(QStringLiteral("P%1").arg(i)))->code, QStringLiteral("C-00000%1").arg(i));
+        const Actor other = t.addCompany(QStringLiteral("Toko Lain"));
+        QCOMPARE(CustomerService(t.db(), other).create(person(QStringLiteral("Q")))->code, QStringLiteral("C-000001"));
+    }
+
+    void phoneAndEmailAreUniquePerCompany()
+    {
+        test::TestDatabase t;
+        CustomerService s(t.db(), t.admin());
+        QVERIFY(s.create(person(QStringLiteral("Ani"), QStringLiteral("0812 1111 2222"), QStringLiteral("ani@x.com"))).ok());
+
+        auto dupPhone = s.create(person(QStringLiteral("Ani Lagi"), QStringLiteral("+62 812-1111-2222")));
+        QVERIFY(!dupPhone.ok());
+        QCOMPARE(dupPhone.error().kind, Error::Kind::Conflict);
+        QCOMPARE(dupPhone.error().field, QStringLiteral("phone"));
+        QVERIFY(dupPhone.error().message.contains(QStringLiteral("C-000001")));
+
+        auto dupEmail = s.create(person(QStringLiteral("Ani Lagi"), QString(), QStringLiteral("ANI@X.COM")));
+        QVERIFY(!dupEmail.ok());
+        QCOMPARE(dupEmail.error().field, QStringLiteral("email"));
+
+        // An update may not take another customer's number either.
+        auto budi = s.create(person(QStringLiteral("Budi"), QStringLiteral("0812 3333 4444")));
+        CustomerInput steal;
+        steal.phone = QStringLiteral("081211112222");
+        QCOMPARE(s.update(budi->id, steal).error().kind, Error::Kind::Conflict);
+        // ...but keeping its own is fine.
+        steal.phone = QStringLiteral("0812 3333 4444");
+        QVERIFY(s.update(budi->id, steal).ok());
+
+        // The same phone and email in another company is another customer.
+        const Actor other = t.addCompany(QStringLiteral("Toko Lain"));
+        QVERIFY(CustomerService(t.db(), other)
+                    .create(person(QStringLiteral("Ani"), QStringLiteral("0812 1111 2222"), QStringLiteral("ani@x.com")))
+                    .ok());
+        // And companies never see each other's customers.
+        QCOMPARE(CustomerService(t.db(), other).count(CustomerQuery {}).value(), 1);
+        QCOMPARE(s.count(CustomerQuery {}).value(), 2);
+        QCOMPARE(CustomerService(t.db(), other).get(budi->id).error().kind, Error::Kind::NotFound);
+    }
+
+    void theDatabaseCatchesADuplicateThatSlipsPastTheCheck()
+    {
+        test::TestDatabase t;
+        CustomerService s(t.db(), t.admin());
+        auto ani = s.create(person(QStringLiteral("Ani"), QStringLiteral("0812 1111 2222")));
+        QVERIFY(ani.ok());
+        // Another process wrote the same number between the service's check and its write:
+        // the unique index refuses it and the error is a conflict on the phone field.
+        Customer copy = *ani;
+        copy.id = QStringLiteral("00000000-0000-7000-8000-000000000001");
+        copy.code = QStringLiteral("C-999999");
+        UnitOfWork uow(t.db(), t.admin());
+        QVERIFY(uow.begin().ok());
+        Status s2 = CustomerRepository(t.db()).insert(uow, copy);
+        QVERIFY(!s2.ok());
+        QCOMPARE(s2.error().kind, Error::Kind::Conflict);
+        QCOMPARE(s2.error().field, QStringLiteral("phone"));
+        uow.rollback();
+        QCOMPARE(t.countRows(QStringLiteral("customer")), 1);
+    }
+
+    void rolesAreEnforcedInTheService()
+    {
+        test::TestDatabase t;
+        CustomerService cashier(t.db(), t.cashier());
+        CustomerService manager(t.db(), t.manager());
+        CustomerService admin(t.db(), t.admin());
+
+        auto c = cashier.create(person(QStringLiteral("Walk In"), QStringLiteral("0812 5555 0001")));
+        QVERIFY2(c.ok(), "a cashier registers customers mid-sale");
+        QVERIFY(cashier.get(c->id).ok());
+        QVERIFY(cashier.findByPhone(QStringLiteral("0812 5555 0001")).ok());
+        QVERIFY(cashier.search(CustomerQuery {}).ok());
+
+        CustomerInput change;
+        change.name = QStringLiteral("Renamed");
+        QCOMPARE(cashier.update(c->id, change).error().kind, Error::Kind::PermissionDenied);
+        QCOMPARE(cashier.deactivate(c->id).error().kind, Error::Kind::PermissionDenied);
+        QCOMPARE(cashier.reactivate(c->id).error().kind, Error::Kind::PermissionDenied);
+        QCOMPARE(cashier.remove(c->id).error().kind, Error::Kind::PermissionDenied);
+        QCOMPARE(manager.remove(c->id).error().kind, Error::Kind::PermissionDenied);
+        QCOMPARE(s_name(admin, c->id), QStringLiteral("Walk In"));
+
+        QVERIFY(manager.update(c->id, change).ok());
+        QVERIFY(manager.deactivate(c->id).ok());
+        QVERIFY(admin.remove(c->id).ok());
+        // Denied attempts wrote nothing.
+        QSqlQuery q(t.db().connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM audit_log WHERE actor_id = '%1' AND action <> 'create'")
+                           .arg(t.cashier().userId)));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+    }
+
+    void statusChangesNeedTheRightToDeactivate()
+    {
+        test::TestDatabase t;
+        auto c = CustomerService(t.db(), t.admin()).create(person(QStringLiteral("Ani")));
+        CustomerInput block;
+        block.status = QStringLiteral("blocked");
+        QCOMPARE(CustomerService(t.db(), t.manager()).update(c->id, block)->status, CustomerStatus::Blocked);
+    }
+
+    void hardDeleteOnlyWithoutHistory()
+    {
+        test::TestDatabase t;
+        CustomerService admin(t.db(), t.admin());
+        auto c = admin.create(person(QStringLiteral("Ani")));
+        // A table of facts that points at customers (sales arrive in a later schema step).
+        QSqlQuery q(t.db().connection());
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE sale_test (id TEXT PRIMARY KEY, customer_id TEXT "
+                                      "REFERENCES customer(id) ON DELETE RESTRICT)")));
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE note_test (id TEXT PRIMARY KEY, customer_id TEXT "
+                                      "REFERENCES customer(id) ON DELETE CASCADE)")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO note_test VALUES ('n1', '%1')").arg(c->id)));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO sale_test VALUES ('s1', '%1')").arg(c->id)));
+        auto refused = admin.remove(c->id);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().kind, Error::Kind::Conflict);
+        QVERIFY(refused.error().message.contains(QStringLiteral("sale_test")));
+        QVERIFY(refused.error().message.contains(QStringLiteral("deactivate")));
+        QVERIFY(admin.get(c->id).ok());
+
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM sale_test")));
+        QVERIFY(admin.remove(c->id).ok());
+        QCOMPARE(t.countRows(QStringLiteral("note_test")), 0);
+    }
+
+    void searchesNamesByWordPrefixInAnyOrder()
+    {
+        test::TestDatabase t;
+        CustomerService s(t.db(), t.admin());
+        QVERIFY(s.createMany({person(QStringLiteral("Agus Santoso")), person(QStringLiteral("Sútrisnó Wijaya")),
+                                 person(QStringLiteral("Siti Agustina")), person(QStringLiteral("BUDI santoso")),
+                                 person(QStringLiteral("O'Brien \"Bob\"; DROP TABLE customer;--"))})
+                    .ok());
+        QCOMPARE(searchNames(s, QStringLiteral("agus")),
+            (QStringList {QStringLiteral("Agus Santoso"), QStringLiteral("Siti Agustina")}));
+        QCOMPARE(searchNames(s, QStringLiteral("santoso agus")), QStringList {QStringLiteral("Agus Santoso")});
+        QCOMPARE(searchNames(s, QStringLiteral("SANT")),
+            (QStringList {QStringLiteral("Agus Santoso"), QStringLiteral("BUDI santoso")}));
+        QCOMPARE(searchNames(s, QStringLiteral("sutrisno")), QStringList {QStringLiteral("Sútrisnó Wijaya")});
+        QCOMPARE(searchNames(s, QStringLiteral("SÚTR")), QStringList {QStringLiteral("Sútrisnó Wijaya")});
+        QCOMPARE(searchNames(s, QStringLiteral("o'brien")), QStringList {QStringLiteral("O'Brien \"Bob\"; DROP TABLE customer;--")});
+        QCOMPARE(searchNames(s, QStringLiteral("drop table")), QStringList {QStringLiteral("O'Brien \"Bob\"; DROP TABLE customer;--")});
+        QVERIFY(searchNames(s, QStringLiteral("\" OR 1=1 --")).isEmpty());
+        QVERIFY(searchNames(s, QStringLiteral("zzz")).isEmpty());
+        QCOMPARE(t.countRows(QStringLiteral("customer")), 5);
+    }
+
+    void searchesPhonesEmailsAndCodes()
+    {
+        test::TestDatabase t;
+        CustomerService s(t.db(), t.admin());
+        QVERIFY(s.createMany({person(QStringLiteral("Ani"), QStringLiteral("0812 3456 7890"), QStringLiteral("ani@toko.id")),
+                                 person(QStringLiteral("Budi"), QStringLiteral("0813 0000 7890"), QStringLiteral("budi@toko.id")),
+                                 person(QStringLiteral("Cici"), QStringLiteral("+254 712 345678"), QStringLiteral("cici@mail.ke"))})
+                    .ok());
+        QCOMPARE(searchNames(s, QStringLiteral("7890")), (QStringList {QStringLiteral("Ani"), QStringLiteral("Budi")}));
+        QCOMPARE(searchNames(s, QStringLiteral("567890")), QStringList {QStringLiteral("Ani")});
+        QCOMPARE(searchNames(s, QStringLiteral("0812 3456 7890")), QStringList {QStringLiteral("Ani")});
+        QCOMPARE(searchNames(s, QStringLiteral("+62 812-3456-7890")), QStringList {QStringLiteral("Ani")});
+        QCOMPARE(searchNames(s, QStringLiteral("0812-3456")), QStringList {QStringLiteral("Ani")});
+        QCOMPARE(searchNames(s, QStringLiteral("345678")), QStringList {QStringLiteral("Cici")});
+        QCOMPARE(searchNames(s, QStringLiteral("budi@")), QStringList {QStringLiteral("Budi")});
+        QCOMPARE(searchNames(s, QStringLiteral("CICI@MAIL.KE")), QStringList {QStringLiteral("Cici")});
+        QCOMPARE(searchNames(s, QStringLiteral("C-000002")), QStringList {QStringLiteral("Budi")});
+        QCOMPARE(searchNames(s, QStringLiteral("c3")), QStringList {QStringLiteral("Cici")});
+    }
+
+    void filtersAndSorts()
+    {
+        test::TestDatabase t;
+        CustomerService s(t.db(), t.admin());
+        const QStringList order {QStringLiteral("Dewi"), QStringLiteral("Ani"), QStringLiteral("Cici"), QStringLiteral("Budi")};
+        for (const QString& name : order) {
+            CustomerInput in = person(name);
+            in.type = name == u"Ani" || name == u"Cici" ? QStringLiteral("vip") : QStringLiteral("member");
+            in.level = name == u"Budi" ? QStringLiteral("Gold") : QStringLiteral("Bronze");
+            QVERIFY(s.create(in).ok());
+            t.clock().advance(1000);
+        }
+        CustomerService(t.db(), t.admin()).deactivate(QStringLiteral("C-000003")).value();
+
+        CustomerQuery q;
+        QCOMPARE(names(*s.search(q)),
+            (QStringList {QStringLiteral("Ani"), QStringLiteral("Budi"), QStringLiteral("Cici"), QStringLiteral("Dewi")}));
+        q.descending = true;
+        QCOMPARE(names(*s.search(q)),
+            (QStringList {QStringLiteral("Dewi"), QStringLiteral("Cici"), QStringLiteral("Budi"), QStringLiteral("Ani")}));
+        q.descending = false;
+        q.sort = CustomerQuery::Sort::Created;
+        QCOMPARE(names(*s.search(q)), order);
+        q.sort = CustomerQuery::Sort::Updated;
+        QCOMPARE(names(*s.search(q)).last(), QStringLiteral("Cici")); // deactivated last
+
+        q = CustomerQuery {};
+        q.type = CustomerType::Vip;
+        QCOMPARE(names(*s.search(q)), (QStringList {QStringLiteral("Ani"), QStringLiteral("Cici")}));
+        q.status = CustomerStatus::Active;
+        QCOMPARE(names(*s.search(q)), QStringList {QStringLiteral("Ani")});
+        q = CustomerQuery {};
+        q.level = MembershipLevel::Gold;
+        QCOMPARE(names(*s.search(q)), QStringList {QStringLiteral("Budi")});
+
+        const qint64 start = t.clock().nowMs() - 4000;
+        q = CustomerQuery {};
+        q.createdFrom = start + 1000;
+        q.createdTo = start + 3000;
+        q.sort = CustomerQuery::Sort::Created;
+        q.withTotal = true;
+        auto page = s.search(q);
+        QCOMPARE(names(*page), (QStringList {QStringLiteral("Ani"), QStringLiteral("Cici")}));
+        QCOMPARE(page->total, 2);
+    }
+
+    void keysetPagesCoverEveryRowOnce()
+    {
+        test::TestDatabase t;
+        CustomerService s(t.db(), t.admin());
+        QList<CustomerInput> many;
+        for (int i = 0; i < 257; ++i) {
+            // Many equal names: the id breaks the tie, so no row is skipped or repeated.
+            many << person(i % 3 == 0 ? QStringLiteral("Sama Nama") : QStringLiteral("Nama %1").arg(i, 3, 10, QLatin1Char('0')),
+                QStringLiteral("0812 7000 %1").arg(i, 4, 10, QLatin1Char('0')));
+        }
+        QVERIFY(s.createMany(many).ok());
+        for (auto sort : {CustomerQuery::Sort::Name, CustomerQuery::Sort::Created, CustomerQuery::Sort::Updated}) {
+            for (bool desc : {false, true}) {
+                CustomerQuery q;
+                q.sort = sort;
+                q.descending = desc;
+                q.limit = 50;
+                q.withTotal = true;
+                QSet<QString> seen;
+                int pages = 0;
+                QString lastKey;
+                do {
+                    auto page = s.search(q);
+                    QVERIFY(page.ok());
+                    QCOMPARE(page->total, 257);
+                    for (const Customer& c : page->items)
+                        QVERIFY2(!seen.contains(c.id), "a row came twice");
+                    for (const Customer& c : page->items)
+                        seen.insert(c.id);
+                    q.after = page->nextCursor;
+                    ++pages;
+                } while (!q.after.isEmpty());
+                QCOMPARE(seen.size(), 257);
+                QCOMPARE(pages, 6);
+            }
+        }
+        CustomerQuery bad;
+        bad.after = QStringLiteral("not a cursor");
+        QCOMPARE(s.search(bad).error().field, QStringLiteral("after"));
+        bad.after.clear();
+        bad.limit = 0;
+        QCOMPARE(s.search(bad).error().field, QStringLiteral("limit"));
+    }
+
+    void nastyInputNeverHalfWrites()
+    {
+        test::TestDatabase t;
+        CustomerService s(t.db(), t.admin());
+        auto ok = s.create(person(QStringLiteral("Ani"), QStringLiteral("0812 1111 2222")));
+        QVERIFY(ok.ok());
+        const qint64 audits = t.countRows(QStringLiteral("audit_log"));
+
+        CustomerInput huge = person(QString(100'000, QLatin1Char('x')), QString(100'000, QLatin1Char('9')));
+        huge.notes = QString(1'000'000, QLatin1Char('n'));
+        auto r = s.create(huge);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().kind, Error::Kind::Invalid);
+        QStringList fields;
+        for (const FieldError& f : r.error().fields)
+            fields << f.field;
+        QCOMPARE(fields, (QStringList {QStringLiteral("name"), QStringLiteral("phone"), QStringLiteral("notes")}));
+
+        // A failed update leaves every field as it was, not just the bad one.
+        CustomerInput mixed;
+        mixed.city = QStringLiteral("Bandung");
+        mixed.email = QStringLiteral("broken@");
+        QVERIFY(!s.update(ok->id, mixed).ok());
+        QCOMPARE(s.get(ok->id)->city, QString());
+        QCOMPARE(t.countRows(QStringLiteral("audit_log")), audits);
+        QCOMPARE(t.countRows(QStringLiteral("customer")), 1);
+
+        QCOMPARE(s.get(QStringLiteral("'; DROP TABLE customer; --")).error().kind, Error::Kind::Invalid);
+        QCOMPARE(s.get(QStringLiteral("C-999999")).error().kind, Error::Kind::NotFound);
+        QCOMPARE(s.findByPhone(QStringLiteral("")).error().field, QStringLiteral("phone"));
+        QCOMPARE(s.findByPhone(QStringLiteral("abc")).error().field, QStringLiteral("phone"));
+        CustomerQuery longText;
+        longText.text = QString(300, QLatin1Char('a'));
+        QCOMPARE(s.search(longText).error().field, QStringLiteral("q"));
+
+        // Unicode round-trips intact.
+        const QString name = QString::fromUcs4(U"Nguyễn Thị \U0001F338 林", 14);
+        auto u = s.create(person(name));
+        QVERIFY(u.ok());
+        QCOMPARE(s.get(u->id)->name, name);
+        QCOMPARE(searchNames(s, QStringLiteral("nguyen")), QStringList {name});
+    }
+
+    static QString s_name(CustomerService& s, const QString& id) { return s.get(id)->name; }
+};
+
+QTEST_GUILESS_MAIN(TestCustomerService)
+#include "TestCustomerService.moc"

@@ -1,0 +1,172 @@
+#include "core/domain/Clock.h"
+#include "core/domain/CustomerInput.h"
+#include "core/services/CustomerService.h"
+#include "core/storage/Database.h"
+#include "core/storage/Migrations.h"
+#include "tests/support/TestDatabase.h"
+
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace kasir;
+
+namespace {
+
+QVariant scalar(Database& db, const QString& sql)
+{
+    QSqlQuery q(db.connection());
+    if (!q.exec(sql) || !q.next())
+        return {};
+    return q.value(0);
+}
+
+} // namespace
+
+class TestDatabase : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void migratesAnEmptyFileAndReopens()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("sub/folder/kasir.db"));
+        ManualClock clock;
+        {
+            auto db = Database::open(path, clock);
+            QVERIFY2(db.ok(), qPrintable(db ? QString() : db.error().describe()));
+            QCOMPARE((*db)->schemaVersion(), Migrations::latest());
+            QCOMPARE(scalar(**db, QStringLiteral("SELECT count(*) FROM schema_migrations")).toInt(),
+                Migrations::all().size());
+            QVERIFY(scalar(**db, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name = 'customer_fts'")).toInt()
+                == 1);
+        }
+        auto again = Database::open(path, clock);
+        QVERIFY(again.ok());
+        QCOMPARE((*again)->schemaVersion(), Migrations::latest());
+        QCOMPARE(scalar(**again, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+    }
+
+    void setsThePragmasAPosNeeds()
+    {
+        kasir::test::TestDatabase t;
+        QCOMPARE(scalar(t.db(), QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+        QCOMPARE(scalar(t.db(), QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
+        QCOMPARE(scalar(t.db(), QStringLiteral("PRAGMA synchronous")).toInt(), 2); // FULL
+    }
+
+    void migratesFromEveryEarlierVersion()
+    {
+        for (int from = 0; from < Migrations::latest(); ++from) {
+            QTemporaryDir dir;
+            const QString path = dir.filePath(QStringLiteral("kasir.db"));
+            ManualClock clock;
+            {
+                auto old = Database::openAtVersion(path, clock, from);
+                QVERIFY(old.ok());
+                QCOMPARE((*old)->schemaVersion(), from);
+                if (from >= 1) {
+                    // Data written under the old schema must survive the upgrade.
+                    QSqlQuery q((*old)->connection());
+                    QVERIFY(q.exec(QStringLiteral("INSERT INTO company (id, name, created_at, updated_at) "
+                                                  "VALUES ('c1', 'Lama', 1, 1)")));
+                }
+            }
+            auto db = Database::open(path, clock);
+            QVERIFY2(db.ok(), qPrintable(QStringLiteral("from %1: ").arg(from) + (db ? QString() : db.error().describe())));
+            QCOMPARE((*db)->schemaVersion(), Migrations::latest());
+            if (from >= 1)
+                QCOMPARE(scalar(**db, QStringLiteral("SELECT name FROM company WHERE id = 'c1'")).toString(),
+                    QStringLiteral("Lama"));
+        }
+    }
+
+    void refusesAFileFromANewerKasir()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("kasir.db"));
+        ManualClock clock;
+        {
+            auto db = Database::open(path, clock);
+            QVERIFY(db.ok());
+            QSqlQuery q((*db)->connection());
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO schema_migrations VALUES (999, 'future', 0)")));
+        }
+        auto db = Database::open(path, clock);
+        QVERIFY(!db.ok());
+        QCOMPARE(db.error().code, QStringLiteral("schema_too_new"));
+        QVERIFY(db.error().message.contains(QStringLiteral("999")));
+    }
+
+    void aFailedMigrationLeavesTheOldSchema()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("kasir.db"));
+        ManualClock clock;
+        {
+            auto db = Database::openAtVersion(path, clock, 1);
+            QVERIFY(db.ok());
+            // Something already named like migration 2's table makes it fail half-way.
+            QSqlQuery q((*db)->connection());
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE ix_customer_name_blocker (x)")));
+            QVERIFY(q.exec(QStringLiteral("CREATE INDEX ix_customer_name ON ix_customer_name_blocker (x)")));
+        }
+        auto db = Database::open(path, clock);
+        QVERIFY(!db.ok());
+        QCOMPARE(db.error().code, QStringLiteral("migration_failed"));
+        auto old = Database::openAtVersion(path, clock, 1);
+        QVERIFY(old.ok());
+        QCOMPARE((*old)->schemaVersion(), 1);
+        QCOMPARE(scalar(**old, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name = 'customer'")).toInt(), 0);
+    }
+
+    void refusesAFolderOrNoPath()
+    {
+        QTemporaryDir dir;
+        ManualClock clock;
+        auto folder = Database::open(dir.path(), clock);
+        QVERIFY(!folder.ok());
+        QCOMPARE(folder.error().field, QStringLiteral("db"));
+        auto none = Database::open(QString(), clock);
+        QVERIFY(!none.ok());
+        QCOMPARE(none.error().kind, Error::Kind::Invalid);
+    }
+
+    void theClockSurvivesARestart()
+    {
+        kasir::test::TestDatabase t;
+        CustomerService service(t.db(), t.admin());
+        CustomerInput in;
+        in.name = QStringLiteral("Ani");
+        QVERIFY(service.create(in).ok());
+        const Hlc before = t.db().hlc().last();
+        QVERIFY(before.siteId != 0);
+        // The terminal restarts with its clock set an hour back.
+        t.clock().advance(-3'600'000);
+        t.reopen();
+        const Hlc after = t.db().hlc().tick();
+        QVERIFY(before < after);
+        QCOMPARE(after.siteId, before.siteId);
+    }
+
+    void connectionsArePerThread()
+    {
+        kasir::test::TestDatabase t;
+        const QString mine = t.db().connection().connectionName();
+        QString theirs;
+        int customers = -1;
+        std::unique_ptr<QThread> thread(QThread::create([&] {
+            theirs = t.db().connection().connectionName();
+            customers = scalar(t.db(), QStringLiteral("SELECT count(*) FROM customer")).toInt();
+        }));
+        thread->start();
+        QVERIFY(thread->wait(10'000));
+        QVERIFY(!theirs.isEmpty());
+        QVERIFY(theirs != mine);
+        QCOMPARE(customers, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "TestDatabase.moc"

@@ -1,0 +1,64 @@
+#include "core/domain/Clock.h"
+#include "core/domain/CustomerValidator.h"
+#include "core/services/CustomerService.h"
+#include "core/services/DemoData.h"
+#include "core/storage/Database.h"
+
+#include <QSet>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace kasir;
+
+class TestDemoData : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void isDeterministicAndValid()
+    {
+        QCOMPARE(DemoData::customer(7, 42).name, DemoData::customer(7, 42).name);
+        QCOMPARE(DemoData::customer(7, 42).phone, DemoData::customer(7, 42).phone);
+        QVERIFY(DemoData::customer(7, 42).name != DemoData::customer(8, 42).name
+            || DemoData::customer(7, 42).phone != DemoData::customer(8, 42).phone);
+        QSet<QString> phones;
+        int kenyan = 0, indian = 0;
+        for (qint64 i = 0; i < 20'000; ++i) {
+            const CustomerInput in = DemoData::customer(1, i);
+            const auto c = CustomerValidator::apply(Customer {}, in, QStringLiteral("ID"), QDate(2026, 11, 21));
+            QVERIFY2(c.ok(), qPrintable(QStringLiteral("#%1 %2: %3").arg(i).arg(*in.phone, c ? QString() : c.error().describe())));
+            QVERIFY2(!phones.contains(c->phone), qPrintable(c->phone));
+            phones.insert(c->phone);
+            kenyan += c->phone.startsWith(QStringLiteral("+254"));
+            indian += c->phone.startsWith(QStringLiteral("+91"));
+        }
+        QVERIFY(kenyan > 1000 && indian > 1000);
+    }
+
+    void writesThroughTheServiceAndContinuesAcrossRuns()
+    {
+        QTemporaryDir dir;
+        auto db = Database::open(dir.filePath(QStringLiteral("demo.db")), SystemClock::instance());
+        QVERIFY(db.ok());
+        auto admin = DemoData::ensureCompany(**db);
+        QVERIFY(admin.ok());
+        qint64 reported = 0;
+        QCOMPARE(DemoData::generate(**db, *admin, 1200, 3, [&](qint64 n) { reported = n; }).value(), 1200);
+        QCOMPARE(reported, 1200);
+        // A second run adds more, with new numbers.
+        QCOMPARE(DemoData::generate(**db, *admin, 300, 3).value(), 300);
+        QCOMPARE(CustomerService(**db, *admin).count(CustomerQuery {}).value(), 1500);
+        QSqlQuery q((*db)->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sync_outbox WHERE entity = 'customer'")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 1500);
+        // The same company is reused, with its three demo logins.
+        auto again = DemoData::ensureCompany(**db);
+        QCOMPARE(again->userId, admin->userId);
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM app_user")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDemoData)
+#include "TestDemoData.moc"

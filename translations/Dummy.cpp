@@ -1,0 +1,1 @@
+// kasir_translations carries only resources; a library needs one source file.
