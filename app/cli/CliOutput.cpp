@@ -7,9 +7,7 @@
 
 namespace kasir {
 
-CliOutput::CliOutput()
-    : m_out(stdout)
-    , m_err(stderr)
+CliOutput::CliOutput() : m_out(stdout), m_err(stderr)
 {
     m_out.setEncoding(QStringConverter::Utf8);
     m_err.setEncoding(QStringConverter::Utf8);

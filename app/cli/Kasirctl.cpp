@@ -196,7 +196,8 @@ int Kasirctl::run(const QStringList& arguments)
         return demo(args);
     if (command == u"customer" || command == u"user") {
         if (args.isEmpty())
-            return m_out.failInvalid(QStringLiteral("command"), tr("%1 needs a verb; see kasirctl --help").arg(command));
+            return m_out.failInvalid(
+                QStringLiteral("command"), tr("%1 needs a verb; see kasirctl --help").arg(command));
         const QString verb = args.takeFirst();
         return command == u"customer" ? customer(verb, args) : user(verb, args);
     }
@@ -251,8 +252,8 @@ bool Kasirctl::resolveActor(int& exitCode)
     return true;
 }
 
-bool Kasirctl::parse(QCommandLineParser& parser, const QStringList& args, int positional,
-    const QString& positionalName, int& exitCode)
+bool Kasirctl::parse(
+    QCommandLineParser& parser, const QStringList& args, int positional, const QString& positionalName, int& exitCode)
 {
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
@@ -268,8 +269,8 @@ bool Kasirctl::parse(QCommandLineParser& parser, const QStringList& args, int po
         return false;
     }
     if (rest.size() > positional) {
-        exitCode = m_out.failInvalid(QStringLiteral("arguments"),
-            tr("unexpected argument \"%1\"").arg(rest.value(positional).left(64)));
+        exitCode = m_out.failInvalid(
+            QStringLiteral("arguments"), tr("unexpected argument \"%1\"").arg(rest.value(positional).left(64)));
         return false;
     }
     return true;
@@ -296,8 +297,8 @@ bool Kasirctl::readCustomerInput(const QCommandLineParser& parser, CustomerInput
         if (auto b = parseBool(parser.value(QLatin1String(f.flag))))
             input.*(f.member) = *b;
         else
-            errors << FieldError {QLatin1String(f.field), QStringLiteral("invalid_boolean"),
-                tr("must be true or false")};
+            errors << FieldError {
+                QLatin1String(f.field), QStringLiteral("invalid_boolean"), tr("must be true or false")};
     }
     if (!errors.isEmpty()) {
         exitCode = m_out.fail(Error::invalid(errors));
@@ -315,7 +316,8 @@ int Kasirctl::init(const QStringList& args)
     if (!parse(p, args, 0, QString(), code))
         return code;
     if (!p.isSet(QStringLiteral("company")))
-        return m_out.fail(Error::invalidField(QStringLiteral("company"), QStringLiteral("required"), tr("is required")));
+        return m_out.fail(
+            Error::invalidField(QStringLiteral("company"), QStringLiteral("required"), tr("is required")));
     if (!openDatabase(code))
         return code;
     SetupService::Request r;
@@ -373,8 +375,8 @@ int Kasirctl::demo(const QStringList& args)
     if (p.isSet(QStringLiteral("seed"))) {
         seed = p.value(QStringLiteral("seed")).toULongLong(&ok);
         if (!ok)
-            return m_out.fail(Error::invalidField(QStringLiteral("seed"), QStringLiteral("invalid_number"),
-                tr("must be a whole number")));
+            return m_out.fail(Error::invalidField(
+                QStringLiteral("seed"), QStringLiteral("invalid_number"), tr("must be a whole number")));
     }
     if (!openDatabase(code))
         return code;
@@ -390,7 +392,8 @@ int Kasirctl::demo(const QStringList& args)
     if (!written)
         return m_out.fail(written.error());
     m_out.line(QJsonObject {{QStringLiteral("customers"), *written}, {QStringLiteral("seed"), QString::number(seed)},
-        {QStringLiteral("seconds"), static_cast<double>(timer.elapsed()) / 1000.0}, {QStringLiteral("db"), m_db->path()}});
+        {QStringLiteral("seconds"), static_cast<double>(timer.elapsed()) / 1000.0},
+        {QStringLiteral("db"), m_db->path()}});
     return CliOutput::Ok;
 }
 
@@ -513,8 +516,8 @@ int Kasirctl::customerSearch(const QStringList& args)
             errors << FieldError {QStringLiteral("level"), QStringLiteral("invalid_choice"),
                 tr("must be one of: %1").arg(CustomerEnums::levelNames().join(QStringLiteral(", ")))};
     }
-    for (const auto& [flag, field, end] : {std::tuple {"created-from", "createdFrom", false},
-             std::tuple {"created-to", "createdTo", true}}) {
+    for (const auto& [flag, field, end] :
+        {std::tuple {"created-from", "createdFrom", false}, std::tuple {"created-to", "createdTo", true}}) {
         if (!p.isSet(QLatin1String(flag)))
             continue;
         const auto t = parseTime(p.value(QLatin1String(flag)), end);
@@ -535,8 +538,8 @@ int Kasirctl::customerSearch(const QStringList& args)
         else if (s == u"updated")
             q.sort = CustomerQuery::Sort::Updated;
         else
-            errors << FieldError {QStringLiteral("sort"), QStringLiteral("invalid_choice"),
-                tr("must be one of: name, created, updated")};
+            errors << FieldError {
+                QStringLiteral("sort"), QStringLiteral("invalid_choice"), tr("must be one of: name, created, updated")};
     }
     if (p.isSet(QStringLiteral("limit"))) {
         bool ok = false;
@@ -599,8 +602,8 @@ int Kasirctl::user(const QString& verb, const QStringList& args)
             m_out.line(userJson(u));
         return CliOutput::Ok;
     }
-    return m_out.failInvalid(QStringLiteral("command"),
-        tr("unknown user command \"%1\"; use add or list").arg(verb.left(64)));
+    return m_out.failInvalid(
+        QStringLiteral("command"), tr("unknown user command \"%1\"; use add or list").arg(verb.left(64)));
 }
 
 } // namespace kasir

@@ -1,5 +1,4 @@
 #include "app/cli/Kasirctl.h"
-
 #include "core/Translations.h"
 
 #include <QCoreApplication>

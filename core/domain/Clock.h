@@ -27,8 +27,7 @@ class ManualClock final : public Clock
 public:
     explicit ManualClock(qint64 startMs = 1'767'225'600'000) // 2026-01-01T00:00:00Z
         : m_now(startMs)
-    {
-    }
+    { }
     qint64 nowMs() const override { return m_now; }
     void set(qint64 ms) { m_now = ms; }
     void advance(qint64 ms) { m_now += ms; }

@@ -75,7 +75,8 @@ CustomerSearchTerms CustomerSearchTerms::classify(const QString& text, const QSt
         return terms;
     QStringList parts;
     for (const QString& token : std::as_const(tokens))
-        parts << QLatin1Char('"') + QString(token).replace(QLatin1Char('"'), QLatin1String("\"\"")) + QLatin1String("\"*");
+        parts << QLatin1Char('"') + QString(token).replace(QLatin1Char('"'), QLatin1String("\"\""))
+                + QLatin1String("\"*");
     terms.kind = Kind::Name;
     terms.ftsMatch = parts.join(QLatin1Char(' '));
     return terms;

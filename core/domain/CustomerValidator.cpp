@@ -123,9 +123,9 @@ const QRegularExpression& emailPattern()
 {
     // Practical address syntax: a dot-atom local part, a domain of LDH labels with a
     // dot in it. Internationalised domains are accepted in their Unicode form.
-    static const QRegularExpression re(QStringLiteral(
-        R"(^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@)"
-        R"(([\p{L}\p{N}]([\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+[\p{L}]{2,63}$)"),
+    static const QRegularExpression re(
+        QStringLiteral(R"(^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@)"
+                       R"(([\p{L}\p{N}]([\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+[\p{L}]{2,63}$)"),
         QRegularExpression::UseUnicodePropertiesOption);
     return re;
 }
@@ -137,8 +137,8 @@ QString CustomerValidator::cleanLine(const QString& text)
     return text.simplified();
 }
 
-Result<Customer> CustomerValidator::apply(const Customer& base, const CustomerInput& input, const QString& region,
-    const QDate& today)
+Result<Customer> CustomerValidator::apply(
+    const Customer& base, const CustomerInput& input, const QString& region, const QDate& today)
 {
     Checker check;
     Customer c = base;

@@ -25,8 +25,8 @@ public:
     static constexpr int maxNotes = 2000;
 
     // `today` bounds the birth date; `region` is the company's default phone region.
-    static Result<Customer> apply(const Customer& base, const CustomerInput& input, const QString& region,
-        const QDate& today);
+    static Result<Customer> apply(
+        const Customer& base, const CustomerInput& input, const QString& region, const QDate& today);
 
     // Trims, folds runs of white space to one space and refuses control characters.
     static QString cleanLine(const QString& text);

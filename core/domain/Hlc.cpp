@@ -38,11 +38,7 @@ Hlc Hlc::fromString(const QString& text, bool* ok)
     return good ? h : Hlc {};
 }
 
-HybridLogicalClock::HybridLogicalClock(const Clock& wallClock, quint32 siteId)
-    : m_wall(wallClock)
-    , m_siteId(siteId)
-{
-}
+HybridLogicalClock::HybridLogicalClock(const Clock& wallClock, quint32 siteId) : m_wall(wallClock), m_siteId(siteId) { }
 
 Hlc HybridLogicalClock::tick()
 {

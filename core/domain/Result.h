@@ -13,14 +13,8 @@ template<typename T>
 class [[nodiscard]] Result
 {
 public:
-    Result(T value)
-        : m_data(std::in_place_index<0>, std::move(value))
-    {
-    }
-    Result(Error error)
-        : m_data(std::in_place_index<1>, std::move(error))
-    {
-    }
+    Result(T value) : m_data(std::in_place_index<0>, std::move(value)) { }
+    Result(Error error) : m_data(std::in_place_index<1>, std::move(error)) { }
 
     bool ok() const { return m_data.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -41,8 +35,7 @@ private:
 
 // For use cases that return nothing but may fail.
 struct Done
-{
-};
+{ };
 using Status = Result<Done>;
 
 } // namespace kasir

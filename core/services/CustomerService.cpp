@@ -32,11 +32,7 @@ Error prefixed(Error e, const QString& prefix)
 
 } // namespace
 
-CustomerService::CustomerService(Database& db, Actor actor)
-    : m_db(db)
-    , m_actor(std::move(actor))
-{
-}
+CustomerService::CustomerService(Database& db, Actor actor) : m_db(db), m_actor(std::move(actor)) { }
 
 Result<Company> CustomerService::company()
 {
@@ -55,8 +51,7 @@ Status CustomerService::require(Permission permission, const QString& what) cons
 {
     if (m_actor.can(permission))
         return Done {};
-    return Error::permissionDenied(
-        tr("a %1 may not %2").arg(Roles::displayName(m_actor.role).toLower(), what));
+    return Error::permissionDenied(tr("a %1 may not %2").arg(Roles::displayName(m_actor.role).toLower(), what));
 }
 
 Status CustomerService::checkUnique(const Customer& c)
@@ -82,8 +77,8 @@ Status CustomerService::checkUnique(const Customer& c)
     return Done {};
 }
 
-Result<Customer> CustomerService::createIn(UnitOfWork& uow, const Company& company, const CustomerInput& input,
-    QDate today)
+Result<Customer> CustomerService::createIn(
+    UnitOfWork& uow, const Company& company, const CustomerInput& input, QDate today)
 {
     Customer base;
     base.companyId = company.id;
@@ -198,7 +193,8 @@ Result<CustomerPage> CustomerService::search(const CustomerQuery& query)
         return Error::invalidField(QStringLiteral("limit"), QStringLiteral("out_of_range"),
             tr("must be between 1 and %1").arg(CustomerQuery::maxLimit));
     if (query.text.size() > 255)
-        return Error::invalidField(QStringLiteral("q"), QStringLiteral("too_long"), tr("must be at most 255 characters"));
+        return Error::invalidField(
+            QStringLiteral("q"), QStringLiteral("too_long"), tr("must be at most 255 characters"));
     auto comp = company();
     if (!comp)
         return comp.error();
@@ -242,16 +238,15 @@ Result<Customer> CustomerService::update(const QString& idOrCode, const Customer
     if (Status s = require(Permission::CustomerUpdate, tr("change customers")); !s)
         return s.error();
     if (input.status && !m_actor.can(Permission::CustomerDeactivate))
-        return Error::permissionDenied(tr("a %1 may not change a customer's status")
-                                           .arg(Roles::displayName(m_actor.role).toLower()));
+        return Error::permissionDenied(
+            tr("a %1 may not change a customer's status").arg(Roles::displayName(m_actor.role).toLower()));
     auto comp = company();
     if (!comp)
         return comp.error();
     auto current = get(idOrCode);
     if (!current)
         return current.error();
-    auto validated
-        = CustomerValidator::apply(*current, input, comp->defaultRegion, todayUtc(m_db.clock().nowMs()));
+    auto validated = CustomerValidator::apply(*current, input, comp->defaultRegion, todayUtc(m_db.clock().nowMs()));
     if (!validated)
         return validated.error();
     if (Status s = checkUnique(*validated); !s)

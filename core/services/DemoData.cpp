@@ -36,26 +36,26 @@ struct Random
 using Words = std::array<const char*, 40>;
 
 constexpr Words idFirst {"Agus", "Budi", "Siti", "Dewi", "Sri", "Rina", "Andi", "Joko", "Wahyu", "Putri", "Ayu",
-    "Rizky", "Fajar", "Dimas", "Intan", "Nur", "Ahmad", "Muhammad", "Eko", "Hendra", "Yuni", "Lestari", "Indah",
-    "Bayu", "Reza", "Nanda", "Kurnia", "Ratna", "Wulan", "Yoga", "Bambang", "Made", "Ketut", "Dian", "Fitri",
-    "Galih", "Irfan", "Kartika", "Mega", "Taufik"};
+    "Rizky", "Fajar", "Dimas", "Intan", "Nur", "Ahmad", "Muhammad", "Eko", "Hendra", "Yuni", "Lestari", "Indah", "Bayu",
+    "Reza", "Nanda", "Kurnia", "Ratna", "Wulan", "Yoga", "Bambang", "Made", "Ketut", "Dian", "Fitri", "Galih", "Irfan",
+    "Kartika", "Mega", "Taufik"};
 constexpr Words idLast {"Santoso", "Wijaya", "Saputra", "Pratama", "Hidayat", "Kusuma", "Nugroho", "Setiawan",
-    "Gunawan", "Siregar", "Simanjuntak", "Nasution", "Lubis", "Harahap", "Sihombing", "Tanjung", "Hutapea",
-    "Purnomo", "Susanto", "Wibowo", "Halim", "Salim", "Suryadi", "Hartono", "Rahman", "Hakim", "Syahputra",
-    "Permana", "Firmansyah", "Ramadhan", "Utami", "Wulandari", "Anggraini", "Maharani", "Putra", "Sutrisno",
-    "Kurniawan", "Hasibuan", "Daulay", "Manurung"};
-constexpr Words keFirst {"Wanjiku", "Otieno", "Kamau", "Achieng", "Njeri", "Mwangi", "Kiprop", "Chebet",
-    "Odhiambo", "Wambui", "Muthoni", "Kibet", "Akinyi", "Atieno", "Barasa", "Cherono", "Jeptoo", "Kipchoge",
-    "Nyambura", "Wairimu", "Brian", "Faith", "Kevin", "Mercy", "Dennis", "Grace", "Collins", "Sharon", "Victor",
-    "Esther", "Peter", "Mary", "John", "Joyce", "David", "Lucy", "James", "Ann", "Samuel", "Naliaka"};
-constexpr Words keLast {"Kamau", "Mwangi", "Otieno", "Odhiambo", "Kiprono", "Wanjala", "Njoroge", "Mutua",
-    "Ochieng", "Kariuki", "Chege", "Maina", "Omondi", "Koech", "Rotich", "Wafula", "Kimani", "Njuguna", "Onyango",
-    "Mutai", "Kiplagat", "Cheruiyot", "Ndungu", "Gitau", "Waweru", "Macharia", "Owino", "Langat", "Kirui",
-    "Mugo", "Nyaga", "Kilonzo", "Musyoka", "Wekesa", "Simiyu", "Were", "Okoth", "Achola", "Moraa", "Nyamweya"};
-constexpr Words inFirst {"Aarav", "Priya", "Rahul", "Ananya", "Vikram", "Lakshmi", "Arjun", "Sneha", "Rohan",
-    "Divya", "Aditya", "Pooja", "Karthik", "Meera", "Sanjay", "Kavya", "Amit", "Neha", "Suresh", "Deepa", "Vijay",
-    "Anjali", "Ravi", "Shreya", "Manoj", "Nisha", "Harish", "Swati", "Gaurav", "Isha", "Nikhil", "Riya", "Varun",
-    "Tanvi", "Prakash", "Asha", "Mohan", "Sunita", "Ajay", "Kiran"};
+    "Gunawan", "Siregar", "Simanjuntak", "Nasution", "Lubis", "Harahap", "Sihombing", "Tanjung", "Hutapea", "Purnomo",
+    "Susanto", "Wibowo", "Halim", "Salim", "Suryadi", "Hartono", "Rahman", "Hakim", "Syahputra", "Permana",
+    "Firmansyah", "Ramadhan", "Utami", "Wulandari", "Anggraini", "Maharani", "Putra", "Sutrisno", "Kurniawan",
+    "Hasibuan", "Daulay", "Manurung"};
+constexpr Words keFirst {"Wanjiku", "Otieno", "Kamau", "Achieng", "Njeri", "Mwangi", "Kiprop", "Chebet", "Odhiambo",
+    "Wambui", "Muthoni", "Kibet", "Akinyi", "Atieno", "Barasa", "Cherono", "Jeptoo", "Kipchoge", "Nyambura", "Wairimu",
+    "Brian", "Faith", "Kevin", "Mercy", "Dennis", "Grace", "Collins", "Sharon", "Victor", "Esther", "Peter", "Mary",
+    "John", "Joyce", "David", "Lucy", "James", "Ann", "Samuel", "Naliaka"};
+constexpr Words keLast {"Kamau", "Mwangi", "Otieno", "Odhiambo", "Kiprono", "Wanjala", "Njoroge", "Mutua", "Ochieng",
+    "Kariuki", "Chege", "Maina", "Omondi", "Koech", "Rotich", "Wafula", "Kimani", "Njuguna", "Onyango", "Mutai",
+    "Kiplagat", "Cheruiyot", "Ndungu", "Gitau", "Waweru", "Macharia", "Owino", "Langat", "Kirui", "Mugo", "Nyaga",
+    "Kilonzo", "Musyoka", "Wekesa", "Simiyu", "Were", "Okoth", "Achola", "Moraa", "Nyamweya"};
+constexpr Words inFirst {"Aarav", "Priya", "Rahul", "Ananya", "Vikram", "Lakshmi", "Arjun", "Sneha", "Rohan", "Divya",
+    "Aditya", "Pooja", "Karthik", "Meera", "Sanjay", "Kavya", "Amit", "Neha", "Suresh", "Deepa", "Vijay", "Anjali",
+    "Ravi", "Shreya", "Manoj", "Nisha", "Harish", "Swati", "Gaurav", "Isha", "Nikhil", "Riya", "Varun", "Tanvi",
+    "Prakash", "Asha", "Mohan", "Sunita", "Ajay", "Kiran"};
 constexpr Words inLast {"Sharma", "Patel", "Singh", "Kumar", "Reddy", "Nair", "Iyer", "Gupta", "Desai", "Mehta",
     "Joshi", "Rao", "Menon", "Pillai", "Chatterjee", "Banerjee", "Verma", "Agarwal", "Mishra", "Shah", "Bhat",
     "Kulkarni", "Das", "Ghosh", "Mukherjee", "Naidu", "Chauhan", "Yadav", "Pandey", "Tiwari", "Saxena", "Kapoor",
@@ -76,13 +76,12 @@ constexpr std::array<Place, 4> kePlaces {{{"Nairobi", "Nairobi", "00100"}, {"Mom
     {"Kisumu", "Kisumu", "40100"}, {"Nakuru", "Nakuru", "20100"}}};
 constexpr std::array<Place, 4> inPlaces {{{"Mumbai", "Maharashtra", "400001"}, {"Bengaluru", "Karnataka", "560001"},
     {"Chennai", "Tamil Nadu", "600001"}, {"Pune", "Maharashtra", "411001"}}};
-constexpr std::array<const char*, 10> idStreets {"Jl. Sudirman", "Jl. Thamrin", "Jl. Gatot Subroto",
-    "Jl. Diponegoro", "Jl. Ahmad Yani", "Jl. Merdeka", "Jl. Pahlawan", "Jl. Gajah Mada", "Jl. Hayam Wuruk",
-    "Jl. Kartini"};
-constexpr std::array<const char*, 20> idMobilePrefixes {"0811", "0812", "0813", "0821", "0822", "0852", "0853",
-    "0814", "0815", "0816", "0855", "0856", "0857", "0858", "0817", "0818", "0819", "0877", "0878", "0896"};
-constexpr std::array<const char*, 6> mailDomains {"gmail.com", "yahoo.co.id", "outlook.com", "gmail.com",
-    "yahoo.com", "mail.com"};
+constexpr std::array<const char*, 10> idStreets {"Jl. Sudirman", "Jl. Thamrin", "Jl. Gatot Subroto", "Jl. Diponegoro",
+    "Jl. Ahmad Yani", "Jl. Merdeka", "Jl. Pahlawan", "Jl. Gajah Mada", "Jl. Hayam Wuruk", "Jl. Kartini"};
+constexpr std::array<const char*, 20> idMobilePrefixes {"0811", "0812", "0813", "0821", "0822", "0852", "0853", "0814",
+    "0815", "0816", "0855", "0856", "0857", "0858", "0817", "0818", "0819", "0877", "0878", "0896"};
+constexpr std::array<const char*, 6> mailDomains {
+    "gmail.com", "yahoo.co.id", "outlook.com", "gmail.com", "yahoo.com", "mail.com"};
 constexpr std::array<const char*, 6> notes {"Prefers delivery on Saturdays", "Pays with QRIS",
     "Regular at the morning shift", "Wholesale buyer for a warung", "Asks for receipts by WhatsApp",
     "Allergic to peanuts"};
@@ -204,16 +203,16 @@ Result<Actor> DemoData::ensureCompany(Database& db)
     UserService users(db, admin);
     for (const auto& [name, display, role] :
         {std::tuple {"manager", "Manajer Toko", "manager"}, std::tuple {"kasir", "Kasir Depan", "cashier"}}) {
-        auto u = users.add({QLatin1String(name), QLatin1String(display), QLatin1String(role),
-            QString::fromLatin1(demoPassword)});
+        auto u = users.add(
+            {QLatin1String(name), QLatin1String(display), QLatin1String(role), QString::fromLatin1(demoPassword)});
         if (!u)
             return u.error();
     }
     return admin;
 }
 
-Result<qint64> DemoData::generate(Database& db, const Actor& actor, qint64 count, quint64 seed,
-    const std::function<void(qint64)>& progress)
+Result<qint64> DemoData::generate(
+    Database& db, const Actor& actor, qint64 count, quint64 seed, const std::function<void(qint64)>& progress)
 {
     CustomerService customers(db, actor);
     // Continue the numbering of earlier runs so that phones and emails stay unique.

@@ -32,8 +32,8 @@ public:
     static Result<Actor> ensureCompany(Database& db);
 
     // Registers `count` customers in batches; `progress` is told how many are done.
-    static Result<qint64> generate(Database& db, const Actor& actor, qint64 count, quint64 seed,
-        const std::function<void(qint64)>& progress = {});
+    static Result<qint64> generate(
+        Database& db, const Actor& actor, qint64 count, quint64 seed, const std::function<void(qint64)>& progress = {});
 
     static constexpr int batchSize = 5000;
 };

@@ -15,10 +15,7 @@
 
 namespace kasir {
 
-SetupService::SetupService(Database& db)
-    : m_db(db)
-{
-}
+SetupService::SetupService(Database& db) : m_db(db) { }
 
 Result<Company> SetupService::currentCompany()
 {
@@ -48,7 +45,8 @@ Result<SetupService::Outcome> SetupService::initialise(const Request& r)
     if (companyName.isEmpty())
         errors << FieldError {QStringLiteral("company"), QStringLiteral("required"), tr("is required")};
     else if (companyName.size() > 255)
-        errors << FieldError {QStringLiteral("company"), QStringLiteral("too_long"), tr("must be at most 255 characters")};
+        errors << FieldError {
+            QStringLiteral("company"), QStringLiteral("too_long"), tr("must be at most 255 characters")};
     const QString region = r.region.trimmed().toUpper();
     if (!PhoneNumber::isKnownRegion(region))
         errors << FieldError {QStringLiteral("region"), QStringLiteral("unknown_region"),
@@ -84,15 +82,15 @@ Result<SetupService::Outcome> SetupService::initialise(const Request& r)
     out.terminal = Terminal {Ids::newId(now), out.store.id, QStringLiteral("T01"),
         r.terminalName.trimmed().isEmpty() ? tr("Counter 1") : CustomerValidator::cleanLine(r.terminalName),
         QRandomGenerator::system()->bounded(1u, 0x7FFFFFFFu), now};
-    out.admin = User {Ids::newId(now), out.company.id, r.adminUsername.trimmed(), tr("Administrator"), Role::Admin,
-        true, now, now};
+    out.admin = User {
+        Ids::newId(now), out.company.id, r.adminUsername.trimmed(), tr("Administrator"), Role::Admin, true, now, now};
     const QString hash = PasswordHasher::hash(r.adminPassword);
     if (hash.isEmpty())
         return Error::other(QStringLiteral("hash_failed"), tr("could not hash the password (out of memory?)"));
 
-    for (Status s : {repo.insertCompany(uow, out.company), repo.insertStore(uow, out.store),
-             repo.insertTerminal(uow, out.terminal), repo.insertUser(uow, out.admin, hash),
-             repo.setLocalTerminal(uow, out.terminal.id)}) {
+    for (Status s :
+        {repo.insertCompany(uow, out.company), repo.insertStore(uow, out.store), repo.insertTerminal(uow, out.terminal),
+            repo.insertUser(uow, out.admin, hash), repo.setLocalTerminal(uow, out.terminal.id)}) {
         if (!s)
             return s.error();
     }
@@ -105,15 +103,15 @@ Result<SetupService::Outcome> SetupService::initialise(const Request& r)
                 {QStringLiteral("currency"), currency}}},
         {QStringLiteral("store"), out.store.id, out.company.id, QStringLiteral("create"), UnitOfWork::Op::Upsert, {},
             QJsonObject {{QStringLiteral("code"), out.store.code}, {QStringLiteral("name"), out.store.name}}},
-        {QStringLiteral("terminal"), out.terminal.id, out.company.id, QStringLiteral("create"),
-            UnitOfWork::Op::Upsert, {},
+        {QStringLiteral("terminal"), out.terminal.id, out.company.id, QStringLiteral("create"), UnitOfWork::Op::Upsert,
+            {},
             QJsonObject {{QStringLiteral("storeId"), out.store.id}, {QStringLiteral("code"), out.terminal.code},
                 {QStringLiteral("name"), out.terminal.name},
                 {QStringLiteral("siteId"), static_cast<qint64>(out.terminal.siteId)}}},
         {QStringLiteral("user"), out.admin.id, out.company.id, QStringLiteral("create"), UnitOfWork::Op::Upsert, {},
             QJsonObject {{QStringLiteral("username"), out.admin.username},
-                {QStringLiteral("displayName"), out.admin.displayName}, {QStringLiteral("role"), QStringLiteral("admin")},
-                {QStringLiteral("passwordHash"), hash}}},
+                {QStringLiteral("displayName"), out.admin.displayName},
+                {QStringLiteral("role"), QStringLiteral("admin")}, {QStringLiteral("passwordHash"), hash}}},
     };
     for (const auto& change : changes) {
         if (auto stamp = uow.record(change); !stamp)

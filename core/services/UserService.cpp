@@ -12,11 +12,7 @@
 
 namespace kasir {
 
-UserService::UserService(Database& db, Actor actor)
-    : m_db(db)
-    , m_actor(std::move(actor))
-{
-}
+UserService::UserService(Database& db, Actor actor) : m_db(db), m_actor(std::move(actor)) { }
 
 std::optional<FieldError> UserService::checkUsername(const QString& username)
 {
@@ -33,11 +29,11 @@ std::optional<FieldError> UserService::checkUsername(const QString& username)
 std::optional<FieldError> UserService::checkPassword(const QString& password)
 {
     if (password.size() < 8)
-        return FieldError {QStringLiteral("password"), QStringLiteral("too_short"),
-            tr("must be at least %n characters", nullptr, 8)};
+        return FieldError {
+            QStringLiteral("password"), QStringLiteral("too_short"), tr("must be at least %n characters", nullptr, 8)};
     if (password.size() > 1024)
-        return FieldError {QStringLiteral("password"), QStringLiteral("too_long"),
-            tr("must be at most %n characters", nullptr, 1024)};
+        return FieldError {
+            QStringLiteral("password"), QStringLiteral("too_long"), tr("must be at most %n characters", nullptr, 1024)};
     return std::nullopt;
 }
 
@@ -52,12 +48,12 @@ Result<User> UserService::add(const NewUser& n)
         errors << *e;
     const auto role = Roles::parse(n.role);
     if (!role)
-        errors << FieldError {QStringLiteral("role"), QStringLiteral("invalid_choice"),
-            tr("must be one of: admin, manager, cashier")};
+        errors << FieldError {
+            QStringLiteral("role"), QStringLiteral("invalid_choice"), tr("must be one of: admin, manager, cashier")};
     const QString displayName = CustomerValidator::cleanLine(n.displayName);
     if (displayName.size() > 255)
-        errors << FieldError {QStringLiteral("displayName"), QStringLiteral("too_long"),
-            tr("must be at most 255 characters")};
+        errors << FieldError {
+            QStringLiteral("displayName"), QStringLiteral("too_long"), tr("must be at most 255 characters")};
     if (!errors.isEmpty())
         return Error::invalid(errors);
 
@@ -66,8 +62,8 @@ Result<User> UserService::add(const NewUser& n)
     if (!existing)
         return existing.error();
     if (existing->has_value())
-        return Error::conflict(QStringLiteral("username"), QStringLiteral("duplicate"),
-            tr("is already taken by another user"));
+        return Error::conflict(
+            QStringLiteral("username"), QStringLiteral("duplicate"), tr("is already taken by another user"));
 
     UnitOfWork uow(m_db, m_actor);
     if (Status s = uow.begin(); !s)
@@ -80,10 +76,10 @@ Result<User> UserService::add(const NewUser& n)
         return Error::other(QStringLiteral("hash_failed"), tr("could not hash the password (out of memory?)"));
     if (Status s = repo.insertUser(uow, u, hash); !s)
         return s.error();
-    auto stamp = uow.record({QStringLiteral("user"), u.id, u.companyId, QStringLiteral("create"),
-        UnitOfWork::Op::Upsert, {},
-        QJsonObject {{QStringLiteral("username"), u.username}, {QStringLiteral("displayName"), u.displayName},
-            {QStringLiteral("role"), Roles::toString(u.role)}, {QStringLiteral("passwordHash"), hash}}});
+    auto stamp
+        = uow.record({QStringLiteral("user"), u.id, u.companyId, QStringLiteral("create"), UnitOfWork::Op::Upsert, {},
+            QJsonObject {{QStringLiteral("username"), u.username}, {QStringLiteral("displayName"), u.displayName},
+                {QStringLiteral("role"), Roles::toString(u.role)}, {QStringLiteral("passwordHash"), hash}}});
     if (!stamp)
         return stamp.error();
     if (Status s = uow.commit(); !s)
@@ -98,8 +94,8 @@ Result<QList<User>> UserService::list()
     return TenancyRepository(m_db).users(m_actor.companyId);
 }
 
-Result<User> UserService::authenticate(Database& db, const QString& companyId, const QString& username,
-    const QString& password)
+Result<User> UserService::authenticate(
+    Database& db, const QString& companyId, const QString& username, const QString& password)
 {
     TenancyRepository repo(db);
     auto user = repo.userByName(companyId, username.trimmed());
@@ -109,9 +105,8 @@ Result<User> UserService::authenticate(Database& db, const QString& companyId, c
     if (!user->has_value()) {
         // Spend the same time as a real check, so that timing does not tell which
         // usernames exist.
-        PasswordHasher::verify(
-            QStringLiteral("$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$"
-                           "2zXZk3pJm5N0wgGuEYNyGWyOw0K8Hr6hBOPFS4oJQ0A"),
+        PasswordHasher::verify(QStringLiteral("$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$"
+                                              "2zXZk3pJm5N0wgGuEYNyGWyOw0K8Hr6hBOPFS4oJQ0A"),
             password);
         return refused;
     }

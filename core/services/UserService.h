@@ -31,8 +31,8 @@ public:
     Result<QList<User>> list();
 
     // Checks a password; the same answer for an unknown user and a wrong password.
-    static Result<User> authenticate(Database& db, const QString& companyId, const QString& username,
-        const QString& password);
+    static Result<User> authenticate(
+        Database& db, const QString& companyId, const QString& username, const QString& password);
 
     static std::optional<FieldError> checkUsername(const QString& username);
     static std::optional<FieldError> checkPassword(const QString& password);

@@ -144,9 +144,10 @@ Where buildWhere(const QString& companyId, const CustomerQuery& q, const Custome
             w.conditions << QStringLiteral("c.phone_rev >= ? AND c.phone_rev < ?");
             w.binds << terms.phoneSuffixReversed << QString(terms.phoneSuffixReversed + QLatin1Char(':'));
         } else {
-            w.conditions << QStringLiteral("((c.phone_rev >= ? AND c.phone_rev < ?) OR (c.phone >= ? AND c.phone < ?))");
-            w.binds << terms.phoneSuffixReversed << QString(terms.phoneSuffixReversed + QLatin1Char(':')) << terms.phonePrefix
-                    << QString(terms.phonePrefix + QLatin1Char(':'));
+            w.conditions << QStringLiteral(
+                "((c.phone_rev >= ? AND c.phone_rev < ?) OR (c.phone >= ? AND c.phone < ?))");
+            w.binds << terms.phoneSuffixReversed << QString(terms.phoneSuffixReversed + QLatin1Char(':'))
+                    << terms.phonePrefix << QString(terms.phonePrefix + QLatin1Char(':'));
         }
         break;
     }
@@ -175,10 +176,7 @@ Where buildWhere(const QString& companyId, const CustomerQuery& q, const Custome
 
 } // namespace
 
-CustomerRepository::CustomerRepository(Database& db)
-    : m_db(db)
-{
-}
+CustomerRepository::CustomerRepository(Database& db) : m_db(db) { }
 
 Status CustomerRepository::bindAndWrite(UnitOfWork& uow, const QString& sql, const Customer& c)
 {
@@ -252,8 +250,8 @@ Status CustomerRepository::remove(UnitOfWork& uow, const QString& id)
     return Done {};
 }
 
-Result<std::optional<Customer>> CustomerRepository::one(const QString& sql, const QString& companyId,
-    const QString& value)
+Result<std::optional<Customer>> CustomerRepository::one(
+    const QString& sql, const QString& companyId, const QString& value)
 {
     QSqlQuery& q = m_db.prepared(sql);
     q.bindValue(0, companyId);
@@ -269,8 +267,8 @@ Result<std::optional<Customer>> CustomerRepository::one(const QString& sql, cons
 
 Result<std::optional<Customer>> CustomerRepository::byId(const QString& companyId, const QString& id)
 {
-    static const QString sql = QStringLiteral("SELECT ") + kColumns
-        + QStringLiteral(" FROM customer c WHERE c.company_id = ? AND c.id = ?");
+    static const QString sql
+        = QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM customer c WHERE c.company_id = ? AND c.id = ?");
     return one(sql, companyId, id);
 }
 
@@ -310,12 +308,13 @@ QString CustomerRepository::cursorFor(const Customer& c, CustomerQuery::Sort sor
         break;
     }
     a << c.id;
-    return QString::fromLatin1(QJsonDocument(a).toJson(QJsonDocument::Compact).toBase64(
-        QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(QJsonDocument(a)
+                                   .toJson(QJsonDocument::Compact)
+                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
-Result<CustomerPage> CustomerRepository::search(const QString& companyId, const CustomerQuery& query,
-    const CustomerSearchTerms& terms)
+Result<CustomerPage> CustomerRepository::search(
+    const QString& companyId, const CustomerQuery& query, const CustomerSearchTerms& terms)
 {
     Where w = buildWhere(companyId, query, terms);
     const QString column = sortColumn(query.sort);
@@ -330,8 +329,8 @@ Result<CustomerPage> CustomerRepository::search(const QString& companyId, const 
     }
     const int limit = std::clamp(query.limit, 1, CustomerQuery::maxLimit);
     const QString sql = QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM ") + w.from
-        + QStringLiteral(" WHERE ") + w.conditions.join(QStringLiteral(" AND ")) + QStringLiteral(" ORDER BY ")
-        + column + direction + QStringLiteral(", c.id") + direction + QStringLiteral(" LIMIT ?");
+        + QStringLiteral(" WHERE ") + w.conditions.join(QStringLiteral(" AND ")) + QStringLiteral(" ORDER BY ") + column
+        + direction + QStringLiteral(", c.id") + direction + QStringLiteral(" LIMIT ?");
 
     QSqlQuery& q = m_db.prepared(sql);
     int i = 0;
@@ -362,8 +361,8 @@ Result<CustomerPage> CustomerRepository::search(const QString& companyId, const 
     return page;
 }
 
-Result<qint64> CustomerRepository::count(const QString& companyId, const CustomerQuery& query,
-    const CustomerSearchTerms& terms)
+Result<qint64> CustomerRepository::count(
+    const QString& companyId, const CustomerQuery& query, const CustomerSearchTerms& terms)
 {
     const Where w = buildWhere(companyId, query, terms);
     const QString sql = QStringLiteral("SELECT count(*) FROM ") + w.from + QStringLiteral(" WHERE ")
@@ -396,10 +395,9 @@ Result<QStringList> CustomerRepository::blockingReferences(const QString& id)
 {
     QSqlDatabase db = m_db.connection();
     QSqlQuery fks(db);
-    if (!fks.exec(QStringLiteral(
-            "SELECT m.name, f.\"from\" FROM sqlite_schema m, pragma_foreign_key_list(m.name) f "
-            "WHERE m.type = 'table' AND f.\"table\" = 'customer' AND f.\"to\" = 'id' "
-            "AND upper(f.on_delete) <> 'CASCADE' AND upper(f.on_delete) <> 'SET NULL'")))
+    if (!fks.exec(QStringLiteral("SELECT m.name, f.\"from\" FROM sqlite_schema m, pragma_foreign_key_list(m.name) f "
+                                 "WHERE m.type = 'table' AND f.\"table\" = 'customer' AND f.\"to\" = 'id' "
+                                 "AND upper(f.on_delete) <> 'CASCADE' AND upper(f.on_delete) <> 'SET NULL'")))
         return Sql::errorOf(fks);
     QStringList tables;
     while (fks.next()) {

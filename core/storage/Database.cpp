@@ -60,10 +60,7 @@ Status execDirect(QSqlDatabase db, const QString& sql)
 
 } // namespace Sql
 
-Database::Database(QString path, const Clock& clock)
-    : m_path(std::move(path))
-    , m_clock(clock)
-    , m_hlc(clock, 0)
+Database::Database(QString path, const Clock& clock) : m_path(std::move(path)), m_clock(clock), m_hlc(clock, 0)
 {
     static QAtomicInteger<quint64> counter;
     m_prefix = QStringLiteral("kasir-%1-").arg(counter.fetchAndAddRelaxed(1));
@@ -96,8 +93,8 @@ Result<std::unique_ptr<Database>> Database::openAtVersion(const QString& path, c
         return Error::invalidField(QStringLiteral("db"), QStringLiteral("required"), tr("no database file was given"));
     const QFileInfo info(path);
     if (info.exists() && info.isDir())
-        return Error::invalidField(QStringLiteral("db"), QStringLiteral("is_directory"),
-            tr("%1 is a folder, not a database file").arg(path));
+        return Error::invalidField(
+            QStringLiteral("db"), QStringLiteral("is_directory"), tr("%1 is a folder, not a database file").arg(path));
     if (!info.absoluteDir().exists() && !QDir().mkpath(info.absolutePath()))
         return Error::other(QStringLiteral("io"), tr("cannot create the folder %1").arg(info.absolutePath()));
 
@@ -222,7 +219,8 @@ Status Database::migrate(int targetVersion)
         }
         if (step) {
             QSqlQuery record(db);
-            record.prepare(QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"));
+            record.prepare(
+                QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"));
             record.addBindValue(m.version);
             record.addBindValue(m.name);
             record.addBindValue(m_clock.nowMs());

@@ -118,8 +118,10 @@ QList<Migration> build()
                 created_by TEXT,
                 updated_by TEXT,
                 UNIQUE (company_id, code)))"),
-            QStringLiteral("CREATE UNIQUE INDEX ux_customer_phone ON customer (company_id, phone) WHERE phone IS NOT NULL"),
-            QStringLiteral("CREATE UNIQUE INDEX ux_customer_email ON customer (company_id, email) WHERE email IS NOT NULL"),
+            QStringLiteral(
+                "CREATE UNIQUE INDEX ux_customer_phone ON customer (company_id, phone) WHERE phone IS NOT NULL"),
+            QStringLiteral(
+                "CREATE UNIQUE INDEX ux_customer_email ON customer (company_id, email) WHERE email IS NOT NULL"),
             QStringLiteral(
                 "CREATE INDEX ix_customer_phone_rev ON customer (company_id, phone_rev) WHERE phone_rev IS NOT NULL"),
             QStringLiteral("CREATE INDEX ix_customer_name ON customer (company_id, name_key, id)"),

@@ -46,10 +46,7 @@ Status run(QSqlQuery& q)
 
 } // namespace
 
-TenancyRepository::TenancyRepository(Database& db)
-    : m_db(db)
-{
-}
+TenancyRepository::TenancyRepository(Database& db) : m_db(db) { }
 
 Status TenancyRepository::insertCompany(UnitOfWork& uow, const Company& c)
 {
@@ -117,8 +114,8 @@ Status TenancyRepository::setLocalTerminal(UnitOfWork& uow, const QString& termi
 
 Result<std::optional<Company>> TenancyRepository::company(const QString& id)
 {
-    QSqlQuery& q = m_db.prepared(QStringLiteral(
-        "SELECT id, name, default_region, currency, created_at, updated_at FROM company WHERE id = ?"));
+    QSqlQuery& q = m_db.prepared(
+        QStringLiteral("SELECT id, name, default_region, currency, created_at, updated_at FROM company WHERE id = ?"));
     q.bindValue(0, id);
     if (!q.exec())
         return Sql::errorOf(q);
@@ -166,7 +163,8 @@ Result<std::optional<Terminal>> TenancyRepository::localTerminal()
 
 Result<std::optional<Store>> TenancyRepository::store(const QString& id)
 {
-    QSqlQuery& q = m_db.prepared(QStringLiteral("SELECT id, company_id, code, name, created_at FROM store WHERE id = ?"));
+    QSqlQuery& q
+        = m_db.prepared(QStringLiteral("SELECT id, company_id, code, name, created_at FROM store WHERE id = ?"));
     q.bindValue(0, id);
     if (!q.exec())
         return Sql::errorOf(q);
@@ -180,8 +178,8 @@ Result<std::optional<Store>> TenancyRepository::store(const QString& id)
 
 Result<std::optional<User>> TenancyRepository::userByName(const QString& companyId, const QString& username)
 {
-    QSqlQuery& q = m_db.prepared(
-        QStringLiteral("SELECT ") + kUserColumns + QStringLiteral(" FROM app_user WHERE company_id = ? AND username = ?"));
+    QSqlQuery& q = m_db.prepared(QStringLiteral("SELECT ") + kUserColumns
+        + QStringLiteral(" FROM app_user WHERE company_id = ? AND username = ?"));
     q.bindValue(0, companyId);
     q.bindValue(1, username);
     if (!q.exec())
@@ -195,7 +193,8 @@ Result<std::optional<User>> TenancyRepository::userByName(const QString& company
 
 Result<std::optional<User>> TenancyRepository::userById(const QString& id)
 {
-    QSqlQuery& q = m_db.prepared(QStringLiteral("SELECT ") + kUserColumns + QStringLiteral(" FROM app_user WHERE id = ?"));
+    QSqlQuery& q
+        = m_db.prepared(QStringLiteral("SELECT ") + kUserColumns + QStringLiteral(" FROM app_user WHERE id = ?"));
     q.bindValue(0, id);
     if (!q.exec())
         return Sql::errorOf(q);

@@ -10,11 +10,7 @@
 
 namespace kasir {
 
-UnitOfWork::UnitOfWork(Database& db, Actor actor)
-    : m_db(db)
-    , m_actor(std::move(actor))
-{
-}
+UnitOfWork::UnitOfWork(Database& db, Actor actor) : m_db(db), m_actor(std::move(actor)) { }
 
 UnitOfWork::~UnitOfWork()
 {
@@ -28,8 +24,8 @@ Status UnitOfWork::begin()
         return Error::other(QStringLiteral("nested_unit_of_work"), tr("a write is already in progress on this thread"));
     QSqlQuery& q = m_db.prepared(QStringLiteral("BEGIN IMMEDIATE"));
     if (!q.exec())
-        return Error::other(QStringLiteral("database_busy"),
-            tr("the database is busy or read-only: %1").arg(Sql::errorOf(q).message));
+        return Error::other(
+            QStringLiteral("database_busy"), tr("the database is busy or read-only: %1").arg(Sql::errorOf(q).message));
     m_open = true;
     m_db.setInUnitOfWork(true);
     m_now = m_db.clock().nowMs();
@@ -129,8 +125,8 @@ Status UnitOfWork::commit()
     if (!m_lastStamp.isNull()) {
         // The clock's last stamp travels with the data it stamped, so a restart never
         // hands out a stamp that is already in the outbox.
-        QSqlQuery& q = prepared(QStringLiteral(
-            "INSERT INTO local_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+        QSqlQuery& q = prepared(QStringLiteral("INSERT INTO local_state (key, value) VALUES (?, ?) ON CONFLICT (key) "
+                                               "DO UPDATE SET value = excluded.value"));
         q.bindValue(0, QString::fromLatin1(Database::hlcStateKey));
         q.bindValue(1, m_db.hlc().last().toString());
         if (Status s = Sql::exec(q); !s) {

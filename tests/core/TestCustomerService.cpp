@@ -52,8 +52,8 @@ private slots:
     {
         test::TestDatabase t;
         CustomerService s(t.db(), t.manager());
-        CustomerInput in = person(QStringLiteral("Agus Santoso"), QStringLiteral("0812 3456 7890"),
-            QStringLiteral("agus@example.com"));
+        CustomerInput in = person(
+            QStringLiteral("Agus Santoso"), QStringLiteral("0812 3456 7890"), QStringLiteral("agus@example.com"));
         in.type = QStringLiteral("member");
         auto created = s.create(in);
         QVERIFY2(created.ok(), qPrintable(created ? QString() : created.error().describe()));
@@ -96,7 +96,8 @@ private slots:
         QCOMPARE(s.get(created->id).error().kind, Error::Kind::NotFound);
         QCOMPARE(t.countRows(QStringLiteral("customer")), 0);
         QSqlQuery q(t.db().connection());
-        QVERIFY(q.exec(QStringLiteral("SELECT op FROM sync_outbox WHERE entity = 'customer' ORDER BY seq DESC LIMIT 1")));
+        QVERIFY(
+            q.exec(QStringLiteral("SELECT op FROM sync_outbox WHERE entity = 'customer' ORDER BY seq DESC LIMIT 1")));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("delete"));
     }
@@ -115,7 +116,8 @@ private slots:
     {
         test::TestDatabase t;
         CustomerService s(t.db(), t.admin());
-        QVERIFY(s.create(person(QStringLiteral("Ani"), QStringLiteral("0812 1111 2222"), QStringLiteral("ani@x.com"))).ok());
+        QVERIFY(s.create(person(QStringLiteral("Ani"), QStringLiteral("0812 1111 2222"), QStringLiteral("ani@x.com")))
+                    .ok());
 
         auto dupPhone = s.create(person(QStringLiteral("Ani Lagi"), QStringLiteral("+62 812-1111-2222")));
         QVERIFY(!dupPhone.ok());
@@ -138,9 +140,10 @@ private slots:
 
         // The same phone and email in another company is another customer.
         const Actor other = t.addCompany(QStringLiteral("Toko Lain"));
-        QVERIFY(CustomerService(t.db(), other)
-                    .create(person(QStringLiteral("Ani"), QStringLiteral("0812 1111 2222"), QStringLiteral("ani@x.com")))
-                    .ok());
+        QVERIFY(
+            CustomerService(t.db(), other)
+                .create(person(QStringLiteral("Ani"), QStringLiteral("0812 1111 2222"), QStringLiteral("ani@x.com")))
+                .ok());
         // And companies never see each other's customers.
         QCOMPARE(CustomerService(t.db(), other).count(CustomerQuery {}).value(), 1);
         QCOMPARE(s.count(CustomerQuery {}).value(), 2);
@@ -250,8 +253,10 @@ private slots:
             (QStringList {QStringLiteral("Agus Santoso"), QStringLiteral("BUDI santoso")}));
         QCOMPARE(searchNames(s, QStringLiteral("sutrisno")), QStringList {QStringLiteral("Sútrisnó Wijaya")});
         QCOMPARE(searchNames(s, QStringLiteral("SÚTR")), QStringList {QStringLiteral("Sútrisnó Wijaya")});
-        QCOMPARE(searchNames(s, QStringLiteral("o'brien")), QStringList {QStringLiteral("O'Brien \"Bob\"; DROP TABLE customer;--")});
-        QCOMPARE(searchNames(s, QStringLiteral("drop table")), QStringList {QStringLiteral("O'Brien \"Bob\"; DROP TABLE customer;--")});
+        QCOMPARE(searchNames(s, QStringLiteral("o'brien")),
+            QStringList {QStringLiteral("O'Brien \"Bob\"; DROP TABLE customer;--")});
+        QCOMPARE(searchNames(s, QStringLiteral("drop table")),
+            QStringList {QStringLiteral("O'Brien \"Bob\"; DROP TABLE customer;--")});
         QVERIFY(searchNames(s, QStringLiteral("\" OR 1=1 --")).isEmpty());
         QVERIFY(searchNames(s, QStringLiteral("zzz")).isEmpty());
         QCOMPARE(t.countRows(QStringLiteral("customer")), 5);
@@ -261,10 +266,12 @@ private slots:
     {
         test::TestDatabase t;
         CustomerService s(t.db(), t.admin());
-        QVERIFY(s.createMany({person(QStringLiteral("Ani"), QStringLiteral("0812 3456 7890"), QStringLiteral("ani@toko.id")),
-                                 person(QStringLiteral("Budi"), QStringLiteral("0813 0000 7890"), QStringLiteral("budi@toko.id")),
-                                 person(QStringLiteral("Cici"), QStringLiteral("+254 712 345678"), QStringLiteral("cici@mail.ke"))})
-                    .ok());
+        QVERIFY(
+            s.createMany(
+                 {person(QStringLiteral("Ani"), QStringLiteral("0812 3456 7890"), QStringLiteral("ani@toko.id")),
+                     person(QStringLiteral("Budi"), QStringLiteral("0813 0000 7890"), QStringLiteral("budi@toko.id")),
+                     person(QStringLiteral("Cici"), QStringLiteral("+254 712 345678"), QStringLiteral("cici@mail.ke"))})
+                .ok());
         QCOMPARE(searchNames(s, QStringLiteral("7890")), (QStringList {QStringLiteral("Ani"), QStringLiteral("Budi")}));
         QCOMPARE(searchNames(s, QStringLiteral("567890")), QStringList {QStringLiteral("Ani")});
         QCOMPARE(searchNames(s, QStringLiteral("0812 3456 7890")), QStringList {QStringLiteral("Ani")});
@@ -281,7 +288,8 @@ private slots:
     {
         test::TestDatabase t;
         CustomerService s(t.db(), t.admin());
-        const QStringList order {QStringLiteral("Dewi"), QStringLiteral("Ani"), QStringLiteral("Cici"), QStringLiteral("Budi")};
+        const QStringList order {
+            QStringLiteral("Dewi"), QStringLiteral("Ani"), QStringLiteral("Cici"), QStringLiteral("Budi")};
         for (const QString& name : order) {
             CustomerInput in = person(name);
             in.type = name == u"Ani" || name == u"Cici" ? QStringLiteral("vip") : QStringLiteral("member");
@@ -293,10 +301,12 @@ private slots:
 
         CustomerQuery q;
         QCOMPARE(names(*s.search(q)),
-            (QStringList {QStringLiteral("Ani"), QStringLiteral("Budi"), QStringLiteral("Cici"), QStringLiteral("Dewi")}));
+            (QStringList {
+                QStringLiteral("Ani"), QStringLiteral("Budi"), QStringLiteral("Cici"), QStringLiteral("Dewi")}));
         q.descending = true;
         QCOMPARE(names(*s.search(q)),
-            (QStringList {QStringLiteral("Dewi"), QStringLiteral("Cici"), QStringLiteral("Budi"), QStringLiteral("Ani")}));
+            (QStringList {
+                QStringLiteral("Dewi"), QStringLiteral("Cici"), QStringLiteral("Budi"), QStringLiteral("Ani")}));
         q.descending = false;
         q.sort = CustomerQuery::Sort::Created;
         QCOMPARE(names(*s.search(q)), order);
@@ -330,7 +340,8 @@ private slots:
         QList<CustomerInput> many;
         for (int i = 0; i < 257; ++i) {
             // Many equal names: the id breaks the tie, so no row is skipped or repeated.
-            many << person(i % 3 == 0 ? QStringLiteral("Sama Nama") : QStringLiteral("Nama %1").arg(i, 3, 10, QLatin1Char('0')),
+            many << person(
+                i % 3 == 0 ? QStringLiteral("Sama Nama") : QStringLiteral("Nama %1").arg(i, 3, 10, QLatin1Char('0')),
                 QStringLiteral("0812 7000 %1").arg(i, 4, 10, QLatin1Char('0')));
         }
         QVERIFY(s.createMany(many).ok());

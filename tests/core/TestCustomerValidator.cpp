@@ -71,8 +71,8 @@ private slots:
         QVERIFY(!r);
         QCOMPARE(r.error().kind, Error::Kind::Invalid);
         QCOMPARE(failingFields(r),
-            (QStringList {QStringLiteral("name"), QStringLiteral("phone"), QStringLiteral("email"), QStringLiteral("type"),
-                QStringLiteral("discountOverride"), QStringLiteral("birthDate")}));
+            (QStringList {QStringLiteral("name"), QStringLiteral("phone"), QStringLiteral("email"),
+                QStringLiteral("type"), QStringLiteral("discountOverride"), QStringLiteral("birthDate")}));
         for (const FieldError& f : r.error().fields)
             QVERIFY2(!f.message.isEmpty(), qPrintable(f.field));
     }
@@ -213,7 +213,8 @@ private slots:
         } else {
             QVERIFY(r.ok());
             QCOMPARE(r->discountOverrideBp, std::optional<int>(basisPoints));
-            QCOMPARE(Percent::parseBasisPoints(Percent::formatBasisPoints(basisPoints)), std::optional<int>(basisPoints));
+            QCOMPARE(
+                Percent::parseBasisPoints(Percent::formatBasisPoints(basisPoints)), std::optional<int>(basisPoints));
         }
     }
 
@@ -239,8 +240,8 @@ private slots:
     {
         CustomerInput in;
         in.name = QStringLiteral("Ani");
-        for (const QString& bad : {QStringLiteral("15/05/1990"), QStringLiteral("1990-02-30"), QStringLiteral("1899-12-31"),
-                 QStringLiteral("2026-11-22"), QStringLiteral("1990-5-1")}) {
+        for (const QString& bad : {QStringLiteral("15/05/1990"), QStringLiteral("1990-02-30"),
+                 QStringLiteral("1899-12-31"), QStringLiteral("2026-11-22"), QStringLiteral("1990-5-1")}) {
             in.birthDate = bad;
             QCOMPARE(failingFields(apply(in)), QStringList {QStringLiteral("birthDate")});
         }

@@ -1,9 +1,10 @@
+#include "tests/support/TestDatabase.h"
+
 #include "core/domain/Clock.h"
 #include "core/domain/CustomerInput.h"
 #include "core/services/CustomerService.h"
 #include "core/storage/Database.h"
 #include "core/storage/Migrations.h"
-#include "tests/support/TestDatabase.h"
 
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -39,7 +40,8 @@ private slots:
             QCOMPARE((*db)->schemaVersion(), Migrations::latest());
             QCOMPARE(scalar(**db, QStringLiteral("SELECT count(*) FROM schema_migrations")).toInt(),
                 Migrations::all().size());
-            QVERIFY(scalar(**db, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name = 'customer_fts'")).toInt()
+            QVERIFY(
+                scalar(**db, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name = 'customer_fts'")).toInt()
                 == 1);
         }
         auto again = Database::open(path, clock);
@@ -74,7 +76,8 @@ private slots:
                 }
             }
             auto db = Database::open(path, clock);
-            QVERIFY2(db.ok(), qPrintable(QStringLiteral("from %1: ").arg(from) + (db ? QString() : db.error().describe())));
+            QVERIFY2(
+                db.ok(), qPrintable(QStringLiteral("from %1: ").arg(from) + (db ? QString() : db.error().describe())));
             QCOMPARE((*db)->schemaVersion(), Migrations::latest());
             if (from >= 1)
                 QCOMPARE(scalar(**db, QStringLiteral("SELECT name FROM company WHERE id = 'c1'")).toString(),
@@ -118,7 +121,8 @@ private slots:
         auto old = Database::openAtVersion(path, clock, 1);
         QVERIFY(old.ok());
         QCOMPARE((*old)->schemaVersion(), 1);
-        QCOMPARE(scalar(**old, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name = 'customer'")).toInt(), 0);
+        QCOMPARE(
+            scalar(**old, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name = 'customer'")).toInt(), 0);
     }
 
     void refusesAFolderOrNoPath()

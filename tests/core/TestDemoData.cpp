@@ -27,7 +27,8 @@ private slots:
         for (qint64 i = 0; i < 20'000; ++i) {
             const CustomerInput in = DemoData::customer(1, i);
             const auto c = CustomerValidator::apply(Customer {}, in, QStringLiteral("ID"), QDate(2026, 11, 21));
-            QVERIFY2(c.ok(), qPrintable(QStringLiteral("#%1 %2: %3").arg(i).arg(*in.phone, c ? QString() : c.error().describe())));
+            QVERIFY2(c.ok(),
+                qPrintable(QStringLiteral("#%1 %2: %3").arg(i).arg(*in.phone, c ? QString() : c.error().describe())));
             QVERIFY2(!phones.contains(c->phone), qPrintable(c->phone));
             phones.insert(c->phone);
             kenyan += c->phone.startsWith(QStringLiteral("+254"));

@@ -22,9 +22,12 @@ private slots:
         QTest::newRow("country code, no plus") << QStringLiteral("6281234567890") << id << expected;
         QTest::newRow("brackets and dots") << QStringLiteral("(0812) 3456.7890") << id << expected;
         QTest::newRow("surrounding blanks") << QStringLiteral("  081234567890\t") << id << expected;
-        QTest::newRow("Kenya from Indonesia") << QStringLiteral("+254 712 345678") << id << QStringLiteral("+254712345678");
-        QTest::newRow("Kenya local") << QStringLiteral("0712 345678") << QStringLiteral("KE") << QStringLiteral("+254712345678");
-        QTest::newRow("India local") << QStringLiteral("098765 43210") << QStringLiteral("IN") << QStringLiteral("+919876543210");
+        QTest::newRow("Kenya from Indonesia")
+            << QStringLiteral("+254 712 345678") << id << QStringLiteral("+254712345678");
+        QTest::newRow("Kenya local") << QStringLiteral("0712 345678") << QStringLiteral("KE")
+                                     << QStringLiteral("+254712345678");
+        QTest::newRow("India local") << QStringLiteral("098765 43210") << QStringLiteral("IN")
+                                     << QStringLiteral("+919876543210");
         QTest::newRow("Jakarta landline") << QStringLiteral("(021) 5790 1234") << id << QStringLiteral("+622157901234");
     }
 
@@ -48,8 +51,10 @@ private slots:
         QTest::newRow("letters") << QStringLiteral("call me maybe") << int(PhoneNumber::Problem::NotANumber);
         QTest::newRow("too short") << QStringLiteral("123") << int(PhoneNumber::Problem::NotValid);
         QTest::newRow("huge") << QString(5000, QLatin1Char('9')) << int(PhoneNumber::Problem::TooLong);
-        QTest::newRow("unknown country") << QStringLiteral("+999 1234 5678") << int(PhoneNumber::Problem::UnknownCountry);
-        QTest::newRow("sql") << QStringLiteral("0812'; DROP TABLE customer;--") << int(PhoneNumber::Problem::NotANumber);
+        QTest::newRow("unknown country") << QStringLiteral("+999 1234 5678")
+                                         << int(PhoneNumber::Problem::UnknownCountry);
+        QTest::newRow("sql") << QStringLiteral("0812'; DROP TABLE customer;--")
+                             << int(PhoneNumber::Problem::NotANumber);
     }
 
     void refusesWhatIsNotAPhoneNumber()
@@ -73,7 +78,8 @@ private slots:
 
     void formatsForPeople()
     {
-        QCOMPARE(PhoneNumber::formatInternational(QStringLiteral("+6281234567890")), QStringLiteral("+62 812-3456-7890"));
+        QCOMPARE(
+            PhoneNumber::formatInternational(QStringLiteral("+6281234567890")), QStringLiteral("+62 812-3456-7890"));
         QCOMPARE(PhoneNumber::formatNational(QStringLiteral("+6281234567890")), QStringLiteral("0812-3456-7890"));
         QCOMPARE(PhoneNumber::formatInternational(QString()), QString());
     }

@@ -56,8 +56,9 @@ private slots:
         QStringList fields;
         for (const FieldError& f : out.error().fields)
             fields << f.field;
-        QCOMPARE(fields, (QStringList {QStringLiteral("company"), QStringLiteral("region"), QStringLiteral("currency"),
-                             QStringLiteral("adminUsername"), QStringLiteral("adminPassword")}));
+        QCOMPARE(fields,
+            (QStringList {QStringLiteral("company"), QStringLiteral("region"), QStringLiteral("currency"),
+                QStringLiteral("adminUsername"), QStringLiteral("adminPassword")}));
     }
 };
 

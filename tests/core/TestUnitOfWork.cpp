@@ -33,16 +33,18 @@ private slots:
         test::TestDatabase t;
         const qint64 audits = t.countRows(QStringLiteral("audit_log"));
         const qint64 ops = t.countRows(QStringLiteral("sync_outbox"));
-        auto c = CustomerService(t.db(), t.manager()).create(person(QStringLiteral("Budi"), QStringLiteral("0812 1111 2222")));
+        auto c = CustomerService(t.db(), t.manager())
+                     .create(person(QStringLiteral("Budi"), QStringLiteral("0812 1111 2222")));
         QVERIFY(c.ok());
         QCOMPARE(t.countRows(QStringLiteral("customer")), 1);
         QCOMPARE(t.countRows(QStringLiteral("audit_log")), audits + 1);
         QCOMPARE(t.countRows(QStringLiteral("sync_outbox")), ops + 1);
 
         QSqlQuery q(t.db().connection());
-        QVERIFY(q.exec(QStringLiteral("SELECT a.actor_id, a.actor_name, a.action, a.changes, o.op, o.fields, o.hlc, a.hlc "
-                                      "FROM audit_log a JOIN sync_outbox o ON o.entity_id = a.entity_id "
-                                      "WHERE a.entity = 'customer'")));
+        QVERIFY(
+            q.exec(QStringLiteral("SELECT a.actor_id, a.actor_name, a.action, a.changes, o.op, o.fields, o.hlc, a.hlc "
+                                  "FROM audit_log a JOIN sync_outbox o ON o.entity_id = a.entity_id "
+                                  "WHERE a.entity = 'customer'")));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toString(), t.manager().userId);
         QCOMPARE(q.value(1).toString(), QStringLiteral("manager"));
@@ -71,7 +73,8 @@ private slots:
         QVERIFY(q.next());
         const QJsonObject changes = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
         QCOMPARE(changes.keys(), (QStringList {QStringLiteral("city"), QStringLiteral("updatedAt")}));
-        QCOMPARE(changes.value(QStringLiteral("city")).toArray(), (QJsonArray {QJsonValue(QJsonValue::Null), QJsonValue(QStringLiteral("Bandung"))}));
+        QCOMPARE(changes.value(QStringLiteral("city")).toArray(),
+            (QJsonArray {QJsonValue(QJsonValue::Null), QJsonValue(QStringLiteral("Bandung"))}));
         QVERIFY(q.exec(QStringLiteral("SELECT fields FROM sync_outbox ORDER BY seq DESC LIMIT 1")));
         QVERIFY(q.next());
         QCOMPARE(QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object().keys(),
@@ -106,7 +109,8 @@ private slots:
         // A batch fails whole: the 3rd of 3 has a bad phone, none is written.
         QVERIFY(q.exec(QStringLiteral("DROP TRIGGER fail_outbox")));
         auto batch = service.createMany({person(QStringLiteral("A"), QStringLiteral("0812 1111 0001")),
-            person(QStringLiteral("B"), QStringLiteral("0812 1111 0002")), person(QStringLiteral("C"), QStringLiteral("12"))});
+            person(QStringLiteral("B"), QStringLiteral("0812 1111 0002")),
+            person(QStringLiteral("C"), QStringLiteral("12"))});
         QVERIFY(!batch.ok());
         QCOMPARE(batch.error().field, QStringLiteral("items[2].phone"));
         QCOMPARE(t.countRows(QStringLiteral("customer")), 0);
@@ -152,7 +156,8 @@ private slots:
         test::TestDatabase t;
         CustomerService service(t.db(), t.admin());
         for (int i = 0; i < 5; ++i)
-            QVERIFY(service.create(person(QStringLiteral("P%1").arg(i), QStringLiteral("0812 2222 000%1").arg(i))).ok());
+            QVERIFY(
+                service.create(person(QStringLiteral("P%1").arg(i), QStringLiteral("0812 2222 000%1").arg(i))).ok());
         QSqlQuery q(t.db().connection());
         QVERIFY(q.exec(QStringLiteral("SELECT hlc FROM sync_outbox ORDER BY seq")));
         QString last;

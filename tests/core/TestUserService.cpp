@@ -20,10 +20,12 @@ private slots:
         QVERIFY2(u.ok(), qPrintable(u ? QString() : u.error().describe()));
         QCOMPARE(u->role, Role::Cashier);
 
-        auto in = UserService::authenticate(t.db(), t.company().id, QStringLiteral("DEWI"), QStringLiteral("rahasia-123"));
+        auto in
+            = UserService::authenticate(t.db(), t.company().id, QStringLiteral("DEWI"), QStringLiteral("rahasia-123"));
         QVERIFY(in.ok());
         QCOMPARE(in->id, u->id);
-        auto wrong = UserService::authenticate(t.db(), t.company().id, QStringLiteral("dewi"), QStringLiteral("rahasia-124"));
+        auto wrong
+            = UserService::authenticate(t.db(), t.company().id, QStringLiteral("dewi"), QStringLiteral("rahasia-124"));
         QCOMPARE(wrong.error().kind, Error::Kind::PermissionDenied);
         auto nobody = UserService::authenticate(t.db(), t.company().id, QStringLiteral("nobody"), QStringLiteral("x"));
         QCOMPARE(nobody.error().message, wrong.error().message);
@@ -44,8 +46,10 @@ private slots:
         QStringList fields;
         for (const FieldError& f : bad.error().fields)
             fields << f.field;
-        QCOMPARE(fields, (QStringList {QStringLiteral("username"), QStringLiteral("password"), QStringLiteral("role")}));
-        auto dup = users.add({QStringLiteral("Kasir"), QString(), QStringLiteral("cashier"), QStringLiteral("12345678")});
+        QCOMPARE(
+            fields, (QStringList {QStringLiteral("username"), QStringLiteral("password"), QStringLiteral("role")}));
+        auto dup
+            = users.add({QStringLiteral("Kasir"), QString(), QStringLiteral("cashier"), QStringLiteral("12345678")});
         QCOMPARE(dup.error().kind, Error::Kind::Conflict);
         QCOMPARE(dup.error().field, QStringLiteral("username"));
     }

@@ -1,0 +1,143 @@
+#include "core/domain/Clock.h"
+#include "core/services/SetupService.h"
+#include "core/storage/Database.h"
+#include "core/storage/TenancyRepository.h"
+#include "ui/views/MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QTranslator>
+
+#include <cstdio>
+
+namespace {
+
+// The translation context of what this file says to people.
+struct Desktop
+{
+    Q_DECLARE_TR_FUNCTIONS(kasir::Desktop)
+};
+
+// Qt's own strings, then Kasir's from the embedded resource or, for a translation that
+// ships beside the executable, its translations/ folder.
+void installTranslators(QCoreApplication& app)
+{
+    const QLocale locale;
+    auto* qt = new QTranslator(&app);
+    if (qt->load(
+            locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    else
+        delete qt;
+
+    const QStringList folders {QStringLiteral(":/i18n"), QCoreApplication::applicationDirPath() + u"/translations"};
+    auto* own = new QTranslator(&app);
+    for (const QString& folder : folders) {
+        if (own->load(locale, QStringLiteral("kasir"), QStringLiteral("_"), folder)) {
+            QCoreApplication::installTranslator(own);
+            return;
+        }
+    }
+    delete own;
+}
+
+// Why Kasir cannot start: always on stderr, and in a message box when someone is there to
+// read it (not under --screenshot or a headless platform, where a box would wait forever).
+int refuse(bool interactive, QMessageBox::Icon icon, const QString& title, const QString& text)
+{
+    std::fprintf(stderr, "%s: %s\n", qPrintable(title), qPrintable(text));
+    if (interactive) {
+        QMessageBox box(icon, title, text, QMessageBox::Ok);
+        box.exec();
+    }
+    return 1;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QApplication::setOrganizationName(QStringLiteral("Kasir"));
+    QApplication::setApplicationName(QStringLiteral("Kasir"));
+    QApplication::setApplicationVersion(QStringLiteral(KASIR_VERSION));
+    QApplication app(argc, argv);
+    QApplication::setApplicationDisplayName(QStringLiteral("Kasir"));
+    installTranslators(app);
+
+    const QString defaultDb
+        = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("kasir.db"));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Desktop::tr("Kasir: customers and sales at the counter, online or not."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dbOption(QStringLiteral("db"),
+        Desktop::tr("The terminal's database <file> (default: %1).").arg(QDir::toNativeSeparators(defaultDb)),
+        Desktop::tr("file"), defaultDb);
+    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
+        Desktop::tr("Save a picture of the main window to <file> once it has loaded, then quit."), Desktop::tr("file"));
+    parser.addOption(dbOption);
+    parser.addOption(screenshotOption);
+    parser.process(app);
+
+    const QString screenshot = parser.value(screenshotOption);
+    const QString platform = QGuiApplication::platformName();
+    const bool interactive = screenshot.isEmpty() && platform != u"offscreen" && platform != u"minimal";
+    const QString path = parser.value(dbOption);
+    const QString shownPath = QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
+    const QString notSetUp = Desktop::tr("Kasir is not set up");
+    const QString howToSetUp
+        = Desktop::tr("Set this terminal up with \"kasirctl init --db %1\", or try Kasir with demo customers with "
+                      "\"kasirctl demo --db %1\", then start Kasir again.")
+              .arg(shownPath);
+
+    // Opening a missing file would create an empty database; say what to do instead.
+    if (!QFileInfo::exists(path))
+        return refuse(interactive, QMessageBox::Information, notSetUp,
+            Desktop::tr("There is no Kasir database at %1.").arg(shownPath) + u"\n\n" + howToSetUp);
+
+    auto db = kasir::Database::open(path, kasir::SystemClock::instance());
+    if (!db)
+        return refuse(interactive, QMessageBox::Critical, Desktop::tr("Kasir cannot start"),
+            Desktop::tr("The database %1 could not be opened: %2").arg(shownPath, db.error().describe()));
+
+    auto company = kasir::SetupService(**db).currentCompany();
+    if (!company) {
+        if (company.error().kind == kasir::Error::Kind::NotFound)
+            return refuse(interactive, QMessageBox::Information, notSetUp,
+                Desktop::tr("The database %1 does not belong to a company yet.").arg(shownPath) + u"\n\n" + howToSetUp);
+        return refuse(interactive, QMessageBox::Critical, Desktop::tr("Kasir cannot start"),
+            Desktop::tr("The database %1 could not be read: %2").arg(shownPath, company.error().describe()));
+    }
+
+    // Until the login screen exists, the app acts as the company's first administrator.
+    auto admin = kasir::TenancyRepository(**db).firstAdmin(company->id);
+    if (!admin)
+        return refuse(interactive, QMessageBox::Critical, Desktop::tr("Kasir cannot start"),
+            Desktop::tr("The database %1 could not be read: %2").arg(shownPath, admin.error().describe()));
+    if (!admin->has_value())
+        return refuse(interactive, QMessageBox::Critical, Desktop::tr("Kasir cannot start"),
+            Desktop::tr("%1 has no active administrator. Add one with kasirctl.").arg(company->name));
+
+    kasir::MainWindow window(**db, (*admin)->actor(), *company);
+    window.show();
+
+    if (!screenshot.isEmpty()) {
+        QTimer::singleShot(0, &window, [&window, &screenshot] {
+            // Let the table finish its delayed layout before the picture is taken.
+            QCoreApplication::processEvents();
+            const bool saved = window.grab().save(screenshot);
+            if (!saved)
+                std::fprintf(
+                    stderr, "%s\n", qPrintable(Desktop::tr("Could not save the screenshot to %1.").arg(screenshot)));
+            QCoreApplication::exit(saved ? 0 : 1);
+        });
+    }
+    return QApplication::exec();
+}

@@ -1,0 +1,343 @@
+#include "core/domain/Clock.h"
+#include "core/storage/Database.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace kasir;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QList<QJsonObject> lines;
+    QJsonObject error;
+    QByteArray rawErr;
+
+    QJsonObject first() const { return lines.value(0); }
+};
+
+} // namespace
+
+// kasirctl driven as a person or a script would: a real process on a real file.
+class TestKasirctl : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_db;
+
+    Run kasirctl(const QStringList& args, const QProcessEnvironment& extra = {}, const QByteArray& stdinData = {})
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
+        for (const QString& key : extra.keys())
+            env.insert(key, extra.value(key));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(KASIRCTL_PATH), QStringList {QStringLiteral("--db"), m_db} + args);
+        if (!stdinData.isEmpty())
+            p.write(stdinData);
+        p.closeWriteChannel();
+        Run r;
+        if (!p.waitForFinished(120'000))
+            return r;
+        r.exitCode = p.exitCode();
+        for (const QByteArray& line : p.readAllStandardOutput().split('\n'))
+            if (!line.trimmed().isEmpty())
+                r.lines << QJsonDocument::fromJson(line).object();
+        r.rawErr = p.readAllStandardError();
+        r.error = QJsonDocument::fromJson(r.rawErr.trimmed()).object();
+        return r;
+    }
+
+private slots:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        static int counter = 0;
+        m_db = m_dir.filePath(QStringLiteral("kasir-%1.db").arg(++counter));
+        if (QString::fromLatin1(QTest::currentTestFunction()) != u"initValidatesItsInput") {
+            const Run r = kasirctl({QStringLiteral("init"), QStringLiteral("--company"), QStringLiteral("Toko Maju"),
+                QStringLiteral("--admin-password"), QStringLiteral("rahasia-admin")});
+            QCOMPARE(r.exitCode, 0);
+        }
+    }
+
+    void roundTripsACustomer()
+    {
+        Run r = kasirctl({QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--name"),
+            QStringLiteral("Agus Santoso"), QStringLiteral("--phone"), QStringLiteral("0812 3456 7890"),
+            QStringLiteral("--email"), QStringLiteral("Agus@Example.com"), QStringLiteral("--postal-code"),
+            QStringLiteral("12190"), QStringLiteral("--type"), QStringLiteral("member"), QStringLiteral("--prefer-whatsapp"),
+            QStringLiteral("yes")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject added = r.first();
+        QCOMPARE(added.value(QStringLiteral("code")).toString(), QStringLiteral("C-000001"));
+        QCOMPARE(added.value(QStringLiteral("phone")).toString(), QStringLiteral("+6281234567890"));
+        QCOMPARE(added.value(QStringLiteral("email")).toString(), QStringLiteral("agus@example.com"));
+        QCOMPARE(added.value(QStringLiteral("postalCode")).toString(), QStringLiteral("12190"));
+        QCOMPARE(added.value(QStringLiteral("preferWhatsapp")).toBool(), true);
+        const QString id = added.value(QStringLiteral("id")).toString();
+
+        for (const QString& form : {QStringLiteral("+62 812-3456-7890"), QStringLiteral("62812 3456 7890"),
+                 QStringLiteral("081234567890")}) {
+            r = kasirctl({QStringLiteral("customer"), QStringLiteral("find"), form});
+            QCOMPARE(r.exitCode, 0);
+            QCOMPARE(r.first().value(QStringLiteral("id")).toString(), id);
+        }
+        r = kasirctl({QStringLiteral("customer"), QStringLiteral("find"), QStringLiteral("0812 0000 0000")});
+        QCOMPARE(r.exitCode, 3);
+
+        kasirctl({QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Siti Agustina"),
+            QStringLiteral("--phone"), QStringLiteral("0813 1111 7890")});
+        r = kasirctl({QStringLiteral("customer"), QStringLiteral("search"), QStringLiteral("--q"), QStringLiteral("agus"),
+            QStringLiteral("--page-info")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.lines.size(), 3);
+        QCOMPARE(r.lines[0].value(QStringLiteral("name")).toString(), QStringLiteral("Agus Santoso"));
+        QCOMPARE(r.lines[1].value(QStringLiteral("name")).toString(), QStringLiteral("Siti Agustina"));
+        QCOMPARE(r.lines[2].value(QStringLiteral("pageInfo")).toObject().value(QStringLiteral("total")).toInt(), 2);
+        r = kasirctl({QStringLiteral("customer"), QStringLiteral("search"), QStringLiteral("--q"), QStringLiteral("7890"),
+            QStringLiteral("--limit"), QStringLiteral("1"), QStringLiteral("--page-info")});
+        QCOMPARE(r.lines.size(), 2);
+        const QString next = r.lines[1].value(QStringLiteral("pageInfo")).toObject().value(QStringLiteral("next")).toString();
+        QVERIFY(!next.isEmpty());
+        r = kasirctl({QStringLiteral("customer"), QStringLiteral("search"), QStringLiteral("--q"), QStringLiteral("7890"),
+            QStringLiteral("--after"), next});
+        QCOMPARE(r.lines.size(), 1);
+        QCOMPARE(r.first().value(QStringLiteral("name")).toString(), QStringLiteral("Siti Agustina"));
+
+        r = kasirctl({QStringLiteral("customer"), QStringLiteral("update"), QStringLiteral("c1"), QStringLiteral("--city"),
+            QStringLiteral("Bandung"), QStringLiteral("--email"), QString()});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.first().value(QStringLiteral("city")).toString(), QStringLiteral("Bandung"));
+        QVERIFY(!r.first().contains(QStringLiteral("email")));
+
+        r = kasirctl({QStringLiteral("customer"), QStringLiteral("deactivate"), id});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.first().value(QStringLiteral("status")).toString(), QStringLiteral("inactive"));
+        r = kasirctl({QStringLiteral("customer"), QStringLiteral("get"), QStringLiteral("C-000001")});
+        QCOMPARE(r.first().value(QStringLiteral("status")).toString(), QStringLiteral("inactive"));
+        QCOMPARE(r.first().value(QStringLiteral("city")).toString(), QStringLiteral("Bandung"));
+        r = kasirctl({QStringLiteral("customer"), QStringLiteral("reactivate"), id});
+        QCOMPARE(r.first().value(QStringLiteral("status")).toString(), QStringLiteral("active"));
+        r = kasirctl({QStringLiteral("customer"), QStringLiteral("delete"), id});
+        QCOMPARE(r.exitCode, 0);
+        r = kasirctl({QStringLiteral("customer"), QStringLiteral("get"), id});
+        QCOMPARE(r.exitCode, 3);
+        QCOMPARE(r.error.value(QStringLiteral("code")).toString(), QStringLiteral("not_found"));
+    }
+
+    void invalidInputNamesTheField_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("field");
+        const QString add = QStringLiteral("add");
+        const QString c = QStringLiteral("customer");
+        auto addWith = [&](const QStringList& extra) {
+            return QStringList {c, add, QStringLiteral("--name"), QStringLiteral("Ani")} + extra;
+        };
+        QTest::newRow("no name") << QStringList {c, add, QStringLiteral("--phone"), QStringLiteral("0812 1111 2222")}
+                                 << QStringLiteral("name");
+        QTest::newRow("blank name") << QStringList {c, add, QStringLiteral("--name"), QStringLiteral("   ")}
+                                    << QStringLiteral("name");
+        QTest::newRow("name too long") << QStringList {c, add, QStringLiteral("--name"), QString(256, QLatin1Char('a'))}
+                                       << QStringLiteral("name");
+        QTest::newRow("phone letters") << addWith({QStringLiteral("--phone"), QStringLiteral("abc")})
+                                       << QStringLiteral("phone");
+        QTest::newRow("phone sql") << addWith({QStringLiteral("--phone"), QStringLiteral("'; DROP TABLE customer;--")})
+                                   << QStringLiteral("phone");
+        QTest::newRow("whatsapp short") << addWith({QStringLiteral("--whatsapp"), QStringLiteral("0812")})
+                                        << QStringLiteral("whatsapp");
+        QTest::newRow("email") << addWith({QStringLiteral("--email"), QStringLiteral("ani@")}) << QStringLiteral("email");
+        QTest::newRow("address") << addWith({QStringLiteral("--address"), QString(501, QLatin1Char('x'))})
+                                 << QStringLiteral("address");
+        QTest::newRow("notes") << addWith({QStringLiteral("--notes"), QString(2001, QLatin1Char('x'))})
+                               << QStringLiteral("notes");
+        QTest::newRow("postal code") << addWith({QStringLiteral("--postal-code"), QStringLiteral("12#45")})
+                                     << QStringLiteral("postalCode");
+        QTest::newRow("type") << addWith({QStringLiteral("--type"), QStringLiteral("boss")}) << QStringLiteral("type");
+        QTest::newRow("status") << addWith({QStringLiteral("--status"), QStringLiteral("deleted")})
+                                << QStringLiteral("status");
+        QTest::newRow("level") << addWith({QStringLiteral("--level"), QStringLiteral("Diamond")}) << QStringLiteral("level");
+        QTest::newRow("discount") << addWith({QStringLiteral("--discount-override"), QStringLiteral("101")})
+                                  << QStringLiteral("discountOverride");
+        QTest::newRow("birth date") << addWith({QStringLiteral("--birth-date"), QStringLiteral("1990-13-01")})
+                                    << QStringLiteral("birthDate");
+        QTest::newRow("gender") << addWith({QStringLiteral("--gender"), QStringLiteral("x")}) << QStringLiteral("gender");
+        QTest::newRow("boolean") << addWith({QStringLiteral("--prefer-sms"), QStringLiteral("maybe")})
+                                 << QStringLiteral("preferSms");
+        QTest::newRow("unknown option") << addWith({QStringLiteral("--colour"), QStringLiteral("red")})
+                                        << QStringLiteral("colour");
+        QTest::newRow("extra argument") << addWith({QStringLiteral("surplus")}) << QStringLiteral("arguments");
+        QTest::newRow("update nothing") << QStringList {c, QStringLiteral("update"), QStringLiteral("C-000001")}
+                                        << QStringLiteral("fields");
+        QTest::newRow("get without ref") << QStringList {c, QStringLiteral("get")} << QStringLiteral("customer");
+        QTest::newRow("get garbage") << QStringList {c, QStringLiteral("get"), QStringLiteral("robert'); --")}
+                                     << QStringLiteral("customer");
+        QTest::newRow("find garbage") << QStringList {c, QStringLiteral("find"), QStringLiteral("call me")}
+                                      << QStringLiteral("phone");
+        QTest::newRow("search limit") << QStringList {c, QStringLiteral("search"), QStringLiteral("--limit"), QStringLiteral("0")}
+                                      << QStringLiteral("limit");
+        QTest::newRow("search sort") << QStringList {c, QStringLiteral("search"), QStringLiteral("--sort"), QStringLiteral("price")}
+                                     << QStringLiteral("sort");
+        QTest::newRow("search date") << QStringList {c, QStringLiteral("search"), QStringLiteral("--created-from"),
+            QStringLiteral("yesterday")} << QStringLiteral("createdFrom");
+        QTest::newRow("search cursor") << QStringList {c, QStringLiteral("search"), QStringLiteral("--after"),
+            QStringLiteral("bm90IGEgY3Vyc29y")} << QStringLiteral("after");
+        QTest::newRow("demo count") << QStringList {QStringLiteral("demo"), QStringLiteral("--customers"), QStringLiteral("-5")}
+                                    << QStringLiteral("customers");
+        QTest::newRow("unknown command") << QStringList {QStringLiteral("frobnicate")} << QStringLiteral("command");
+        QTest::newRow("unknown verb") << QStringList {c, QStringLiteral("explode")} << QStringLiteral("command");
+        QTest::newRow("user role") << QStringList {QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--username"),
+            QStringLiteral("dewi"), QStringLiteral("--role"), QStringLiteral("owner")} << QStringLiteral("role");
+    }
+
+    void invalidInputNamesTheField()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, field);
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("KASIR_NEW_PASSWORD"), QStringLiteral("rahasia-123"));
+        const Run r = kasirctl(args, env);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.lines.isEmpty());
+        QCOMPARE(r.error.value(QStringLiteral("field")).toString(), field);
+        QVERIFY2(!r.error.value(QStringLiteral("error")).toString().isEmpty(), r.rawErr.constData());
+        // Nothing was written.
+        const Run list = kasirctl({QStringLiteral("customer"), QStringLiteral("search")});
+        QCOMPARE(list.lines.size(), 0);
+    }
+
+    void reportsEveryBadFieldTogether()
+    {
+        const Run r = kasirctl({QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--name"), QString(),
+            QStringLiteral("--phone"), QStringLiteral("12"), QStringLiteral("--email"), QStringLiteral("x")});
+        QCOMPARE(r.exitCode, 2);
+        const QJsonArray fields = r.error.value(QStringLiteral("fields")).toArray();
+        QCOMPARE(fields.size(), 3);
+        QCOMPARE(fields[2].toObject().value(QStringLiteral("field")).toString(), QStringLiteral("email"));
+    }
+
+    void conflictsAndPermissionsHaveTheirExitCodes()
+    {
+        const QStringList add {QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--name"),
+            QStringLiteral("Ani"), QStringLiteral("--phone"), QStringLiteral("0812 1111 2222")};
+        QCOMPARE(kasirctl(add).exitCode, 0);
+        Run r = kasirctl(add);
+        QCOMPARE(r.exitCode, 4);
+        QCOMPARE(r.error.value(QStringLiteral("field")).toString(), QStringLiteral("phone"));
+
+        QProcessEnvironment pw;
+        pw.insert(QStringLiteral("KASIR_NEW_PASSWORD"), QStringLiteral("kasir-rahasia"));
+        r = kasirctl({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--username"), QStringLiteral("kasir"),
+                         QStringLiteral("--role"), QStringLiteral("cashier")},
+            pw);
+        QCOMPARE(r.exitCode, 0);
+
+        QProcessEnvironment cashier;
+        cashier.insert(QStringLiteral("KASIR_PASSWORD"), QStringLiteral("kasir-rahasia"));
+        const QStringList as {QStringLiteral("--user"), QStringLiteral("kasir")};
+        r = kasirctl(as + QStringList {QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--name"),
+                              QStringLiteral("Budi")},
+            cashier);
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.first().value(QStringLiteral("createdBy")).toString().isEmpty(), false);
+        r = kasirctl(as + QStringList {QStringLiteral("customer"), QStringLiteral("deactivate"), QStringLiteral("C-000001")},
+            cashier);
+        QCOMPARE(r.exitCode, 5);
+        QCOMPARE(r.error.value(QStringLiteral("code")).toString(), QStringLiteral("permission_denied"));
+        r = kasirctl(as + QStringList {QStringLiteral("customer"), QStringLiteral("delete"), QStringLiteral("C-000001")},
+            cashier);
+        QCOMPARE(r.exitCode, 5);
+        // Password on standard input works too; a wrong one is refused.
+        r = kasirctl(as + QStringList {QStringLiteral("--password-stdin"), QStringLiteral("customer"), QStringLiteral("get"),
+                              QStringLiteral("C-000001")},
+            {}, "kasir-rahasia\n");
+        QCOMPARE(r.exitCode, 0);
+        QProcessEnvironment wrong;
+        wrong.insert(QStringLiteral("KASIR_PASSWORD"), QStringLiteral("tebakan"));
+        r = kasirctl(as + QStringList {QStringLiteral("customer"), QStringLiteral("get"), QStringLiteral("C-000001")}, wrong);
+        QCOMPARE(r.exitCode, 5);
+        // Still active: the refused deactivate wrote nothing.
+        r = kasirctl({QStringLiteral("customer"), QStringLiteral("get"), QStringLiteral("C-000001")});
+        QCOMPARE(r.first().value(QStringLiteral("status")).toString(), QStringLiteral("active"));
+    }
+
+    void initValidatesItsInput()
+    {
+        Run r = kasirctl({QStringLiteral("init"), QStringLiteral("--company"), QStringLiteral("Toko"), QStringLiteral("--region"),
+            QStringLiteral("XX")});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.error.value(QStringLiteral("field")).toString(), QStringLiteral("region"));
+        r = kasirctl({QStringLiteral("customer"), QStringLiteral("search")});
+        QCOMPARE(r.exitCode, 3); // not set up yet
+        r = kasirctl({QStringLiteral("init"), QStringLiteral("--company"), QStringLiteral("Toko Jaya"), QStringLiteral("--region"),
+            QStringLiteral("KE"), QStringLiteral("--currency"), QStringLiteral("KES")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.first().value(QStringLiteral("adminPassword")).toString().size(), 16);
+        r = kasirctl({QStringLiteral("init"), QStringLiteral("--company"), QStringLiteral("Lagi")});
+        QCOMPARE(r.exitCode, 4);
+        // Local numbers are read in the company's region.
+        r = kasirctl({QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Wanjiku"),
+            QStringLiteral("--phone"), QStringLiteral("0712 345678")});
+        QCOMPARE(r.first().value(QStringLiteral("phone")).toString(), QStringLiteral("+254712345678"));
+    }
+
+    void aKilledWriterLeavesAConsistentFile()
+    {
+        QProcess demo;
+        demo.start(QStringLiteral(KASIRCTL_PATH),
+            {QStringLiteral("--db"), m_db, QStringLiteral("demo"), QStringLiteral("--customers"), QStringLiteral("400000")});
+        QVERIFY(demo.waitForStarted());
+        auto db = Database::open(m_db, SystemClock::instance());
+        QVERIFY(db.ok());
+        auto customers = [&] {
+            QSqlQuery q((*db)->connection());
+            return q.exec(QStringLiteral("SELECT count(*) FROM customer")) && q.next() ? q.value(0).toLongLong() : -1;
+        };
+        // Kill it hard in the middle of its work, once some batches are committed.
+        QTRY_VERIFY_WITH_TIMEOUT(customers() >= 10'000, 60'000);
+        ::kill(static_cast<pid_t>(demo.processId()), SIGKILL);
+        QVERIFY(demo.waitForFinished(10'000));
+        db->reset();
+
+        db = Database::open(m_db, SystemClock::instance());
+        QVERIFY(db.ok());
+        QSqlQuery q((*db)->connection());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
+        QVERIFY(q.exec(QStringLiteral("SELECT (SELECT count(*) FROM customer), "
+                                      "(SELECT count(*) FROM sync_outbox WHERE entity = 'customer'), "
+                                      "(SELECT count(*) FROM audit_log WHERE entity = 'customer'), "
+                                      "(SELECT count(*) FROM customer_fts WHERE customer_fts MATCH 'a* OR e* OR i* OR o* OR u*')")));
+        QVERIFY(q.next());
+        const qint64 n = q.value(0).toLongLong();
+        QVERIFY(n >= 10'000 && n < 400'000);
+        QCOMPARE(q.value(1).toLongLong(), n);
+        QCOMPARE(q.value(2).toLongLong(), n);
+        QVERIFY(q.value(3).toLongLong() > 0);
+        QCOMPARE(n % 5000, 0); // whole batches only
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO customer_fts (customer_fts, rank) VALUES ('integrity-check', 1)")));
+        db->reset();
+
+        // And work goes on where it stopped.
+        const Run more = kasirctl({QStringLiteral("demo"), QStringLiteral("--customers"), QStringLiteral("10")});
+        QCOMPARE(more.exitCode, 0);
+        const Run last = kasirctl({QStringLiteral("customer"), QStringLiteral("search"), QStringLiteral("--sort"),
+            QStringLiteral("created"), QStringLiteral("--desc"), QStringLiteral("--limit"), QStringLiteral("1")});
+        QCOMPARE(last.first().value(QStringLiteral("code")).toString(), QStringLiteral("C-%1").arg(n + 10, 6, 10, QLatin1Char('0')));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKasirctl)
+#include "TestKasirctl.moc"
