@@ -6,12 +6,6 @@ namespace kasir::CustomerJson {
 
 namespace {
 
-void putText(QJsonObject& o, const char* key, const QString& value)
-{
-    if (!value.isEmpty())
-        o.insert(QLatin1String(key), value);
-}
-
 QString isoTime(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
@@ -19,37 +13,46 @@ QString isoTime(qint64 ms)
 
 } // namespace
 
+FieldSnapshot snapshot(const Customer& c)
+{
+    FieldSnapshot s;
+    s.setText(QStringLiteral("id"), c.id);
+    s.setText(QStringLiteral("code"), c.code);
+    s.setText(QStringLiteral("name"), c.name);
+    s.setText(QStringLiteral("phone"), c.phone);
+    s.setText(QStringLiteral("whatsapp"), c.whatsapp);
+    s.setText(QStringLiteral("email"), c.email);
+    s.setText(QStringLiteral("address"), c.address);
+    s.setText(QStringLiteral("city"), c.city);
+    s.setText(QStringLiteral("province"), c.province);
+    s.setText(QStringLiteral("postalCode"), c.postalCode);
+    s.setText(QStringLiteral("type"), CustomerEnums::toString(c.type));
+    s.setText(QStringLiteral("status"), CustomerEnums::toString(c.status));
+    s.setText(QStringLiteral("level"), CustomerEnums::toString(c.level));
+    if (c.discountOverrideBp)
+        s.setText(QStringLiteral("discountOverride"), Percent::formatBasisPoints(*c.discountOverrideBp));
+    if (c.birthDate.isValid())
+        s.setText(QStringLiteral("birthDate"), c.birthDate.toString(Qt::ISODate));
+    s.setText(QStringLiteral("gender"), CustomerEnums::toString(c.gender));
+    s.setText(QStringLiteral("notes"), c.notes);
+    s.set(QStringLiteral("preferSms"), c.preferSms);
+    s.set(QStringLiteral("preferEmail"), c.preferEmail);
+    s.set(QStringLiteral("preferCall"), c.preferCall);
+    s.set(QStringLiteral("preferWhatsapp"), c.preferWhatsapp);
+    s.set(QStringLiteral("doNotContact"), c.doNotContact);
+    s.setText(QStringLiteral("createdAt"), isoTime(c.createdAt));
+    s.setText(QStringLiteral("updatedAt"), isoTime(c.updatedAt));
+    s.setText(QStringLiteral("createdBy"), c.createdBy);
+    s.setText(QStringLiteral("updatedBy"), c.updatedBy);
+    return s;
+}
+
 QJsonObject toJson(const Customer& c)
 {
     QJsonObject o;
-    o.insert(QLatin1String("id"), c.id);
-    o.insert(QLatin1String("code"), c.code);
-    o.insert(QLatin1String("name"), c.name);
-    putText(o, "phone", c.phone);
-    putText(o, "whatsapp", c.whatsapp);
-    putText(o, "email", c.email);
-    putText(o, "address", c.address);
-    putText(o, "city", c.city);
-    putText(o, "province", c.province);
-    putText(o, "postalCode", c.postalCode);
-    o.insert(QLatin1String("type"), CustomerEnums::toString(c.type));
-    o.insert(QLatin1String("status"), CustomerEnums::toString(c.status));
-    o.insert(QLatin1String("level"), CustomerEnums::toString(c.level));
-    if (c.discountOverrideBp)
-        o.insert(QLatin1String("discountOverride"), Percent::formatBasisPoints(*c.discountOverrideBp));
-    if (c.birthDate.isValid())
-        o.insert(QLatin1String("birthDate"), c.birthDate.toString(Qt::ISODate));
-    putText(o, "gender", CustomerEnums::toString(c.gender));
-    putText(o, "notes", c.notes);
-    o.insert(QLatin1String("preferSms"), c.preferSms);
-    o.insert(QLatin1String("preferEmail"), c.preferEmail);
-    o.insert(QLatin1String("preferCall"), c.preferCall);
-    o.insert(QLatin1String("preferWhatsapp"), c.preferWhatsapp);
-    o.insert(QLatin1String("doNotContact"), c.doNotContact);
-    o.insert(QLatin1String("createdAt"), isoTime(c.createdAt));
-    o.insert(QLatin1String("updatedAt"), isoTime(c.updatedAt));
-    putText(o, "createdBy", c.createdBy);
-    putText(o, "updatedBy", c.updatedBy);
+    const FieldSnapshot fields = snapshot(c);
+    for (const auto& [name, value] : fields.fields())
+        o.insert(name, value);
     return o;
 }
 

@@ -154,7 +154,10 @@ Result<Customer> CustomerValidator::apply(
             c.phone = *v;
     }
     if (input.whatsapp) {
-        if (auto v = check.phone(QStringLiteral("whatsapp"), *input.whatsapp, region))
+        // Most customers give the same number for both: parse it once.
+        if (input.phone && *input.whatsapp == *input.phone && check.errors.isEmpty())
+            c.whatsapp = c.phone;
+        else if (auto v = check.phone(QStringLiteral("whatsapp"), *input.whatsapp, region))
             c.whatsapp = *v;
     }
     if (input.email) {

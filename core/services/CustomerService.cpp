@@ -54,56 +54,41 @@ Status CustomerService::require(Permission permission, const QString& what) cons
     return Error::permissionDenied(tr("a %1 may not %2").arg(Roles::displayName(m_actor.role).toLower(), what));
 }
 
-Status CustomerService::checkUnique(const Customer& c)
+Error CustomerService::explainConflict(const Customer& c, const Error& error)
 {
+    if (error.kind != Error::Kind::Conflict)
+        return error;
     CustomerRepository repo(m_db);
-    if (!c.phone.isEmpty()) {
+    if (error.field == u"phone" && !c.phone.isEmpty()) {
         auto other = repo.byPhone(c.companyId, c.phone);
-        if (!other)
-            return other.error();
-        if (other->has_value() && (*other)->id != c.id)
+        if (other && other->has_value())
             return Error::conflict(QStringLiteral("phone"), QStringLiteral("duplicate_phone"),
                 tr("%1 is already the phone number of %2 (%3)")
                     .arg(PhoneNumber::formatInternational(c.phone), (*other)->name, (*other)->code));
     }
-    if (!c.email.isEmpty()) {
+    if (error.field == u"email" && !c.email.isEmpty()) {
         auto other = repo.byEmail(c.companyId, c.email);
-        if (!other)
-            return other.error();
-        if (other->has_value() && (*other)->id != c.id)
+        if (other && other->has_value())
             return Error::conflict(QStringLiteral("email"), QStringLiteral("duplicate_email"),
                 tr("%1 is already the email address of %2 (%3)").arg(c.email, (*other)->name, (*other)->code));
     }
-    return Done {};
+    return error;
 }
 
-Result<Customer> CustomerService::createIn(
-    UnitOfWork& uow, const Company& company, const CustomerInput& input, QDate today)
+Result<QList<Customer>> CustomerService::validate(
+    const QList<CustomerInput>& inputs, const Company& company, QDate today)
 {
     Customer base;
     base.companyId = company.id;
-    auto validated = CustomerValidator::apply(base, input, company.defaultRegion, today);
-    if (!validated)
-        return validated.error();
-    Customer c = std::move(validated).value();
-    c.id = Ids::newId(uow.now());
-    c.createdAt = c.updatedAt = uow.now();
-    c.createdBy = c.updatedBy = m_actor.userId;
-    if (Status s = checkUnique(c); !s)
-        return s.error();
-
-    CustomerRepository repo(m_db);
-    auto code = repo.nextCode(uow, company.id);
-    if (!code)
-        return code.error();
-    c.code = *code;
-    if (Status s = repo.insert(uow, c); !s)
-        return s.error();
-    auto stamp = uow.record({QStringLiteral("customer"), c.id, c.companyId, QStringLiteral("create"),
-        UnitOfWork::Op::Upsert, {}, CustomerJson::toJson(c)});
-    if (!stamp)
-        return stamp.error();
-    return c;
+    QList<Customer> out;
+    out.reserve(inputs.size());
+    for (qsizetype i = 0; i < inputs.size(); ++i) {
+        auto c = CustomerValidator::apply(base, inputs[i], company.defaultRegion, today);
+        if (!c)
+            return inputs.size() == 1 ? c.error() : prefixed(c.error(), QStringLiteral("items[%1].").arg(i));
+        out.append(std::move(c).value());
+    }
+    return out;
 }
 
 Result<Customer> CustomerService::create(const CustomerInput& input)
@@ -121,24 +106,50 @@ Result<QList<Customer>> CustomerService::createMany(const QList<CustomerInput>& 
     auto comp = company();
     if (!comp)
         return comp.error();
+    auto drafts = validate(inputs, *comp, todayUtc(m_db.clock().nowMs()));
+    if (!drafts)
+        return drafts.error();
+    return createValidated(std::move(drafts).value());
+}
+
+Result<QList<Customer>> CustomerService::createValidated(QList<Customer> drafts)
+{
+    if (Status s = require(Permission::CustomerCreate, tr("register customers")); !s)
+        return s.error();
+    auto comp = company();
+    if (!comp)
+        return comp.error();
     UnitOfWork uow(m_db, m_actor);
     if (Status s = uow.begin(); !s)
         return s.error();
-    const QDate today = todayUtc(uow.now());
-    QList<Customer> out;
-    out.reserve(inputs.size());
-    for (qsizetype i = 0; i < inputs.size(); ++i) {
-        auto c = createIn(uow, *comp, inputs[i], today);
-        if (!c) {
-            if (inputs.size() == 1)
-                return c.error();
-            return prefixed(c.error(), QStringLiteral("items[%1].").arg(i));
+    CustomerRepository repo(m_db);
+    auto firstCode = repo.reserveCodes(uow, comp->id, drafts.size());
+    if (!firstCode)
+        return firstCode.error();
+    for (qsizetype i = 0; i < drafts.size(); ++i) {
+        Customer& c = drafts[i];
+        c.companyId = comp->id;
+        c.id = Ids::newId(uow.now());
+        c.code = CustomerSearchTerms::formatCode(*firstCode + i);
+        c.createdAt = c.updatedAt = uow.now();
+        c.createdBy = c.updatedBy = m_actor.userId;
+        // The unique indexes decide; only a refused write pays for the look-up that tells
+        // the cashier who already has the number.
+        Status written = repo.insert(uow, c);
+        if (written) {
+            auto stamp = uow.record({QStringLiteral("customer"), c.id, c.companyId, QStringLiteral("create"),
+                UnitOfWork::Op::Upsert, {}, CustomerJson::snapshot(c)});
+            if (!stamp)
+                written = stamp.error();
         }
-        out.append(std::move(c).value());
+        if (!written) {
+            const Error e = explainConflict(c, written.error());
+            return drafts.size() == 1 ? e : prefixed(e, QStringLiteral("items[%1].").arg(i));
+        }
     }
     if (Status s = uow.commit(); !s)
         return s.error();
-    return out;
+    return drafts;
 }
 
 Result<Customer> CustomerService::get(const QString& idOrCode)
@@ -215,7 +226,7 @@ Result<qint64> CustomerService::count(const CustomerQuery& query)
 
 Result<Customer> CustomerService::write(Customer before, Customer after, const QString& action)
 {
-    if (CustomerJson::toJson(before) == CustomerJson::toJson(after))
+    if (CustomerJson::snapshot(before) == CustomerJson::snapshot(after))
         return after; // nothing changed: no write, no audit, no sync op
     UnitOfWork uow(m_db, m_actor);
     if (Status s = uow.begin(); !s)
@@ -223,9 +234,9 @@ Result<Customer> CustomerService::write(Customer before, Customer after, const Q
     after.updatedAt = std::max(uow.now(), before.updatedAt);
     after.updatedBy = m_actor.userId;
     if (Status s = CustomerRepository(m_db).update(uow, after); !s)
-        return s.error();
+        return explainConflict(after, s.error());
     auto stamp = uow.record({QStringLiteral("customer"), after.id, after.companyId, action, UnitOfWork::Op::Upsert,
-        CustomerJson::toJson(before), CustomerJson::toJson(after)});
+        CustomerJson::snapshot(before), CustomerJson::snapshot(after)});
     if (!stamp)
         return stamp.error();
     if (Status s = uow.commit(); !s)
@@ -249,8 +260,6 @@ Result<Customer> CustomerService::update(const QString& idOrCode, const Customer
     auto validated = CustomerValidator::apply(*current, input, comp->defaultRegion, todayUtc(m_db.clock().nowMs()));
     if (!validated)
         return validated.error();
-    if (Status s = checkUnique(*validated); !s)
-        return s.error();
     return write(*current, *validated, QStringLiteral("update"));
 }
 
@@ -299,7 +308,7 @@ Status CustomerService::remove(const QString& idOrCode)
     if (Status s = repo.remove(uow, current->id); !s)
         return s;
     auto stamp = uow.record({QStringLiteral("customer"), current->id, current->companyId, QStringLiteral("delete"),
-        UnitOfWork::Op::Delete, CustomerJson::toJson(*current), {}});
+        UnitOfWork::Op::Delete, CustomerJson::snapshot(*current), {}});
     if (!stamp)
         return stamp.error();
     return uow.commit();

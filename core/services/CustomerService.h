@@ -29,6 +29,12 @@ public:
     // Many customers in one unit of work: all are registered or none is. A failure names
     // the item by its index ("items[41].phone").
     Result<QList<Customer>> createMany(const QList<CustomerInput>& inputs);
+
+    // The two halves of createMany, for bulk work that checks the next batch on another
+    // thread while this one is written. validate() touches no database and is thread-safe;
+    // createValidated() takes its output.
+    static Result<QList<Customer>> validate(const QList<CustomerInput>& inputs, const Company& company, QDate today);
+    Result<QList<Customer>> createValidated(QList<Customer> drafts);
     Result<Customer> update(const QString& idOrCode, const CustomerInput& input);
     Result<Customer> deactivate(const QString& idOrCode);
     Result<Customer> reactivate(const QString& idOrCode);
@@ -47,8 +53,8 @@ public:
 
 private:
     Status require(Permission permission, const QString& what) const;
-    Result<Customer> createIn(UnitOfWork& uow, const Company& company, const CustomerInput& input, QDate today);
-    Status checkUnique(const Customer& c);
+    // Turns a unique-index refusal into a message that names who holds the phone or email.
+    Error explainConflict(const Customer& c, const Error& error);
     Result<Customer> setStatus(const QString& idOrCode, CustomerStatus status, const QString& action);
     Result<Customer> write(Customer before, Customer after, const QString& action);
 

@@ -1,5 +1,6 @@
 #include "core/services/DemoData.h"
 
+#include "core/domain/Clock.h"
 #include "core/domain/CustomerQuery.h"
 #include "core/services/CustomerService.h"
 #include "core/services/SetupService.h"
@@ -7,7 +8,10 @@
 #include "core/storage/Database.h"
 #include "core/storage/TenancyRepository.h"
 
+#include <QDateTime>
+
 #include <array>
+#include <future>
 
 namespace kasir {
 
@@ -211,24 +215,45 @@ Result<Actor> DemoData::ensureCompany(Database& db)
     return admin;
 }
 
-Result<qint64> DemoData::generate(
-    Database& db, const Actor& actor, qint64 count, quint64 seed, const std::function<void(qint64)>& progress)
+Result<qint64> DemoData::generate(Database& db, const Actor& actor, qint64 count, quint64 seed,
+    const std::function<void(qint64)>& progress)
 {
     CustomerService customers(db, actor);
     // Continue the numbering of earlier runs so that phones and emails stay unique.
     auto existing = customers.count(CustomerQuery {});
     if (!existing)
         return existing.error();
-    qint64 done = 0;
-    while (done < count) {
-        const qint64 n = std::min<qint64>(batchSize, count - done);
+    auto company = customers.company();
+    if (!company)
+        return company.error();
+    const QDate today = QDateTime::fromMSecsSinceEpoch(db.clock().nowMs(), Qt::UTC).date();
+    // Generating and validating a batch (libphonenumber is the slow part) needs no
+    // database, so the next batch is prepared on another core while this one is written.
+    auto prepare = [&, first = *existing](qint64 from) {
+        const qint64 n = std::min<qint64>(batchSize, count - from);
         QList<CustomerInput> batch;
         batch.reserve(n);
         for (qint64 i = 0; i < n; ++i)
-            batch.append(customer(seed, *existing + done + i));
-        auto written = customers.createMany(batch);
-        if (!written)
+            batch.append(customer(seed, first + from + i));
+        return CustomerService::validate(batch, *company, today);
+    };
+    qint64 done = 0;
+    std::future<Result<QList<Customer>>> next;
+    if (count > 0)
+        next = std::async(std::launch::async, prepare, 0);
+    while (done < count) {
+        Result<QList<Customer>> batch = next.get();
+        if (!batch)
+            return batch.error();
+        const qint64 n = batch->size();
+        if (done + n < count)
+            next = std::async(std::launch::async, prepare, done + n);
+        auto written = customers.createValidated(std::move(batch).value());
+        if (!written) {
+            if (next.valid())
+                next.wait();
             return written.error();
+        }
         done += n;
         if (progress)
             progress(done);

@@ -9,7 +9,7 @@
 #include "core/storage/TenancyRepository.h"
 #include "core/storage/UnitOfWork.h"
 
-#include <QJsonObject>
+
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
@@ -99,17 +99,17 @@ Result<SetupService::Outcome> SetupService::initialise(const Request& r)
     const QList<UnitOfWork::Change> changes {
         {QStringLiteral("company"), out.company.id, out.company.id, QStringLiteral("create"), UnitOfWork::Op::Upsert,
             {},
-            QJsonObject {{QStringLiteral("name"), out.company.name}, {QStringLiteral("defaultRegion"), region},
+            FieldSnapshot {{QStringLiteral("name"), out.company.name}, {QStringLiteral("defaultRegion"), region},
                 {QStringLiteral("currency"), currency}}},
         {QStringLiteral("store"), out.store.id, out.company.id, QStringLiteral("create"), UnitOfWork::Op::Upsert, {},
-            QJsonObject {{QStringLiteral("code"), out.store.code}, {QStringLiteral("name"), out.store.name}}},
+            FieldSnapshot {{QStringLiteral("code"), out.store.code}, {QStringLiteral("name"), out.store.name}}},
         {QStringLiteral("terminal"), out.terminal.id, out.company.id, QStringLiteral("create"), UnitOfWork::Op::Upsert,
             {},
-            QJsonObject {{QStringLiteral("storeId"), out.store.id}, {QStringLiteral("code"), out.terminal.code},
+            FieldSnapshot {{QStringLiteral("storeId"), out.store.id}, {QStringLiteral("code"), out.terminal.code},
                 {QStringLiteral("name"), out.terminal.name},
                 {QStringLiteral("siteId"), static_cast<qint64>(out.terminal.siteId)}}},
         {QStringLiteral("user"), out.admin.id, out.company.id, QStringLiteral("create"), UnitOfWork::Op::Upsert, {},
-            QJsonObject {{QStringLiteral("username"), out.admin.username},
+            FieldSnapshot {{QStringLiteral("username"), out.admin.username},
                 {QStringLiteral("displayName"), out.admin.displayName},
                 {QStringLiteral("role"), QStringLiteral("admin")}, {QStringLiteral("passwordHash"), hash}}},
     };

@@ -7,7 +7,7 @@
 #include "core/storage/TenancyRepository.h"
 #include "core/storage/UnitOfWork.h"
 
-#include <QJsonObject>
+
 #include <QRegularExpression>
 
 namespace kasir {
@@ -78,7 +78,7 @@ Result<User> UserService::add(const NewUser& n)
         return s.error();
     auto stamp
         = uow.record({QStringLiteral("user"), u.id, u.companyId, QStringLiteral("create"), UnitOfWork::Op::Upsert, {},
-            QJsonObject {{QStringLiteral("username"), u.username}, {QStringLiteral("displayName"), u.displayName},
+            FieldSnapshot {{QStringLiteral("username"), u.username}, {QStringLiteral("displayName"), u.displayName},
                 {QStringLiteral("role"), Roles::toString(u.role)}, {QStringLiteral("passwordHash"), hash}}});
     if (!stamp)
         return stamp.error();

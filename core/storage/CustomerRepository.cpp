@@ -7,6 +7,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMap>
 #include <QSqlRecord>
 
 namespace kasir {
@@ -174,11 +175,69 @@ Where buildWhere(const QString& companyId, const CustomerQuery& q, const Custome
     return w;
 }
 
+// The name index's pending changes in one unit of work, applied in two statements at
+// commit: what the index holds now is removed where it differs from the final name, and
+// the final names are added.
+class SearchIndexChanges final : public UnitOfWork::Deferred
+{
+public:
+    void inserted(qint64 seq, const QString& name) { entry(seq, std::nullopt).final = name; }
+    void updated(qint64 seq, const QString& oldName, const QString& newName) { entry(seq, oldName).final = newName; }
+    void removed(qint64 seq, const QString& oldName) { entry(seq, oldName).final.reset(); }
+
+    Status flush(UnitOfWork& uow) override
+    {
+        QJsonArray removals;
+        QJsonArray additions;
+        for (auto it = m_rows.cbegin(); it != m_rows.cend(); ++it) {
+            if (it->indexed == it->final)
+                continue;
+            if (it->indexed)
+                removals.append(QJsonArray {it.key(), *it->indexed});
+            if (it->final)
+                additions.append(QJsonArray {it.key(), *it->final});
+        }
+        m_rows.clear();
+        if (!removals.isEmpty()) {
+            QSqlQuery& q = uow.prepared(QStringLiteral(
+                "INSERT INTO customer_fts (customer_fts, rowid, name) "
+                "SELECT 'delete', value ->> 0, value ->> 1 FROM json_each(?)"));
+            q.bindValue(0, QString::fromUtf8(QJsonDocument(removals).toJson(QJsonDocument::Compact)));
+            if (!q.exec())
+                return Sql::errorOf(q);
+        }
+        if (!additions.isEmpty()) {
+            QSqlQuery& q = uow.prepared(QStringLiteral(
+                "INSERT INTO customer_fts (rowid, name) SELECT value ->> 0, value ->> 1 FROM json_each(?)"));
+            q.bindValue(0, QString::fromUtf8(QJsonDocument(additions).toJson(QJsonDocument::Compact)));
+            if (!q.exec())
+                return Sql::errorOf(q);
+        }
+        return Done {};
+    }
+
+private:
+    struct Row
+    {
+        std::optional<QString> indexed; // what the index holds for this row before the unit
+        std::optional<QString> final; // what it must hold after
+    };
+    Row& entry(qint64 seq, const std::optional<QString>& indexedBefore)
+    {
+        auto it = m_rows.find(seq);
+        if (it == m_rows.end())
+            it = m_rows.insert(seq, Row {indexedBefore, indexedBefore});
+        return *it;
+    }
+    QMap<qint64, Row> m_rows;
+};
+
 } // namespace
 
 CustomerRepository::CustomerRepository(Database& db) : m_db(db) { }
 
-Status CustomerRepository::bindAndWrite(UnitOfWork& uow, const QString& sql, const Customer& c)
+Status CustomerRepository::bindAndWrite(UnitOfWork& uow, const QString& sql, const Customer& c,
+    const std::optional<std::pair<qint64, QString>>& old)
 {
     QSqlQuery& q = uow.prepared(sql);
     int i = 0;
@@ -213,8 +272,15 @@ Status CustomerRepository::bindAndWrite(UnitOfWork& uow, const QString& sql, con
     q.bindValue(i++, c.id);
     if (!q.exec())
         return Sql::errorOf(q);
-    if (q.numRowsAffected() != 1)
+    const bool written = q.next();
+    const qint64 seq = written ? q.value(0).toLongLong() : 0;
+    q.finish();
+    if (!written)
         return Error::notFound(tr("customer %1 does not exist").arg(c.id));
+    if (old)
+        uow.deferred<SearchIndexChanges>().updated(seq, old->second, c.name);
+    else
+        uow.deferred<SearchIndexChanges>().inserted(seq, c.name);
     return Done {};
 }
 
@@ -224,8 +290,9 @@ Status CustomerRepository::insert(UnitOfWork& uow, const Customer& c)
         "INSERT INTO customer (company_id, code, name, name_key, phone, phone_rev, whatsapp, email, address, city, "
         "province, postal_code, type, status, level, discount_override_bp, birth_date, gender, notes, prefer_sms, "
         "prefer_email, prefer_call, prefer_whatsapp, do_not_contact, created_at, updated_at, created_by, updated_by, "
-        "id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    return bindAndWrite(uow, sql, c);
+        "id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "RETURNING seq");
+    return bindAndWrite(uow, sql, c, std::nullopt);
 }
 
 Status CustomerRepository::update(UnitOfWork& uow, const Customer& c)
@@ -235,18 +302,28 @@ Status CustomerRepository::update(UnitOfWork& uow, const Customer& c)
         "whatsapp = ?, email = ?, address = ?, city = ?, province = ?, postal_code = ?, type = ?, status = ?, "
         "level = ?, discount_override_bp = ?, birth_date = ?, gender = ?, notes = ?, prefer_sms = ?, "
         "prefer_email = ?, prefer_call = ?, prefer_whatsapp = ?, do_not_contact = ?, created_at = ?, "
-        "updated_at = ?, created_by = ?, updated_by = ? WHERE id = ?");
-    return bindAndWrite(uow, sql, c);
+        "updated_at = ?, created_by = ?, updated_by = ? WHERE id = ? RETURNING seq");
+    QSqlQuery& before = uow.prepared(QStringLiteral("SELECT seq, name FROM customer WHERE id = ?"));
+    before.bindValue(0, c.id);
+    if (!before.exec())
+        return Sql::errorOf(before);
+    if (!before.next())
+        return Error::notFound(tr("customer %1 does not exist").arg(c.id));
+    const std::pair<qint64, QString> old {before.value(0).toLongLong(), before.value(1).toString()};
+    before.finish();
+    return bindAndWrite(uow, sql, c, old);
 }
 
 Status CustomerRepository::remove(UnitOfWork& uow, const QString& id)
 {
-    QSqlQuery& q = uow.prepared(QStringLiteral("DELETE FROM customer WHERE id = ?"));
+    QSqlQuery& q = uow.prepared(QStringLiteral("DELETE FROM customer WHERE id = ? RETURNING seq, name"));
     q.bindValue(0, id);
     if (!q.exec())
         return Sql::errorOf(q);
-    if (q.numRowsAffected() != 1)
+    if (!q.next())
         return Error::notFound(tr("customer %1 does not exist").arg(id));
+    uow.deferred<SearchIndexChanges>().removed(q.value(0).toLongLong(), q.value(1).toString());
+    q.finish();
     return Done {};
 }
 
@@ -291,6 +368,14 @@ Result<std::optional<Customer>> CustomerRepository::byEmail(const QString& compa
     static const QString sql = QStringLiteral("SELECT ") + kColumns
         + QStringLiteral(" FROM customer c WHERE c.company_id = ? AND c.email = ?");
     return one(sql, companyId, email);
+}
+
+Status CustomerRepository::rebuildSearchIndex(UnitOfWork& uow)
+{
+    QSqlQuery& q = uow.prepared(QStringLiteral("INSERT INTO customer_fts (customer_fts) VALUES ('rebuild')"));
+    if (!q.exec())
+        return Sql::errorOf(q);
+    return Done {};
 }
 
 QString CustomerRepository::cursorFor(const Customer& c, CustomerQuery::Sort sort)
@@ -378,17 +463,20 @@ Result<qint64> CustomerRepository::count(
     return n;
 }
 
-Result<QString> CustomerRepository::nextCode(UnitOfWork& uow, const QString& companyId)
+Result<qint64> CustomerRepository::reserveCodes(UnitOfWork& uow, const QString& companyId, qint64 count)
 {
     QSqlQuery& q = uow.prepared(QStringLiteral(
-        "INSERT INTO code_sequence (company_id, name, next_value) VALUES (?, 'customer', 2) "
-        "ON CONFLICT (company_id, name) DO UPDATE SET next_value = next_value + 1 RETURNING next_value - 1"));
+        "INSERT INTO code_sequence (company_id, name, next_value) VALUES (?, 'customer', 1 + ?) "
+        "ON CONFLICT (company_id, name) DO UPDATE SET next_value = next_value + ? RETURNING next_value - ?"));
     q.bindValue(0, companyId);
+    q.bindValue(1, count);
+    q.bindValue(2, count);
+    q.bindValue(3, count);
     if (!q.exec() || !q.next())
         return Sql::errorOf(q);
-    const qint64 n = q.value(0).toLongLong();
+    const qint64 first = q.value(0).toLongLong();
     q.finish();
-    return CustomerSearchTerms::formatCode(n);
+    return first;
 }
 
 Result<QStringList> CustomerRepository::blockingReferences(const QString& id)

@@ -34,19 +34,25 @@ public:
     Result<CustomerPage> search(const QString& companyId, const CustomerQuery& query, const CustomerSearchTerms& terms);
     Result<qint64> count(const QString& companyId, const CustomerQuery& query, const CustomerSearchTerms& terms);
 
-    // Hands out the company's next customer code ("C-000124") inside the unit of work.
-    Result<QString> nextCode(UnitOfWork& uow, const QString& companyId);
+    // Reserves `count` consecutive customer code numbers for the company inside the unit
+    // of work and returns the first (code 124 is "C-000124").
+    Result<qint64> reserveCodes(UnitOfWork& uow, const QString& companyId, qint64 count);
 
     // Tables whose rows point at this customer and would forbid a hard delete (sales,
     // ledgers): every foreign key onto customer(id) that does not cascade.
     Result<QStringList> blockingReferences(const QString& id);
+
+    // Rebuilds the name search index from the customer table (after a restore, or to
+    // repair); inside a unit of work like any write.
+    Status rebuildSearchIndex(UnitOfWork& uow);
 
     // The keyset cursor for a row under a sort; exposed for tests.
     static QString cursorFor(const Customer& customer, CustomerQuery::Sort sort);
 
 private:
     Result<std::optional<Customer>> one(const QString& sql, const QString& companyId, const QString& value);
-    Status bindAndWrite(UnitOfWork& uow, const QString& sql, const Customer& c);
+    Status bindAndWrite(UnitOfWork& uow, const QString& sql, const Customer& c,
+        const std::optional<std::pair<qint64, QString>>& old);
 
     Database& m_db;
 };

@@ -4,9 +4,6 @@
 #include "core/domain/Ids.h"
 #include "core/storage/Database.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QSet>
 
 namespace kasir {
 
@@ -37,54 +34,17 @@ QSqlQuery& UnitOfWork::prepared(const QString& sql)
     return m_db.prepared(sql);
 }
 
-QStringList UnitOfWork::changedFields(const QJsonObject& before, const QJsonObject& after)
-{
-    QStringList out;
-    QSet<QString> seen;
-    auto consider = [&](const QString& key) {
-        if (seen.contains(key))
-            return;
-        seen.insert(key);
-        const QJsonValue a = before.value(key);
-        const QJsonValue b = after.value(key);
-        const bool aEmpty = a.isUndefined() || a.isNull();
-        const bool bEmpty = b.isUndefined() || b.isNull();
-        if (aEmpty && bEmpty)
-            return;
-        if (a != b)
-            out << key;
-    };
-    for (auto it = before.begin(); it != before.end(); ++it)
-        consider(it.key());
-    for (auto it = after.begin(); it != after.end(); ++it)
-        consider(it.key());
-    out.sort();
-    return out;
-}
-
 Result<Hlc> UnitOfWork::record(const Change& change)
 {
     if (!m_open)
         return Error::other(QStringLiteral("no_unit_of_work"), tr("write outside a unit of work"));
-    const QStringList fields = changedFields(change.before, change.after);
+    const QStringList fields = FieldSnapshot::changed(change.before, change.after);
     if (fields.isEmpty() && change.op == Op::Upsert)
         return Hlc {};
 
     const Hlc stamp = m_db.hlc().tick();
     m_lastStamp = stamp;
     const QString hlcText = stamp.toString();
-
-    QJsonObject auditChanges;
-    QJsonObject outboxFields;
-    for (const QString& f : fields) {
-        const QJsonValue before = change.before.value(f);
-        const QJsonValue after = change.after.value(f);
-        auditChanges.insert(f,
-            QJsonArray {before.isUndefined() ? QJsonValue(QJsonValue::Null) : before,
-                after.isUndefined() ? QJsonValue(QJsonValue::Null) : after});
-        if (change.op == Op::Upsert)
-            outboxFields.insert(f, after.isUndefined() ? QJsonValue(QJsonValue::Null) : after);
-    }
 
     QSqlQuery& audit = prepared(QStringLiteral(
         "INSERT INTO audit_log (at, hlc, company_id, actor_id, actor_name, entity, entity_id, action, changes) "
@@ -97,7 +57,7 @@ Result<Hlc> UnitOfWork::record(const Change& change)
     audit.bindValue(5, change.entity);
     audit.bindValue(6, change.entityId);
     audit.bindValue(7, change.action);
-    audit.bindValue(8, QString::fromUtf8(QJsonDocument(auditChanges).toJson(QJsonDocument::Compact)));
+    audit.bindValue(8, FieldSnapshot::auditJson(change.before, change.after, fields));
     if (Status s = Sql::exec(audit); !s)
         return s.error();
 
@@ -109,7 +69,7 @@ Result<Hlc> UnitOfWork::record(const Change& change)
     outbox.bindValue(2, change.entity);
     outbox.bindValue(3, change.entityId);
     outbox.bindValue(4, change.op == Op::Upsert ? QStringLiteral("upsert") : QStringLiteral("delete"));
-    outbox.bindValue(5, QString::fromUtf8(QJsonDocument(outboxFields).toJson(QJsonDocument::Compact)));
+    outbox.bindValue(5, change.op == Op::Upsert ? FieldSnapshot::valuesJson(change.after, fields) : QStringLiteral("{}"));
     outbox.bindValue(6, hlcText);
     outbox.bindValue(7, m_actor.userId.isEmpty() ? QVariant() : QVariant(m_actor.userId));
     outbox.bindValue(8, m_now);
@@ -122,6 +82,17 @@ Status UnitOfWork::commit()
 {
     if (!m_open)
         return Error::other(QStringLiteral("no_unit_of_work"), tr("nothing to commit"));
+    Status flushed = Done {};
+    for (auto& [type, work] : m_deferred) {
+        flushed = work->flush(*this);
+        if (!flushed)
+            break;
+    }
+    if (!flushed) {
+        rollback();
+        return flushed;
+    }
+    m_deferred.clear();
     if (!m_lastStamp.isNull()) {
         // The clock's last stamp travels with the data it stamped, so a restart never
         // hands out a stamp that is already in the outbox.
@@ -149,6 +120,7 @@ void UnitOfWork::rollback()
 {
     if (!m_open)
         return;
+    m_deferred.clear();
     QSqlQuery& r = prepared(QStringLiteral("ROLLBACK"));
     r.exec();
     m_open = false;

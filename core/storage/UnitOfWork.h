@@ -1,12 +1,16 @@
 #pragma once
 
+#include "core/domain/FieldSnapshot.h"
 #include "core/domain/Hlc.h"
 #include "core/domain/Result.h"
 #include "core/domain/Role.h"
 
 #include <QCoreApplication>
-#include <QJsonObject>
 #include <QSqlQuery>
+
+#include <memory>
+#include <typeindex>
+#include <vector>
 
 namespace kasir {
 
@@ -34,8 +38,8 @@ public:
         QString companyId;
         QString action; // "create", "update", "deactivate", "delete"...
         Op op = Op::Upsert;
-        QJsonObject before; // empty for a create
-        QJsonObject after; // empty for a delete
+        FieldSnapshot before; // empty for a create
+        FieldSnapshot after; // empty for a delete
     };
 
     UnitOfWork(Database& db, Actor actor);
@@ -59,8 +63,24 @@ public:
     // A change that changes nothing writes nothing and returns a null stamp.
     Result<Hlc> record(const Change& change);
 
-    // The fields that differ between two JSON snapshots (absent and null are the same).
-    static QStringList changedFields(const QJsonObject& before, const QJsonObject& after);
+    // Work that is cheaper done once per unit than once per row (search-index updates):
+    // one T per unit, made on first use, flushed in order of first use just before COMMIT.
+    class Deferred
+    {
+    public:
+        virtual ~Deferred() = default;
+        virtual Status flush(UnitOfWork& uow) = 0;
+    };
+    template<typename T>
+    T& deferred()
+    {
+        for (auto& [type, work] : m_deferred) {
+            if (type == std::type_index(typeid(T)))
+                return static_cast<T&>(*work);
+        }
+        m_deferred.emplace_back(std::type_index(typeid(T)), std::make_unique<T>());
+        return static_cast<T&>(*m_deferred.back().second);
+    }
 
 private:
     Database& m_db;
@@ -68,6 +88,7 @@ private:
     qint64 m_now = 0;
     bool m_open = false;
     Hlc m_lastStamp;
+    std::vector<std::pair<std::type_index, std::unique_ptr<Deferred>>> m_deferred;
 };
 
 } // namespace kasir

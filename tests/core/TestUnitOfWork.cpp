@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 #include <QSqlQuery>
 #include <QTest>
@@ -169,12 +170,26 @@ private slots:
         QCOMPARE(t.db().localState(QStringLiteral("hlc")), last);
     }
 
-    void changedFieldsTreatsAbsentAsNull()
+    void snapshotsDiffAndWriteJson()
     {
-        const QJsonObject a {{QStringLiteral("x"), 1}, {QStringLiteral("y"), QJsonValue::Null}};
-        const QJsonObject b {{QStringLiteral("x"), 2}, {QStringLiteral("z"), QStringLiteral("new")}};
-        QCOMPARE(UnitOfWork::changedFields(a, b), (QStringList {QStringLiteral("x"), QStringLiteral("z")}));
-        QVERIFY(UnitOfWork::changedFields(a, a).isEmpty());
+        const FieldSnapshot a {{QStringLiteral("x"), 1}, {QStringLiteral("y"), QJsonValue::Null},
+            {QStringLiteral("e"), QString()}, {QStringLiteral("w"), QStringLiteral("same")}};
+        const FieldSnapshot b {{QStringLiteral("x"), 2}, {QStringLiteral("z"), QStringLiteral("new")},
+            {QStringLiteral("w"), QStringLiteral("same")}};
+        QCOMPARE(FieldSnapshot::changed(a, b), (QStringList {QStringLiteral("x"), QStringLiteral("z")}));
+        QVERIFY(FieldSnapshot::changed(a, a).isEmpty());
+        const QStringList fields {QStringLiteral("x"), QStringLiteral("z")};
+        QCOMPARE(FieldSnapshot::auditJson(a, b, fields), QStringLiteral(R"({"x":[1,2],"z":[null,"new"]})"));
+        QCOMPARE(FieldSnapshot::valuesJson(b, fields), QStringLiteral(R"({"x":2,"z":"new"})"));
+        // Text that needs escaping stays valid JSON and round-trips.
+        const QString nasty = QStringLiteral("quote \" back\\slash \n newline \u0001 ctl 🌸 \"; DROP");
+        const FieldSnapshot n {{QStringLiteral("name"), nasty}, {QStringLiteral("pi"), 3.5}};
+        const QString json = FieldSnapshot::valuesJson(n, {QStringLiteral("name"), QStringLiteral("pi")});
+        QJsonParseError error;
+        const QJsonObject parsed = QJsonDocument::fromJson(json.toUtf8(), &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(parsed.value(QStringLiteral("name")).toString(), nasty);
+        QCOMPARE(parsed.value(QStringLiteral("pi")).toDouble(), 3.5);
     }
 };
 

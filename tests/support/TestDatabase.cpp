@@ -34,7 +34,8 @@ TestDatabase::TestDatabase()
     m_company = outcome->company;
     m_admin = outcome->admin.actor();
     UserService users(*m_db, m_admin);
-    auto manager = users.add({QStringLiteral("manager"), QStringLiteral("Manajer"), QStringLiteral("manager"), kPassword});
+    auto manager
+        = users.add({QStringLiteral("manager"), QStringLiteral("Manajer"), QStringLiteral("manager"), kPassword});
     auto cashier = users.add({QStringLiteral("kasir"), QStringLiteral("Kasir"), QStringLiteral("cashier"), kPassword});
     if (!manager || !cashier)
         qFatal("cannot add test users");
