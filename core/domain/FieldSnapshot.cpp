@@ -1,0 +1,163 @@
+#include "core/domain/FieldSnapshot.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kasir {
+
+FieldSnapshot::FieldSnapshot(std::initializer_list<std::pair<QString, QJsonValue>> fields)
+{
+    for (const auto& [name, value] : fields)
+        set(name, value);
+}
+
+void FieldSnapshot::set(const QString& name, const QJsonValue& value)
+{
+    if (value.isNull() || value.isUndefined() || (value.isString() && value.toString().isEmpty()))
+        return;
+    auto it = std::lower_bound(m_fields.begin(), m_fields.end(), name,
+        [](const std::pair<QString, QJsonValue>& f, const QString& n) { return f.first < n; });
+    if (it != m_fields.end() && it->first == name)
+        it->second = value;
+    else
+        m_fields.insert(it, {name, value});
+}
+
+void FieldSnapshot::setText(const QString& name, const QString& value)
+{
+    if (!value.isEmpty())
+        set(name, QJsonValue(value));
+}
+
+QJsonValue FieldSnapshot::value(QStringView name) const
+{
+    auto it = std::lower_bound(m_fields.cbegin(), m_fields.cend(), name,
+        [](const std::pair<QString, QJsonValue>& f, QStringView n) { return QStringView(f.first) < n; });
+    if (it != m_fields.cend() && it->first == name)
+        return it->second;
+    return QJsonValue(QJsonValue::Null);
+}
+
+QStringList FieldSnapshot::changed(const FieldSnapshot& before, const FieldSnapshot& after)
+{
+    QStringList out;
+    auto a = before.m_fields.cbegin();
+    auto b = after.m_fields.cbegin();
+    while (a != before.m_fields.cend() || b != after.m_fields.cend()) {
+        if (b == after.m_fields.cend() || (a != before.m_fields.cend() && a->first < b->first)) {
+            out << a->first;
+            ++a;
+        } else if (a == before.m_fields.cend() || b->first < a->first) {
+            out << b->first;
+            ++b;
+        } else {
+            if (a->second != b->second)
+                out << a->first;
+            ++a;
+            ++b;
+        }
+    }
+    return out;
+}
+
+void FieldSnapshot::appendString(QString& out, QStringView s)
+{
+    out += QLatin1Char('"');
+    qsizetype plainFrom = 0;
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        const char16_t c = s[i].unicode();
+        if (c >= 0x20 && c != u'"' && c != u'\\')
+            continue;
+        out += s.mid(plainFrom, i - plainFrom);
+        plainFrom = i + 1;
+        switch (c) {
+        case u'"':
+            out += QLatin1String("\\\"");
+            break;
+        case u'\\':
+            out += QLatin1String("\\\\");
+            break;
+        case u'\n':
+            out += QLatin1String("\\n");
+            break;
+        case u'\r':
+            out += QLatin1String("\\r");
+            break;
+        case u'\t':
+            out += QLatin1String("\\t");
+            break;
+        default:
+            out += QStringLiteral("\\u%1").arg(int(c), 4, 16, QLatin1Char('0'));
+        }
+    }
+    out += s.mid(plainFrom);
+    out += QLatin1Char('"');
+}
+
+void FieldSnapshot::appendJson(QString& out, const QJsonValue& value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        out += QLatin1String("null");
+        return;
+    case QJsonValue::Bool:
+        out += value.toBool() ? QLatin1String("true") : QLatin1String("false");
+        return;
+    case QJsonValue::Double: {
+        const double d = value.toDouble();
+        if (std::isfinite(d) && d == std::trunc(d) && std::abs(d) < 9.0e15)
+            out += QString::number(static_cast<qint64>(d));
+        else if (std::isfinite(d))
+            out += QString::number(d, 'g', 17);
+        else
+            out += QLatin1String("null");
+        return;
+    }
+    case QJsonValue::String:
+        appendString(out, value.toString());
+        return;
+    case QJsonValue::Array:
+    case QJsonValue::Object:
+        // Snapshots hold scalars only; nested values would be a programming error.
+        out += QLatin1String("null");
+        return;
+    }
+}
+
+QString FieldSnapshot::auditJson(const FieldSnapshot& before, const FieldSnapshot& after, const QStringList& fields)
+{
+    QString out;
+    out.reserve(64 * fields.size());
+    out += QLatin1Char('{');
+    for (const QString& f : fields) {
+        if (out.size() > 1)
+            out += QLatin1Char(',');
+        appendString(out, f);
+        out += QLatin1String(":[");
+        appendJson(out, before.value(f));
+        out += QLatin1Char(',');
+        appendJson(out, after.value(f));
+        out += QLatin1Char(']');
+    }
+    out += QLatin1Char('}');
+    return out;
+}
+
+QString FieldSnapshot::valuesJson(const FieldSnapshot& after, const QStringList& fields)
+{
+    QString out;
+    out.reserve(48 * fields.size());
+    out += QLatin1Char('{');
+    for (const QString& f : fields) {
+        if (out.size() > 1)
+            out += QLatin1Char(',');
+        appendString(out, f);
+        out += QLatin1Char(':');
+        appendJson(out, after.value(f));
+    }
+    out += QLatin1Char('}');
+    return out;
+}
+
+} // namespace kasir
