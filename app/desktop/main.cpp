@@ -25,27 +25,24 @@ struct Desktop
     Q_DECLARE_TR_FUNCTIONS(kasir::Desktop)
 };
 
-// Qt's own strings, then Kasir's from the embedded resource or, for a translation that
-// ships beside the executable, its translations/ folder.
+// Qt's own strings, then Kasir's: those built in (":/i18n"), then any in a translations/
+// folder beside the executable. Qt asks the translator installed last first, so a .qm file
+// dropped beside the program (a translator trying their work) wins over the built-in one.
 void installTranslators(QCoreApplication& app)
 {
     const QLocale locale;
-    auto* qt = new QTranslator(&app);
-    if (qt->load(
-            locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qt);
-    else
-        delete qt;
-
-    const QStringList folders {QStringLiteral(":/i18n"), QCoreApplication::applicationDirPath() + u"/translations"};
-    auto* own = new QTranslator(&app);
-    for (const QString& folder : folders) {
-        if (own->load(locale, QStringLiteral("kasir"), QStringLiteral("_"), folder)) {
-            QCoreApplication::installTranslator(own);
-            return;
-        }
+    const QList<std::pair<QString, QString>> catalogues {
+        {QStringLiteral("qtbase"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)},
+        {QStringLiteral("kasir"), QStringLiteral(":/i18n")},
+        {QStringLiteral("kasir"), QCoreApplication::applicationDirPath() + u"/translations"},
+    };
+    for (const auto& [name, folder] : catalogues) {
+        auto* translator = new QTranslator(&app);
+        if (translator->load(locale, name, QStringLiteral("_"), folder))
+            QCoreApplication::installTranslator(translator);
+        else
+            delete translator;
     }
-    delete own;
 }
 
 // Why Kasir cannot start: always on stderr, and in a message box when someone is there to
@@ -93,8 +90,8 @@ int main(int argc, char* argv[])
     const QString shownPath = QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
     const QString notSetUp = Desktop::tr("Kasir is not set up");
     const QString howToSetUp
-        = Desktop::tr("Set this terminal up with \"kasirctl init --db %1\", or try Kasir with demo customers with "
-                      "\"kasirctl demo --db %1\", then start Kasir again.")
+        = Desktop::tr("Set this terminal up with \"kasirctl --db %1 init --company NAME\", or try Kasir with demo "
+                      "customers with \"kasirctl --db %1 demo --customers 1000\", then start Kasir again.")
               .arg(shownPath);
 
     // Opening a missing file would create an empty database; say what to do instead.

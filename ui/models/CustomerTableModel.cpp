@@ -1,0 +1,270 @@
+#include "ui/models/CustomerTableModel.h"
+
+#include "core/domain/PhoneNumber.h"
+
+#include <QDateTime>
+#include <QGuiApplication>
+#include <QLocale>
+#include <QPalette>
+
+namespace kasir {
+
+namespace {
+
+QDateTime localTime(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms).toLocalTime();
+}
+
+} // namespace
+
+CustomerTableModel::CustomerTableModel(Database& db, Actor actor, QObject* parent)
+    : QAbstractTableModel(parent), m_service(db, std::move(actor))
+{
+    m_query.limit = pageSize;
+}
+
+CustomerTableModel::~CustomerTableModel() = default;
+
+int CustomerTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int CustomerTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+void CustomerTableModel::format(const Row& row)
+{
+    if (row.formatted)
+        return;
+    if (!row.customer.phone.isEmpty())
+        row.phone = PhoneNumber::formatInternational(row.customer.phone);
+    row.created = QLocale().toString(localTime(row.customer.createdAt), QLocale::ShortFormat);
+    row.formatted = true;
+}
+
+QVariant CustomerTableModel::display(const Row& row, int column) const
+{
+    format(row);
+    const Customer& c = row.customer;
+    switch (static_cast<Column>(column)) {
+    case Code:
+        return c.code;
+    case Name:
+        return c.name;
+    case Phone:
+        return row.phone;
+    case Email:
+        return c.email;
+    case City:
+        return c.city;
+    case Type:
+        return CustomerEnums::displayName(c.type);
+    case Level:
+        return CustomerEnums::displayName(c.level);
+    case Status:
+        return CustomerEnums::displayName(c.status);
+    case Created:
+        return row.created;
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QVariant CustomerTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row& row = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(row, index.column());
+    case Qt::ToolTipRole:
+        if (index.column() == Created)
+            return QLocale().toString(localTime(row.customer.createdAt), QLocale::LongFormat);
+        if (index.column() == Phone && !row.customer.phone.isEmpty())
+            return PhoneNumber::formatNational(row.customer.phone);
+        return {};
+    case Qt::ForegroundRole:
+        // Inactive and blocked customers stay findable but should not look like the rest.
+        if (!row.customer.isActive())
+            return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
+        return {};
+    case IdRole:
+        return row.customer.id;
+    case CustomerRole:
+        return QVariant::fromValue(row.customer);
+    default:
+        return {};
+    }
+}
+
+QVariant CustomerTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (static_cast<Column>(section)) {
+    case Code:
+        return tr("Code");
+    case Name:
+        return tr("Name");
+    case Phone:
+        return tr("Phone");
+    case Email:
+        return tr("Email");
+    case City:
+        return tr("City");
+    case Type:
+        return tr("Type");
+    case Level:
+        return tr("Level");
+    case Status:
+        return tr("Status");
+    case Created:
+        return tr("Registered");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+Qt::ItemFlags CustomerTableModel::flags(const QModelIndex& index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemNeverHasChildren;
+}
+
+bool CustomerTableModel::canFetchMore(const QModelIndex& parent) const
+{
+    return !parent.isValid() && !m_nextCursor.isEmpty();
+}
+
+void CustomerTableModel::fetchMore(const QModelIndex& parent)
+{
+    // A view may ask again while rows are being inserted; one page at a time.
+    if (parent.isValid() || m_nextCursor.isEmpty() || m_fetching)
+        return;
+    m_fetching = true;
+    CustomerQuery next = m_query;
+    next.after = m_nextCursor;
+    next.limit = pageSize;
+    next.withTotal = false;
+    auto page = m_service.search(next);
+    if (!page) {
+        m_nextCursor.clear();
+        m_fetching = false;
+        fail(page.error().describe());
+        return;
+    }
+    m_nextCursor = page->nextCursor;
+    if (!page->items.isEmpty()) {
+        const int first = static_cast<int>(m_rows.size());
+        beginInsertRows({}, first, first + static_cast<int>(page->items.size()) - 1);
+        m_rows.reserve(m_rows.size() + page->items.size());
+        for (Customer& c : page->items)
+            m_rows.append(Row {std::move(c), {}, {}, false});
+        endInsertRows();
+    }
+    m_fetching = false;
+}
+
+void CustomerTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (!isSortable(column))
+        return;
+    const auto sort = column == Name ? CustomerQuery::Sort::Name : CustomerQuery::Sort::Created;
+    const bool descending = order == Qt::DescendingOrder;
+    if (m_query.sort == sort && m_query.descending == descending)
+        return;
+    m_query.sort = sort;
+    m_query.descending = descending;
+    reload();
+}
+
+bool CustomerTableModel::isSortable(int column)
+{
+    return column == Name || column == Created;
+}
+
+int CustomerTableModel::sortColumn() const
+{
+    switch (m_query.sort) {
+    case CustomerQuery::Sort::Name:
+        return Name;
+    case CustomerQuery::Sort::Created:
+        return Created;
+    case CustomerQuery::Sort::Updated:
+        break;
+    }
+    return -1;
+}
+
+Qt::SortOrder CustomerTableModel::sortOrder() const
+{
+    return m_query.descending ? Qt::DescendingOrder : Qt::AscendingOrder;
+}
+
+void CustomerTableModel::setQuery(const CustomerQuery& query)
+{
+    m_query = query;
+    m_query.after.clear();
+    m_query.limit = pageSize;
+    m_query.withTotal = false;
+    reload();
+}
+
+const Customer* CustomerTableModel::customerAt(int row) const
+{
+    if (row < 0 || row >= m_rows.size())
+        return nullptr;
+    return &m_rows.at(row).customer;
+}
+
+void CustomerTableModel::refresh()
+{
+    reload();
+}
+
+void CustomerTableModel::reload()
+{
+    CustomerQuery first = m_query;
+    first.after.clear();
+    first.limit = pageSize;
+    first.withTotal = true; // the count runs with the first page, in the same call
+    auto page = m_service.search(first);
+
+    beginResetModel();
+    m_rows.clear();
+    m_nextCursor.clear();
+    m_error.clear();
+    const qint64 before = m_total;
+    if (page) {
+        m_rows.reserve(page->items.size());
+        for (Customer& c : page->items)
+            m_rows.append(Row {std::move(c), {}, {}, false});
+        m_nextCursor = page->nextCursor;
+        m_total = page->total;
+    } else {
+        m_error = page.error().describe();
+        m_total = -1;
+    }
+    endResetModel();
+
+    if (m_total != before)
+        Q_EMIT totalCountChanged(m_total);
+    if (!m_error.isEmpty())
+        Q_EMIT errorOccurred(m_error);
+}
+
+void CustomerTableModel::fail(const QString& message)
+{
+    m_error = message;
+    Q_EMIT errorOccurred(m_error);
+}
+
+} // namespace kasir
