@@ -1,4 +1,638 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
+<context>
+    <name>kasir::CustomerEnums</name>
+    <message>
+        <source>Walk-in</source>
+        <translation>Umum</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <source>Wholesale</source>
+        <translation>Grosir</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktif</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Nonaktif</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Diblokir</translation>
+    </message>
+    <message>
+        <source>Bronze</source>
+        <translation>Perunggu</translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <translation>Perak</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>Emas</translation>
+    </message>
+    <message>
+        <source>Platinum</source>
+        <translation>Platinum</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Laki-laki</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Perempuan</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Lainnya</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::CustomerRepository</name>
+    <message>
+        <source>customer %1 does not exist</source>
+        <translation>pelanggan %1 tidak ada</translation>
+    </message>
+    <message>
+        <source>is not a cursor from this list; start again from the first page</source>
+        <translation>bukan penanda halaman dari daftar ini; mulai lagi dari halaman pertama</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::CustomerService</name>
+    <message>
+        <source>company %1 does not exist</source>
+        <translation>perusahaan %1 tidak ada</translation>
+    </message>
+    <message>
+        <source>a %1 may not %2</source>
+        <translation>seorang %1 tidak boleh %2</translation>
+    </message>
+    <message>
+        <source>%1 is already the phone number of %2 (%3)</source>
+        <translation>%1 sudah menjadi nomor telepon %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 is already the email address of %2 (%3)</source>
+        <translation>%1 sudah menjadi alamat email %2 (%3)</translation>
+    </message>
+    <message>
+        <source>register customers</source>
+        <translation>mendaftarkan pelanggan</translation>
+    </message>
+    <message>
+        <source>look up customers</source>
+        <translation>mencari pelanggan</translation>
+    </message>
+    <message>
+        <source>"%1" is neither a customer id nor a customer code like C-000123</source>
+        <translation>"%1" bukan ID pelanggan maupun kode pelanggan seperti C-000123</translation>
+    </message>
+    <message>
+        <source>no customer %1</source>
+        <translation>tidak ada pelanggan %1</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>wajib diisi</translation>
+    </message>
+    <message>
+        <source>is not a valid phone number (region %1)</source>
+        <translation>bukan nomor telepon yang valid (wilayah %1)</translation>
+    </message>
+    <message>
+        <source>must be between 1 and %1</source>
+        <translation>harus antara 1 dan %1</translation>
+    </message>
+    <message>
+        <source>must be at most 255 characters</source>
+        <translation>paling banyak 255 karakter</translation>
+    </message>
+    <message>
+        <source>change customers</source>
+        <translation>mengubah data pelanggan</translation>
+    </message>
+    <message>
+        <source>a %1 may not change a customer's status</source>
+        <translation>seorang %1 tidak boleh mengubah status pelanggan</translation>
+    </message>
+    <message>
+        <source>deactivate customers</source>
+        <translation>menonaktifkan pelanggan</translation>
+    </message>
+    <message>
+        <source>reactivate customers</source>
+        <translation>mengaktifkan kembali pelanggan</translation>
+    </message>
+    <message>
+        <source>delete customers</source>
+        <translation>menghapus pelanggan</translation>
+    </message>
+    <message>
+        <source>%1 (%2) has sales or ledger entries (%3) and cannot be deleted; deactivate the customer instead</source>
+        <translation>%1 (%2) memiliki penjualan atau catatan saldo (%3) dan tidak dapat dihapus; nonaktifkan pelanggan ini saja</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::CustomerTableModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telepon</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Kota</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Terdaftar</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::CustomerValidator</name>
+    <message>
+        <source>must not contain control characters or line breaks</source>
+        <translation>tidak boleh berisi karakter kontrol atau baris baru</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>wajib diisi</translation>
+    </message>
+    <message numerus="yes">
+        <source>must be at most %n characters</source>
+        <translation><numerusform>paling banyak %n karakter</numerusform></translation>
+    </message>
+    <message>
+        <source>must not contain control characters</source>
+        <translation>tidak boleh berisi karakter kontrol</translation>
+    </message>
+    <message>
+        <source>is too short to be a phone number</source>
+        <translation>terlalu pendek untuk nomor telepon</translation>
+    </message>
+    <message>
+        <source>is too long to be a phone number</source>
+        <translation>terlalu panjang untuk nomor telepon</translation>
+    </message>
+    <message>
+        <source>has a country code that does not exist</source>
+        <translation>memiliki kode negara yang tidak ada</translation>
+    </message>
+    <message>
+        <source>is not a valid phone number (region %1); write it as 0812 3456 7890 or +62 812 3456 7890</source>
+        <translation>bukan nomor telepon yang valid (wilayah %1); tulis seperti 0812 3456 7890 atau +62 812 3456 7890</translation>
+    </message>
+    <message>
+        <source>is not a valid email address (example: name@example.com)</source>
+        <translation>bukan alamat email yang valid (contoh: nama@contoh.com)</translation>
+    </message>
+    <message>
+        <source>may contain only letters, digits, spaces and dashes</source>
+        <translation>hanya boleh berisi huruf, angka, spasi, dan tanda hubung</translation>
+    </message>
+    <message>
+        <source>must be one of: %1</source>
+        <translation>harus salah satu dari: %1</translation>
+    </message>
+    <message>
+        <source>must be a percentage from 0 to 100 with at most two decimals</source>
+        <translation>harus persentase 0 sampai 100 dengan paling banyak dua desimal</translation>
+    </message>
+    <message>
+        <source>must be a date written as YYYY-MM-DD</source>
+        <translation>harus tanggal dengan format TTTT-BB-HH</translation>
+    </message>
+    <message>
+        <source>must not be in the future</source>
+        <translation>tidak boleh di masa depan</translation>
+    </message>
+    <message>
+        <source>must not be before 1900</source>
+        <translation>tidak boleh sebelum tahun 1900</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::Database</name>
+    <message>
+        <source>no database file was given</source>
+        <translation>berkas basis data tidak diberikan</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a database file</source>
+        <translation>%1 adalah folder, bukan berkas basis data</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>tidak dapat membuat folder %1</translation>
+    </message>
+    <message>
+        <source>cannot open the database file %1</source>
+        <translation>tidak dapat membuka berkas basis data %1</translation>
+    </message>
+    <message>
+        <source>the database %1 was written by a newer version of Kasir (schema %2; this version knows %3)</source>
+        <translation>basis data %1 ditulis oleh Kasir versi yang lebih baru (skema %2; versi ini mengenal %3)</translation>
+    </message>
+    <message>
+        <source>cannot upgrade the database to schema %1 (%2): %3</source>
+        <translation>tidak dapat meningkatkan basis data ke skema %1 (%2): %3</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::DemoData</name>
+    <message>
+        <source>the company has no active administrator</source>
+        <translation>perusahaan tidak memiliki administrator yang aktif</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::Desktop</name>
+    <message>
+        <source>Kasir: customers and sales at the counter, online or not.</source>
+        <translation>Kasir: pelanggan dan penjualan di kasir, daring maupun tidak.</translation>
+    </message>
+    <message>
+        <source>The terminal's database &lt;file&gt; (default: %1).</source>
+        <translation>Basis data terminal &lt;berkas&gt; (bawaan: %1).</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>berkas</translation>
+    </message>
+    <message>
+        <source>Save a picture of the main window to &lt;file&gt; once it has loaded, then quit.</source>
+        <translation>Simpan gambar jendela utama ke &lt;berkas&gt; setelah dimuat, lalu keluar.</translation>
+    </message>
+    <message>
+        <source>Kasir is not set up</source>
+        <translation>Kasir belum disiapkan</translation>
+    </message>
+    <message>
+        <source>There is no Kasir database at %1.</source>
+        <translation>Tidak ada basis data Kasir di %1.</translation>
+    </message>
+    <message>
+        <source>Kasir cannot start</source>
+        <translation>Kasir tidak dapat dimulai</translation>
+    </message>
+    <message>
+        <source>The database %1 could not be opened: %2</source>
+        <translation>Basis data %1 tidak dapat dibuka: %2</translation>
+    </message>
+    <message>
+        <source>The database %1 does not belong to a company yet.</source>
+        <translation>Basis data %1 belum menjadi milik perusahaan mana pun.</translation>
+    </message>
+    <message>
+        <source>The database %1 could not be read: %2</source>
+        <translation>Basis data %1 tidak dapat dibaca: %2</translation>
+    </message>
+    <message>
+        <source>%1 has no active administrator. Add one with kasirctl.</source>
+        <translation>%1 tidak memiliki administrator aktif. Tambahkan dengan kasirctl.</translation>
+    </message>
+    <message>
+        <source>Could not save the screenshot to %1.</source>
+        <translation>Tidak dapat menyimpan tangkapan layar ke %1.</translation>
+    </message>
+    <message>
+        <source>Set this terminal up with "kasirctl --db %1 init --company NAME", or try Kasir with demo customers with "kasirctl --db %1 demo --customers 1000", then start Kasir again.</source>
+        <translation>Siapkan terminal ini dengan "kasirctl --db %1 init --company NAMA", atau coba Kasir dengan pelanggan contoh lewat "kasirctl --db %1 demo --customers 1000", lalu jalankan Kasir lagi.</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::Kasirctl</name>
+    <message>
+        <source>Usage: kasirctl [--db FILE] [--user NAME [--password-stdin]] COMMAND [options]
+
+Commands:
+  init --company NAME [--region ID] [--currency IDR] [--store NAME] [--terminal NAME]
+       [--admin-user admin] [--admin-password PW]   set up this database as a terminal
+  customer add --name NAME [--phone P] [field options]   register a customer
+  customer get ID|CODE                                   show one customer
+  customer find PHONE                                    find by phone, any written form
+  customer search [--q TEXT] [--type T] [--status S] [--level L]
+       [--created-from DATE] [--created-to DATE] [--sort name|created|updated] [--desc]
+       [--limit N] [--after CURSOR] [--page-info]        one customer per line
+  customer update ID|CODE [field options]                change fields ("" clears)
+  customer deactivate|reactivate|delete ID|CODE
+  user add --username U --role admin|manager|cashier [--display-name N] (password on stdin)
+  user list
+  demo --customers N [--seed S]                          add realistic demo customers
+
+Field options: --name --phone --whatsapp --email --address --city --province --postal-code
+  --type walk-in|member|vip|wholesale --status active|inactive|blocked
+  --level Bronze|Silver|Gold|Platinum --discount-override PERCENT --birth-date YYYY-MM-DD
+  --gender male|female|other --notes TEXT
+  --prefer-sms --prefer-email --prefer-call --prefer-whatsapp --do-not-contact true|false
+
+The database is --db, else $KASIR_DB, else the per-user data folder.
+Output is JSON; errors go to stderr as {"error", "code", "field"}.
+Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 permission denied.
+</source>
+        <translation>Pemakaian: kasirctl [--db BERKAS] [--user NAMA [--password-stdin]] PERINTAH [opsi]
+
+Perintah:
+  init --company NAMA [--region ID] [--currency IDR] [--store NAMA] [--terminal NAMA]
+       [--admin-user admin] [--admin-password SANDI]   siapkan basis data ini sebagai terminal
+  customer add --name NAMA [--phone P] [opsi kolom]      daftarkan pelanggan
+  customer get ID|KODE                                   tampilkan satu pelanggan
+  customer find TELEPON                                  cari lewat telepon, dalam bentuk tulisan apa pun
+  customer search [--q TEKS] [--type J] [--status S] [--level L]
+       [--created-from TGL] [--created-to TGL] [--sort name|created|updated] [--desc]
+       [--limit N] [--after PENANDA] [--page-info]       satu pelanggan per baris
+  customer update ID|KODE [opsi kolom]                   ubah kolom ("" mengosongkan)
+  customer deactivate|reactivate|delete ID|KODE
+  user add --username U --role admin|manager|cashier [--display-name N] (sandi lewat stdin)
+  user list
+  demo --customers N [--seed S]                          tambahkan pelanggan contoh yang realistis
+
+Opsi kolom: --name --phone --whatsapp --email --address --city --province --postal-code
+  --type walk-in|member|vip|wholesale --status active|inactive|blocked
+  --level Bronze|Silver|Gold|Platinum --discount-override PERSEN --birth-date TTTT-BB-HH
+  --gender male|female|other --notes TEKS
+  --prefer-sms --prefer-email --prefer-call --prefer-whatsapp --do-not-contact true|false
+
+Basis data: --db, jika tidak ada $KASIR_DB, jika tidak ada folder data pengguna.
+Keluaran berupa JSON; galat ke stderr sebagai {"error", "code", "field"}.
+Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan, 4 konflik, 5 tidak diizinkan.
+</translation>
+    </message>
+    <message>
+        <source>--%1 needs a value</source>
+        <translation>--%1 memerlukan nilai</translation>
+    </message>
+    <message>
+        <source>unknown option --%1; see kasirctl --help</source>
+        <translation>opsi --%1 tidak dikenal; lihat kasirctl --help</translation>
+    </message>
+    <message>
+        <source>%1 needs a verb; see kasirctl --help</source>
+        <translation>%1 memerlukan perintah; lihat kasirctl --help</translation>
+    </message>
+    <message>
+        <source>unknown command "%1"; see kasirctl --help</source>
+        <translation>perintah "%1" tidak dikenal; lihat kasirctl --help</translation>
+    </message>
+    <message>
+        <source>the company has no active administrator; use --user</source>
+        <translation>perusahaan tidak memiliki administrator yang aktif; gunakan --user</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>wajib diisi</translation>
+    </message>
+    <message>
+        <source>unexpected argument "%1"</source>
+        <translation>argumen "%1" tidak diharapkan</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>harus true atau false</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 0 to 10000000</source>
+        <translation>harus bilangan bulat dari 0 sampai 10000000</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>harus bilangan bulat</translation>
+    </message>
+    <message>
+        <source>unknown customer command "%1"; use add, get, find, search, update, deactivate, reactivate or delete</source>
+        <translation>perintah pelanggan "%1" tidak dikenal; gunakan add, get, find, search, update, deactivate, reactivate, atau delete</translation>
+    </message>
+    <message>
+        <source>name at least one field to change, e.g. --email new@example.com</source>
+        <translation>sebutkan paling sedikit satu kolom yang diubah, misalnya --email baru@contoh.com</translation>
+    </message>
+    <message>
+        <source>no customer has the phone number %1</source>
+        <translation>tidak ada pelanggan dengan nomor telepon %1</translation>
+    </message>
+    <message>
+        <source>must be one of: %1</source>
+        <translation>harus salah satu dari: %1</translation>
+    </message>
+    <message>
+        <source>must be a date (YYYY-MM-DD) or an ISO 8601 date-time</source>
+        <translation>harus tanggal (TTTT-BB-HH) atau tanggal-waktu ISO 8601</translation>
+    </message>
+    <message>
+        <source>must be one of: name, created, updated</source>
+        <translation>harus salah satu dari: name, created, updated</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 1 to %1</source>
+        <translation>harus bilangan bulat dari 1 sampai %1</translation>
+    </message>
+    <message>
+        <source>unknown user command "%1"; use add or list</source>
+        <translation>perintah pengguna "%1" tidak dikenal; gunakan add atau list</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::MainWindow</name>
+    <message>
+        <source>All</source>
+        <translation>Semua</translation>
+    </message>
+    <message>
+        <source>Find Customer</source>
+        <translation>Cari Pelanggan</translation>
+    </message>
+    <message>
+        <source>Search name, phone, email or code</source>
+        <translation>Cari nama, telepon, email, atau kode</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Jenis:</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>&amp;Level:</translation>
+    </message>
+    <message>
+        <source>Search failed: %1</source>
+        <translation>Pencarian gagal: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s)</source>
+        <translation><numerusform>%Ln pelanggan</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::Roles</name>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Manajer</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Kasir</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::SetupService</name>
+    <message>
+        <source>this database is not set up yet; run `kasirctl init --company NAME` first</source>
+        <translation>basis data ini belum disiapkan; jalankan dulu `kasirctl init --company NAMA`</translation>
+    </message>
+    <message>
+        <source>this terminal's store is missing</source>
+        <translation>toko untuk terminal ini tidak ditemukan</translation>
+    </message>
+    <message>
+        <source>this terminal's company is missing</source>
+        <translation>perusahaan untuk terminal ini tidak ditemukan</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>wajib diisi</translation>
+    </message>
+    <message>
+        <source>must be at most 255 characters</source>
+        <translation>paling banyak 255 karakter</translation>
+    </message>
+    <message>
+        <source>must be a two-letter country code such as ID, KE or IN</source>
+        <translation>harus kode negara dua huruf seperti ID, KE, atau IN</translation>
+    </message>
+    <message>
+        <source>must be a three-letter ISO 4217 code such as IDR, KES or INR</source>
+        <translation>harus kode ISO 4217 tiga huruf seperti IDR, KES, atau INR</translation>
+    </message>
+    <message>
+        <source>this database already belongs to %1</source>
+        <translation>basis data ini sudah milik %1</translation>
+    </message>
+    <message>
+        <source>Main store</source>
+        <translation>Toko utama</translation>
+    </message>
+    <message>
+        <source>Counter 1</source>
+        <translation>Kasir 1</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>could not hash the password (out of memory?)</source>
+        <translation>tidak dapat meng-hash kata sandi (memori habis?)</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::UnitOfWork</name>
+    <message>
+        <source>a write is already in progress on this thread</source>
+        <translation>penulisan lain sedang berjalan di thread ini</translation>
+    </message>
+    <message>
+        <source>the database is busy or read-only: %1</source>
+        <translation>basis data sedang sibuk atau hanya-baca: %1</translation>
+    </message>
+    <message>
+        <source>write outside a unit of work</source>
+        <translation>penulisan di luar unit kerja</translation>
+    </message>
+    <message>
+        <source>nothing to commit</source>
+        <translation>tidak ada yang perlu disimpan</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::UserService</name>
+    <message>
+        <source>is required</source>
+        <translation>wajib diisi</translation>
+    </message>
+    <message>
+        <source>must be 1 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit</source>
+        <translation>harus 1 sampai 64 huruf, angka, titik, tanda hubung, atau garis bawah, diawali huruf atau angka</translation>
+    </message>
+    <message numerus="yes">
+        <source>must be at least %n characters</source>
+        <translation><numerusform>paling sedikit %n karakter</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>must be at most %n characters</source>
+        <translation><numerusform>paling banyak %n karakter</numerusform></translation>
+    </message>
+    <message>
+        <source>only an administrator can add users</source>
+        <translation>hanya administrator yang dapat menambah pengguna</translation>
+    </message>
+    <message>
+        <source>must be one of: admin, manager, cashier</source>
+        <translation>harus salah satu dari: admin, manager, cashier</translation>
+    </message>
+    <message>
+        <source>must be at most 255 characters</source>
+        <translation>paling banyak 255 karakter</translation>
+    </message>
+    <message>
+        <source>is already taken by another user</source>
+        <translation>sudah dipakai pengguna lain</translation>
+    </message>
+    <message>
+        <source>could not hash the password (out of memory?)</source>
+        <translation>tidak dapat meng-hash kata sandi (memori habis?)</translation>
+    </message>
+    <message>
+        <source>only an administrator can list users</source>
+        <translation>hanya administrator yang dapat melihat daftar pengguna</translation>
+    </message>
+    <message>
+        <source>wrong username or password</source>
+        <translation>nama pengguna atau kata sandi salah</translation>
+    </message>
+</context>
 </TS>
