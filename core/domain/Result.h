@@ -28,6 +28,7 @@ public:
     const T& operator*() const& { return value(); }
 
     const Error& error() const { return std::get<1>(m_data); }
+    T value_or(T fallback) const { return ok() ? value() : std::move(fallback); }
 
 private:
     std::variant<T, Error> m_data;

@@ -116,19 +116,40 @@ struct Where
     QVariantList binds;
 };
 
-Where buildWhere(const QString& companyId, const CustomerQuery& q, const CustomerSearchTerms& terms)
+// How a name search is run. Few matches: walk the full-text matches and sort them (cost
+// grows with the matches). Many matches: walk the order's index and keep the rows that
+// match (cost grows with how far down the order the page lies), so "a" is as quick as
+// "agus santoso".
+enum class NamePlan
+{
+    MatchesFirst,
+    OrderFirst,
+};
+constexpr qint64 kMatchesFirstLimit = 5000;
+
+Where buildWhere(const QString& companyId, const CustomerQuery& q, const CustomerSearchTerms& terms,
+    NamePlan plan = NamePlan::MatchesFirst)
 {
     Where w;
     w.from = QStringLiteral("customer c");
+    if (terms.kind == CustomerSearchTerms::Kind::Name) {
+        if (plan == NamePlan::MatchesFirst) {
+            // CROSS JOIN fixes the loop order: the full-text index outside.
+            w.from = QStringLiteral("customer_fts f CROSS JOIN customer c ON c.seq = f.rowid");
+            w.conditions << QStringLiteral("customer_fts MATCH ?");
+        } else {
+            // The unary + keeps the planner from turning the IN into rowid look-ups.
+            w.conditions << QStringLiteral("+c.seq IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)");
+        }
+        w.binds << terms.ftsMatch;
+    }
     w.conditions << QStringLiteral("c.company_id = ?");
     w.binds << companyId;
     switch (terms.kind) {
     case CustomerSearchTerms::Kind::None:
         break;
     case CustomerSearchTerms::Kind::Name:
-        w.conditions << QStringLiteral("c.seq IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)");
-        w.binds << terms.ftsMatch;
-        break;
+        break; // above: it decides the FROM
     case CustomerSearchTerms::Kind::Code:
         w.conditions << QStringLiteral("c.code = ?");
         w.binds << terms.code;
@@ -401,7 +422,17 @@ QString CustomerRepository::cursorFor(const Customer& c, CustomerQuery::Sort sor
 Result<CustomerPage> CustomerRepository::search(
     const QString& companyId, const CustomerQuery& query, const CustomerSearchTerms& terms)
 {
-    Where w = buildWhere(companyId, query, terms);
+    NamePlan plan = NamePlan::MatchesFirst;
+    qint64 matches = -1;
+    if (terms.kind == CustomerSearchTerms::Kind::Name) {
+        auto n = nameMatches(terms.ftsMatch);
+        if (!n)
+            return n.error();
+        matches = *n;
+        if (matches > kMatchesFirstLimit)
+            plan = NamePlan::OrderFirst;
+    }
+    Where w = buildWhere(companyId, query, terms, plan);
     const QString column = sortColumn(query.sort);
     const QString direction = query.descending ? QStringLiteral(" DESC") : QString();
     if (!query.after.isEmpty()) {
@@ -437,7 +468,10 @@ Result<CustomerPage> CustomerRepository::search(
     q.finish();
     if (more)
         page.nextCursor = cursorFor(page.items.constLast(), query.sort);
-    if (query.withTotal) {
+    const bool unfiltered = !query.type && !query.status && !query.level && !query.createdFrom && !query.createdTo;
+    if (query.withTotal && matches >= 0 && unfiltered && holdsOneCompany().value_or(false)) {
+        page.total = matches; // already counted to choose the plan
+    } else if (query.withTotal) {
         auto total = count(companyId, query, terms);
         if (!total)
             return total.error();
@@ -446,9 +480,39 @@ Result<CustomerPage> CustomerRepository::search(
     return page;
 }
 
+Result<qint64> CustomerRepository::nameMatches(const QString& ftsMatch)
+{
+    QSqlQuery& q = m_db.prepared(QStringLiteral("SELECT count(*) FROM customer_fts WHERE customer_fts MATCH ?"));
+    q.bindValue(0, ftsMatch);
+    if (!q.exec() || !q.next())
+        return Sql::errorOf(q);
+    const qint64 n = q.value(0).toLongLong();
+    q.finish();
+    return n;
+}
+
+Result<bool> CustomerRepository::holdsOneCompany()
+{
+    QSqlQuery& q = m_db.prepared(QStringLiteral("SELECT count(*) FROM company"));
+    if (!q.exec() || !q.next())
+        return Sql::errorOf(q);
+    const bool one = q.value(0).toLongLong() <= 1;
+    q.finish();
+    return one;
+}
+
 Result<qint64> CustomerRepository::count(
     const QString& companyId, const CustomerQuery& query, const CustomerSearchTerms& terms)
 {
+    // A terminal holds one company: then the full-text index alone counts a name search.
+    if (terms.kind == CustomerSearchTerms::Kind::Name && !query.type && !query.status && !query.level
+        && !query.createdFrom && !query.createdTo) {
+        auto one = holdsOneCompany();
+        if (!one)
+            return one.error();
+        if (*one)
+            return nameMatches(terms.ftsMatch);
+    }
     const Where w = buildWhere(companyId, query, terms);
     const QString sql = QStringLiteral("SELECT count(*) FROM ") + w.from + QStringLiteral(" WHERE ")
         + w.conditions.join(QStringLiteral(" AND "));

@@ -50,6 +50,9 @@ public:
     static QString cursorFor(const Customer& customer, CustomerQuery::Sort sort);
 
 private:
+    // How many customers' names match, across the file (the index is not per company).
+    Result<qint64> nameMatches(const QString& ftsMatch);
+    Result<bool> holdsOneCompany();
     Result<std::optional<Customer>> one(const QString& sql, const QString& companyId, const QString& value);
     Status bindAndWrite(UnitOfWork& uow, const QString& sql, const Customer& c,
         const std::optional<std::pair<qint64, QString>>& old);

@@ -135,7 +135,7 @@ QList<Migration> build()
             // segment per customer. CustomerRepository queues the changes and applies them
             // in one statement when the unit of work commits.
             QStringLiteral("CREATE VIRTUAL TABLE customer_fts USING fts5(name, content='customer', "
-                           "content_rowid='seq', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3', "
+                           "content_rowid='seq', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6', "
                            "detail='none', columnsize=0)"),
         }});
 
