@@ -215,8 +215,8 @@ Result<Actor> DemoData::ensureCompany(Database& db)
     return admin;
 }
 
-Result<qint64> DemoData::generate(Database& db, const Actor& actor, qint64 count, quint64 seed,
-    const std::function<void(qint64)>& progress)
+Result<qint64> DemoData::generate(
+    Database& db, const Actor& actor, qint64 count, quint64 seed, const std::function<void(qint64)>& progress)
 {
     CustomerService customers(db, actor);
     // Continue the numbering of earlier runs so that phones and emails stay unique.

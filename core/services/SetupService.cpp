@@ -9,7 +9,6 @@
 #include "core/storage/TenancyRepository.h"
 #include "core/storage/UnitOfWork.h"
 
-
 #include <QRandomGenerator>
 #include <QRegularExpression>
 

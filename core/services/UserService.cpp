@@ -7,7 +7,6 @@
 #include "core/storage/TenancyRepository.h"
 #include "core/storage/UnitOfWork.h"
 
-
 #include <QRegularExpression>
 
 namespace kasir {

@@ -220,9 +220,8 @@ public:
         }
         m_rows.clear();
         if (!removals.isEmpty()) {
-            QSqlQuery& q = uow.prepared(QStringLiteral(
-                "INSERT INTO customer_fts (customer_fts, rowid, name) "
-                "SELECT 'delete', value ->> 0, value ->> 1 FROM json_each(?)"));
+            QSqlQuery& q = uow.prepared(QStringLiteral("INSERT INTO customer_fts (customer_fts, rowid, name) "
+                                                       "SELECT 'delete', value ->> 0, value ->> 1 FROM json_each(?)"));
             q.bindValue(0, QString::fromUtf8(QJsonDocument(removals).toJson(QJsonDocument::Compact)));
             if (!q.exec())
                 return Sql::errorOf(q);
@@ -257,8 +256,8 @@ private:
 
 CustomerRepository::CustomerRepository(Database& db) : m_db(db) { }
 
-Status CustomerRepository::bindAndWrite(UnitOfWork& uow, const QString& sql, const Customer& c,
-    const std::optional<std::pair<qint64, QString>>& old)
+Status CustomerRepository::bindAndWrite(
+    UnitOfWork& uow, const QString& sql, const Customer& c, const std::optional<std::pair<qint64, QString>>& old)
 {
     QSqlQuery& q = uow.prepared(sql);
     int i = 0;

@@ -54,8 +54,8 @@ private:
     Result<qint64> nameMatches(const QString& ftsMatch);
     Result<bool> holdsOneCompany();
     Result<std::optional<Customer>> one(const QString& sql, const QString& companyId, const QString& value);
-    Status bindAndWrite(UnitOfWork& uow, const QString& sql, const Customer& c,
-        const std::optional<std::pair<qint64, QString>>& old);
+    Status bindAndWrite(
+        UnitOfWork& uow, const QString& sql, const Customer& c, const std::optional<std::pair<qint64, QString>>& old);
 
     Database& m_db;
 };

@@ -4,7 +4,6 @@
 #include "core/domain/Ids.h"
 #include "core/storage/Database.h"
 
-
 namespace kasir {
 
 UnitOfWork::UnitOfWork(Database& db, Actor actor) : m_db(db), m_actor(std::move(actor)) { }
@@ -69,7 +68,8 @@ Result<Hlc> UnitOfWork::record(const Change& change)
     outbox.bindValue(2, change.entity);
     outbox.bindValue(3, change.entityId);
     outbox.bindValue(4, change.op == Op::Upsert ? QStringLiteral("upsert") : QStringLiteral("delete"));
-    outbox.bindValue(5, change.op == Op::Upsert ? FieldSnapshot::valuesJson(change.after, fields) : QStringLiteral("{}"));
+    outbox.bindValue(
+        5, change.op == Op::Upsert ? FieldSnapshot::valuesJson(change.after, fields) : QStringLiteral("{}"));
     outbox.bindValue(6, hlcText);
     outbox.bindValue(7, m_actor.userId.isEmpty() ? QVariant() : QVariant(m_actor.userId));
     outbox.bindValue(8, m_now);

@@ -77,8 +77,8 @@ private slots:
         Run r = kasirctl({QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--name"),
             QStringLiteral("Agus Santoso"), QStringLiteral("--phone"), QStringLiteral("0812 3456 7890"),
             QStringLiteral("--email"), QStringLiteral("Agus@Example.com"), QStringLiteral("--postal-code"),
-            QStringLiteral("12190"), QStringLiteral("--type"), QStringLiteral("member"), QStringLiteral("--prefer-whatsapp"),
-            QStringLiteral("yes")});
+            QStringLiteral("12190"), QStringLiteral("--type"), QStringLiteral("member"),
+            QStringLiteral("--prefer-whatsapp"), QStringLiteral("yes")});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject added = r.first();
         QCOMPARE(added.value(QStringLiteral("code")).toString(), QStringLiteral("C-000001"));
@@ -88,8 +88,8 @@ private slots:
         QCOMPARE(added.value(QStringLiteral("preferWhatsapp")).toBool(), true);
         const QString id = added.value(QStringLiteral("id")).toString();
 
-        for (const QString& form : {QStringLiteral("+62 812-3456-7890"), QStringLiteral("62812 3456 7890"),
-                 QStringLiteral("081234567890")}) {
+        for (const QString& form :
+            {QStringLiteral("+62 812-3456-7890"), QStringLiteral("62812 3456 7890"), QStringLiteral("081234567890")}) {
             r = kasirctl({QStringLiteral("customer"), QStringLiteral("find"), form});
             QCOMPARE(r.exitCode, 0);
             QCOMPARE(r.first().value(QStringLiteral("id")).toString(), id);
@@ -97,27 +97,28 @@ private slots:
         r = kasirctl({QStringLiteral("customer"), QStringLiteral("find"), QStringLiteral("0812 0000 0000")});
         QCOMPARE(r.exitCode, 3);
 
-        kasirctl({QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Siti Agustina"),
-            QStringLiteral("--phone"), QStringLiteral("0813 1111 7890")});
-        r = kasirctl({QStringLiteral("customer"), QStringLiteral("search"), QStringLiteral("--q"), QStringLiteral("agus"),
-            QStringLiteral("--page-info")});
+        kasirctl({QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--name"),
+            QStringLiteral("Siti Agustina"), QStringLiteral("--phone"), QStringLiteral("0813 1111 7890")});
+        r = kasirctl({QStringLiteral("customer"), QStringLiteral("search"), QStringLiteral("--q"),
+            QStringLiteral("agus"), QStringLiteral("--page-info")});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.lines.size(), 3);
         QCOMPARE(r.lines[0].value(QStringLiteral("name")).toString(), QStringLiteral("Agus Santoso"));
         QCOMPARE(r.lines[1].value(QStringLiteral("name")).toString(), QStringLiteral("Siti Agustina"));
         QCOMPARE(r.lines[2].value(QStringLiteral("pageInfo")).toObject().value(QStringLiteral("total")).toInt(), 2);
-        r = kasirctl({QStringLiteral("customer"), QStringLiteral("search"), QStringLiteral("--q"), QStringLiteral("7890"),
-            QStringLiteral("--limit"), QStringLiteral("1"), QStringLiteral("--page-info")});
+        r = kasirctl({QStringLiteral("customer"), QStringLiteral("search"), QStringLiteral("--q"),
+            QStringLiteral("7890"), QStringLiteral("--limit"), QStringLiteral("1"), QStringLiteral("--page-info")});
         QCOMPARE(r.lines.size(), 2);
-        const QString next = r.lines[1].value(QStringLiteral("pageInfo")).toObject().value(QStringLiteral("next")).toString();
+        const QString next
+            = r.lines[1].value(QStringLiteral("pageInfo")).toObject().value(QStringLiteral("next")).toString();
         QVERIFY(!next.isEmpty());
-        r = kasirctl({QStringLiteral("customer"), QStringLiteral("search"), QStringLiteral("--q"), QStringLiteral("7890"),
-            QStringLiteral("--after"), next});
+        r = kasirctl({QStringLiteral("customer"), QStringLiteral("search"), QStringLiteral("--q"),
+            QStringLiteral("7890"), QStringLiteral("--after"), next});
         QCOMPARE(r.lines.size(), 1);
         QCOMPARE(r.first().value(QStringLiteral("name")).toString(), QStringLiteral("Siti Agustina"));
 
-        r = kasirctl({QStringLiteral("customer"), QStringLiteral("update"), QStringLiteral("c1"), QStringLiteral("--city"),
-            QStringLiteral("Bandung"), QStringLiteral("--email"), QString()});
+        r = kasirctl({QStringLiteral("customer"), QStringLiteral("update"), QStringLiteral("c1"),
+            QStringLiteral("--city"), QStringLiteral("Bandung"), QStringLiteral("--email"), QString()});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.first().value(QStringLiteral("city")).toString(), QStringLiteral("Bandung"));
         QVERIFY(!r.first().contains(QStringLiteral("email")));
@@ -158,7 +159,8 @@ private slots:
                                    << QStringLiteral("phone");
         QTest::newRow("whatsapp short") << addWith({QStringLiteral("--whatsapp"), QStringLiteral("0812")})
                                         << QStringLiteral("whatsapp");
-        QTest::newRow("email") << addWith({QStringLiteral("--email"), QStringLiteral("ani@")}) << QStringLiteral("email");
+        QTest::newRow("email") << addWith({QStringLiteral("--email"), QStringLiteral("ani@")})
+                               << QStringLiteral("email");
         QTest::newRow("address") << addWith({QStringLiteral("--address"), QString(501, QLatin1Char('x'))})
                                  << QStringLiteral("address");
         QTest::newRow("notes") << addWith({QStringLiteral("--notes"), QString(2001, QLatin1Char('x'))})
@@ -168,12 +170,14 @@ private slots:
         QTest::newRow("type") << addWith({QStringLiteral("--type"), QStringLiteral("boss")}) << QStringLiteral("type");
         QTest::newRow("status") << addWith({QStringLiteral("--status"), QStringLiteral("deleted")})
                                 << QStringLiteral("status");
-        QTest::newRow("level") << addWith({QStringLiteral("--level"), QStringLiteral("Diamond")}) << QStringLiteral("level");
+        QTest::newRow("level") << addWith({QStringLiteral("--level"), QStringLiteral("Diamond")})
+                               << QStringLiteral("level");
         QTest::newRow("discount") << addWith({QStringLiteral("--discount-override"), QStringLiteral("101")})
                                   << QStringLiteral("discountOverride");
         QTest::newRow("birth date") << addWith({QStringLiteral("--birth-date"), QStringLiteral("1990-13-01")})
                                     << QStringLiteral("birthDate");
-        QTest::newRow("gender") << addWith({QStringLiteral("--gender"), QStringLiteral("x")}) << QStringLiteral("gender");
+        QTest::newRow("gender") << addWith({QStringLiteral("--gender"), QStringLiteral("x")})
+                                << QStringLiteral("gender");
         QTest::newRow("boolean") << addWith({QStringLiteral("--prefer-sms"), QStringLiteral("maybe")})
                                  << QStringLiteral("preferSms");
         QTest::newRow("unknown option") << addWith({QStringLiteral("--colour"), QStringLiteral("red")})
@@ -186,20 +190,23 @@ private slots:
                                      << QStringLiteral("customer");
         QTest::newRow("find garbage") << QStringList {c, QStringLiteral("find"), QStringLiteral("call me")}
                                       << QStringLiteral("phone");
-        QTest::newRow("search limit") << QStringList {c, QStringLiteral("search"), QStringLiteral("--limit"), QStringLiteral("0")}
-                                      << QStringLiteral("limit");
-        QTest::newRow("search sort") << QStringList {c, QStringLiteral("search"), QStringLiteral("--sort"), QStringLiteral("price")}
-                                     << QStringLiteral("sort");
+        QTest::newRow("search limit") << QStringList {c, QStringLiteral("search"), QStringLiteral("--limit"),
+            QStringLiteral("0")} << QStringLiteral("limit");
+        QTest::newRow("search sort") << QStringList {c, QStringLiteral("search"), QStringLiteral("--sort"),
+            QStringLiteral("price")} << QStringLiteral("sort");
         QTest::newRow("search date") << QStringList {c, QStringLiteral("search"), QStringLiteral("--created-from"),
-            QStringLiteral("yesterday")} << QStringLiteral("createdFrom");
+            QStringLiteral("yesterday")}
+                                     << QStringLiteral("createdFrom");
         QTest::newRow("search cursor") << QStringList {c, QStringLiteral("search"), QStringLiteral("--after"),
-            QStringLiteral("bm90IGEgY3Vyc29y")} << QStringLiteral("after");
-        QTest::newRow("demo count") << QStringList {QStringLiteral("demo"), QStringLiteral("--customers"), QStringLiteral("-5")}
-                                    << QStringLiteral("customers");
+            QStringLiteral("bm90IGEgY3Vyc29y")}
+                                       << QStringLiteral("after");
+        QTest::newRow("demo count") << QStringList {QStringLiteral("demo"), QStringLiteral("--customers"),
+            QStringLiteral("-5")} << QStringLiteral("customers");
         QTest::newRow("unknown command") << QStringList {QStringLiteral("frobnicate")} << QStringLiteral("command");
         QTest::newRow("unknown verb") << QStringList {c, QStringLiteral("explode")} << QStringLiteral("command");
-        QTest::newRow("user role") << QStringList {QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--username"),
-            QStringLiteral("dewi"), QStringLiteral("--role"), QStringLiteral("owner")} << QStringLiteral("role");
+        QTest::newRow("user role") << QStringList {QStringLiteral("user"), QStringLiteral("add"),
+            QStringLiteral("--username"), QStringLiteral("dewi"), QStringLiteral("--role"), QStringLiteral("owner")}
+                                   << QStringLiteral("role");
     }
 
     void invalidInputNamesTheField()
@@ -239,34 +246,39 @@ private slots:
 
         QProcessEnvironment pw;
         pw.insert(QStringLiteral("KASIR_NEW_PASSWORD"), QStringLiteral("kasir-rahasia"));
-        r = kasirctl({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--username"), QStringLiteral("kasir"),
-                         QStringLiteral("--role"), QStringLiteral("cashier")},
+        r = kasirctl({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--username"),
+                         QStringLiteral("kasir"), QStringLiteral("--role"), QStringLiteral("cashier")},
             pw);
         QCOMPARE(r.exitCode, 0);
 
         QProcessEnvironment cashier;
         cashier.insert(QStringLiteral("KASIR_PASSWORD"), QStringLiteral("kasir-rahasia"));
         const QStringList as {QStringLiteral("--user"), QStringLiteral("kasir")};
-        r = kasirctl(as + QStringList {QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--name"),
-                              QStringLiteral("Budi")},
+        r = kasirctl(as
+                + QStringList {QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--name"),
+                    QStringLiteral("Budi")},
             cashier);
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.first().value(QStringLiteral("createdBy")).toString().isEmpty(), false);
-        r = kasirctl(as + QStringList {QStringLiteral("customer"), QStringLiteral("deactivate"), QStringLiteral("C-000001")},
+        r = kasirctl(
+            as + QStringList {QStringLiteral("customer"), QStringLiteral("deactivate"), QStringLiteral("C-000001")},
             cashier);
         QCOMPARE(r.exitCode, 5);
         QCOMPARE(r.error.value(QStringLiteral("code")).toString(), QStringLiteral("permission_denied"));
-        r = kasirctl(as + QStringList {QStringLiteral("customer"), QStringLiteral("delete"), QStringLiteral("C-000001")},
+        r = kasirctl(
+            as + QStringList {QStringLiteral("customer"), QStringLiteral("delete"), QStringLiteral("C-000001")},
             cashier);
         QCOMPARE(r.exitCode, 5);
         // Password on standard input works too; a wrong one is refused.
-        r = kasirctl(as + QStringList {QStringLiteral("--password-stdin"), QStringLiteral("customer"), QStringLiteral("get"),
-                              QStringLiteral("C-000001")},
+        r = kasirctl(as
+                + QStringList {QStringLiteral("--password-stdin"), QStringLiteral("customer"), QStringLiteral("get"),
+                    QStringLiteral("C-000001")},
             {}, "kasir-rahasia\n");
         QCOMPARE(r.exitCode, 0);
         QProcessEnvironment wrong;
         wrong.insert(QStringLiteral("KASIR_PASSWORD"), QStringLiteral("tebakan"));
-        r = kasirctl(as + QStringList {QStringLiteral("customer"), QStringLiteral("get"), QStringLiteral("C-000001")}, wrong);
+        r = kasirctl(
+            as + QStringList {QStringLiteral("customer"), QStringLiteral("get"), QStringLiteral("C-000001")}, wrong);
         QCOMPARE(r.exitCode, 5);
         // Still active: the refused deactivate wrote nothing.
         r = kasirctl({QStringLiteral("customer"), QStringLiteral("get"), QStringLiteral("C-000001")});
@@ -275,21 +287,21 @@ private slots:
 
     void initValidatesItsInput()
     {
-        Run r = kasirctl({QStringLiteral("init"), QStringLiteral("--company"), QStringLiteral("Toko"), QStringLiteral("--region"),
-            QStringLiteral("XX")});
+        Run r = kasirctl({QStringLiteral("init"), QStringLiteral("--company"), QStringLiteral("Toko"),
+            QStringLiteral("--region"), QStringLiteral("XX")});
         QCOMPARE(r.exitCode, 2);
         QCOMPARE(r.error.value(QStringLiteral("field")).toString(), QStringLiteral("region"));
         r = kasirctl({QStringLiteral("customer"), QStringLiteral("search")});
         QCOMPARE(r.exitCode, 3); // not set up yet
-        r = kasirctl({QStringLiteral("init"), QStringLiteral("--company"), QStringLiteral("Toko Jaya"), QStringLiteral("--region"),
-            QStringLiteral("KE"), QStringLiteral("--currency"), QStringLiteral("KES")});
+        r = kasirctl({QStringLiteral("init"), QStringLiteral("--company"), QStringLiteral("Toko Jaya"),
+            QStringLiteral("--region"), QStringLiteral("KE"), QStringLiteral("--currency"), QStringLiteral("KES")});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.first().value(QStringLiteral("adminPassword")).toString().size(), 16);
         r = kasirctl({QStringLiteral("init"), QStringLiteral("--company"), QStringLiteral("Lagi")});
         QCOMPARE(r.exitCode, 4);
         // Local numbers are read in the company's region.
-        r = kasirctl({QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Wanjiku"),
-            QStringLiteral("--phone"), QStringLiteral("0712 345678")});
+        r = kasirctl({QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--name"),
+            QStringLiteral("Wanjiku"), QStringLiteral("--phone"), QStringLiteral("0712 345678")});
         QCOMPARE(r.first().value(QStringLiteral("phone")).toString(), QStringLiteral("+254712345678"));
     }
 
@@ -297,7 +309,8 @@ private slots:
     {
         QProcess demo;
         demo.start(QStringLiteral(KASIRCTL_PATH),
-            {QStringLiteral("--db"), m_db, QStringLiteral("demo"), QStringLiteral("--customers"), QStringLiteral("400000")});
+            {QStringLiteral("--db"), m_db, QStringLiteral("demo"), QStringLiteral("--customers"),
+                QStringLiteral("400000")});
         QVERIFY(demo.waitForStarted());
         auto db = Database::open(m_db, SystemClock::instance());
         QVERIFY(db.ok());
@@ -316,10 +329,11 @@ private slots:
         QSqlQuery q((*db)->connection());
         QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
-        QVERIFY(q.exec(QStringLiteral("SELECT (SELECT count(*) FROM customer), "
-                                      "(SELECT count(*) FROM sync_outbox WHERE entity = 'customer'), "
-                                      "(SELECT count(*) FROM audit_log WHERE entity = 'customer'), "
-                                      "(SELECT count(*) FROM customer_fts WHERE customer_fts MATCH 'a* OR e* OR i* OR o* OR u*')")));
+        QVERIFY(q.exec(QStringLiteral(
+            "SELECT (SELECT count(*) FROM customer), "
+            "(SELECT count(*) FROM sync_outbox WHERE entity = 'customer'), "
+            "(SELECT count(*) FROM audit_log WHERE entity = 'customer'), "
+            "(SELECT count(*) FROM customer_fts WHERE customer_fts MATCH 'a* OR e* OR i* OR o* OR u*')")));
         QVERIFY(q.next());
         const qint64 n = q.value(0).toLongLong();
         QVERIFY(n >= 10'000 && n < 400'000);
@@ -335,7 +349,8 @@ private slots:
         QCOMPARE(more.exitCode, 0);
         const Run last = kasirctl({QStringLiteral("customer"), QStringLiteral("search"), QStringLiteral("--sort"),
             QStringLiteral("created"), QStringLiteral("--desc"), QStringLiteral("--limit"), QStringLiteral("1")});
-        QCOMPARE(last.first().value(QStringLiteral("code")).toString(), QStringLiteral("C-%1").arg(n + 10, 6, 10, QLatin1Char('0')));
+        QCOMPARE(last.first().value(QStringLiteral("code")).toString(),
+            QStringLiteral("C-%1").arg(n + 10, 6, 10, QLatin1Char('0')));
     }
 };
 
