@@ -14,7 +14,10 @@ bool install(const QLocale& locale)
         current = nullptr;
     }
     auto translator = std::make_unique<QTranslator>();
-    if (!translator->load(locale, QStringLiteral("kasir"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    // Languages Kasir has no translation for get English, whose file holds the plural forms.
+    if (!translator->load(locale, QStringLiteral("kasir"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        && !translator->load(QLocale(QLocale::English, QLocale::UnitedStates), QStringLiteral("kasir"),
+            QStringLiteral("_"), QStringLiteral(":/i18n")))
         return false;
     current = translator.release();
     QCoreApplication::installTranslator(current);

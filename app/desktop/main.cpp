@@ -36,9 +36,12 @@ void installTranslators(QCoreApplication& app)
         {QStringLiteral("kasir"), QStringLiteral(":/i18n")},
         {QStringLiteral("kasir"), QCoreApplication::applicationDirPath() + u"/translations"},
     };
+    // Languages Kasir has no translation for get English, whose file holds the plural forms.
+    const QLocale english(QLocale::English, QLocale::UnitedStates);
     for (const auto& [name, folder] : catalogues) {
         auto* translator = new QTranslator(&app);
-        if (translator->load(locale, name, QStringLiteral("_"), folder))
+        if (translator->load(locale, name, QStringLiteral("_"), folder)
+            || (name == u"kasir" && translator->load(english, name, QStringLiteral("_"), folder)))
             QCoreApplication::installTranslator(translator);
         else
             delete translator;
