@@ -1,5 +1,8 @@
 #include "core/domain/PhoneNumber.h"
 
+#include <QHash>
+#include <QMutex>
+
 #include <phonenumbers/phonenumber.pb.h>
 #include <phonenumbers/phonenumberutil.h>
 
@@ -75,6 +78,48 @@ PhoneNumber::Parsed PhoneNumber::parse(const QString& input, const QString& defa
     util().GetRegionCodeForNumber(number, &region);
     result.regionCode = QString::fromStdString(region);
     return result;
+}
+
+QStringList PhoneNumber::likelyE164(QStringView input, const QString& defaultRegion)
+{
+    QString digits;
+    bool plus = false;
+    for (const QChar c : input) {
+        if (c >= u'0' && c <= u'9')
+            digits.append(c);
+        else if (c == u'+' && digits.isEmpty() && !plus)
+            plus = true;
+        else if (c != u' ' && c != u'-' && c != u'.' && c != u'(' && c != u')')
+            return {}; // letters, extensions...: leave it to the parser
+    }
+    if (digits.size() < 6 || digits.size() > 15)
+        return {};
+    if (plus)
+        return {QLatin1Char('+') + digits};
+    QStringList out;
+    // The trunk prefix and country code of a region never change while the program runs.
+    static QMutex mutex;
+    static QHash<QString, std::pair<QString, QString>> regions; // region -> (trunk prefix, country code)
+    std::pair<QString, QString> region;
+    {
+        QMutexLocker lock(&mutex);
+        auto it = regions.find(defaultRegion);
+        if (it == regions.end()) {
+            std::string ndd;
+            util().GetNddPrefixForRegion(defaultRegion.toUpper().toStdString(), true, &ndd);
+            it = regions.insert(
+                defaultRegion, {QString::fromStdString(ndd), QString::number(countryCodeForRegion(defaultRegion))});
+        }
+        region = *it;
+    }
+    const auto& [trunk, countryCode] = region;
+    if (countryCode == u"0")
+        return {};
+    if (!trunk.isEmpty() && digits.startsWith(trunk))
+        out << QLatin1Char('+') + countryCode + digits.mid(trunk.size());
+    if (digits.startsWith(countryCode))
+        out << QLatin1Char('+') + digits;
+    return out;
 }
 
 bool PhoneNumber::looksLikeE164(QStringView text)

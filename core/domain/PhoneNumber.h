@@ -32,6 +32,13 @@ public:
     // Parses and validates; on success e164 is set.
     static Parsed parse(const QString& input, const QString& defaultRegion);
 
+    // The E.164 forms a number written in a usual way most likely has, without the parser:
+    // separators dropped, then "+digits", or the region's trunk prefix ("0812...") swapped
+    // for its country code, or the country code written without "+". Only for look-ups:
+    // a stored number was validated when it was stored, so a hit is that customer, and a
+    // miss goes to parse().
+    static QStringList likelyE164(QStringView input, const QString& defaultRegion);
+
     // Cheap check that text is already canonical E.164 ("+" and 8 to 15 digits, no zero
     // after the plus), so exact look-ups can skip the parser.
     static bool looksLikeE164(QStringView text);

@@ -186,6 +186,13 @@ Result<std::optional<Customer>> CustomerService::findByPhone(const QString& phon
     auto comp = company();
     if (!comp)
         return comp.error();
+    // The usual written forms are found without libphonenumber, which costs more than the
+    // look-up itself; anything else, and every miss, goes through the parser.
+    for (const QString& candidate : PhoneNumber::likelyE164(phone, comp->defaultRegion)) {
+        auto hit = repo.byPhone(m_actor.companyId, candidate);
+        if (!hit || hit->has_value())
+            return hit;
+    }
     const auto parsed = PhoneNumber::parse(phone, comp->defaultRegion);
     if (!parsed.ok()) {
         if (parsed.problem == PhoneNumber::Problem::Empty)

@@ -76,6 +76,26 @@ private slots:
         QCOMPARE(PhoneNumber::digitsOnly(u"+62 (812) 34-56"), QStringLiteral("628123456"));
     }
 
+    void guessesTheUsualFormsWithoutTheParser()
+    {
+        const QString id = QStringLiteral("ID");
+        QCOMPARE(PhoneNumber::likelyE164(u"0812-3456-7890", id), QStringList {QStringLiteral("+6281234567890")});
+        QCOMPARE(PhoneNumber::likelyE164(u"+62 (812) 3456.7890", id), QStringList {QStringLiteral("+6281234567890")});
+        QCOMPARE(PhoneNumber::likelyE164(u"6281234567890", id), QStringList {QStringLiteral("+6281234567890")});
+        QCOMPARE(PhoneNumber::likelyE164(u"0712 345678", QStringLiteral("KE")),
+            QStringList {QStringLiteral("+254712345678")});
+        QVERIFY(PhoneNumber::likelyE164(u"0812 3456 7890 ext. 12", id).isEmpty());
+        QVERIFY(PhoneNumber::likelyE164(u"1234", id).isEmpty());
+        QVERIFY(PhoneNumber::likelyE164(u"call 0812", id).isEmpty());
+        // Every guess that is valid agrees with the parser.
+        for (const QString& written : {QStringLiteral("0812 3456 7890"), QStringLiteral("62812-3456-7890"),
+                 QStringLiteral("+254 712 345678"), QStringLiteral("(021) 5790 1234")}) {
+            const auto parsed = PhoneNumber::parse(written, id);
+            QVERIFY(parsed.ok());
+            QVERIFY2(PhoneNumber::likelyE164(written, id).contains(parsed.e164), qPrintable(written));
+        }
+    }
+
     void formatsForPeople()
     {
         QCOMPARE(
