@@ -118,10 +118,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>must be at most 255 characters</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>change customers</source>
         <translation type="unfinished" />
     </message>
@@ -144,6 +140,10 @@
     <message>
         <source>%1 (%2) has sales or ledger entries (%3) and cannot be deleted; deactivate the customer instead</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>must be at most %n characters</source>
+        <translation><numerusform>must be at most %n character</numerusform><numerusform>must be at most %n characters</numerusform></translation>
     </message>
 </context>
 <context>
@@ -197,7 +197,10 @@
     </message>
     <message numerus="yes">
         <source>must be at most %n characters</source>
-        <translation><numerusform>must be at most %n character</numerusform><numerusform>must be at most %n characters</numerusform></translation>
+        <translation>
+            <numerusform>must be at most %n character</numerusform>
+            <numerusform>must be at most %n characters</numerusform>
+        </translation>
     </message>
     <message>
         <source>must not contain control characters</source>
@@ -474,7 +477,10 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message numerus="yes">
         <source>%Ln customer(s)</source>
-        <translation><numerusform>%Ln customer</numerusform><numerusform>%Ln customers</numerusform></translation>
+        <translation>
+            <numerusform>%Ln customer</numerusform>
+            <numerusform>%Ln customers</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -574,11 +580,17 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message numerus="yes">
         <source>must be at least %n characters</source>
-        <translation><numerusform>must be at least %n character</numerusform><numerusform>must be at least %n characters</numerusform></translation>
+        <translation>
+            <numerusform>must be at least %n character</numerusform>
+            <numerusform>must be at least %n characters</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>must be at most %n characters</source>
-        <translation><numerusform>must be at most %n character</numerusform><numerusform>must be at most %n characters</numerusform></translation>
+        <translation>
+            <numerusform>must be at most %n character</numerusform>
+            <numerusform>must be at most %n characters</numerusform>
+        </translation>
     </message>
     <message>
         <source>only an administrator can add users</source>

@@ -118,10 +118,6 @@
         <translation>harus antara 1 dan %1</translation>
     </message>
     <message>
-        <source>must be at most 255 characters</source>
-        <translation>paling banyak 255 karakter</translation>
-    </message>
-    <message>
         <source>change customers</source>
         <translation>mengubah data pelanggan</translation>
     </message>
@@ -144,6 +140,10 @@
     <message>
         <source>%1 (%2) has sales or ledger entries (%3) and cannot be deleted; deactivate the customer instead</source>
         <translation>%1 (%2) memiliki penjualan atau catatan saldo (%3) dan tidak dapat dihapus; nonaktifkan pelanggan ini saja</translation>
+    </message>
+    <message numerus="yes">
+        <source>must be at most %n characters</source>
+        <translation><numerusform>paling banyak %n karakter</numerusform></translation>
     </message>
 </context>
 <context>

@@ -34,6 +34,7 @@ struct CustomerQuery
     bool withTotal = false;
 
     static constexpr int maxLimit = 500;
+    static constexpr int maxTextLength = 255;
 };
 
 struct CustomerPage

@@ -210,9 +210,9 @@ Result<CustomerPage> CustomerService::search(const CustomerQuery& query)
     if (query.limit < 1 || query.limit > CustomerQuery::maxLimit)
         return Error::invalidField(QStringLiteral("limit"), QStringLiteral("out_of_range"),
             tr("must be between 1 and %1").arg(CustomerQuery::maxLimit));
-    if (query.text.size() > 255)
+    if (query.text.size() > CustomerQuery::maxTextLength)
         return Error::invalidField(
-            QStringLiteral("q"), QStringLiteral("too_long"), tr("must be at most 255 characters"));
+            QStringLiteral("q"), QStringLiteral("too_long"), tr("must be at most %n characters", nullptr, CustomerQuery::maxTextLength));
     auto comp = company();
     if (!comp)
         return comp.error();

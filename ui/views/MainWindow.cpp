@@ -108,6 +108,7 @@ QWidget* MainWindow::createFilterBar()
     row->setContentsMargins(0, 0, 0, 0);
 
     m_search = new QLineEdit(bar);
+    m_search->setMaxLength(CustomerQuery::maxTextLength);
     m_search->setObjectName(QStringLiteral("customerSearch"));
     m_search->setPlaceholderText(tr("Search name, phone, email or code"));
     m_search->setClearButtonEnabled(true);
