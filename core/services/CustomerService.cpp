@@ -211,8 +211,8 @@ Result<CustomerPage> CustomerService::search(const CustomerQuery& query)
         return Error::invalidField(QStringLiteral("limit"), QStringLiteral("out_of_range"),
             tr("must be between 1 and %1").arg(CustomerQuery::maxLimit));
     if (query.text.size() > CustomerQuery::maxTextLength)
-        return Error::invalidField(
-            QStringLiteral("q"), QStringLiteral("too_long"), tr("must be at most %n characters", nullptr, CustomerQuery::maxTextLength));
+        return Error::invalidField(QStringLiteral("q"), QStringLiteral("too_long"),
+            tr("must be at most %n characters", nullptr, CustomerQuery::maxTextLength));
     auto comp = company();
     if (!comp)
         return comp.error();

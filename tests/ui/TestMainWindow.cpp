@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTableView>
 #include <QTest>
 
@@ -261,11 +262,19 @@ void TestMainWindow::scrollingFetchesMore()
 
 void TestMainWindow::showsAFailedSearch()
 {
-    m_search->setText(QString(300, u'x'));
+    // The box refuses text longer than a search may be.
+    m_search->setText(QString(CustomerQuery::maxTextLength + 45, u'x'));
+    QCOMPARE(m_search->text().size(), CustomerQuery::maxTextLength);
+
+    // A name search whose index has gone (a damaged file) fails, and says so.
+    QSqlQuery damage(m_database->db().connection());
+    QVERIFY(damage.exec(QStringLiteral("ALTER TABLE customer_fts RENAME TO customer_fts_gone")));
+    m_search->setText(QStringLiteral("agus"));
     QTRY_VERIFY(!m_model->errorString().isEmpty());
     QVERIFY2(m_count->text().contains(m_model->errorString()), qPrintable(m_count->text()));
     QCOMPARE(m_model->rowCount(), 0);
     QVERIFY(m_window->isVisible());
+    QVERIFY(damage.exec(QStringLiteral("ALTER TABLE customer_fts_gone RENAME TO customer_fts")));
 
     m_search->clear();
     QTRY_COMPARE(m_count->text(), countText(customerCount));
