@@ -274,6 +274,14 @@
         <source>cannot upgrade the database to schema %1 (%2): %3</source>
         <translation>tidak dapat meningkatkan basis data ke skema %1 (%2): %3</translation>
     </message>
+    <message>
+        <source>is already used by another record (%1)</source>
+        <translation>sudah dipakai oleh data lain (%1)</translation>
+    </message>
+    <message>
+        <source>the database could not carry out the request (%1)</source>
+        <translation>basis data tidak dapat menjalankan permintaan (%1)</translation>
+    </message>
 </context>
 <context>
     <name>kasir::DemoData</name>

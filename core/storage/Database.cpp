@@ -38,9 +38,12 @@ Error errorOf(const QSqlQuery& query)
             else
                 field.append(column[i]);
         }
-        return Error::conflict(field, QStringLiteral("duplicate"), text);
+        return Error::conflict(
+            field, QStringLiteral("duplicate"), Database::tr("is already used by another record (%1)").arg(text));
     }
-    return Error::other(QStringLiteral("database"), text);
+    // People see a sentence; SQLite's own words stay in brackets for whoever fixes it.
+    return Error::other(
+        QStringLiteral("database"), Database::tr("the database could not carry out the request (%1)").arg(text));
 }
 
 Status exec(QSqlQuery& query)

@@ -5,8 +5,11 @@
 #include "core/services/CustomerService.h"
 #include "core/services/DemoData.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+
+#include <benchmark/benchmark.h>
 
 #include <cstdio>
 
@@ -115,6 +118,17 @@ Result<std::unique_ptr<BenchDatabase>> BenchDatabase::prepare(const BenchSetting
             static_cast<long long>(missing), *seconds, static_cast<double>(missing) / *seconds);
     }
     return b;
+}
+
+int benchMain(int argc, char** argv, int (*run)())
+{
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv))
+        return 2;
+    QCoreApplication app(argc, argv);
+    const int rc = run();
+    benchmark::Shutdown();
+    return rc;
 }
 
 } // namespace kasir::bench

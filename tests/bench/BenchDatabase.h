@@ -62,4 +62,8 @@ private:
 Result<double> generateDemoCustomers(
     Database& db, const Actor& actor, qint64 count, quint64 seed, qint64 step = 100'000);
 
+// The main() of every benchmark program: Google Benchmark's arguments, a Qt application
+// for QtSql, then `run`, whose return value is the exit code.
+int benchMain(int argc, char** argv, int (*run)());
+
 } // namespace kasir::bench

@@ -97,11 +97,5 @@ int run()
 
 int main(int argc, char** argv)
 {
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv))
-        return 2;
-    QCoreApplication app(argc, argv);
-    const int rc = kasir::bench::run();
-    benchmark::Shutdown();
-    return rc;
+    return kasir::bench::benchMain(argc, argv, &kasir::bench::run);
 }
