@@ -24,7 +24,20 @@ namespace Sql {
 Error errorOf(const QSqlQuery& query)
 {
     const QSqlError e = query.lastError();
-    const QString text = e.databaseText().isEmpty() ? e.text() : e.databaseText();
+    QString text = e.databaseText().isEmpty() ? e.text() : e.databaseText();
+    // A cached statement whose prepare failed (a table gone, a damaged file) reports only
+    // QtSql's "Parameter count mismatch" when run; prepare it again to learn SQLite's reason.
+    if (e.databaseText().isEmpty() && !query.lastQuery().isEmpty()) {
+        for (const QString& name : QSqlDatabase::connectionNames()) {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            if (db.driver() != query.driver())
+                continue;
+            QSqlQuery probe(db);
+            if (!probe.prepare(query.lastQuery()) && !probe.lastError().databaseText().isEmpty())
+                text = probe.lastError().databaseText();
+            break;
+        }
+    }
     // A unique index is the last line of defence against a duplicate written by another
     // process between our check and our write: report it as the conflict it is.
     static const QLatin1String unique("UNIQUE constraint failed: ");
