@@ -54,31 +54,14 @@ CustomerSearchTerms CustomerSearchTerms::classify(const QString& text, const QSt
         return terms;
     }
 
-    // Name words. Split the way the FTS5 unicode61 tokenizer splits: anything that is not
-    // a letter, digit or mark ends a word. Each word becomes a quoted prefix term.
-    const QString folded = TextFold::fold(t);
-    QStringList tokens;
-    QString current;
-    auto flush = [&] {
-        if (!current.isEmpty() && tokens.size() < maxNameTokens)
-            tokens << current;
-        current.clear();
-    };
-    for (const QChar c : folded) {
-        if (c.isLetterOrNumber() || c.isMark())
-            current.append(c);
-        else
-            flush();
-    }
-    flush();
-    if (tokens.isEmpty())
+    // Name words, split as the name index splits names; each is a prefix.
+    QStringList words = TextFold::words(TextFold::fold(t));
+    if (words.isEmpty())
         return terms;
-    QStringList parts;
-    for (const QString& token : std::as_const(tokens))
-        parts << QLatin1Char('"') + QString(token).replace(QLatin1Char('"'), QLatin1String("\"\""))
-                + QLatin1String("\"*");
+    if (words.size() > maxNameTokens)
+        words.resize(maxNameTokens);
     terms.kind = Kind::Name;
-    terms.ftsMatch = parts.join(QLatin1Char(' '));
+    terms.nameWords = words;
     return terms;
 }
 

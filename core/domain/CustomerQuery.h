@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -60,7 +61,7 @@ struct CustomerSearchTerms
     };
 
     Kind kind = Kind::None;
-    QString ftsMatch; // FTS5 expression for Name
+    QStringList nameWords; // folded word prefixes for Name, each once, at most maxNameTokens
     QString phoneExact; // E.164
     QString phoneSuffixReversed; // reversed last digits
     QString phonePrefix; // E.164 prefix, "+62812345"

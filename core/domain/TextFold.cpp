@@ -34,4 +34,30 @@ QString fold(QStringView text)
     return out.toCaseFolded();
 }
 
+QStringList words(QStringView folded)
+{
+    QStringList out;
+    qsizetype start = -1;
+    auto flush = [&](qsizetype end) {
+        if (start >= 0) {
+            const QString word = folded.sliced(start, end - start).toString();
+            if (!out.contains(word))
+                out << word;
+        }
+        start = -1;
+    };
+    for (qsizetype i = 0; i < folded.size(); ++i) {
+        const QChar c = folded.at(i);
+        // Surrogates carry letters outside the first plane (rare scripts); keep them in words.
+        if (c.isLetterOrNumber() || c.isMark() || c.isSurrogate()) {
+            if (start < 0)
+                start = i;
+        } else {
+            flush(i);
+        }
+    }
+    flush(folded.size());
+    return out;
+}
+
 } // namespace kasir::TextFold

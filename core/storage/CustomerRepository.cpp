@@ -3,12 +3,17 @@
 #include "core/domain/PhoneNumber.h"
 #include "core/domain/TextFold.h"
 #include "core/storage/Database.h"
+#include "core/storage/NameIndex.h"
 #include "core/storage/UnitOfWork.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMap>
 #include <QSqlRecord>
+
+#include <algorithm>
+#include <limits>
 
 namespace kasir {
 
@@ -116,41 +121,54 @@ struct Where
     QVariantList binds;
 };
 
-// How a name search is run. Few matches: walk the full-text matches and sort them (cost
-// grows with the matches, about 1.4 ms per 1,000 on 1M customers). Many matches: walk the
-// order's index and keep the rows that match (cost grows with how far down the order the
-// first page lies). The limit keeps the first bounded; above it the matches are dense
-// enough that the page is found early unless they all sort late (BENCHMARKS.md).
-enum class NamePlan
+// The filters of a query that are not its text: type, status, level, created range.
+void appendFilters(Where& w, const CustomerQuery& q)
 {
-    MatchesFirst,
-    OrderFirst,
-};
-constexpr qint64 kMatchesFirstLimit = 20000;
+    if (q.type) {
+        w.conditions << QStringLiteral("c.type = ?");
+        w.binds << CustomerEnums::toString(*q.type);
+    }
+    if (q.status) {
+        w.conditions << QStringLiteral("c.status = ?");
+        w.binds << CustomerEnums::toString(*q.status);
+    }
+    if (q.level) {
+        w.conditions << QStringLiteral("c.level = ?");
+        w.binds << CustomerEnums::toString(*q.level);
+    }
+    if (q.createdFrom) {
+        w.conditions << QStringLiteral("c.created_at >= ?");
+        w.binds << *q.createdFrom;
+    }
+    if (q.createdTo) {
+        w.conditions << QStringLiteral("c.created_at < ?");
+        w.binds << *q.createdTo;
+    }
+}
 
-Where buildWhere(const QString& companyId, const CustomerQuery& q, const CustomerSearchTerms& terms,
-    NamePlan plan = NamePlan::MatchesFirst)
+bool hasFilters(const CustomerQuery& q)
+{
+    return q.type || q.status || q.level || q.createdFrom || q.createdTo;
+}
+
+Where buildWhere(const QString& companyId, const CustomerQuery& q, const CustomerSearchTerms& terms)
 {
     Where w;
     w.from = QStringLiteral("customer c");
-    if (terms.kind == CustomerSearchTerms::Kind::Name) {
-        if (plan == NamePlan::MatchesFirst) {
-            // CROSS JOIN fixes the loop order: the full-text index outside.
-            w.from = QStringLiteral("customer_fts f CROSS JOIN customer c ON c.seq = f.rowid");
-            w.conditions << QStringLiteral("customer_fts MATCH ?");
-        } else {
-            // The unary + keeps the planner from turning the IN into rowid look-ups.
-            w.conditions << QStringLiteral("+c.seq IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)");
-        }
-        w.binds << terms.ftsMatch;
-    }
     w.conditions << QStringLiteral("c.company_id = ?");
     w.binds << companyId;
     switch (terms.kind) {
     case CustomerSearchTerms::Kind::None:
         break;
     case CustomerSearchTerms::Kind::Name:
-        break; // above: it decides the FROM
+        // Every word of the query starts a word of the name. (A first page by name does
+        // not come here: CustomerRepository::nameSearch merges the word index instead.)
+        for (const QString& word : terms.nameWords) {
+            w.conditions << QStringLiteral(
+                "c.seq IN (SELECT seq FROM customer_word WHERE company_id = ? AND word >= ? AND word < ?)");
+            w.binds << companyId << word << QString(word + kRangeEnd);
+        }
+        break;
     case CustomerSearchTerms::Kind::Code:
         w.conditions << QStringLiteral("c.code = ?");
         w.binds << terms.code;
@@ -174,98 +192,24 @@ Where buildWhere(const QString& companyId, const CustomerQuery& q, const Custome
         }
         break;
     }
-    if (q.type) {
-        w.conditions << QStringLiteral("c.type = ?");
-        w.binds << CustomerEnums::toString(*q.type);
-    }
-    if (q.status) {
-        w.conditions << QStringLiteral("c.status = ?");
-        w.binds << CustomerEnums::toString(*q.status);
-    }
-    if (q.level) {
-        w.conditions << QStringLiteral("c.level = ?");
-        w.binds << CustomerEnums::toString(*q.level);
-    }
-    if (q.createdFrom) {
-        w.conditions << QStringLiteral("c.created_at >= ?");
-        w.binds << *q.createdFrom;
-    }
-    if (q.createdTo) {
-        w.conditions << QStringLiteral("c.created_at < ?");
-        w.binds << *q.createdTo;
-    }
+    appendFilters(w, q);
     return w;
 }
-
-// The name index's pending changes in one unit of work, applied in two statements at
-// commit: what the index holds now is removed where it differs from the final name, and
-// the final names are added.
-class SearchIndexChanges final : public UnitOfWork::Deferred
-{
-public:
-    void inserted(qint64 seq, const QString& name) { entry(seq, std::nullopt).final = name; }
-    void updated(qint64 seq, const QString& oldName, const QString& newName) { entry(seq, oldName).final = newName; }
-    void removed(qint64 seq, const QString& oldName) { entry(seq, oldName).final.reset(); }
-
-    Status flush(UnitOfWork& uow) override
-    {
-        QJsonArray removals;
-        QJsonArray additions;
-        for (auto it = m_rows.cbegin(); it != m_rows.cend(); ++it) {
-            if (it->indexed == it->final)
-                continue;
-            if (it->indexed)
-                removals.append(QJsonArray {it.key(), *it->indexed});
-            if (it->final)
-                additions.append(QJsonArray {it.key(), *it->final});
-        }
-        m_rows.clear();
-        if (!removals.isEmpty()) {
-            QSqlQuery& q = uow.prepared(QStringLiteral("INSERT INTO customer_fts (customer_fts, rowid, name) "
-                                                       "SELECT 'delete', value ->> 0, value ->> 1 FROM json_each(?)"));
-            q.bindValue(0, QString::fromUtf8(QJsonDocument(removals).toJson(QJsonDocument::Compact)));
-            if (!q.exec())
-                return Sql::errorOf(q);
-        }
-        if (!additions.isEmpty()) {
-            QSqlQuery& q = uow.prepared(QStringLiteral(
-                "INSERT INTO customer_fts (rowid, name) SELECT value ->> 0, value ->> 1 FROM json_each(?)"));
-            q.bindValue(0, QString::fromUtf8(QJsonDocument(additions).toJson(QJsonDocument::Compact)));
-            if (!q.exec())
-                return Sql::errorOf(q);
-        }
-        return Done {};
-    }
-
-private:
-    struct Row
-    {
-        std::optional<QString> indexed; // what the index holds for this row before the unit
-        std::optional<QString> final; // what it must hold after
-    };
-    Row& entry(qint64 seq, const std::optional<QString>& indexedBefore)
-    {
-        auto it = m_rows.find(seq);
-        if (it == m_rows.end())
-            it = m_rows.insert(seq, Row {indexedBefore, indexedBefore});
-        return *it;
-    }
-    QMap<qint64, Row> m_rows;
-};
 
 } // namespace
 
 CustomerRepository::CustomerRepository(Database& db) : m_db(db) { }
 
 Status CustomerRepository::bindAndWrite(
-    UnitOfWork& uow, const QString& sql, const Customer& c, const std::optional<std::pair<qint64, QString>>& old)
+    UnitOfWork& uow, const QString& sql, const Customer& c, const std::optional<NameIndex::Entry>& old)
 {
+    const NameIndex::Entry entry {c.companyId, TextFold::fold(c.name), c.id};
     QSqlQuery& q = uow.prepared(sql);
     int i = 0;
     q.bindValue(i++, c.companyId);
     q.bindValue(i++, c.code);
     q.bindValue(i++, c.name);
-    q.bindValue(i++, TextFold::fold(c.name));
+    q.bindValue(i++, entry.nameKey);
     q.bindValue(i++, textOrNull(c.phone));
     q.bindValue(i++, textOrNull(PhoneNumber::reversedDigits(c.phone)));
     q.bindValue(i++, textOrNull(c.whatsapp));
@@ -298,10 +242,7 @@ Status CustomerRepository::bindAndWrite(
     q.finish();
     if (!written)
         return Error::notFound(tr("customer %1 does not exist").arg(c.id));
-    if (old)
-        uow.deferred<SearchIndexChanges>().updated(seq, old->second, c.name);
-    else
-        uow.deferred<SearchIndexChanges>().inserted(seq, c.name);
+    uow.deferred<NameIndex::Changes>().set(seq, old, entry);
     return Done {};
 }
 
@@ -324,26 +265,28 @@ Status CustomerRepository::update(UnitOfWork& uow, const Customer& c)
         "level = ?, discount_override_bp = ?, birth_date = ?, gender = ?, notes = ?, prefer_sms = ?, "
         "prefer_email = ?, prefer_call = ?, prefer_whatsapp = ?, do_not_contact = ?, created_at = ?, "
         "updated_at = ?, created_by = ?, updated_by = ? WHERE id = ? RETURNING seq");
-    QSqlQuery& before = uow.prepared(QStringLiteral("SELECT seq, name FROM customer WHERE id = ?"));
+    QSqlQuery& before = uow.prepared(QStringLiteral("SELECT company_id, name_key, id FROM customer WHERE id = ?"));
     before.bindValue(0, c.id);
     if (!before.exec())
         return Sql::errorOf(before);
     if (!before.next())
         return Error::notFound(tr("customer %1 does not exist").arg(c.id));
-    const std::pair<qint64, QString> old {before.value(0).toLongLong(), before.value(1).toString()};
+    const NameIndex::Entry old {before.value(0).toString(), before.value(1).toString(), before.value(2).toString()};
     before.finish();
     return bindAndWrite(uow, sql, c, old);
 }
 
 Status CustomerRepository::remove(UnitOfWork& uow, const QString& id)
 {
-    QSqlQuery& q = uow.prepared(QStringLiteral("DELETE FROM customer WHERE id = ? RETURNING seq, name"));
+    QSqlQuery& q
+        = uow.prepared(QStringLiteral("DELETE FROM customer WHERE id = ? RETURNING seq, company_id, name_key, id"));
     q.bindValue(0, id);
     if (!q.exec())
         return Sql::errorOf(q);
     if (!q.next())
         return Error::notFound(tr("customer %1 does not exist").arg(id));
-    uow.deferred<SearchIndexChanges>().removed(q.value(0).toLongLong(), q.value(1).toString());
+    const NameIndex::Entry old {q.value(1).toString(), q.value(2).toString(), q.value(3).toString()};
+    uow.deferred<NameIndex::Changes>().set(q.value(0).toLongLong(), old, std::nullopt);
     q.finish();
     return Done {};
 }
@@ -393,10 +336,9 @@ Result<std::optional<Customer>> CustomerRepository::byEmail(const QString& compa
 
 Status CustomerRepository::rebuildSearchIndex(UnitOfWork& uow)
 {
-    QSqlQuery& q = uow.prepared(QStringLiteral("INSERT INTO customer_fts (customer_fts) VALUES ('rebuild')"));
-    if (!q.exec())
-        return Sql::errorOf(q);
-    return Done {};
+    if (!uow.isOpen())
+        return Error::other(QStringLiteral("no_unit_of_work"), tr("write outside a unit of work"));
+    return NameIndex::rebuild(m_db.connection());
 }
 
 QString CustomerRepository::cursorFor(const Customer& c, CustomerQuery::Sort sort)
@@ -422,28 +364,28 @@ QString CustomerRepository::cursorFor(const Customer& c, CustomerQuery::Sort sor
 Result<CustomerPage> CustomerRepository::search(
     const QString& companyId, const CustomerQuery& query, const CustomerSearchTerms& terms)
 {
-    NamePlan plan = NamePlan::MatchesFirst;
-    qint64 matches = -1;
-    if (terms.kind == CustomerSearchTerms::Kind::Name) {
-        auto n = nameMatches(terms.ftsMatch);
-        if (!n)
-            return n.error();
-        matches = *n;
-        if (matches > kMatchesFirstLimit)
-            plan = NamePlan::OrderFirst;
-    }
-    Where w = buildWhere(companyId, query, terms, plan);
-    const QString column = sortColumn(query.sort);
-    const QString direction = query.descending ? QStringLiteral(" DESC") : QString();
+    std::optional<Cursor> cursor;
     if (!query.after.isEmpty()) {
-        const auto cursor = decodeCursor(query.after, query.sort);
+        cursor = decodeCursor(query.after, query.sort);
         if (!cursor)
             return Error::invalidField(QStringLiteral("after"), QStringLiteral("invalid_cursor"),
                 tr("is not a cursor from this list; start again from the first page"));
+    }
+    const int limit = std::clamp(query.limit, 1, CustomerQuery::maxLimit);
+    if (terms.kind == CustomerSearchTerms::Kind::Name && query.sort == CustomerQuery::Sort::Name) {
+        std::optional<std::pair<QString, QString>> after;
+        if (cursor)
+            after.emplace(cursor->key.toString(), cursor->id);
+        return nameSearch(companyId, query, terms, after, limit);
+    }
+
+    Where w = buildWhere(companyId, query, terms);
+    const QString column = sortColumn(query.sort);
+    const QString direction = query.descending ? QStringLiteral(" DESC") : QString();
+    if (cursor) {
         w.conditions << QStringLiteral("(%1, c.id) %2 (?, ?)").arg(column, query.descending ? u"<" : u">");
         w.binds << cursor->key << cursor->id;
     }
-    const int limit = std::clamp(query.limit, 1, CustomerQuery::maxLimit);
     const QString sql = QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM ") + w.from
         + QStringLiteral(" WHERE ") + w.conditions.join(QStringLiteral(" AND ")) + QStringLiteral(" ORDER BY ") + column
         + direction + QStringLiteral(", c.id") + direction + QStringLiteral(" LIMIT ?");
@@ -456,22 +398,22 @@ Result<CustomerPage> CustomerRepository::search(
     if (!q.exec())
         return Sql::errorOf(q);
     CustomerPage page;
-    page.items.reserve(limit);
-    bool more = false;
-    while (q.next()) {
-        if (page.items.size() == limit) {
-            more = true;
-            break;
-        }
+    page.items.reserve(limit + 1);
+    while (page.items.size() <= limit && q.next())
         page.items.append(readRow(q));
-    }
     q.finish();
-    if (more)
+    return completePage(std::move(page), limit, companyId, query, terms);
+}
+
+Result<CustomerPage> CustomerRepository::completePage(CustomerPage page, int limit, const QString& companyId,
+    const CustomerQuery& query, const CustomerSearchTerms& terms)
+{
+    // One row more than the page was read: it says whether another page follows.
+    if (page.items.size() > limit) {
+        page.items.resize(limit);
         page.nextCursor = cursorFor(page.items.constLast(), query.sort);
-    const bool unfiltered = !query.type && !query.status && !query.level && !query.createdFrom && !query.createdTo;
-    if (query.withTotal && matches >= 0 && unfiltered && holdsOneCompany().value_or(false)) {
-        page.total = matches; // already counted to choose the plan
-    } else if (query.withTotal) {
+    }
+    if (query.withTotal) {
         auto total = count(companyId, query, terms);
         if (!total)
             return total.error();
@@ -480,10 +422,106 @@ Result<CustomerPage> CustomerRepository::search(
     return page;
 }
 
-Result<qint64> CustomerRepository::nameMatches(const QString& ftsMatch)
+namespace {
+
+// SQLite's default SQLITE_MAX_COMPOUND_SELECT: the most words one merge statement takes.
+constexpr int kMaxMergeWords = 500;
+// Enough to tell which of several query words is the rarer one.
+constexpr qint64 kDriverCountCap = 5000;
+
+// One statement that merges the index rows of `arms` words in name order; unused arms are
+// bound to a NULL word and yield nothing. With `checks`, each arm also keeps only names
+// that contain every other query word somewhere (instr, inside SQLite, so that the rows
+// that cannot match never cost a step through QtSql; unused checks are bound to '', which
+// every name contains); wordStartsIn() then makes the exact test. The text depends only on
+// the rounded arm count and these switches, so a handful of statements serve every query.
+QString mergeSql(int arms, bool cursor, bool descending, bool checks)
 {
-    QSqlQuery& q = m_db.prepared(QStringLiteral("SELECT count(*) FROM customer_fts WHERE customer_fts MATCH ?"));
-    q.bindValue(0, ftsMatch);
+    QString arm = QStringLiteral("SELECT name_key, id, seq FROM customer_word WHERE company_id = ? AND word = ?");
+    if (cursor)
+        arm += descending ? QStringLiteral(" AND (name_key, id) < (?, ?)")
+                          : QStringLiteral(" AND (name_key, id) > (?, ?)");
+    if (checks) {
+        for (int i = 1; i < CustomerSearchTerms::maxNameTokens; ++i)
+            arm += QStringLiteral(" AND instr(name_key, ?) > 0");
+    }
+    QStringList parts;
+    parts.reserve(arms);
+    for (int i = 0; i < arms; ++i)
+        parts << arm;
+    return parts.join(QStringLiteral(" UNION ALL "))
+        + (descending ? QStringLiteral(" ORDER BY 1 DESC, 2 DESC") : QStringLiteral(" ORDER BY 1, 2"));
+}
+
+int roundedArms(qsizetype words)
+{
+    int arms = 1;
+    while (arms < words)
+        arms *= 2;
+    return std::min(arms, kMaxMergeWords);
+}
+
+bool isWordChar(QChar c)
+{
+    return c.isLetterOrNumber() || c.isMark() || c.isSurrogate();
+}
+
+// Whether a word of the folded name starts with `prefix` (TextFold::words' rule, without
+// building the list of words: this runs for every row a search walks).
+bool wordStartsIn(QStringView nameKey, QStringView prefix)
+{
+    for (qsizetype from = 0;;) {
+        const qsizetype at = nameKey.indexOf(prefix, from);
+        if (at < 0)
+            return false;
+        if (at == 0 || !isWordChar(nameKey.at(at - 1)))
+            return true;
+        from = at + 1;
+    }
+}
+
+bool matchesAll(QStringView nameKey, const QStringList& prefixes)
+{
+    return std::all_of(
+        prefixes.cbegin(), prefixes.cend(), [&](const QString& prefix) { return wordStartsIn(nameKey, prefix); });
+}
+
+} // namespace
+
+Result<QStringList> CustomerRepository::wordsWithPrefix(const QString& companyId, const QString& prefix, int max)
+{
+    // A skip-scan: each step is one seek to the next distinct word in the range.
+    QSqlQuery& q = m_db.prepared(QStringLiteral(
+        "WITH RECURSIVE w (word) AS ("
+        "SELECT (SELECT min(word) FROM customer_word WHERE company_id = ? AND word >= ? AND word < ?) "
+        "UNION ALL "
+        "SELECT (SELECT min(word) FROM customer_word WHERE company_id = ? AND word > w.word AND word < ?) "
+        "FROM w WHERE w.word IS NOT NULL) "
+        "SELECT word FROM w WHERE word IS NOT NULL LIMIT ?"));
+    const QString end = prefix + kRangeEnd;
+    q.bindValue(0, companyId);
+    q.bindValue(1, prefix);
+    q.bindValue(2, end);
+    q.bindValue(3, companyId);
+    q.bindValue(4, end);
+    q.bindValue(5, max);
+    if (!q.exec())
+        return Sql::errorOf(q);
+    QStringList words;
+    while (q.next())
+        words << q.value(0).toString();
+    q.finish();
+    return words;
+}
+
+Result<qint64> CustomerRepository::wordRows(const QString& companyId, const QString& prefix, qint64 cap)
+{
+    QSqlQuery& q = m_db.prepared(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM customer_word "
+                                                "WHERE company_id = ? AND word >= ? AND word < ? LIMIT ?)"));
+    q.bindValue(0, companyId);
+    q.bindValue(1, prefix);
+    q.bindValue(2, QString(prefix + kRangeEnd));
+    q.bindValue(3, cap);
     if (!q.exec() || !q.next())
         return Sql::errorOf(q);
     const qint64 n = q.value(0).toLongLong();
@@ -491,27 +529,171 @@ Result<qint64> CustomerRepository::nameMatches(const QString& ftsMatch)
     return n;
 }
 
-Result<bool> CustomerRepository::holdsOneCompany()
+Result<CustomerPage> CustomerRepository::nameSearch(const QString& companyId, const CustomerQuery& query,
+    const CustomerSearchTerms& terms, const std::optional<std::pair<QString, QString>>& after, int limit)
 {
-    QSqlQuery& q = m_db.prepared(QStringLiteral("SELECT count(*) FROM company"));
-    if (!q.exec() || !q.next())
-        return Sql::errorOf(q);
-    const bool one = q.value(0).toLongLong() <= 1;
-    q.finish();
-    return one;
+    CustomerPage page;
+    auto finish = [&]() { return completePage(std::move(page), limit, companyId, query, terms); };
+
+    // The words each query word covers. One that covers nothing: nobody matches.
+    QList<QStringList> covered;
+    for (const QString& prefix : terms.nameWords) {
+        auto words = wordsWithPrefix(companyId, prefix, kMaxMergeWords + 1);
+        if (!words)
+            return words.error();
+        if (words->isEmpty())
+            return finish();
+        covered << *words;
+    }
+
+    // The stream to walk: the merged words of one query word (the one with the fewest
+    // rows, when there are several), the others checked on each row's name key. A query
+    // word that covers more words than one statement can merge is one or two letters long
+    // and matches a good share of all names: then walking the name order finds a page soon.
+    qsizetype driver = -1;
+    qint64 fewest = std::numeric_limits<qint64>::max();
+    for (qsizetype i = 0; i < covered.size(); ++i) {
+        if (covered.at(i).size() > kMaxMergeWords)
+            continue;
+        qint64 rows = 0;
+        if (covered.size() > 1) {
+            auto n = wordRows(companyId, terms.nameWords.at(i), kDriverCountCap);
+            if (!n)
+                return n.error();
+            rows = *n;
+        }
+        if (rows < fewest) {
+            fewest = rows;
+            driver = i;
+        }
+    }
+    QStringList checked = terms.nameWords;
+    QString streamSql;
+    QVariantList streamBinds;
+    const bool desc = query.descending;
+    if (driver >= 0) {
+        checked.removeAt(driver);
+        const QStringList& words = covered.at(driver);
+        const int arms = roundedArms(words.size());
+        const bool checks = !checked.isEmpty();
+        streamSql = mergeSql(arms, after.has_value(), desc, checks);
+        for (int i = 0; i < arms; ++i) {
+            streamBinds << companyId << (i < words.size() ? QVariant(words.at(i)) : QVariant());
+            if (after)
+                streamBinds << after->first << after->second;
+            if (checks) {
+                for (int j = 0; j + 1 < CustomerSearchTerms::maxNameTokens; ++j)
+                    streamBinds << (j < checked.size() ? checked.at(j) : QString(QLatin1String("")));
+            }
+        }
+    } else {
+        streamSql = QStringLiteral("SELECT c.name_key, c.id, c.seq FROM customer c WHERE c.company_id = ?");
+        streamBinds << companyId;
+        if (after) {
+            streamSql += desc ? QStringLiteral(" AND (c.name_key, c.id) < (?, ?)")
+                              : QStringLiteral(" AND (c.name_key, c.id) > (?, ?)");
+            streamBinds << after->first << after->second;
+        }
+        streamSql += desc ? QStringLiteral(" ORDER BY c.name_key DESC, c.id DESC")
+                          : QStringLiteral(" ORDER BY c.name_key, c.id");
+    }
+
+    // Candidates are looked up in batches, with the filters; the batch is the rest of the
+    // page when nothing is filtered (every candidate is kept), bigger when filters may drop
+    // some.
+    Where fetch;
+    fetch.conditions << QStringLiteral("c.seq IN (SELECT value FROM json_each(?))");
+    fetch.binds << QVariant();
+    appendFilters(fetch, query);
+    const bool filtered = hasFilters(query);
+    const QString fetchSql = QStringLiteral("SELECT ") + kColumns + QStringLiteral(", c.seq FROM customer c WHERE ")
+        + fetch.conditions.join(QStringLiteral(" AND "));
+    QList<qint64> candidates;
+    auto resolve = [&]() -> Status {
+        if (candidates.isEmpty())
+            return Done {};
+        QJsonArray seqs;
+        for (const qint64 seq : std::as_const(candidates))
+            seqs.append(seq);
+        QSqlQuery& f = m_db.prepared(fetchSql);
+        f.bindValue(0, QString::fromUtf8(QJsonDocument(seqs).toJson(QJsonDocument::Compact)));
+        for (qsizetype i = 1; i < fetch.binds.size(); ++i)
+            f.bindValue(static_cast<int>(i), fetch.binds.at(i));
+        if (!f.exec())
+            return Sql::errorOf(f);
+        QHash<qint64, Customer> found;
+        while (f.next())
+            found.insert(f.value(27).toLongLong(), readRow(f));
+        f.finish();
+        for (const qint64 seq : std::as_const(candidates)) {
+            if (auto it = found.find(seq); it != found.end())
+                page.items.append(*it);
+        }
+        candidates.clear();
+        return Done {};
+    };
+
+    QSqlQuery& stream = m_db.prepared(streamSql);
+    for (qsizetype i = 0; i < streamBinds.size(); ++i)
+        stream.bindValue(static_cast<int>(i), streamBinds.at(i));
+    if (!stream.exec())
+        return Sql::errorOf(stream);
+    QString previousId;
+    while (page.items.size() <= limit && stream.next()) {
+        const QString id = stream.value(1).toString();
+        if (id == previousId)
+            continue; // two words of one name start with the query word
+        previousId = id;
+        if (!matchesAll(stream.value(0).toString(), checked))
+            continue;
+        candidates << stream.value(2).toLongLong();
+        const qsizetype wanted = limit + 1 - page.items.size();
+        if (candidates.size() >= (filtered ? std::max<qsizetype>(wanted, 64) : wanted)) {
+            if (Status s = resolve(); !s) {
+                stream.finish();
+                return s.error();
+            }
+        }
+    }
+    stream.finish();
+    if (Status s = resolve(); !s)
+        return s.error();
+    return finish();
 }
 
 Result<qint64> CustomerRepository::count(
     const QString& companyId, const CustomerQuery& query, const CustomerSearchTerms& terms)
 {
-    // A terminal holds one company: then the full-text index alone counts a name search.
-    if (terms.kind == CustomerSearchTerms::Kind::Name && !query.type && !query.status && !query.level
-        && !query.createdFrom && !query.createdTo) {
-        auto one = holdsOneCompany();
-        if (!one)
-            return one.error();
-        if (*one)
-            return nameMatches(terms.ftsMatch);
+    // One name word and no filters: the word index alone counts it.
+    if (terms.kind == CustomerSearchTerms::Kind::Name && terms.nameWords.size() == 1 && !hasFilters(query)) {
+        QSqlQuery& q = m_db.prepared(QStringLiteral(
+            "SELECT count(DISTINCT seq) FROM customer_word WHERE company_id = ? AND word >= ? AND word < ?"));
+        q.bindValue(0, companyId);
+        q.bindValue(1, terms.nameWords.constFirst());
+        q.bindValue(2, QString(terms.nameWords.constFirst() + kRangeEnd));
+        if (!q.exec() || !q.next())
+            return Sql::errorOf(q);
+        const qint64 n = q.value(0).toLongLong();
+        q.finish();
+        return n;
+    }
+    if (terms.kind == CustomerSearchTerms::Kind::Name && !hasFilters(query)) {
+        // Several words: the customers under each word's range, intersected.
+        QStringList parts;
+        QVariantList binds;
+        for (const QString& word : terms.nameWords) {
+            parts << QStringLiteral("SELECT seq FROM customer_word WHERE company_id = ? AND word >= ? AND word < ?");
+            binds << companyId << word << QString(word + kRangeEnd);
+        }
+        QSqlQuery& q = m_db.prepared(
+            QStringLiteral("SELECT count(*) FROM (") + parts.join(QStringLiteral(" INTERSECT ")) + u')');
+        for (qsizetype i = 0; i < binds.size(); ++i)
+            q.bindValue(static_cast<int>(i), binds.at(i));
+        if (!q.exec() || !q.next())
+            return Sql::errorOf(q);
+        const qint64 n = q.value(0).toLongLong();
+        q.finish();
+        return n;
     }
     const Where w = buildWhere(companyId, query, terms);
     const QString sql = QStringLiteral("SELECT count(*) FROM ") + w.from + QStringLiteral(" WHERE ")

@@ -3,6 +3,7 @@
 #include "core/domain/Customer.h"
 #include "core/domain/CustomerQuery.h"
 #include "core/domain/Result.h"
+#include "core/storage/NameIndex.h"
 
 #include <QCoreApplication>
 
@@ -50,12 +51,19 @@ public:
     static QString cursorFor(const Customer& customer, CustomerQuery::Sort sort);
 
 private:
-    // How many customers' names match, across the file (the index is not per company).
-    Result<qint64> nameMatches(const QString& ftsMatch);
-    Result<bool> holdsOneCompany();
+    // A list sorted by name with name words: a merge of the word index (NameIndex.h).
+    Result<CustomerPage> nameSearch(const QString& companyId, const CustomerQuery& query,
+        const CustomerSearchTerms& terms, const std::optional<std::pair<QString, QString>>& after, int limit);
+    // Trims the extra row read past the page into the next cursor, and adds the total.
+    Result<CustomerPage> completePage(CustomerPage page, int limit, const QString& companyId,
+        const CustomerQuery& query, const CustomerSearchTerms& terms);
+    // The distinct indexed words that start with `prefix`, at most `max`.
+    Result<QStringList> wordsWithPrefix(const QString& companyId, const QString& prefix, int max);
+    // How many index rows the words starting with `prefix` hold, counting at most `cap`.
+    Result<qint64> wordRows(const QString& companyId, const QString& prefix, qint64 cap);
     Result<std::optional<Customer>> one(const QString& sql, const QString& companyId, const QString& value);
     Status bindAndWrite(
-        UnitOfWork& uow, const QString& sql, const Customer& c, const std::optional<std::pair<qint64, QString>>& old);
+        UnitOfWork& uow, const QString& sql, const Customer& c, const std::optional<NameIndex::Entry>& old);
 
     Database& m_db;
 };

@@ -233,6 +233,8 @@ Status Database::migrate(int targetVersion)
             if (!step)
                 break;
         }
+        if (step && m.fill)
+            step = m.fill(db);
         if (step) {
             QSqlQuery record(db);
             record.prepare(

@@ -1,5 +1,7 @@
 #include "core/storage/Migrations.h"
 
+#include "core/storage/NameIndex.h"
+
 namespace kasir {
 
 namespace {
@@ -81,7 +83,8 @@ QList<Migration> build()
                 actor_id TEXT,
                 created_at INTEGER NOT NULL))"),
             QStringLiteral("CREATE INDEX ix_outbox_entity ON sync_outbox (entity, entity_id)"),
-        }});
+        },
+        {}});
 
     list.append(Migration {2, QStringLiteral("customer directory with name, phone and email search"),
         {
@@ -137,7 +140,27 @@ QList<Migration> build()
             QStringLiteral("CREATE VIRTUAL TABLE customer_fts USING fts5(name, content='customer', "
                            "content_rowid='seq', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6', "
                            "detail='none', columnsize=0)"),
-        }});
+        },
+        {}});
+
+    list.append(Migration {3, QStringLiteral("ordered word index for name search"),
+        {
+            // FTS5 returns matches in rowid order: a first page sorted by name had to
+            // collect and sort every match, or walk the name order testing each row. One
+            // row per word of each name, keyed in name order within the word, lets a
+            // search merge the few words a prefix covers and stop after one page
+            // (NameIndex.h). The words are TextFold::words of name_key, written by
+            // CustomerRepository in the same unit of work as the customer.
+            QStringLiteral("DROP TABLE customer_fts"),
+            QStringLiteral(R"(CREATE TABLE customer_word (
+                company_id TEXT NOT NULL,
+                word TEXT NOT NULL,
+                name_key TEXT NOT NULL,
+                id TEXT NOT NULL,
+                seq INTEGER NOT NULL,
+                PRIMARY KEY (company_id, word, name_key, id)) WITHOUT ROWID)"),
+        },
+        NameIndex::rebuild});
 
     return list;
 }

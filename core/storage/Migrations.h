@@ -1,7 +1,12 @@
 #pragma once
 
+#include "core/domain/Result.h"
+
+#include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
+
+#include <functional>
 
 namespace kasir {
 
@@ -12,6 +17,9 @@ struct Migration
     int version;
     QString name;
     QStringList statements;
+    // Data work after the statements that SQL alone cannot do (splitting names into words),
+    // in the same transaction.
+    std::function<Status(QSqlDatabase)> fill;
 };
 
 namespace Migrations {

@@ -329,19 +329,17 @@ private slots:
         QSqlQuery q((*db)->connection());
         QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
-        QVERIFY(q.exec(QStringLiteral(
-            "SELECT (SELECT count(*) FROM customer), "
-            "(SELECT count(*) FROM sync_outbox WHERE entity = 'customer'), "
-            "(SELECT count(*) FROM audit_log WHERE entity = 'customer'), "
-            "(SELECT count(*) FROM customer_fts WHERE customer_fts MATCH 'a* OR e* OR i* OR o* OR u*')")));
+        QVERIFY(q.exec(QStringLiteral("SELECT (SELECT count(*) FROM customer), "
+                                      "(SELECT count(*) FROM sync_outbox WHERE entity = 'customer'), "
+                                      "(SELECT count(*) FROM audit_log WHERE entity = 'customer'), "
+                                      "(SELECT count(DISTINCT id) FROM customer_word)")));
         QVERIFY(q.next());
         const qint64 n = q.value(0).toLongLong();
         QVERIFY(n >= 10'000 && n < 400'000);
         QCOMPARE(q.value(1).toLongLong(), n);
         QCOMPARE(q.value(2).toLongLong(), n);
-        QVERIFY(q.value(3).toLongLong() > 0);
+        QCOMPARE(q.value(3).toLongLong(), n); // every committed name is in the name index
         QCOMPARE(n % 5000, 0); // whole batches only
-        QVERIFY(q.exec(QStringLiteral("INSERT INTO customer_fts (customer_fts, rank) VALUES ('integrity-check', 1)")));
         db->reset();
 
         // And work goes on where it stopped.

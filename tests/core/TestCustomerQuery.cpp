@@ -42,20 +42,31 @@ private slots:
 
         t = CustomerSearchTerms::classify(QStringLiteral("Sútrisnó  agus"), id);
         QCOMPARE(t.kind, Kind::Name);
-        QCOMPARE(t.ftsMatch, QStringLiteral("\"sutrisno\"* \"agus\"*"));
+        QCOMPARE(t.nameWords, QStringList({QStringLiteral("sutrisno"), QStringLiteral("agus")}));
+
+        // Punctuation ends a word, as it does in the index; a repeated word counts once.
+        t = CustomerSearchTerms::classify(QStringLiteral("O'Brien siti-nur o"), id);
+        QCOMPARE(t.nameWords,
+            QStringList({QStringLiteral("o"), QStringLiteral("brien"), QStringLiteral("siti"), QStringLiteral("nur")}));
     }
 
-    void nameTermsCannotInjectFtsSyntax()
+    void nameTermsAreOnlyWords()
     {
         const QString id = QStringLiteral("ID");
-        // Quotes, operators and column filters become plain words.
+        // Quotes, operators, SQL and wildcards become plain words.
         auto t = CustomerSearchTerms::classify(QStringLiteral("\"ani\" OR name:* NEAR(x y) -b"), id);
         QCOMPARE(t.kind, Kind::Name);
-        QCOMPARE(t.ftsMatch, QStringLiteral("\"ani\"* \"or\"* \"name\"* \"near\"* \"x\"* \"y\"* \"b\"*"));
+        QCOMPARE(t.nameWords,
+            QStringList({QStringLiteral("ani"), QStringLiteral("or"), QStringLiteral("name"), QStringLiteral("near"),
+                QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("b")}));
+        t = CustomerSearchTerms::classify(QStringLiteral("x'; DROP TABLE customer; -- %_"), id);
+        QCOMPARE(t.nameWords,
+            QStringList(
+                {QStringLiteral("x"), QStringLiteral("drop"), QStringLiteral("table"), QStringLiteral("customer")}));
         t = CustomerSearchTerms::classify(QStringLiteral("*** ---"), id);
         QCOMPARE(t.kind, Kind::None);
         t = CustomerSearchTerms::classify(QString(1000, QLatin1Char('a')) + QStringLiteral(" b c d e f g h i j"), id);
-        QCOMPARE(t.ftsMatch.count(QLatin1Char('*')), CustomerSearchTerms::maxNameTokens);
+        QCOMPARE(t.nameWords.size(), CustomerSearchTerms::maxNameTokens);
     }
 };
 

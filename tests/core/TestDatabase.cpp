@@ -41,7 +41,7 @@ private slots:
             QCOMPARE(scalar(**db, QStringLiteral("SELECT count(*) FROM schema_migrations")).toInt(),
                 Migrations::all().size());
             QVERIFY(
-                scalar(**db, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name = 'customer_fts'")).toInt()
+                scalar(**db, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name = 'customer_word'")).toInt()
                 == 1);
         }
         auto again = Database::open(path, clock);
@@ -83,6 +83,34 @@ private slots:
                 QCOMPARE(scalar(**db, QStringLiteral("SELECT name FROM company WHERE id = 'c1'")).toString(),
                     QStringLiteral("Lama"));
         }
+    }
+
+    void migrationThreeIndexesTheNamesAlreadyThere()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("kasir.db"));
+        ManualClock clock;
+        {
+            auto old = Database::openAtVersion(path, clock, 2);
+            QVERIFY(old.ok());
+            QSqlQuery q((*old)->connection());
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO company (id, name, created_at, updated_at) "
+                                          "VALUES ('c1', 'Lama', 1, 1)")));
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO customer (id, company_id, code, name, name_key, created_at, updated_at) VALUES "
+                "('a', 'c1', 'C-000001', 'Agus Santoso', 'agus santoso', 1, 1), "
+                "('b', 'c1', 'C-000002', 'Siti-Nur Agus', 'siti-nur agus', 1, 1)")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO customer_fts (customer_fts) VALUES ('rebuild')")));
+        }
+        auto db = Database::open(path, clock);
+        QVERIFY(db.ok());
+        QCOMPARE(
+            scalar(**db, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name = 'customer_fts'")).toInt(), 0);
+        QSqlQuery q((*db)->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT group_concat(word || ':' || id, ' ') FROM "
+                                      "(SELECT word, id FROM customer_word ORDER BY company_id, word, name_key, id)")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("agus:a agus:b nur:b santoso:a siti:b"));
     }
 
     void refusesAFileFromANewerKasir()

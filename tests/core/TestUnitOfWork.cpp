@@ -102,7 +102,7 @@ private slots:
         QVERIFY(!c.ok());
         QVERIFY(c.error().message.contains(QStringLiteral("disk on fire")));
         QCOMPARE(t.countRows(QStringLiteral("customer")), 0);
-        QCOMPARE(t.countRows(QStringLiteral("customer_fts")), 0);
+        QCOMPARE(t.countRows(QStringLiteral("customer_word")), 0);
         QCOMPARE(t.countRows(QStringLiteral("audit_log")), audits);
         QCOMPARE(t.countRows(QStringLiteral("sync_outbox")), ops);
         QCOMPARE(t.countRows(QStringLiteral("code_sequence")), 0);

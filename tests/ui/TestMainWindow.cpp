@@ -268,15 +268,15 @@ void TestMainWindow::showsAFailedSearch()
 
     // A name search whose index has gone (a damaged file) fails, and says so.
     QSqlQuery damage(m_database->db().connection());
-    QVERIFY(damage.exec(QStringLiteral("ALTER TABLE customer_fts RENAME TO customer_fts_gone")));
+    QVERIFY(damage.exec(QStringLiteral("ALTER TABLE customer_word RENAME TO customer_word_gone")));
     m_search->setText(QStringLiteral("agus"));
     QTRY_VERIFY(!m_model->errorString().isEmpty());
     QVERIFY2(m_count->text().contains(m_model->errorString()), qPrintable(m_count->text()));
     // The reason names what is wrong, not QtSql's "Parameter count mismatch".
-    QVERIFY2(m_model->errorString().contains(QStringLiteral("customer_fts")), qPrintable(m_model->errorString()));
+    QVERIFY2(m_model->errorString().contains(QStringLiteral("customer_word")), qPrintable(m_model->errorString()));
     QCOMPARE(m_model->rowCount(), 0);
     QVERIFY(m_window->isVisible());
-    QVERIFY(damage.exec(QStringLiteral("ALTER TABLE customer_fts_gone RENAME TO customer_fts")));
+    QVERIFY(damage.exec(QStringLiteral("ALTER TABLE customer_word_gone RENAME TO customer_word")));
 
     m_search->clear();
     QTRY_COMPARE(m_count->text(), countText(customerCount));
