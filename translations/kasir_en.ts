@@ -70,6 +70,10 @@
         <source>is not a cursor from this list; start again from the first page</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>write outside a unit of work</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kasir::CustomerService</name>
@@ -147,6 +151,14 @@
             <numerusform>must be at most %n character</numerusform>
             <numerusform>must be at most %n characters</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the load holds more customers than the %1 it announced</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

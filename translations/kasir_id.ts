@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
@@ -70,6 +70,10 @@
         <source>is not a cursor from this list; start again from the first page</source>
         <translation>bukan penanda halaman dari daftar ini; mulai lagi dari halaman pertama</translation>
     </message>
+    <message>
+        <source>write outside a unit of work</source>
+        <translation>penulisan di luar unit kerja</translation>
+    </message>
 </context>
 <context>
     <name>kasir::CustomerService</name>
@@ -98,8 +102,8 @@
         <translation>mencari pelanggan</translation>
     </message>
     <message>
-        <source>"%1" is neither a customer id nor a customer code like C-000123</source>
-        <translation>"%1" bukan ID pelanggan maupun kode pelanggan seperti C-000123</translation>
+        <source>&quot;%1&quot; is neither a customer id nor a customer code like C-000123</source>
+        <translation>&quot;%1&quot; bukan ID pelanggan maupun kode pelanggan seperti C-000123</translation>
     </message>
     <message>
         <source>no customer %1</source>
@@ -122,7 +126,7 @@
         <translation>mengubah data pelanggan</translation>
     </message>
     <message>
-        <source>a %1 may not change a customer's status</source>
+        <source>a %1 may not change a customer&apos;s status</source>
         <translation>seorang %1 tidak boleh mengubah status pelanggan</translation>
     </message>
     <message>
@@ -143,7 +147,17 @@
     </message>
     <message numerus="yes">
         <source>must be at most %n characters</source>
-        <translation><numerusform>paling banyak %n karakter</numerusform></translation>
+        <translation>
+            <numerusform>paling banyak %n karakter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>tidak boleh negatif</translation>
+    </message>
+    <message>
+        <source>the load holds more customers than the %1 it announced</source>
+        <translation>muatan berisi lebih banyak pelanggan daripada %1 yang diumumkan</translation>
     </message>
 </context>
 <context>
@@ -197,7 +211,9 @@
     </message>
     <message numerus="yes">
         <source>must be at most %n characters</source>
-        <translation><numerusform>paling banyak %n karakter</numerusform></translation>
+        <translation>
+            <numerusform>paling banyak %n karakter</numerusform>
+        </translation>
     </message>
     <message>
         <source>must not contain control characters</source>
@@ -297,7 +313,7 @@
         <translation>Kasir: pelanggan dan penjualan di kasir, daring maupun tidak.</translation>
     </message>
     <message>
-        <source>The terminal's database &lt;file&gt; (default: %1).</source>
+        <source>The terminal&apos;s database &lt;file&gt; (default: %1).</source>
         <translation>Basis data terminal &lt;berkas&gt; (bawaan: %1).</translation>
     </message>
     <message>
@@ -341,8 +357,8 @@
         <translation>Tidak dapat menyimpan tangkapan layar ke %1.</translation>
     </message>
     <message>
-        <source>Set this terminal up with "kasirctl --db %1 init --company NAME", or try Kasir with demo customers with "kasirctl --db %1 demo --customers 1000", then start Kasir again.</source>
-        <translation>Siapkan terminal ini dengan "kasirctl --db %1 init --company NAMA", atau coba Kasir dengan pelanggan contoh lewat "kasirctl --db %1 demo --customers 1000", lalu jalankan Kasir lagi.</translation>
+        <source>Set this terminal up with &quot;kasirctl --db %1 init --company NAME&quot;, or try Kasir with demo customers with &quot;kasirctl --db %1 demo --customers 1000&quot;, then start Kasir again.</source>
+        <translation>Siapkan terminal ini dengan &quot;kasirctl --db %1 init --company NAMA&quot;, atau coba Kasir dengan pelanggan contoh lewat &quot;kasirctl --db %1 demo --customers 1000&quot;, lalu jalankan Kasir lagi.</translation>
     </message>
 </context>
 <context>
@@ -359,7 +375,7 @@ Commands:
   customer search [--q TEXT] [--type T] [--status S] [--level L]
        [--created-from DATE] [--created-to DATE] [--sort name|created|updated] [--desc]
        [--limit N] [--after CURSOR] [--page-info]        one customer per line
-  customer update ID|CODE [field options]                change fields ("" clears)
+  customer update ID|CODE [field options]                change fields (&quot;&quot; clears)
   customer deactivate|reactivate|delete ID|CODE
   user add --username U --role admin|manager|cashier [--display-name N] (password on stdin)
   user list
@@ -372,7 +388,7 @@ Field options: --name --phone --whatsapp --email --address --city --province --p
   --prefer-sms --prefer-email --prefer-call --prefer-whatsapp --do-not-contact true|false
 
 The database is --db, else $KASIR_DB, else the per-user data folder.
-Output is JSON; errors go to stderr as {"error", "code", "field"}.
+Output is JSON; errors go to stderr as {&quot;error&quot;, &quot;code&quot;, &quot;field&quot;}.
 Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 permission denied.
 </source>
         <translation>Pemakaian: kasirctl [--db BERKAS] [--user NAMA [--password-stdin]] PERINTAH [opsi]
@@ -386,7 +402,7 @@ Perintah:
   customer search [--q TEKS] [--type J] [--status S] [--level L]
        [--created-from TGL] [--created-to TGL] [--sort name|created|updated] [--desc]
        [--limit N] [--after PENANDA] [--page-info]       satu pelanggan per baris
-  customer update ID|KODE [opsi kolom]                   ubah kolom ("" mengosongkan)
+  customer update ID|KODE [opsi kolom]                   ubah kolom (&quot;&quot; mengosongkan)
   customer deactivate|reactivate|delete ID|KODE
   user add --username U --role admin|manager|cashier [--display-name N] (sandi lewat stdin)
   user list
@@ -399,7 +415,7 @@ Opsi kolom: --name --phone --whatsapp --email --address --city --province --post
   --prefer-sms --prefer-email --prefer-call --prefer-whatsapp --do-not-contact true|false
 
 Basis data: --db, jika tidak ada $KASIR_DB, jika tidak ada folder data pengguna.
-Keluaran berupa JSON; galat ke stderr sebagai {"error", "code", "field"}.
+Keluaran berupa JSON; galat ke stderr sebagai {&quot;error&quot;, &quot;code&quot;, &quot;field&quot;}.
 Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan, 4 konflik, 5 tidak diizinkan.
 </translation>
     </message>
@@ -416,8 +432,8 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
         <translation>%1 memerlukan perintah; lihat kasirctl --help</translation>
     </message>
     <message>
-        <source>unknown command "%1"; see kasirctl --help</source>
-        <translation>perintah "%1" tidak dikenal; lihat kasirctl --help</translation>
+        <source>unknown command &quot;%1&quot;; see kasirctl --help</source>
+        <translation>perintah &quot;%1&quot; tidak dikenal; lihat kasirctl --help</translation>
     </message>
     <message>
         <source>the company has no active administrator; use --user</source>
@@ -428,8 +444,8 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
         <translation>wajib diisi</translation>
     </message>
     <message>
-        <source>unexpected argument "%1"</source>
-        <translation>argumen "%1" tidak diharapkan</translation>
+        <source>unexpected argument &quot;%1&quot;</source>
+        <translation>argumen &quot;%1&quot; tidak diharapkan</translation>
     </message>
     <message>
         <source>must be true or false</source>
@@ -444,8 +460,8 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
         <translation>harus bilangan bulat</translation>
     </message>
     <message>
-        <source>unknown customer command "%1"; use add, get, find, search, update, deactivate, reactivate or delete</source>
-        <translation>perintah pelanggan "%1" tidak dikenal; gunakan add, get, find, search, update, deactivate, reactivate, atau delete</translation>
+        <source>unknown customer command &quot;%1&quot;; use add, get, find, search, update, deactivate, reactivate or delete</source>
+        <translation>perintah pelanggan &quot;%1&quot; tidak dikenal; gunakan add, get, find, search, update, deactivate, reactivate, atau delete</translation>
     </message>
     <message>
         <source>name at least one field to change, e.g. --email new@example.com</source>
@@ -472,8 +488,8 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
         <translation>harus bilangan bulat dari 1 sampai %1</translation>
     </message>
     <message>
-        <source>unknown user command "%1"; use add or list</source>
-        <translation>perintah pengguna "%1" tidak dikenal; gunakan add atau list</translation>
+        <source>unknown user command &quot;%1&quot;; use add or list</source>
+        <translation>perintah pengguna &quot;%1&quot; tidak dikenal; gunakan add atau list</translation>
     </message>
 </context>
 <context>
@@ -508,7 +524,9 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
     </message>
     <message numerus="yes">
         <source>%Ln customer(s)</source>
-        <translation><numerusform>%Ln pelanggan</numerusform></translation>
+        <translation>
+            <numerusform>%Ln pelanggan</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -533,11 +551,11 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
         <translation>basis data ini belum disiapkan; jalankan dulu `kasirctl init --company NAMA`</translation>
     </message>
     <message>
-        <source>this terminal's store is missing</source>
+        <source>this terminal&apos;s store is missing</source>
         <translation>toko untuk terminal ini tidak ditemukan</translation>
     </message>
     <message>
-        <source>this terminal's company is missing</source>
+        <source>this terminal&apos;s company is missing</source>
         <translation>perusahaan untuk terminal ini tidak ditemukan</translation>
     </message>
     <message>
@@ -608,11 +626,15 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
     </message>
     <message numerus="yes">
         <source>must be at least %n characters</source>
-        <translation><numerusform>paling sedikit %n karakter</numerusform></translation>
+        <translation>
+            <numerusform>paling sedikit %n karakter</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>must be at most %n characters</source>
-        <translation><numerusform>paling banyak %n karakter</numerusform></translation>
+        <translation>
+            <numerusform>paling banyak %n karakter</numerusform>
+        </translation>
     </message>
     <message>
         <source>only an administrator can add users</source>

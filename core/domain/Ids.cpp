@@ -18,8 +18,11 @@ QUuid newUuid(qint64 unixMs)
     static quint64 lastMs = 0;
     static quint32 counter = 0;
     quint64 ms = static_cast<quint64>(std::max<qint64>(unixMs, 0)) & 0xFFFF'FFFF'FFFFull;
+    // The random bits only keep ids of different terminals apart: the global generator
+    // (securely seeded) serves, without a system call per id.
     quint32 random[3];
-    QRandomGenerator::system()->fillRange(random);
+    QRandomGenerator::global()->fillRange(random);
+    quint32 count = 0;
     {
         QMutexLocker lock(&mutex);
         if (ms <= lastMs) {
@@ -32,12 +35,13 @@ QUuid newUuid(qint64 unixMs)
             counter = 0;
         }
         lastMs = ms;
+        count = counter;
     }
     std::array<uchar, 16> b {};
     for (int i = 0; i < 6; ++i)
         b[static_cast<size_t>(i)] = static_cast<uchar>(ms >> (8 * (5 - i)));
-    b[6] = static_cast<uchar>(0x70 | ((counter >> 8) & 0x0F)); // version 7, counter high bits
-    b[7] = static_cast<uchar>(counter & 0xFF);
+    b[6] = static_cast<uchar>(0x70 | ((count >> 8) & 0x0F)); // version 7, counter high bits
+    b[7] = static_cast<uchar>(count & 0xFF);
     for (int i = 0; i < 8; ++i)
         b[static_cast<size_t>(8 + i)] = static_cast<uchar>(random[i / 4] >> (8 * (i % 4)));
     b[8] = static_cast<uchar>(0x80 | (b[8] & 0x3F)); // RFC 4122 variant

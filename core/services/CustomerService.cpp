@@ -5,12 +5,19 @@
 #include "core/domain/CustomerValidator.h"
 #include "core/domain/Ids.h"
 #include "core/domain/PhoneNumber.h"
+#include "core/domain/TextFold.h"
 #include "core/storage/CustomerRepository.h"
 #include "core/storage/Database.h"
+#include "core/storage/NameIndex.h"
 #include "core/storage/TenancyRepository.h"
 #include "core/storage/UnitOfWork.h"
 
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QScopeGuard>
+
+#include <future>
 
 namespace kasir {
 
@@ -123,12 +130,22 @@ Result<QList<Customer>> CustomerService::createValidated(QList<Customer> drafts)
     if (Status s = uow.begin(); !s)
         return s.error();
     CustomerRepository repo(m_db);
-    auto firstCode = repo.reserveCodes(uow, comp->id, drafts.size());
+    if (Status s = insertNew(uow, repo, drafts, comp->id); !s)
+        return s.error();
+    if (Status s = uow.commit(); !s)
+        return s.error();
+    return drafts;
+}
+
+Status CustomerService::insertNew(
+    UnitOfWork& uow, CustomerRepository& repo, QList<Customer>& drafts, const QString& companyId)
+{
+    auto firstCode = repo.reserveCodes(uow, companyId, drafts.size());
     if (!firstCode)
         return firstCode.error();
     for (qsizetype i = 0; i < drafts.size(); ++i) {
         Customer& c = drafts[i];
-        c.companyId = comp->id;
+        c.companyId = companyId;
         c.id = Ids::newId(uow.now());
         c.code = CustomerSearchTerms::formatCode(*firstCode + i);
         c.createdAt = c.updatedAt = uow.now();
@@ -147,9 +164,140 @@ Result<QList<Customer>> CustomerService::createValidated(QList<Customer> drafts)
             return drafts.size() == 1 ? e : prefixed(e, QStringLiteral("items[%1].").arg(i));
         }
     }
+    return Done {};
+}
+
+namespace {
+
+// One batch of a bulk load, made ready on another thread: the customers with their ids,
+// codes and stamps, the text of their audit rows and sync ops, their name-index rows.
+struct LoadBatch
+{
+    QList<Customer> customers;
+    QList<UnitOfWork::PreparedChange> changes;
+    QString nameRows;
+};
+
+} // namespace
+
+Result<qint64> CustomerService::createInBulk(qint64 expected, const std::function<Result<QList<Customer>>()>& next,
+    const std::function<void(qint64)>& progress, qint64 rebuildIndexesFrom)
+{
+    if (Status s = require(Permission::CustomerCreate, tr("register customers")); !s)
+        return s.error();
+    auto comp = company();
+    if (!comp)
+        return comp.error();
+    if (expected < 0)
+        return Error::invalidField(
+            QStringLiteral("count"), QStringLiteral("invalid_count"), tr("must not be negative"));
+    UnitOfWork uow(m_db, m_actor);
+    if (Status s = uow.begin(); !s)
+        return s.error();
+    CustomerRepository repo(m_db);
+    // A load at least as big as what is stored builds its indexes once at the end, which
+    // beats updating them row by row (BENCHMARKS.md, "Demo").
+    std::optional<CustomerRepository::BulkLoad> load;
+    if (expected >= rebuildIndexesFrom) {
+        auto stored = repo.countAll();
+        if (!stored)
+            return stored.error();
+        if (expected >= *stored) {
+            auto begun = repo.beginBulkLoad(uow);
+            if (!begun)
+                return begun.error();
+            load = std::move(begun).value();
+        }
+    }
+    const auto endLoad = qScopeGuard([&] {
+        if (load)
+            repo.endBulkLoad(*load);
+    });
+    // Codes for the whole load up front, so that the other thread can number customers.
+    auto firstCode = repo.reserveCodes(uow, comp->id, expected);
+    if (!firstCode)
+        return firstCode.error();
+
+    const QString companyId = comp->id;
+    const qint64 now = uow.now();
+    const QString actorId = m_actor.userId;
+    const qint64 firstSeq = load ? load->nextSeq : -1;
+    auto prepare
+        = [&next, companyId, now, actorId, code = *firstCode, firstSeq, expected](qint64 offset) -> Result<LoadBatch> {
+        auto drafts = next();
+        if (!drafts)
+            return drafts.error();
+        if (offset + drafts->size() > expected)
+            return Error::other(QStringLiteral("load_too_big"),
+                tr("the load holds more customers than the %1 it announced").arg(expected));
+        LoadBatch batch;
+        batch.customers = std::move(drafts).value();
+        batch.changes.reserve(batch.customers.size());
+        QJsonArray rows;
+        for (qsizetype i = 0; i < batch.customers.size(); ++i) {
+            Customer& c = batch.customers[i];
+            c.companyId = companyId;
+            c.id = Ids::newId(now);
+            c.code = CustomerSearchTerms::formatCode(code + offset + i);
+            c.createdAt = c.updatedAt = now;
+            c.createdBy = c.updatedBy = actorId;
+            batch.changes.append(UnitOfWork::prepare({QStringLiteral("customer"), c.id, c.companyId,
+                QStringLiteral("create"), UnitOfWork::Op::Upsert, {}, CustomerJson::snapshot(c)}));
+            if (firstSeq > 0)
+                NameIndex::appendRows(rows, {c.companyId, TextFold::fold(c.name), c.id}, firstSeq + offset + i);
+        }
+        if (!rows.isEmpty())
+            batch.nameRows = QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact));
+        return batch;
+    };
+
+    qint64 done = 0;
+    std::future<Result<LoadBatch>> pending = std::async(std::launch::async, prepare, 0);
+    auto stop = [&](const Error& e) -> Result<qint64> {
+        if (pending.valid())
+            pending.wait();
+        return e;
+    };
+    for (;;) {
+        Result<LoadBatch> batch = pending.get();
+        if (!batch)
+            return batch.error();
+        if (batch->customers.isEmpty())
+            break;
+        const qint64 offset = done;
+        const qsizetype n = batch->customers.size();
+        pending = std::async(std::launch::async, prepare, offset + n);
+        for (qsizetype i = 0; i < n; ++i) {
+            const Customer& c = batch->customers.at(i);
+            Status written = load ? repo.insertLoaded(uow, c, firstSeq + offset + i) : repo.insert(uow, c);
+            if (written) {
+                auto stamp = uow.record(batch->changes.at(i));
+                if (!stamp)
+                    written = stamp.error();
+            }
+            if (!written)
+                return stop(
+                    prefixed(explainConflict(c, written.error()), QStringLiteral("items[%1].").arg(offset + i)));
+        }
+        if (load && !batch->nameRows.isEmpty()) {
+            if (Status s = repo.stageNameWords(uow, batch->nameRows); !s)
+                return stop(s.error());
+        }
+        done += n;
+        if (progress)
+            progress(done);
+    }
+    if (done < expected) {
+        if (Status s = repo.releaseCodes(uow, companyId, expected - done); !s)
+            return s.error();
+    }
+    if (load) {
+        if (Status s = repo.finishBulkLoad(uow, *load); !s)
+            return s.error();
+    }
     if (Status s = uow.commit(); !s)
         return s.error();
-    return drafts;
+    return done;
 }
 
 Result<Customer> CustomerService::get(const QString& idOrCode)

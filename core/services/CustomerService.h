@@ -6,9 +6,11 @@
 #include "core/domain/Result.h"
 #include "core/domain/Role.h"
 #include "core/domain/Tenancy.h"
+#include "core/storage/CustomerRepository.h"
 
 #include <QCoreApplication>
 
+#include <functional>
 #include <optional>
 
 namespace kasir {
@@ -35,6 +37,16 @@ public:
     // createValidated() takes its output.
     static Result<QList<Customer>> validate(const QList<CustomerInput>& inputs, const Company& company, QDate today);
     Result<QList<Customer>> createValidated(QList<Customer> drafts);
+    // A big load (demo data, an import) as one write: every customer of every batch that
+    // `next` hands over (validated; an empty batch ends the load) is registered, each with
+    // its audit row and sync op, or none is. When the load is at least as big as what the
+    // file holds and at least `rebuildIndexesFrom`, the customer indexes are taken down
+    // during the load and built again before the commit; a duplicate phone or email then
+    // fails the whole load when its unique index is made. `next` runs on another thread,
+    // one call at a time, while the previous batch is written.
+    Result<qint64> createInBulk(qint64 expected, const std::function<Result<QList<Customer>>()>& next,
+        const std::function<void(qint64)>& progress = {}, qint64 rebuildIndexesFrom = bulkIndexThreshold);
+    static constexpr qint64 bulkIndexThreshold = 50000;
     Result<Customer> update(const QString& idOrCode, const CustomerInput& input);
     Result<Customer> deactivate(const QString& idOrCode);
     Result<Customer> reactivate(const QString& idOrCode);
@@ -55,6 +67,8 @@ private:
     Status require(Permission permission, const QString& what) const;
     // Turns a unique-index refusal into a message that names who holds the phone or email.
     Error explainConflict(const Customer& c, const Error& error);
+    // Gives drafts ids, codes and stamps and writes them with their audit rows and sync ops.
+    Status insertNew(UnitOfWork& uow, CustomerRepository& repo, QList<Customer>& drafts, const QString& companyId);
     Result<Customer> setStatus(const QString& idOrCode, CustomerStatus status, const QString& action);
     Result<Customer> write(Customer before, Customer after, const QString& action);
 

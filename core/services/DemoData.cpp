@@ -237,28 +237,29 @@ Result<qint64> DemoData::generate(
             batch.append(customer(seed, first + from + i));
         return CustomerService::validate(batch, *company, today);
     };
-    qint64 done = 0;
+    // One write for the whole run: a killed run leaves nothing half-done, and a big run
+    // builds its indexes once (CustomerService::createInBulk).
+    qint64 handed = 0;
     std::future<Result<QList<Customer>>> next;
     if (count > 0)
         next = std::async(std::launch::async, prepare, 0);
-    while (done < count) {
+    auto take = [&]() -> Result<QList<Customer>> {
+        if (!next.valid())
+            return QList<Customer> {};
         Result<QList<Customer>> batch = next.get();
         if (!batch)
             return batch.error();
-        const qint64 n = batch->size();
-        if (done + n < count)
-            next = std::async(std::launch::async, prepare, done + n);
-        auto written = customers.createValidated(std::move(batch).value());
-        if (!written) {
-            if (next.valid())
-                next.wait();
-            return written.error();
-        }
-        done += n;
-        if (progress)
-            progress(done);
-    }
-    return done;
+        handed += batch->size();
+        if (handed < count)
+            next = std::async(std::launch::async, prepare, handed);
+        return batch;
+    };
+    auto done = customers.createInBulk(count, take, progress);
+    if (next.valid())
+        next.wait();
+    if (!done)
+        return done.error();
+    return *done;
 }
 
 } // namespace kasir

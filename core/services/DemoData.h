@@ -31,7 +31,8 @@ public:
     // database is empty; returns the administrator who then registers the customers.
     static Result<Actor> ensureCompany(Database& db);
 
-    // Registers `count` customers in batches; `progress` is told how many are done.
+    // Registers `count` customers in one write (all or none), generated and validated in
+    // batches on another thread; `progress` is told how many are written so far.
     static Result<qint64> generate(
         Database& db, const Actor& actor, qint64 count, quint64 seed, const std::function<void(qint64)>& progress = {});
 

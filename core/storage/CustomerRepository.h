@@ -43,6 +43,31 @@ public:
     // ledgers): every foreign key onto customer(id) that does not cascade.
     Result<QStringList> blockingReferences(const QString& id);
 
+    // Every customer in the file, of every company.
+    Result<qint64> countAll();
+
+    // A bulk load inside one unit of work: begin drops the customer table's secondary
+    // indexes and makes a staging table for name-index rows; rows then go in with
+    // insertLoaded (seq handed out from `nextSeq` on, in order) and stageNameWords
+    // (NameIndex::appendRows' JSON); finish makes the indexes again from the schema's own
+    // text and moves the staged words into the name index in key order. A rollback undoes
+    // all of it, the dropped indexes included.
+    struct BulkLoad
+    {
+        QStringList indexes; // CREATE INDEX statements to run at the end
+        qint64 nextSeq = 1;
+        qint64 cacheSize = 0; // the connection's page cache before the load (PRAGMA cache_size)
+    };
+    static constexpr qint64 bulkCacheKiB = -524288; // 512 MiB while a load runs
+    Result<BulkLoad> beginBulkLoad(UnitOfWork& uow);
+    Status insertLoaded(UnitOfWork& uow, const Customer& customer, qint64 seq);
+    Status stageNameWords(UnitOfWork& uow, const QString& rowsJson);
+    Status finishBulkLoad(UnitOfWork& uow, const BulkLoad& load);
+    // After the unit of work, committed or not: gives the connection its page cache back.
+    void endBulkLoad(const BulkLoad& load);
+    // Gives back the last `count` codes reserveCodes handed out in this unit of work.
+    Status releaseCodes(UnitOfWork& uow, const QString& companyId, qint64 count);
+
     // Rebuilds the name search index from the customer table (after a restore, or to
     // repair); inside a unit of work like any write.
     Status rebuildSearchIndex(UnitOfWork& uow);
@@ -64,6 +89,8 @@ private:
     Result<std::optional<Customer>> one(const QString& sql, const QString& companyId, const QString& value);
     Status bindAndWrite(
         UnitOfWork& uow, const QString& sql, const Customer& c, const std::optional<NameIndex::Entry>& old);
+    // Binds the 29 values of insert/update in their order; returns the next index.
+    static int bindCustomer(QSqlQuery& q, const Customer& c, const QString& nameKey);
 
     Database& m_db;
 };

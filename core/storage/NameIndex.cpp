@@ -23,12 +23,6 @@ struct WordRow
     qint64 seq = 0;
 };
 
-void appendRows(QJsonArray& out, const Entry& e, qint64 seq)
-{
-    for (const QString& word : TextFold::words(e.nameKey))
-        out.append(QJsonArray {e.companyId, word, e.nameKey, e.id, seq});
-}
-
 QString compact(const QJsonArray& a)
 {
     return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
@@ -39,6 +33,12 @@ const QString kInsert = QStringLiteral("INSERT INTO customer_word (company_id, w
                                        "FROM json_each(?)");
 
 } // namespace
+
+void appendRows(QJsonArray& out, const Entry& e, qint64 seq)
+{
+    for (const QString& word : TextFold::words(e.nameKey))
+        out.append(QJsonArray {e.companyId, word, e.nameKey, e.id, seq});
+}
 
 Status rebuild(QSqlDatabase db)
 {

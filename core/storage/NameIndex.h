@@ -3,6 +3,7 @@
 #include "core/domain/Result.h"
 #include "core/storage/UnitOfWork.h"
 
+#include <QJsonArray>
 #include <QMap>
 #include <QSqlDatabase>
 #include <QString>
@@ -26,6 +27,10 @@ struct Entry
     QString id;
     friend bool operator==(const Entry&, const Entry&) = default;
 };
+
+// The index rows of one customer as JSON arrays [company, word, name key, id, seq], the
+// form the index's bulk statements read with json_each.
+void appendRows(QJsonArray& out, const Entry& entry, qint64 seq);
 
 // Replaces the whole index with the words of every customer's name key.
 Status rebuild(QSqlDatabase db);

@@ -33,12 +33,27 @@ QSqlQuery& UnitOfWork::prepared(const QString& sql)
     return m_db.prepared(sql);
 }
 
+UnitOfWork::PreparedChange UnitOfWork::prepare(const Change& change)
+{
+    PreparedChange p {change.entity, change.entityId, change.companyId, change.action, change.op, {}, {}};
+    const QStringList fields = FieldSnapshot::changed(change.before, change.after);
+    if (fields.isEmpty() && change.op == Op::Upsert)
+        return p;
+    p.auditJson = FieldSnapshot::auditJson(change.before, change.after, fields);
+    p.valuesJson = change.op == Op::Upsert ? FieldSnapshot::valuesJson(change.after, fields) : QStringLiteral("{}");
+    return p;
+}
+
 Result<Hlc> UnitOfWork::record(const Change& change)
+{
+    return record(prepare(change));
+}
+
+Result<Hlc> UnitOfWork::record(const PreparedChange& change)
 {
     if (!m_open)
         return Error::other(QStringLiteral("no_unit_of_work"), tr("write outside a unit of work"));
-    const QStringList fields = FieldSnapshot::changed(change.before, change.after);
-    if (fields.isEmpty() && change.op == Op::Upsert)
+    if (change.auditJson.isEmpty())
         return Hlc {};
 
     const Hlc stamp = m_db.hlc().tick();
@@ -56,7 +71,7 @@ Result<Hlc> UnitOfWork::record(const Change& change)
     audit.bindValue(5, change.entity);
     audit.bindValue(6, change.entityId);
     audit.bindValue(7, change.action);
-    audit.bindValue(8, FieldSnapshot::auditJson(change.before, change.after, fields));
+    audit.bindValue(8, change.auditJson);
     if (Status s = Sql::exec(audit); !s)
         return s.error();
 
@@ -68,8 +83,7 @@ Result<Hlc> UnitOfWork::record(const Change& change)
     outbox.bindValue(2, change.entity);
     outbox.bindValue(3, change.entityId);
     outbox.bindValue(4, change.op == Op::Upsert ? QStringLiteral("upsert") : QStringLiteral("delete"));
-    outbox.bindValue(
-        5, change.op == Op::Upsert ? FieldSnapshot::valuesJson(change.after, fields) : QStringLiteral("{}"));
+    outbox.bindValue(5, change.valuesJson);
     outbox.bindValue(6, hlcText);
     outbox.bindValue(7, m_actor.userId.isEmpty() ? QVariant() : QVariant(m_actor.userId));
     outbox.bindValue(8, m_now);

@@ -59,9 +59,25 @@ public:
     qint64 now() const { return m_now; }
     QSqlQuery& prepared(const QString& sql);
 
+    // A change turned into the text of its audit row and outbox op. prepare() needs no
+    // database and is thread-safe, so bulk work can make the next batch's text on another
+    // core while this one is written.
+    struct PreparedChange
+    {
+        QString entity;
+        QString entityId;
+        QString companyId;
+        QString action;
+        Op op = Op::Upsert;
+        QString auditJson; // empty: the change changes nothing
+        QString valuesJson;
+    };
+    static PreparedChange prepare(const Change& change);
+
     // Writes the audit row and the outbox op for one change; returns the HLC stamp used.
     // A change that changes nothing writes nothing and returns a null stamp.
     Result<Hlc> record(const Change& change);
+    Result<Hlc> record(const PreparedChange& change);
 
     // Work that is cheaper done once per unit than once per row (search-index updates):
     // one T per unit, made on first use, flushed in order of first use just before COMMIT.

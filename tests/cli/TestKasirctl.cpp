@@ -1,6 +1,7 @@
 #include "core/domain/Clock.h"
 #include "core/storage/Database.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -307,48 +308,56 @@ private slots:
 
     void aKilledWriterLeavesAConsistentFile()
     {
+        // demo is one write: its indexes are down while it loads. Killed half-way, the file
+        // must come back as before the run, indexes and all.
+        QVERIFY(kasirctl({QStringLiteral("demo"), QStringLiteral("--customers"), QStringLiteral("10")}).exitCode == 0);
+        auto schema = [](Database& db) {
+            QSqlQuery q(db.connection());
+            q.exec(
+                QStringLiteral("SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_schema ORDER BY name)"));
+            return q.next() ? q.value(0).toString() : QString();
+        };
+        QString before;
+        {
+            auto db = Database::open(m_db, SystemClock::instance());
+            QVERIFY(db.ok());
+            before = schema(**db);
+        }
+        QVERIFY(before.contains(QStringLiteral("ux_customer_phone")));
+
         QProcess demo;
         demo.start(QStringLiteral(KASIRCTL_PATH),
             {QStringLiteral("--db"), m_db, QStringLiteral("demo"), QStringLiteral("--customers"),
                 QStringLiteral("400000")});
         QVERIFY(demo.waitForStarted());
-        auto db = Database::open(m_db, SystemClock::instance());
-        QVERIFY(db.ok());
-        auto customers = [&] {
-            QSqlQuery q((*db)->connection());
-            return q.exec(QStringLiteral("SELECT count(*) FROM customer")) && q.next() ? q.value(0).toLongLong() : -1;
-        };
-        // Kill it hard in the middle of its work, once some batches are committed.
-        QTRY_VERIFY_WITH_TIMEOUT(customers() >= 10'000, 60'000);
+        // Kill it hard in the middle of its work: once the transaction has spilled pages.
+        const QString wal = m_db + QStringLiteral("-wal");
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(wal).size() > 64 * 1024 * 1024, 120'000);
         ::kill(static_cast<pid_t>(demo.processId()), SIGKILL);
         QVERIFY(demo.waitForFinished(10'000));
-        db->reset();
 
-        db = Database::open(m_db, SystemClock::instance());
+        auto db = Database::open(m_db, SystemClock::instance());
         QVERIFY(db.ok());
         QSqlQuery q((*db)->connection());
         QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
+        QCOMPARE(schema(**db), before);
         QVERIFY(q.exec(QStringLiteral("SELECT (SELECT count(*) FROM customer), "
                                       "(SELECT count(*) FROM sync_outbox WHERE entity = 'customer'), "
                                       "(SELECT count(*) FROM audit_log WHERE entity = 'customer'), "
                                       "(SELECT count(DISTINCT id) FROM customer_word)")));
         QVERIFY(q.next());
-        const qint64 n = q.value(0).toLongLong();
-        QVERIFY(n >= 10'000 && n < 400'000);
-        QCOMPARE(q.value(1).toLongLong(), n);
-        QCOMPARE(q.value(2).toLongLong(), n);
-        QCOMPARE(q.value(3).toLongLong(), n); // every committed name is in the name index
-        QCOMPARE(n % 5000, 0); // whole batches only
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(q.value(i).toLongLong(), 10);
+        q.finish();
         db->reset();
 
-        // And work goes on where it stopped.
+        // And work goes on where it stood.
         const Run more = kasirctl({QStringLiteral("demo"), QStringLiteral("--customers"), QStringLiteral("10")});
         QCOMPARE(more.exitCode, 0);
         const Run last = kasirctl({QStringLiteral("customer"), QStringLiteral("search"), QStringLiteral("--sort"),
             QStringLiteral("created"), QStringLiteral("--desc"), QStringLiteral("--limit"), QStringLiteral("1")});
-        QCOMPARE(last.first().value(QStringLiteral("code")).toString(),
-            QStringLiteral("C-%1").arg(n + 10, 6, 10, QLatin1Char('0')));
+        QCOMPARE(last.first().value(QStringLiteral("code")).toString(), QStringLiteral("C-000020"));
     }
 };
 

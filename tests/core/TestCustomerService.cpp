@@ -5,6 +5,7 @@
 #include "core/storage/UnitOfWork.h"
 #include "tests/support/TestDatabase.h"
 
+#include <QDateTime>
 #include <QSet>
 #include <QSqlQuery>
 #include <QTest>
@@ -485,6 +486,98 @@ private slots:
         QCOMPARE(searchNames(s, QStringLiteral("santoso")), QStringList {});
         QCOMPARE(searchNames(s, QStringLiteral("agus")),
             (QStringList {QStringLiteral("Agustinus Wijaya"), QStringLiteral("Siti Nur Agus")}));
+    }
+
+    void aBulkLoadIsAllOrNothingAndRebuildsItsIndexes()
+    {
+        test::TestDatabase t;
+        CustomerService s(t.db(), t.admin());
+        QVERIFY(s.create(person(QStringLiteral("Sudah Ada"), QStringLiteral("0812 9999 0000"))).ok());
+        auto scalar = [&](const QString& sql) {
+            QSqlQuery q(t.db().connection());
+            return q.exec(sql) && q.next() ? q.value(0) : QVariant();
+        };
+        const QString schema
+            = QStringLiteral("SELECT group_concat(name || ':' || coalesce(sql, ''), ';') FROM "
+                             "(SELECT name, sql FROM sqlite_schema WHERE tbl_name = 'customer' ORDER BY name)");
+        const QString indexesBefore = scalar(schema).toString();
+        QVERIFY(indexesBefore.contains(QStringLiteral("ux_customer_phone")));
+        auto company = s.company();
+        QVERIFY(company.ok());
+        // Batches as a generator hands them over, validated; an empty one ends the load.
+        auto batches = [&](QList<QList<CustomerInput>> list) {
+            return [list, company = *company, &t]() mutable -> Result<QList<Customer>> {
+                if (list.isEmpty())
+                    return QList<Customer> {};
+                return CustomerService::validate(
+                    list.takeFirst(), company, QDateTime::fromMSecsSinceEpoch(t.clock().nowMs(), Qt::UTC).date());
+            };
+        };
+        QList<QList<CustomerInput>> three;
+        for (int b = 0; b < 3; ++b) {
+            QList<CustomerInput> batch;
+            for (int i = 0; i < 40; ++i) {
+                batch << person(QStringLiteral("Muat %1 Banyak").arg(b * 40 + i),
+                    QStringLiteral("0813 5000 %1").arg(b * 40 + i, 4, 10, QLatin1Char('0')));
+            }
+            three << batch;
+        }
+        QList<qint64> progress;
+        auto n = s.createInBulk(
+            120, batches(three), [&](qint64 done) { progress << done; }, 100);
+        QVERIFY2(n.ok(), qPrintable(n ? QString() : n.error().describe()));
+        QCOMPARE(*n, 120);
+        QCOMPARE(progress, (QList<qint64> {40, 80, 120}));
+        // Every index is back, as the migrations made it; every row has its audit and op.
+        QCOMPARE(scalar(schema).toString(), indexesBefore);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM customer")).toInt(), 121);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE entity = 'customer'")).toInt(), 121);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM sync_outbox WHERE entity = 'customer'")).toInt(), 121);
+        QCOMPARE(scalar(QStringLiteral("SELECT max(code) FROM customer")).toString(), QStringLiteral("C-000121"));
+        QCOMPARE(scalar(QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+        const QString words
+            = QStringLiteral("SELECT group_concat(company_id || word || name_key || id || seq, ';') FROM "
+                             "(SELECT * FROM customer_word ORDER BY company_id, word, name_key, id)");
+        const QString loaded = scalar(words).toString();
+        {
+            UnitOfWork uow(t.db(), t.admin());
+            QVERIFY(uow.begin().ok());
+            QVERIFY(CustomerRepository(t.db()).rebuildSearchIndex(uow).ok());
+            QVERIFY(uow.commit().ok());
+        }
+        QCOMPARE(scalar(words).toString(), loaded);
+        QCOMPARE(searchNames(s, QStringLiteral("banyak 119")), QStringList {QStringLiteral("Muat 119 Banyak")});
+        QCOMPARE(s.findByPhone(QStringLiteral("0813 5000 0077"))->value().name, QStringLiteral("Muat 77 Banyak"));
+
+        // A phone already stored, in the last batch: found when its unique index is made
+        // again, and the whole load goes.
+        QList<QList<CustomerInput>> clash = three;
+        for (auto& batch : clash) {
+            for (auto& in : batch)
+                in.phone = in.phone->replace(QStringLiteral("0813"), QStringLiteral("0814"));
+        }
+        clash.last().last().phone = QStringLiteral("0812 9999 0000");
+        n = s.createInBulk(120, batches(clash), {}, 100);
+        QVERIFY(!n.ok());
+        QCOMPARE(n.error().kind, Error::Kind::Conflict);
+        QVERIFY2(n.error().describe().contains(QStringLiteral("phone")), qPrintable(n.error().describe()));
+        QCOMPARE(scalar(schema).toString(), indexesBefore);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM customer")).toInt(), 121);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE entity = 'customer'")).toInt(), 121);
+        QCOMPARE(scalar(words).toString(), loaded);
+
+        // A load smaller than what is stored keeps its indexes live, with the same result;
+        // a generator that hands over more than it announced is refused.
+        n = s.createInBulk(40, batches({clash.first()}), {}, 10);
+        QVERIFY(n.ok());
+        QCOMPARE(scalar(QStringLiteral("SELECT max(code) FROM customer")).toString(), QStringLiteral("C-000161"));
+        QCOMPARE(searchNames(s, QStringLiteral("muat 5 ban")).count(QStringLiteral("Muat 5 Banyak")), 2);
+        n = s.createInBulk(39, batches({clash.at(1)}), {}, 10);
+        QVERIFY(!n.ok());
+        QCOMPARE(n.error().code, QStringLiteral("load_too_big"));
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM customer")).toInt(), 161);
+        // Codes given back: the next customer continues the numbering.
+        QCOMPARE(s.create(person(QStringLiteral("Berikut")))->code, QStringLiteral("C-000162"));
     }
 
     void keysetPagesCoverEveryRowOnce()
