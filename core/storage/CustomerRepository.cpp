@@ -416,7 +416,8 @@ Status CustomerRepository::stageNameWords(UnitOfWork& uow, const QString& rowsJs
 {
     QSqlQuery& q = uow.prepared(
         QStringLiteral("INSERT INTO temp.customer_word_staged (company_id, word, name_key, id, seq) "
-                       "SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(?)"));
+                       "SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), "
+                       "json_extract(value, '$[3]'), json_extract(value, '$[4]') FROM json_each(?)"));
     q.bindValue(0, rowsJson);
     return Sql::exec(q);
 }

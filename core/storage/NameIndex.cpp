@@ -28,9 +28,11 @@ QString compact(const QJsonArray& a)
     return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
 }
 
-const QString kInsert = QStringLiteral("INSERT INTO customer_word (company_id, word, name_key, id, seq) "
-                                       "SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 "
-                                       "FROM json_each(?)");
+const QString kInsert
+    = QStringLiteral("INSERT INTO customer_word (company_id, word, name_key, id, seq) "
+                     "SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), "
+                     "json_extract(value, '$[3]'), json_extract(value, '$[4]') "
+                     "FROM json_each(?)");
 
 } // namespace
 
@@ -104,7 +106,8 @@ Status Changes::flush(UnitOfWork& uow)
     if (!removals.isEmpty()) {
         QSqlQuery& q = uow.prepared(
             QStringLiteral("DELETE FROM customer_word WHERE (company_id, word, name_key, id) IN "
-                           "(SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?))"));
+                           "(SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, "
+                           "'$[2]'), json_extract(value, '$[3]') FROM json_each(?))"));
         q.bindValue(0, compact(removals));
         if (Status s = Sql::exec(q); !s)
             return s;
