@@ -74,6 +74,10 @@
         <source>write outside a unit of work</source>
         <translation>penulisan di luar unit kerja</translation>
     </message>
+    <message>
+        <source>%1 is given to more than one customer: %2; nothing was loaded</source>
+        <translation>%1 dipakai oleh lebih dari satu pelanggan: %2; tidak ada yang dimuat</translation>
+    </message>
 </context>
 <context>
     <name>kasir::CustomerService</name>
@@ -364,62 +368,6 @@
 <context>
     <name>kasir::Kasirctl</name>
     <message>
-        <source>Usage: kasirctl [--db FILE] [--user NAME [--password-stdin]] COMMAND [options]
-
-Commands:
-  init --company NAME [--region ID] [--currency IDR] [--store NAME] [--terminal NAME]
-       [--admin-user admin] [--admin-password PW]   set up this database as a terminal
-  customer add --name NAME [--phone P] [field options]   register a customer
-  customer get ID|CODE                                   show one customer
-  customer find PHONE                                    find by phone, any written form
-  customer search [--q TEXT] [--type T] [--status S] [--level L]
-       [--created-from DATE] [--created-to DATE] [--sort name|created|updated] [--desc]
-       [--limit N] [--after CURSOR] [--page-info]        one customer per line
-  customer update ID|CODE [field options]                change fields (&quot;&quot; clears)
-  customer deactivate|reactivate|delete ID|CODE
-  user add --username U --role admin|manager|cashier [--display-name N] (password on stdin)
-  user list
-  demo --customers N [--seed S]                          add realistic demo customers
-
-Field options: --name --phone --whatsapp --email --address --city --province --postal-code
-  --type walk-in|member|vip|wholesale --status active|inactive|blocked
-  --level Bronze|Silver|Gold|Platinum --discount-override PERCENT --birth-date YYYY-MM-DD
-  --gender male|female|other --notes TEXT
-  --prefer-sms --prefer-email --prefer-call --prefer-whatsapp --do-not-contact true|false
-
-The database is --db, else $KASIR_DB, else the per-user data folder.
-Output is JSON; errors go to stderr as {&quot;error&quot;, &quot;code&quot;, &quot;field&quot;}.
-Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 permission denied.
-</source>
-        <translation>Pemakaian: kasirctl [--db BERKAS] [--user NAMA [--password-stdin]] PERINTAH [opsi]
-
-Perintah:
-  init --company NAMA [--region ID] [--currency IDR] [--store NAMA] [--terminal NAMA]
-       [--admin-user admin] [--admin-password SANDI]   siapkan basis data ini sebagai terminal
-  customer add --name NAMA [--phone P] [opsi kolom]      daftarkan pelanggan
-  customer get ID|KODE                                   tampilkan satu pelanggan
-  customer find TELEPON                                  cari lewat telepon, dalam bentuk tulisan apa pun
-  customer search [--q TEKS] [--type J] [--status S] [--level L]
-       [--created-from TGL] [--created-to TGL] [--sort name|created|updated] [--desc]
-       [--limit N] [--after PENANDA] [--page-info]       satu pelanggan per baris
-  customer update ID|KODE [opsi kolom]                   ubah kolom (&quot;&quot; mengosongkan)
-  customer deactivate|reactivate|delete ID|KODE
-  user add --username U --role admin|manager|cashier [--display-name N] (sandi lewat stdin)
-  user list
-  demo --customers N [--seed S]                          tambahkan pelanggan contoh yang realistis
-
-Opsi kolom: --name --phone --whatsapp --email --address --city --province --postal-code
-  --type walk-in|member|vip|wholesale --status active|inactive|blocked
-  --level Bronze|Silver|Gold|Platinum --discount-override PERSEN --birth-date TTTT-BB-HH
-  --gender male|female|other --notes TEKS
-  --prefer-sms --prefer-email --prefer-call --prefer-whatsapp --do-not-contact true|false
-
-Basis data: --db, jika tidak ada $KASIR_DB, jika tidak ada folder data pengguna.
-Keluaran berupa JSON; galat ke stderr sebagai {&quot;error&quot;, &quot;code&quot;, &quot;field&quot;}.
-Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan, 4 konflik, 5 tidak diizinkan.
-</translation>
-    </message>
-    <message>
         <source>--%1 needs a value</source>
         <translation>--%1 memerlukan nilai</translation>
     </message>
@@ -490,6 +438,65 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
     <message>
         <source>unknown user command &quot;%1&quot;; use add or list</source>
         <translation>perintah pengguna &quot;%1&quot; tidak dikenal; gunakan add atau list</translation>
+    </message>
+    <message>
+        <source>Usage: kasirctl [--db FILE] [--user NAME [--password-stdin]] COMMAND [options]
+
+Commands:
+  init --company NAME [--region ID] [--currency IDR] [--store NAME] [--terminal NAME]
+       [--admin-user admin] [--admin-password PW]   set up this database as a terminal
+  customer add --name NAME [--phone P] [field options]   register a customer
+  customer get ID|CODE                                   show one customer
+  customer find PHONE                                    find by phone, any written form
+  customer search [--q TEXT] [--type T] [--status S] [--level L]
+       [--created-from DATE] [--created-to DATE] [--sort name|created|updated] [--desc]
+       [--limit N] [--after CURSOR] [--page-info]        one customer per line
+  customer update ID|CODE [field options]                change fields (&quot;&quot; clears)
+  customer deactivate|reactivate|delete ID|CODE
+  user add --username U --role admin|manager|cashier [--display-name N] (password on stdin)
+  user list
+  demo --customers N [--seed S] [--progress]             add realistic demo customers (one write:
+                                                         all or none; --progress reports on stderr)
+
+Field options: --name --phone --whatsapp --email --address --city --province --postal-code
+  --type walk-in|member|vip|wholesale --status active|inactive|blocked
+  --level Bronze|Silver|Gold|Platinum --discount-override PERCENT --birth-date YYYY-MM-DD
+  --gender male|female|other --notes TEXT
+  --prefer-sms --prefer-email --prefer-call --prefer-whatsapp --do-not-contact true|false
+
+The database is --db, else $KASIR_DB, else the per-user data folder.
+Output is JSON; errors go to stderr as {&quot;error&quot;, &quot;code&quot;, &quot;field&quot;}.
+Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 permission denied.
+</source>
+        <translation>Pemakaian: kasirctl [--db BERKAS] [--user NAMA [--password-stdin]] PERINTAH [opsi]
+
+Perintah:
+  init --company NAMA [--region ID] [--currency IDR] [--store NAMA] [--terminal NAMA]
+       [--admin-user admin] [--admin-password SANDI]   siapkan basis data ini sebagai terminal
+  customer add --name NAMA [--phone P] [opsi kolom]      daftarkan pelanggan
+  customer get ID|KODE                                   tampilkan satu pelanggan
+  customer find TELEPON                                  cari lewat telepon, dalam bentuk tulisan apa pun
+  customer search [--q TEKS] [--type J] [--status S] [--level L]
+       [--created-from TGL] [--created-to TGL] [--sort name|created|updated] [--desc]
+       [--limit N] [--after PENANDA] [--page-info]       satu pelanggan per baris
+  customer update ID|KODE [opsi kolom]                   ubah kolom (&quot;&quot; mengosongkan)
+  customer deactivate|reactivate|delete ID|KODE
+  user add --username U --role admin|manager|cashier [--display-name N] (sandi lewat stdin)
+  user list
+  demo --customers N [--seed S] [--progress]             tambahkan pelanggan demo yang realistis (satu
+                                                         penulisan: semua atau tidak sama sekali; --progress
+                                                         melapor di stderr)
+
+Opsi kolom: --name --phone --whatsapp --email --address --city --province --postal-code
+  --type walk-in|member|vip|wholesale --status active|inactive|blocked
+  --level Bronze|Silver|Gold|Platinum --discount-override PERSEN --birth-date TTTT-BB-HH
+  --gender male|female|other --notes TEKS
+  --prefer-sms --prefer-email --prefer-call --prefer-whatsapp --do-not-contact true|false
+
+Basis data: --db, jika tidak ada $KASIR_DB, jika tidak ada folder data pengguna.
+Keluaran berupa JSON; galat ke stderr sebagai {&quot;error&quot;, &quot;code&quot;, &quot;field&quot;}.
+Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan, 4 konflik, 5 tidak diizinkan.
+</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,12 @@ void CliOutput::line(const QJsonObject& object)
     m_out.flush();
 }
 
+void CliOutput::progress(const QJsonObject& object)
+{
+    m_err << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) << '\n';
+    m_err.flush();
+}
+
 int CliOutput::exitCodeFor(Error::Kind kind)
 {
     switch (kind) {

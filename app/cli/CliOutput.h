@@ -26,6 +26,9 @@ public:
     Q_DISABLE_COPY_MOVE(CliOutput)
 
     void line(const QJsonObject& object);
+    // A progress note for a person or a script watching a long command: one JSON object
+    // per line on stderr, so that stdout keeps only results.
+    void progress(const QJsonObject& object);
     // Prints the error and returns the exit code for it.
     int fail(const Error& error);
     int failInvalid(const QString& field, const QString& message);

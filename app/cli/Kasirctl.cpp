@@ -18,6 +18,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <functional>
 
 namespace kasir {
 
@@ -130,7 +131,8 @@ int Kasirctl::help()
               "  customer deactivate|reactivate|delete ID|CODE\n"
               "  user add --username U --role admin|manager|cashier [--display-name N] (password on stdin)\n"
               "  user list\n"
-              "  demo --customers N [--seed S]                          add realistic demo customers\n"
+              "  demo --customers N [--seed S] [--progress]             add realistic demo customers (one write:\n"
+              "                                                         all or none; --progress reports on stderr)\n"
               "\n"
               "Field options: --name --phone --whatsapp --email --address --city --province --postal-code\n"
               "  --type walk-in|member|vip|wholesale --status active|inactive|blocked\n"
@@ -363,6 +365,7 @@ int Kasirctl::demo(const QStringList& args)
     QCommandLineParser p;
     p.addOption(QCommandLineOption(QStringLiteral("customers"), QString(), QStringLiteral("N")));
     p.addOption(QCommandLineOption(QStringLiteral("seed"), QString(), QStringLiteral("S")));
+    p.addOption(QCommandLineOption(QStringLiteral("progress")));
     int code = 0;
     if (!parse(p, args, 0, QString(), code))
         return code;
@@ -388,7 +391,13 @@ int Kasirctl::demo(const QStringList& args)
         return code;
     QElapsedTimer timer;
     timer.start();
-    auto written = DemoData::generate(*m_db, m_actor, count, seed);
+    std::function<void(qint64)> progress;
+    if (p.isSet(QStringLiteral("progress"))) {
+        progress = [this, count](qint64 done) {
+            m_out.progress(QJsonObject {{QStringLiteral("written"), done}, {QStringLiteral("customers"), count}});
+        };
+    }
+    auto written = DemoData::generate(*m_db, m_actor, count, seed, progress);
     if (!written)
         return m_out.fail(written.error());
     m_out.line(QJsonObject {{QStringLiteral("customers"), *written}, {QStringLiteral("seed"), QString::number(seed)},

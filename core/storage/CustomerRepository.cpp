@@ -395,6 +395,11 @@ Result<CustomerRepository::BulkLoad> CustomerRepository::beginBulkLoad(UnitOfWor
         if (Status s = Sql::execDirect(db, QStringLiteral("DROP INDEX \"%1\"").arg(name)); !s)
             return s.error();
     }
+    if (Status s = Sql::execDirect(db,
+            QStringLiteral("CREATE TEMP TABLE customer_word_staged (company_id TEXT NOT NULL, word TEXT NOT NULL, "
+                           "name_key TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL)"));
+        !s)
+        return s.error();
     // The load writes every page of its rows once; a page cache that holds the growing
     // right edge of each b-tree spills less (BENCHMARKS.md: a quarter faster than the 64 MiB
     // the connection keeps otherwise). Given back in endBulkLoad.
@@ -403,11 +408,6 @@ Result<CustomerRepository::BulkLoad> CustomerRepository::beginBulkLoad(UnitOfWor
     load.cacheSize = q.value(0).toLongLong();
     q.finish();
     if (Status s = Sql::execDirect(db, QStringLiteral("PRAGMA cache_size = %1").arg(bulkCacheKiB)); !s)
-        return s.error();
-    if (Status s = Sql::execDirect(db,
-            QStringLiteral("CREATE TEMP TABLE customer_word_staged (company_id TEXT NOT NULL, word TEXT NOT NULL, "
-                           "name_key TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL)"));
-        !s)
         return s.error();
     return load;
 }
@@ -429,7 +429,7 @@ Status CustomerRepository::finishBulkLoad(UnitOfWork& uow, const BulkLoad& load)
     QSqlDatabase db = m_db.connection();
     for (const QString& statement : load.indexes) {
         if (Status s = Sql::execDirect(db, statement); !s)
-            return s;
+            return explainDuplicate(s.error());
     }
     if (Status s = Sql::execDirect(db,
             QStringLiteral("INSERT INTO customer_word (company_id, word, name_key, id, seq) SELECT company_id, word, "
@@ -437,6 +437,27 @@ Status CustomerRepository::finishBulkLoad(UnitOfWork& uow, const BulkLoad& load)
         !s)
         return s;
     return Sql::execDirect(db, QStringLiteral("DROP TABLE temp.customer_word_staged"));
+}
+
+Error CustomerRepository::explainDuplicate(const Error& error)
+{
+    // A unique index made at the end of a load refuses the whole load; say which
+    // customers share the value, so that the source can be corrected.
+    const bool phone = error.field == u"phone";
+    if (error.kind != Error::Kind::Conflict || (!phone && error.field != u"email"))
+        return error;
+    const QString column = phone ? QStringLiteral("phone") : QStringLiteral("email");
+    QSqlQuery q(m_db.connection());
+    if (!q.exec(QStringLiteral("SELECT %1, group_concat(code, ', ') FROM (SELECT %1, code FROM customer WHERE %1 IN "
+                               "(SELECT %1 FROM customer WHERE %1 IS NOT NULL GROUP BY company_id, %1 HAVING "
+                               "count(*) > 1 LIMIT 1) ORDER BY code) GROUP BY %1")
+                    .arg(column))
+        || !q.next())
+        return error;
+    return Error::conflict(column, phone ? QStringLiteral("duplicate_phone") : QStringLiteral("duplicate_email"),
+        tr("%1 is given to more than one customer: %2; nothing was loaded")
+            .arg(phone ? PhoneNumber::formatInternational(q.value(0).toString()) : q.value(0).toString(),
+                q.value(1).toString()));
 }
 
 void CustomerRepository::endBulkLoad(const BulkLoad& load)

@@ -86,6 +86,7 @@ private:
     Result<QStringList> wordsWithPrefix(const QString& companyId, const QString& prefix, int max);
     // How many index rows the words starting with `prefix` hold, counting at most `cap`.
     Result<qint64> wordRows(const QString& companyId, const QString& prefix, qint64 cap);
+    Error explainDuplicate(const Error& error);
     Result<std::optional<Customer>> one(const QString& sql, const QString& companyId, const QString& value);
     Status bindAndWrite(
         UnitOfWork& uow, const QString& sql, const Customer& c, const std::optional<NameIndex::Entry>& old);

@@ -9,12 +9,16 @@
 #include <QSqlError>
 #include <QThread>
 
+#include <memory>
+
 namespace kasir {
 
 struct Database::ThreadConnection
 {
     QString name;
-    QHash<QString, QSqlQuery> statements;
+    // Held by pointer: callers keep a QSqlQuery& while they prepare other statements, and
+    // a QHash moves its values when it grows.
+    QHash<QString, std::shared_ptr<QSqlQuery>> statements;
     bool inUnitOfWork = false;
     bool open = false;
 };
@@ -175,12 +179,12 @@ QSqlQuery& Database::prepared(const QString& sql)
     ThreadConnection& tc = threadConnection();
     auto it = tc.statements.find(sql);
     if (it == tc.statements.end()) {
-        QSqlQuery q(QSqlDatabase::database(tc.name, false));
-        q.setForwardOnly(true);
-        q.prepare(sql);
-        it = tc.statements.insert(sql, q);
+        auto q = std::make_shared<QSqlQuery>(QSqlDatabase::database(tc.name, false));
+        q->setForwardOnly(true);
+        q->prepare(sql);
+        it = tc.statements.insert(sql, std::move(q));
     }
-    return *it;
+    return **it;
 }
 
 bool Database::inUnitOfWork()

@@ -1,7 +1,6 @@
 #include "core/domain/Clock.h"
 #include "core/storage/Database.h"
 
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -328,11 +327,22 @@ private slots:
         QProcess demo;
         demo.start(QStringLiteral(KASIRCTL_PATH),
             {QStringLiteral("--db"), m_db, QStringLiteral("demo"), QStringLiteral("--customers"),
-                QStringLiteral("400000")});
+                QStringLiteral("400000"), QStringLiteral("--progress")});
         QVERIFY(demo.waitForStarted());
-        // Kill it hard in the middle of its work: once the transaction has spilled pages.
-        const QString wal = m_db + QStringLiteral("-wal");
-        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(wal).size() > 64 * 1024 * 1024, 120'000);
+        // Kill it hard in the middle of its work, some batches into the write.
+        qint64 written = 0;
+        QString progress;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                progress += QString::fromUtf8(demo.readAllStandardError());
+                const QStringList lines = progress.split(u'\n', Qt::SkipEmptyParts);
+                if (!lines.isEmpty()) {
+                    const QJsonObject last = QJsonDocument::fromJson(lines.last().toUtf8()).object();
+                    written = std::max<qint64>(written, last.value(QStringLiteral("written")).toInteger());
+                }
+                return written >= 15'000;
+            }(),
+            120'000);
         ::kill(static_cast<pid_t>(demo.processId()), SIGKILL);
         QVERIFY(demo.waitForFinished(10'000));
 

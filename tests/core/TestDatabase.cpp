@@ -113,6 +113,24 @@ private slots:
         QCOMPARE(q.value(0).toString(), QStringLiteral("agus:a agus:b nur:b santoso:a siti:b"));
     }
 
+    void aPreparedStatementOutlivesTheCacheGrowing()
+    {
+        // A search keeps reading one cached statement while it prepares others.
+        kasir::test::TestDatabase t;
+        QSqlQuery& outer = t.db().prepared(QStringLiteral("SELECT value FROM json_each('[1,2,3]')"));
+        QVERIFY(outer.exec());
+        QVERIFY(outer.next());
+        for (int i = 0; i < 200; ++i) {
+            QSqlQuery& inner = t.db().prepared(QStringLiteral("SELECT %1").arg(i));
+            QVERIFY(inner.exec() && inner.next());
+            QCOMPARE(inner.value(0).toInt(), i);
+            inner.finish();
+        }
+        QVERIFY(outer.next());
+        QCOMPARE(outer.value(0).toInt(), 2);
+        outer.finish();
+    }
+
     void refusesAFileFromANewerKasir()
     {
         QTemporaryDir dir;
