@@ -267,17 +267,25 @@ Result<qint64> CustomerService::createInBulk(qint64 expected, const std::functio
         const qint64 offset = done;
         const qsizetype n = batch->customers.size();
         pending = std::async(std::launch::async, prepare, offset + n);
-        for (qsizetype i = 0; i < n; ++i) {
-            const Customer& c = batch->customers.at(i);
-            Status written = load ? repo.insertLoaded(uow, c, firstSeq + offset + i) : repo.insert(uow, c);
-            if (written) {
-                auto stamp = uow.record(batch->changes.at(i));
-                if (!stamp)
-                    written = stamp.error();
-            }
+        if (load) {
+            Status written = repo.insertLoaded(uow, batch->customers, firstSeq + offset);
+            if (written)
+                written = uow.record(batch->changes);
             if (!written)
-                return stop(
-                    prefixed(explainConflict(c, written.error()), QStringLiteral("items[%1].").arg(offset + i)));
+                return stop(written.error());
+        } else {
+            for (qsizetype i = 0; i < n; ++i) {
+                const Customer& c = batch->customers.at(i);
+                Status written = repo.insert(uow, c);
+                if (written) {
+                    auto stamp = uow.record(batch->changes.at(i));
+                    if (!stamp)
+                        written = stamp.error();
+                }
+                if (!written)
+                    return stop(
+                        prefixed(explainConflict(c, written.error()), QStringLiteral("items[%1].").arg(offset + i)));
+            }
         }
         if (load && !batch->nameRows.isEmpty()) {
             if (Status s = repo.stageNameWords(uow, batch->nameRows); !s)

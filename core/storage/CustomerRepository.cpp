@@ -200,9 +200,9 @@ Where buildWhere(const QString& companyId, const CustomerQuery& q, const Custome
 
 CustomerRepository::CustomerRepository(Database& db) : m_db(db) { }
 
-int CustomerRepository::bindCustomer(QSqlQuery& q, const Customer& c, const QString& nameKey)
+int CustomerRepository::bindCustomer(QSqlQuery& q, const Customer& c, const QString& nameKey, int first)
 {
-    int i = 0;
+    int i = first;
     q.bindValue(i++, c.companyId);
     q.bindValue(i++, c.code);
     q.bindValue(i++, c.name);
@@ -268,6 +268,39 @@ Status CustomerRepository::insert(UnitOfWork& uow, const Customer& c)
             ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
             "?) RETURNING seq");
     return bindAndWrite(uow, sql, c, std::nullopt);
+}
+
+Status CustomerRepository::insertLoaded(UnitOfWork& uow, const QList<Customer>& customers, qint64 firstSeq)
+{
+    constexpr int group = UnitOfWork::rowsPerStatement;
+    static const QString sql = [] {
+        QString text = kInsertColumns;
+        text += QLatin1String(", seq) VALUES ");
+        const QString row = QLatin1Char('(') + QString(QStringLiteral("?, ")).repeated(29) + QStringLiteral("?)");
+        for (int r = 0; r < group; ++r) {
+            if (r > 0)
+                text += QLatin1String(", ");
+            text += row;
+        }
+        return text;
+    }();
+    qsizetype i = 0;
+    for (; i + group <= customers.size(); i += group) {
+        QSqlQuery& q = uow.prepared(sql);
+        int at = 0;
+        for (qsizetype r = i; r < i + group; ++r) {
+            const Customer& c = customers.at(r);
+            at = bindCustomer(q, c, TextFold::fold(c.name), at);
+            q.bindValue(at++, firstSeq + r);
+        }
+        if (Status s = Sql::exec(q); !s)
+            return s;
+    }
+    for (; i < customers.size(); ++i) {
+        if (Status s = insertLoaded(uow, customers.at(i), firstSeq + i); !s)
+            return s;
+    }
+    return Done {};
 }
 
 Status CustomerRepository::insertLoaded(UnitOfWork& uow, const Customer& c, qint64 seq)

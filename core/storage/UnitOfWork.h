@@ -73,11 +73,15 @@ public:
         QString valuesJson;
     };
     static PreparedChange prepare(const Change& change);
+    // Bulk work writes this many rows per INSERT statement.
+    static constexpr int rowsPerStatement = 32;
 
     // Writes the audit row and the outbox op for one change; returns the HLC stamp used.
     // A change that changes nothing writes nothing and returns a null stamp.
     Result<Hlc> record(const Change& change);
     Result<Hlc> record(const PreparedChange& change);
+    // The same for many changes, rowsPerStatement audit rows and ops per statement.
+    Status record(const QList<PreparedChange>& changes);
 
     // Work that is cheaper done once per unit than once per row (search-index updates):
     // one T per unit, made on first use, flushed in order of first use just before COMMIT.

@@ -545,6 +545,19 @@ private slots:
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM sync_outbox WHERE entity = 'customer'")).toInt(), 121);
         QCOMPARE(scalar(QStringLiteral("SELECT max(code) FROM customer")).toString(), QStringLiteral("C-000121"));
         QCOMPARE(scalar(QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+        // Rows written 32 to a statement keep their stamps in order, one per change, and
+        // each audit row and op belongs to its customer.
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM (SELECT hlc, lag(hlc) OVER (ORDER BY id) AS prev "
+                                       "FROM audit_log) WHERE prev >= hlc"))
+                     .toInt(),
+            0);
+        QCOMPARE(
+            scalar(QStringLiteral(
+                       "SELECT count(*) FROM audit_log a JOIN sync_outbox o USING (hlc) JOIN customer c "
+                       "ON c.id = a.entity_id AND c.id = o.entity_id WHERE a.entity = 'customer' AND "
+                       "json_extract(a.changes, '$.code[1]') = c.code AND json_extract(o.fields, '$.name') = c.name"))
+                .toInt(),
+            121);
         const QString words
             = QStringLiteral("SELECT group_concat(company_id || word || name_key || id || seq, ';') FROM "
                              "(SELECT * FROM customer_word ORDER BY company_id, word, name_key, id)");
