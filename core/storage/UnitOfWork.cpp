@@ -39,7 +39,13 @@ UnitOfWork::PreparedChange UnitOfWork::prepare(const Change& change)
     const QStringList fields = FieldSnapshot::changed(change.before, change.after);
     if (fields.isEmpty() && change.op == Op::Upsert)
         return p;
-    p.auditJson = FieldSnapshot::auditJson(change.before, change.after, fields);
+    // The audit row's own columns say which row (entity_id), when (at) and who (actor);
+    // its changes leave out the fields that only repeat them. The sync op keeps them all.
+    static const QStringList bookkeeping {QStringLiteral("createdAt"), QStringLiteral("createdBy"),
+        QStringLiteral("id"), QStringLiteral("updatedAt"), QStringLiteral("updatedBy")};
+    QStringList audited = fields;
+    audited.removeIf([](const QString& f) { return bookkeeping.contains(f); });
+    p.auditJson = FieldSnapshot::auditJson(change.before, change.after, audited);
     p.valuesJson = change.op == Op::Upsert ? FieldSnapshot::valuesJson(change.after, fields) : QStringLiteral("{}");
     return p;
 }
