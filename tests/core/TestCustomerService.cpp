@@ -360,58 +360,76 @@ private slots:
         // The same names in another company must never show up.
         const Actor other = t.addCompany(QStringLiteral("Toko Lain"));
         QVERIFY(CustomerService(t.db(), other).createMany(batch.mid(0, 50)).ok());
+        // Some customers change later, so that the order by update time differs.
+        QList<Customer> current = *made;
+        for (qsizetype i = 0; i < current.size(); i += 7) {
+            t.clock().advance(1000);
+            CustomerInput note;
+            note.notes = QStringLiteral("catatan %1").arg(i);
+            auto changed = s.update(current.at(i).id, note);
+            QVERIFY(changed.ok());
+            current[i] = *changed;
+        }
 
         for (const QString& text : {QStringLiteral("agus"), QStringLiteral("ag"), QStringLiteral("a"),
                  QStringLiteral("sant agus"), QStringLiteral("nur siti"), QStringLiteral("vi"),
                  QStringLiteral("vikram kaur"), QStringLiteral("o brien"), QStringLiteral("agus agustina"),
                  QStringLiteral("zzz"), QStringLiteral("kaur zzz")}) {
             const QStringList wanted = CustomerSearchTerms::classify(text, QStringLiteral("ID")).nameWords;
-            for (bool desc : {false, true}) {
-                for (bool members : {false, true}) {
-                    QList<Customer> expected;
-                    for (const Customer& c : *made) {
-                        const QStringList words = TextFold::words(TextFold::fold(c.name));
-                        const bool all = std::all_of(wanted.cbegin(), wanted.cend(), [&](const QString& w) {
-                            return std::any_of(
-                                words.cbegin(), words.cend(), [&](const QString& x) { return x.startsWith(w); });
+            for (const auto sort : {CustomerQuery::Sort::Name, CustomerQuery::Sort::Updated})
+                for (bool desc : {false, true}) {
+                    for (bool members : {false, true}) {
+                        QList<Customer> expected;
+                        for (const Customer& c : std::as_const(current)) {
+                            const QStringList words = TextFold::words(TextFold::fold(c.name));
+                            const bool all = std::all_of(wanted.cbegin(), wanted.cend(), [&](const QString& w) {
+                                return std::any_of(
+                                    words.cbegin(), words.cend(), [&](const QString& x) { return x.startsWith(w); });
+                            });
+                            if (all && (!members || c.type == CustomerType::Member))
+                                expected << c;
+                        }
+                        std::sort(expected.begin(), expected.end(), [desc, sort](const Customer& a, const Customer& b) {
+                            if (sort == CustomerQuery::Sort::Updated) {
+                                const auto ka = std::make_pair(a.updatedAt, a.id);
+                                const auto kb = std::make_pair(b.updatedAt, b.id);
+                                return desc ? kb < ka : ka < kb;
+                            }
+                            const auto ka = std::make_pair(TextFold::fold(a.name), a.id);
+                            const auto kb = std::make_pair(TextFold::fold(b.name), b.id);
+                            return desc ? kb < ka : ka < kb;
                         });
-                        if (all && (!members || c.type == CustomerType::Member))
-                            expected << c;
+                        CustomerQuery q;
+                        q.text = text;
+                        q.sort = sort;
+                        q.descending = desc;
+                        if (members)
+                            q.type = CustomerType::Member;
+                        q.limit = 7;
+                        q.withTotal = true;
+                        QStringList got;
+                        do {
+                            auto page = s.search(q);
+                            QVERIFY2(page.ok(), qPrintable(page ? QString() : page.error().describe()));
+                            QCOMPARE(page->total, expected.size());
+                            QVERIFY(page->items.size() <= 7);
+                            for (const Customer& c : page->items)
+                                got << c.id;
+                            q.after = page->nextCursor;
+                        } while (!q.after.isEmpty());
+                        QStringList ids;
+                        for (const Customer& c : expected)
+                            ids << c.id;
+                        QVERIFY2(got == ids,
+                            qPrintable(QStringLiteral("%1, sort %6, desc %2, members %3: %4 of %5 rows")
+                                           .arg(text)
+                                           .arg(desc)
+                                           .arg(members)
+                                           .arg(got.size())
+                                           .arg(ids.size())
+                                           .arg(int(sort))));
                     }
-                    std::sort(expected.begin(), expected.end(), [desc](const Customer& a, const Customer& b) {
-                        const auto ka = std::make_pair(TextFold::fold(a.name), a.id);
-                        const auto kb = std::make_pair(TextFold::fold(b.name), b.id);
-                        return desc ? kb < ka : ka < kb;
-                    });
-                    CustomerQuery q;
-                    q.text = text;
-                    q.descending = desc;
-                    if (members)
-                        q.type = CustomerType::Member;
-                    q.limit = 7;
-                    q.withTotal = true;
-                    QStringList got;
-                    do {
-                        auto page = s.search(q);
-                        QVERIFY2(page.ok(), qPrintable(page ? QString() : page.error().describe()));
-                        QCOMPARE(page->total, expected.size());
-                        QVERIFY(page->items.size() <= 7);
-                        for (const Customer& c : page->items)
-                            got << c.id;
-                        q.after = page->nextCursor;
-                    } while (!q.after.isEmpty());
-                    QStringList ids;
-                    for (const Customer& c : expected)
-                        ids << c.id;
-                    QVERIFY2(got == ids,
-                        qPrintable(QStringLiteral("%1, desc %2, members %3: %4 of %5 rows")
-                                       .arg(text)
-                                       .arg(desc)
-                                       .arg(members)
-                                       .arg(got.size())
-                                       .arg(ids.size())));
                 }
-            }
         }
     }
 
