@@ -48,8 +48,7 @@ QStringList words(QStringView folded)
     };
     for (qsizetype i = 0; i < folded.size(); ++i) {
         const QChar c = folded.at(i);
-        // Surrogates carry letters outside the first plane (rare scripts); keep them in words.
-        if (c.isLetterOrNumber() || c.isMark() || c.isSurrogate()) {
+        if (isWordChar(c)) {
             if (start < 0)
                 start = i;
         } else {

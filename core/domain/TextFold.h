@@ -14,5 +14,11 @@ QString fold(QStringView text);
 // name index stores these words and a name search matches its own words against them,
 // so both sides split the same way.
 QStringList words(QStringView folded);
+// Whether `c` belongs to a word under that rule. Surrogates carry letters outside the
+// first plane (rare scripts) and stay in words.
+inline bool isWordChar(QChar c)
+{
+    return c.isLetterOrNumber() || c.isMark() || c.isSurrogate();
+}
 
 } // namespace kasir::TextFold

@@ -175,6 +175,7 @@ struct LoadBatch
 {
     QList<Customer> customers;
     QList<UnitOfWork::PreparedChange> changes;
+    QStringList nameKeys; // TextFold::fold of each name, for the rows and the name index
     QString nameRows;
 };
 
@@ -243,8 +244,10 @@ Result<qint64> CustomerService::createInBulk(qint64 expected, const std::functio
             c.createdBy = c.updatedBy = actorId;
             batch.changes.append(UnitOfWork::prepare({QStringLiteral("customer"), c.id, c.companyId,
                 QStringLiteral("create"), UnitOfWork::Op::Upsert, {}, CustomerJson::snapshot(c)}));
-            if (firstSeq > 0)
-                NameIndex::appendRows(rows, {c.companyId, TextFold::fold(c.name), c.id}, firstSeq + offset + i);
+            if (firstSeq > 0) {
+                batch.nameKeys.append(TextFold::fold(c.name));
+                NameIndex::appendRows(rows, {c.companyId, batch.nameKeys.constLast(), c.id}, firstSeq + offset + i);
+            }
         }
         if (!rows.isEmpty())
             batch.nameRows = QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact));
@@ -268,7 +271,7 @@ Result<qint64> CustomerService::createInBulk(qint64 expected, const std::functio
         const qsizetype n = batch->customers.size();
         pending = std::async(std::launch::async, prepare, offset + n);
         if (load) {
-            Status written = repo.insertLoaded(uow, batch->customers, firstSeq + offset);
+            Status written = repo.insertLoaded(uow, batch->customers, batch->nameKeys, firstSeq + offset);
             if (written)
                 written = uow.record(batch->changes);
             if (!written)
@@ -344,7 +347,8 @@ Result<std::optional<Customer>> CustomerService::findByPhone(const QString& phon
         return comp.error();
     // The usual written forms are found without libphonenumber, which costs more than the
     // look-up itself; anything else, and every miss, goes through the parser.
-    for (const QString& candidate : PhoneNumber::likelyE164(phone, comp->defaultRegion)) {
+    const QStringList candidates = PhoneNumber::likelyE164(phone, comp->defaultRegion);
+    for (const QString& candidate : candidates) {
         auto hit = repo.byPhone(m_actor.companyId, candidate);
         if (!hit || hit->has_value())
             return hit;
@@ -356,6 +360,8 @@ Result<std::optional<Customer>> CustomerService::findByPhone(const QString& phon
         return Error::invalidField(QStringLiteral("phone"), QStringLiteral("invalid_phone"),
             tr("is not a valid phone number (region %1)").arg(comp->defaultRegion));
     }
+    if (candidates.contains(parsed.e164))
+        return std::optional<Customer>(); // already looked for: a new number (the usual miss)
     return repo.byPhone(m_actor.companyId, parsed.e164);
 }
 

@@ -155,11 +155,21 @@ bool hasFilters(const CustomerQuery& q)
     return q.type || q.status || q.level || q.createdFrom || q.createdTo;
 }
 
-Where buildWhere(const QString& companyId, const CustomerQuery& q, const CustomerSearchTerms& terms)
+// How SQLite should reach the rows of a name search: as it likes, or through the word
+// index's matches by seq (the unary + keeps it off the company's indexes, which it would
+// otherwise take for the more selective choice and walk whole).
+enum class Reach
+{
+    Planner,
+    BySeq,
+};
+
+Where buildWhere(
+    const QString& companyId, const CustomerQuery& q, const CustomerSearchTerms& terms, Reach reach = Reach::Planner)
 {
     Where w;
     w.from = QStringLiteral("customer c");
-    w.conditions << QStringLiteral("c.company_id = ?");
+    w.conditions << (reach == Reach::BySeq ? QStringLiteral("+c.company_id = ?") : QStringLiteral("c.company_id = ?"));
     w.binds << companyId;
     switch (terms.kind) {
     case CustomerSearchTerms::Kind::None:
@@ -258,64 +268,36 @@ Status CustomerRepository::bindAndWrite(
 
 namespace {
 
-const QString kInsertColumns = QStringLiteral(
-    "INSERT INTO customer (company_id, code, name, name_key, phone, phone_rev, whatsapp, email, address, city, "
-    "province, postal_code, type, status, level, discount_override_bp, birth_date, gender, notes, prefer_sms, "
-    "prefer_email, prefer_call, prefer_whatsapp, do_not_contact, created_at, updated_at, created_by, updated_by, id");
+constexpr const char* kInsertHead
+    = "INSERT INTO customer (company_id, code, name, name_key, phone, phone_rev, whatsapp, email, address, city, "
+      "province, postal_code, type, status, level, discount_override_bp, birth_date, gender, notes, prefer_sms, "
+      "prefer_email, prefer_call, prefer_whatsapp, do_not_contact, created_at, updated_at, created_by, updated_by, id";
 
 } // namespace
 
 Status CustomerRepository::insert(UnitOfWork& uow, const Customer& c)
 {
-    static const QString sql = kInsertColumns
-        + QStringLiteral(
-            ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?) RETURNING seq");
+    static const QByteArray head = QByteArray(kInsertHead) + ')';
+    static const QString sql = Sql::multiRowInsert(head.constData(), 29, 1) + QStringLiteral(" RETURNING seq");
     return bindAndWrite(uow, sql, c, std::nullopt);
 }
 
-Status CustomerRepository::insertLoaded(UnitOfWork& uow, const QList<Customer>& customers, qint64 firstSeq)
+Status CustomerRepository::insertLoaded(
+    UnitOfWork& uow, const QList<Customer>& customers, const QStringList& nameKeys, qint64 firstSeq)
 {
-    constexpr int group = UnitOfWork::rowsPerStatement;
-    static const QString sql = [] {
-        QString text = kInsertColumns;
-        text += QLatin1String(", seq) VALUES ");
-        const QString row = QLatin1Char('(') + QString(QStringLiteral("?, ")).repeated(29) + QStringLiteral("?)");
-        for (int r = 0; r < group; ++r) {
-            if (r > 0)
-                text += QLatin1String(", ");
-            text += row;
-        }
-        return text;
-    }();
-    qsizetype i = 0;
-    for (; i + group <= customers.size(); i += group) {
-        QSqlQuery& q = uow.prepared(sql);
+    static const QByteArray head = QByteArray(kInsertHead) + ", seq)";
+    for (qsizetype i = 0; i < customers.size(); i += UnitOfWork::rowsPerStatement) {
+        const qsizetype rows = std::min<qsizetype>(UnitOfWork::rowsPerStatement, customers.size() - i);
+        QSqlQuery& q = uow.prepared(Sql::multiRowInsert(head.constData(), 30, static_cast<int>(rows)));
         int at = 0;
-        for (qsizetype r = i; r < i + group; ++r) {
-            const Customer& c = customers.at(r);
-            at = bindCustomer(q, c, TextFold::fold(c.name), at);
+        for (qsizetype r = i; r < i + rows; ++r) {
+            at = bindCustomer(q, customers.at(r), nameKeys.at(r), at);
             q.bindValue(at++, firstSeq + r);
         }
         if (Status s = Sql::exec(q); !s)
             return s;
     }
-    for (; i < customers.size(); ++i) {
-        if (Status s = insertLoaded(uow, customers.at(i), firstSeq + i); !s)
-            return s;
-    }
     return Done {};
-}
-
-Status CustomerRepository::insertLoaded(UnitOfWork& uow, const Customer& c, qint64 seq)
-{
-    static const QString sql = kInsertColumns
-        + QStringLiteral(", seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                         "?, ?, ?, ?)");
-    QSqlQuery& q = uow.prepared(sql);
-    const int i = bindCustomer(q, c, TextFold::fold(c.name));
-    q.bindValue(i, seq);
-    return Sql::exec(q);
 }
 
 Status CustomerRepository::update(UnitOfWork& uow, const Customer& c)
@@ -398,17 +380,13 @@ Result<std::optional<Customer>> CustomerRepository::byEmail(const QString& compa
 Result<qint64> CustomerRepository::countAll()
 {
     QSqlQuery& q = m_db.prepared(QStringLiteral("SELECT count(*) FROM customer"));
-    if (!q.exec() || !q.next())
-        return Sql::errorOf(q);
-    const qint64 n = q.value(0).toLongLong();
-    q.finish();
-    return n;
+    return Sql::integer(q);
 }
 
 Result<CustomerRepository::BulkLoad> CustomerRepository::beginBulkLoad(UnitOfWork& uow)
 {
-    if (!uow.isOpen())
-        return Error::other(QStringLiteral("no_unit_of_work"), tr("write outside a unit of work"));
+    if (Status s = uow.requireOpen(); !s)
+        return s.error();
     // The schema's own text, so that what is made again is exactly what the migrations made.
     // Constraint indexes (UNIQUE id, UNIQUE code) have no text and stay: they take rows in
     // key order (time-ordered ids, consecutive codes), which costs little.
@@ -466,8 +444,8 @@ Status CustomerRepository::stageNameWords(UnitOfWork& uow, const QString& rowsJs
 
 Status CustomerRepository::finishBulkLoad(UnitOfWork& uow, const BulkLoad& load)
 {
-    if (!uow.isOpen())
-        return Error::other(QStringLiteral("no_unit_of_work"), tr("write outside a unit of work"));
+    if (Status s = uow.requireOpen(); !s)
+        return s.error();
     QSqlDatabase db = m_db.connection();
     for (const QString& statement : load.indexes) {
         if (Status s = Sql::execDirect(db, statement); !s)
@@ -518,8 +496,8 @@ Status CustomerRepository::releaseCodes(UnitOfWork& uow, const QString& companyI
 
 Status CustomerRepository::rebuildSearchIndex(UnitOfWork& uow)
 {
-    if (!uow.isOpen())
-        return Error::other(QStringLiteral("no_unit_of_work"), tr("write outside a unit of work"));
+    if (Status s = uow.requireOpen(); !s)
+        return s.error();
     return NameIndex::rebuild(m_db.connection());
 }
 
@@ -561,32 +539,30 @@ Result<CustomerPage> CustomerRepository::search(
         return nameSearch(companyId, query, terms, after, limit);
     }
 
-    Where w = buildWhere(companyId, query, terms);
+    // Name words sorted by time: SQLite would walk the time index and test each row, which
+    // reads the whole index when few names match. When some word has fewer than
+    // kSortMatchesLimit index rows, its matches are looked up by seq and sorted instead.
+    Reach reach = Reach::Planner;
+    if (terms.kind == CustomerSearchTerms::Kind::Name) {
+        for (const QString& word : terms.nameWords) {
+            auto n = wordRows(companyId, word, kSortMatchesLimit);
+            if (!n)
+                return n.error();
+            if (*n < kSortMatchesLimit) {
+                reach = Reach::BySeq;
+                break;
+            }
+        }
+    }
+    Where w = buildWhere(companyId, query, terms, reach);
     const QString column = sortColumn(query.sort);
     const QString direction = query.descending ? QStringLiteral(" DESC") : QString();
     if (cursor) {
         w.conditions << QStringLiteral("(%1, c.id) %2 (?, ?)").arg(column, query.descending ? u"<" : u">");
         w.binds << cursor->key << cursor->id;
     }
-    // Name words sorted by time: SQLite would walk the time index and test each row, which
-    // reads the whole index when few names match. Up to kSortMatchesLimit matches of the
-    // rarest word, sorting the matches is bounded instead; the unary + keeps the planner
-    // off the company's time index, so that it looks the matches up by seq.
-    QString order = column;
-    if (terms.kind == CustomerSearchTerms::Kind::Name) {
-        qint64 rarest = kSortMatchesLimit;
-        for (const QString& word : terms.nameWords) {
-            auto n = wordRows(companyId, word, kSortMatchesLimit);
-            if (!n)
-                return n.error();
-            rarest = std::min(rarest, *n);
-        }
-        if (rarest < kSortMatchesLimit) {
-            order = QLatin1Char('+') + column;
-            w.conditions.replace(
-                w.conditions.indexOf(QStringLiteral("c.company_id = ?")), QStringLiteral("+c.company_id = ?"));
-        }
-    }
+    // The unary + keeps the time index out of the ORDER BY too.
+    const QString order = reach == Reach::BySeq ? QLatin1Char('+') + column : column;
     const QString sql = QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM ") + w.from
         + QStringLiteral(" WHERE ") + w.conditions.join(QStringLiteral(" AND ")) + QStringLiteral(" ORDER BY ") + order
         + direction + QStringLiteral(", c.id") + direction + QStringLiteral(" LIMIT ?");
@@ -662,11 +638,6 @@ int roundedArms(qsizetype words)
     return std::min(arms, kMaxMergeWords);
 }
 
-bool isWordChar(QChar c)
-{
-    return c.isLetterOrNumber() || c.isMark() || c.isSurrogate();
-}
-
 // Whether a word of the folded name starts with `prefix` (TextFold::words' rule, without
 // building the list of words: this runs for every row a search walks).
 bool wordStartsIn(QStringView nameKey, QStringView prefix)
@@ -675,7 +646,7 @@ bool wordStartsIn(QStringView nameKey, QStringView prefix)
         const qsizetype at = nameKey.indexOf(prefix, from);
         if (at < 0)
             return false;
-        if (at == 0 || !isWordChar(nameKey.at(at - 1)))
+        if (at == 0 || !TextFold::isWordChar(nameKey.at(at - 1)))
             return true;
         from = at + 1;
     }
@@ -723,11 +694,7 @@ Result<qint64> CustomerRepository::wordRows(const QString& companyId, const QStr
     q.bindValue(1, prefix);
     q.bindValue(2, QString(prefix + kRangeEnd));
     q.bindValue(3, cap);
-    if (!q.exec() || !q.next())
-        return Sql::errorOf(q);
-    const qint64 n = q.value(0).toLongLong();
-    q.finish();
-    return n;
+    return Sql::integer(q);
 }
 
 Result<CustomerPage> CustomerRepository::nameSearch(const QString& companyId, const CustomerQuery& query,
@@ -872,11 +839,7 @@ Result<qint64> CustomerRepository::count(
         q.bindValue(0, companyId);
         q.bindValue(1, terms.nameWords.constFirst());
         q.bindValue(2, QString(terms.nameWords.constFirst() + kRangeEnd));
-        if (!q.exec() || !q.next())
-            return Sql::errorOf(q);
-        const qint64 n = q.value(0).toLongLong();
-        q.finish();
-        return n;
+        return Sql::integer(q);
     }
     if (terms.kind == CustomerSearchTerms::Kind::Name && !hasFilters(query)) {
         // Several words: the customers under each word's range, intersected.
@@ -890,30 +853,18 @@ Result<qint64> CustomerRepository::count(
             QStringLiteral("SELECT count(*) FROM (") + parts.join(QStringLiteral(" INTERSECT ")) + u')');
         for (qsizetype i = 0; i < binds.size(); ++i)
             q.bindValue(static_cast<int>(i), binds.at(i));
-        if (!q.exec() || !q.next())
-            return Sql::errorOf(q);
-        const qint64 n = q.value(0).toLongLong();
-        q.finish();
-        return n;
+        return Sql::integer(q);
     }
-    Where w = buildWhere(companyId, query, terms);
-    if (terms.kind == CustomerSearchTerms::Kind::Name) {
-        // Count the name matches by seq, not by walking the company's rows (the planner
-        // would take the company index for the more selective choice).
-        w.conditions.replace(
-            w.conditions.indexOf(QStringLiteral("c.company_id = ?")), QStringLiteral("+c.company_id = ?"));
-    }
+    // Name matches are counted by seq, not by walking the company's rows.
+    const Where w = buildWhere(
+        companyId, query, terms, terms.kind == CustomerSearchTerms::Kind::Name ? Reach::BySeq : Reach::Planner);
     const QString sql = QStringLiteral("SELECT count(*) FROM ") + w.from + QStringLiteral(" WHERE ")
         + w.conditions.join(QStringLiteral(" AND "));
     QSqlQuery& q = m_db.prepared(sql);
     int i = 0;
     for (const QVariant& v : w.binds)
         q.bindValue(i++, v);
-    if (!q.exec() || !q.next())
-        return Sql::errorOf(q);
-    const qint64 n = q.value(0).toLongLong();
-    q.finish();
-    return n;
+    return Sql::integer(q);
 }
 
 Result<qint64> CustomerRepository::reserveCodes(UnitOfWork& uow, const QString& companyId, qint64 count)
@@ -925,11 +876,7 @@ Result<qint64> CustomerRepository::reserveCodes(UnitOfWork& uow, const QString& 
     q.bindValue(1, count);
     q.bindValue(2, count);
     q.bindValue(3, count);
-    if (!q.exec() || !q.next())
-        return Sql::errorOf(q);
-    const qint64 first = q.value(0).toLongLong();
-    q.finish();
-    return first;
+    return Sql::integer(q);
 }
 
 Result<QStringList> CustomerRepository::blockingReferences(const QString& id)

@@ -60,11 +60,11 @@ public:
     };
     static constexpr qint64 bulkCacheKiB = -524288; // 512 MiB while a load runs
     Result<BulkLoad> beginBulkLoad(UnitOfWork& uow);
-    Status insertLoaded(UnitOfWork& uow, const Customer& customer, qint64 seq);
-    // The same for consecutive customers from `firstSeq` on, many rows per statement: a
-    // statement's fixed costs (its CHECKs' IN lists are built once per execution) are
-    // shared by a whole group.
-    Status insertLoaded(UnitOfWork& uow, const QList<Customer>& customers, qint64 firstSeq);
+    // Consecutive customers from `firstSeq` on, `nameKeys` their folded names,
+    // UnitOfWork::rowsPerStatement rows per statement: a statement's fixed costs (its
+    // CHECKs' IN lists are built once per execution) are shared by a whole group.
+    Status insertLoaded(
+        UnitOfWork& uow, const QList<Customer>& customers, const QStringList& nameKeys, qint64 firstSeq);
     Status stageNameWords(UnitOfWork& uow, const QString& rowsJson);
     Status finishBulkLoad(UnitOfWork& uow, const BulkLoad& load);
     // After the unit of work, committed or not: gives the connection its page cache back.

@@ -78,6 +78,28 @@ Status execDirect(QSqlDatabase db, const QString& sql)
     return Done {};
 }
 
+Result<qint64> integer(QSqlQuery& query)
+{
+    if (!query.exec() || !query.next())
+        return errorOf(query);
+    const qint64 n = query.value(0).toLongLong();
+    query.finish();
+    return n;
+}
+
+QString multiRowInsert(const char* head, int columns, int rows)
+{
+    QString text = QLatin1String(head);
+    text += QLatin1String(" VALUES ");
+    const QString row = QLatin1Char('(') + QString(QStringLiteral("?, ")).repeated(columns - 1) + QStringLiteral("?)");
+    for (int r = 0; r < rows; ++r) {
+        if (r > 0)
+            text += QLatin1String(", ");
+        text += row;
+    }
+    return text;
+}
+
 } // namespace Sql
 
 Database::Database(QString path, const Clock& clock) : m_path(std::move(path)), m_clock(clock), m_hlc(clock, 0)
@@ -89,16 +111,8 @@ Database::Database(QString path, const Clock& clock) : m_path(std::move(path)), 
 Database::~Database()
 {
     QMutexLocker lock(&m_mutex);
-    for (ThreadConnection* tc : std::as_const(m_connections)) {
-        tc->statements.clear();
-        {
-            QSqlDatabase db = QSqlDatabase::database(tc->name, false);
-            if (db.isOpen())
-                db.close();
-        }
-        QSqlDatabase::removeDatabase(tc->name);
-        delete tc;
-    }
+    for (ThreadConnection* tc : std::as_const(m_connections))
+        close(tc);
     m_connections.clear();
 }
 
@@ -142,6 +156,29 @@ Database::ThreadConnection& Database::threadConnection()
     lock.unlock();
     tc->open = openConnection(tc->name).ok();
     return *tc;
+}
+
+void Database::closeThreadConnection()
+{
+    ThreadConnection* tc = nullptr;
+    {
+        QMutexLocker lock(&m_mutex);
+        tc = m_connections.take(QThread::currentThreadId());
+    }
+    if (tc)
+        close(tc);
+}
+
+void Database::close(ThreadConnection* tc)
+{
+    tc->statements.clear(); // the statements go before their connection
+    {
+        QSqlDatabase db = QSqlDatabase::database(tc->name, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(tc->name);
+    delete tc;
 }
 
 Status Database::openConnection(const QString& name)

@@ -42,6 +42,9 @@ public:
     // A prepared statement for `sql` on this thread's connection, cached: preparing once
     // and binding many times is what keeps look-ups in microseconds.
     QSqlQuery& prepared(const QString& sql);
+    // Closes this thread's connection; a worker thread calls it before it ends (a later
+    // thread may get the same id, and a connection belongs to the thread that made it).
+    void closeThreadConnection();
 
     int schemaVersion();
     static int latestSchemaVersion();
@@ -64,6 +67,7 @@ private:
     Database(QString path, const Clock& clock);
     struct ThreadConnection;
     ThreadConnection& threadConnection();
+    static void close(ThreadConnection* tc);
     Status openConnection(const QString& name);
     Status migrate(int targetVersion);
 
@@ -82,6 +86,11 @@ Error errorOf(const QSqlQuery& query);
 Status exec(QSqlQuery& query);
 // prepare + exec of one statement with no parameters.
 Status execDirect(QSqlDatabase db, const QString& sql);
+// exec() a prepared query that answers one integer (a count, a number handed out).
+Result<qint64> integer(QSqlQuery& query);
+// "INSERT INTO t (a, b) VALUES (?, ?), (?, ?)...": `rows` rows of `columns` placeholders
+// after `head`, for writes that share one statement's fixed costs among many rows.
+QString multiRowInsert(const char* head, int columns, int rows);
 } // namespace Sql
 
 } // namespace kasir

@@ -130,16 +130,22 @@ QList<Migration> build()
             QStringLiteral("CREATE INDEX ix_customer_name ON customer (company_id, name_key, id)"),
             QStringLiteral("CREATE INDEX ix_customer_created ON customer (company_id, created_at, id)"),
             QStringLiteral("CREATE INDEX ix_customer_updated ON customer (company_id, updated_at, id)"),
-            // No indexes on type, status or level: lists filter them while walking an order
-            // index, and each extra index is paid on every registration.
+            QStringLiteral("CREATE INDEX ix_customer_type ON customer (company_id, type)"),
+            QStringLiteral("CREATE INDEX ix_customer_status ON customer (company_id, status)"),
+            QStringLiteral("CREATE INDEX ix_customer_level ON customer (company_id, level)"),
             // Word-prefix search on names, case- and accent-insensitive. External content:
-            // the text lives once, in customer. No triggers keep it in step: FTS5 flushes its
-            // buffer at every statement savepoint, so a per-row trigger would write one tiny
-            // segment per customer. CustomerRepository queues the changes and applies them
-            // in one statement when the unit of work commits.
+            // the text lives once, in customer.
             QStringLiteral("CREATE VIRTUAL TABLE customer_fts USING fts5(name, content='customer', "
-                           "content_rowid='seq', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6', "
+                           "content_rowid='seq', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3', "
                            "detail='none', columnsize=0)"),
+            QStringLiteral("CREATE TRIGGER customer_fts_insert AFTER INSERT ON customer BEGIN "
+                           "INSERT INTO customer_fts (rowid, name) VALUES (new.seq, new.name); END"),
+            QStringLiteral("CREATE TRIGGER customer_fts_delete AFTER DELETE ON customer BEGIN "
+                           "INSERT INTO customer_fts (customer_fts, rowid, name) VALUES ('delete', old.seq, old.name); "
+                           "END"),
+            QStringLiteral("CREATE TRIGGER customer_fts_update AFTER UPDATE OF name ON customer BEGIN "
+                           "INSERT INTO customer_fts (customer_fts, rowid, name) VALUES ('delete', old.seq, old.name); "
+                           "INSERT INTO customer_fts (rowid, name) VALUES (new.seq, new.name); END"),
         },
         {}});
 
@@ -150,7 +156,17 @@ QList<Migration> build()
             // row per word of each name, keyed in name order within the word, lets a
             // search merge the few words a prefix covers and stop after one page
             // (NameIndex.h). The words are TextFold::words of name_key, written by
-            // CustomerRepository in the same unit of work as the customer.
+            // CustomerRepository in the same unit of work as the customer. Files made by
+            // later builds of schema 2 have no FTS triggers and no type/status/level
+            // indexes; IF EXISTS serves both.
+            QStringLiteral("DROP TRIGGER IF EXISTS customer_fts_insert"),
+            QStringLiteral("DROP TRIGGER IF EXISTS customer_fts_delete"),
+            QStringLiteral("DROP TRIGGER IF EXISTS customer_fts_update"),
+            // Lists filter type, status and level while walking an order index; an index on
+            // each was paid on every registration and used by no plan.
+            QStringLiteral("DROP INDEX IF EXISTS ix_customer_type"),
+            QStringLiteral("DROP INDEX IF EXISTS ix_customer_status"),
+            QStringLiteral("DROP INDEX IF EXISTS ix_customer_level"),
             QStringLiteral("DROP TABLE customer_fts"),
             QStringLiteral(R"(CREATE TABLE customer_word (
                 company_id TEXT NOT NULL,

@@ -55,131 +55,92 @@ Result<Hlc> UnitOfWork::record(const Change& change)
     return record(prepare(change));
 }
 
-Result<Hlc> UnitOfWork::record(const PreparedChange& change)
+Status UnitOfWork::requireOpen() const
 {
     if (!m_open)
         return Error::other(QStringLiteral("no_unit_of_work"), tr("write outside a unit of work"));
-    if (change.auditJson.isEmpty())
+    return Done {};
+}
+
+Result<Hlc> UnitOfWork::record(const PreparedChange& change)
+{
+    return writeChanges({&change});
+}
+
+Status UnitOfWork::record(const QList<PreparedChange>& changes)
+{
+    QList<const PreparedChange*> group;
+    group.reserve(rowsPerStatement);
+    for (const PreparedChange& c : changes) {
+        group.append(&c);
+        if (group.size() == rowsPerStatement) {
+            if (auto written = writeChanges(group); !written)
+                return written.error();
+            group.clear();
+        }
+    }
+    if (auto written = writeChanges(group); !written)
+        return written.error();
+    return Done {};
+}
+
+Result<Hlc> UnitOfWork::writeChanges(const QList<const PreparedChange*>& changes)
+{
+    if (Status s = requireOpen(); !s)
+        return s.error();
+    QList<const PreparedChange*> real;
+    real.reserve(changes.size());
+    for (const PreparedChange* c : changes) {
+        if (!c->auditJson.isEmpty()) // a change that changes nothing writes nothing
+            real.append(c);
+    }
+    if (real.isEmpty())
         return Hlc {};
-
-    const Hlc stamp = m_db.hlc().tick();
-    m_lastStamp = stamp;
-    const QString hlcText = stamp.toString();
-
-    QSqlQuery& audit = prepared(QStringLiteral(
-        "INSERT INTO audit_log (at, hlc, company_id, actor_id, actor_name, entity, entity_id, action, changes) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    audit.bindValue(0, m_now);
-    audit.bindValue(1, hlcText);
-    audit.bindValue(2, change.companyId);
-    audit.bindValue(3, m_actor.userId.isEmpty() ? QVariant() : QVariant(m_actor.userId));
-    audit.bindValue(4, m_actor.username);
-    audit.bindValue(5, change.entity);
-    audit.bindValue(6, change.entityId);
-    audit.bindValue(7, change.action);
-    audit.bindValue(8, change.auditJson);
+    const int rows = static_cast<int>(real.size());
+    QSqlQuery& audit = prepared(Sql::multiRowInsert(
+        "INSERT INTO audit_log (at, hlc, company_id, actor_id, actor_name, entity, entity_id, action, changes)", 9,
+        rows));
+    QSqlQuery& outbox = prepared(Sql::multiRowInsert(
+        "INSERT INTO sync_outbox (op_id, company_id, entity, entity_id, op, fields, hlc, actor_id, created_at)", 9,
+        rows));
+    const QVariant actorId = m_actor.userId.isEmpty() ? QVariant() : QVariant(m_actor.userId);
+    int a = 0;
+    int o = 0;
+    Hlc stamp;
+    for (const PreparedChange* c : std::as_const(real)) {
+        stamp = m_db.hlc().tick();
+        m_lastStamp = stamp;
+        const QString hlcText = stamp.toString();
+        audit.bindValue(a++, m_now);
+        audit.bindValue(a++, hlcText);
+        audit.bindValue(a++, c->companyId);
+        audit.bindValue(a++, actorId);
+        audit.bindValue(a++, m_actor.username);
+        audit.bindValue(a++, c->entity);
+        audit.bindValue(a++, c->entityId);
+        audit.bindValue(a++, c->action);
+        audit.bindValue(a++, c->auditJson);
+        outbox.bindValue(o++, Ids::newId(m_now));
+        outbox.bindValue(o++, c->companyId);
+        outbox.bindValue(o++, c->entity);
+        outbox.bindValue(o++, c->entityId);
+        outbox.bindValue(o++, c->op == Op::Upsert ? QStringLiteral("upsert") : QStringLiteral("delete"));
+        outbox.bindValue(o++, c->valuesJson);
+        outbox.bindValue(o++, hlcText);
+        outbox.bindValue(o++, actorId);
+        outbox.bindValue(o++, m_now);
+    }
     if (Status s = Sql::exec(audit); !s)
         return s.error();
-
-    QSqlQuery& outbox = prepared(QStringLiteral(
-        "INSERT INTO sync_outbox (op_id, company_id, entity, entity_id, op, fields, hlc, actor_id, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    outbox.bindValue(0, Ids::newId(m_now));
-    outbox.bindValue(1, change.companyId);
-    outbox.bindValue(2, change.entity);
-    outbox.bindValue(3, change.entityId);
-    outbox.bindValue(4, change.op == Op::Upsert ? QStringLiteral("upsert") : QStringLiteral("delete"));
-    outbox.bindValue(5, change.valuesJson);
-    outbox.bindValue(6, hlcText);
-    outbox.bindValue(7, m_actor.userId.isEmpty() ? QVariant() : QVariant(m_actor.userId));
-    outbox.bindValue(8, m_now);
     if (Status s = Sql::exec(outbox); !s)
         return s.error();
     return stamp;
 }
 
-namespace {
-
-QString multiRowSql(const char* head, int columns, int rows)
-{
-    QString text = QLatin1String(head);
-    const QString row = QLatin1Char('(') + QString(QStringLiteral("?, ")).repeated(columns - 1) + QStringLiteral("?)");
-    for (int r = 0; r < rows; ++r) {
-        if (r > 0)
-            text += QLatin1String(", ");
-        text += row;
-    }
-    return text;
-}
-
-} // namespace
-
-Status UnitOfWork::record(const QList<PreparedChange>& changes)
-{
-    if (!m_open)
-        return Error::other(QStringLiteral("no_unit_of_work"), tr("write outside a unit of work"));
-    static const QString auditSql = multiRowSql(
-        "INSERT INTO audit_log (at, hlc, company_id, actor_id, actor_name, entity, entity_id, action, changes) VALUES ",
-        9, rowsPerStatement);
-    static const QString outboxSql = multiRowSql("INSERT INTO sync_outbox (op_id, company_id, entity, entity_id, op, "
-                                                 "fields, hlc, actor_id, created_at) VALUES ",
-        9, rowsPerStatement);
-    const QVariant actorId = m_actor.userId.isEmpty() ? QVariant() : QVariant(m_actor.userId);
-    QList<const PreparedChange*> group;
-    group.reserve(rowsPerStatement);
-    auto writeGroup = [&]() -> Status {
-        QSqlQuery& audit = prepared(auditSql);
-        QSqlQuery& outbox = prepared(outboxSql);
-        int a = 0;
-        int o = 0;
-        for (const PreparedChange* c : std::as_const(group)) {
-            const Hlc stamp = m_db.hlc().tick();
-            m_lastStamp = stamp;
-            const QString hlcText = stamp.toString();
-            audit.bindValue(a++, m_now);
-            audit.bindValue(a++, hlcText);
-            audit.bindValue(a++, c->companyId);
-            audit.bindValue(a++, actorId);
-            audit.bindValue(a++, m_actor.username);
-            audit.bindValue(a++, c->entity);
-            audit.bindValue(a++, c->entityId);
-            audit.bindValue(a++, c->action);
-            audit.bindValue(a++, c->auditJson);
-            outbox.bindValue(o++, Ids::newId(m_now));
-            outbox.bindValue(o++, c->companyId);
-            outbox.bindValue(o++, c->entity);
-            outbox.bindValue(o++, c->entityId);
-            outbox.bindValue(o++, c->op == Op::Upsert ? QStringLiteral("upsert") : QStringLiteral("delete"));
-            outbox.bindValue(o++, c->valuesJson);
-            outbox.bindValue(o++, hlcText);
-            outbox.bindValue(o++, actorId);
-            outbox.bindValue(o++, m_now);
-        }
-        group.clear();
-        if (Status s = Sql::exec(audit); !s)
-            return s;
-        return Sql::exec(outbox);
-    };
-    for (const PreparedChange& c : changes) {
-        if (c.auditJson.isEmpty())
-            continue; // changes nothing
-        group.append(&c);
-        if (group.size() == rowsPerStatement) {
-            if (Status s = writeGroup(); !s)
-                return s;
-        }
-    }
-    for (const PreparedChange* c : QList<const PreparedChange*>(group)) {
-        if (auto stamp = record(*c); !stamp)
-            return stamp.error();
-    }
-    return Done {};
-}
-
 Status UnitOfWork::commit()
 {
-    if (!m_open)
-        return Error::other(QStringLiteral("no_unit_of_work"), tr("nothing to commit"));
+    if (Status s = requireOpen(); !s)
+        return s;
     Status flushed = Done {};
     for (auto& [type, work] : m_deferred) {
         flushed = work->flush(*this);

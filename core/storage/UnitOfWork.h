@@ -52,6 +52,8 @@ public:
     Status commit();
     void rollback();
     bool isOpen() const { return m_open; }
+    // An error for work that needs the unit open (it has begun and not yet ended).
+    Status requireOpen() const;
 
     Database& database() { return m_db; }
     const Actor& actor() const { return m_actor; }
@@ -80,7 +82,8 @@ public:
     // A change that changes nothing writes nothing and returns a null stamp.
     Result<Hlc> record(const Change& change);
     Result<Hlc> record(const PreparedChange& change);
-    // The same for many changes, rowsPerStatement audit rows and ops per statement.
+    // The same for many changes, rowsPerStatement audit rows and ops per statement, each
+    // change with its own stamp, in order.
     Status record(const QList<PreparedChange>& changes);
 
     // Work that is cheaper done once per unit than once per row (search-index updates):
@@ -103,6 +106,9 @@ public:
     }
 
 private:
+    // One statement each for the changes' audit rows and ops; returns the last stamp.
+    Result<Hlc> writeChanges(const QList<const PreparedChange*>& changes);
+
     Database& m_db;
     Actor m_actor;
     qint64 m_now = 0;

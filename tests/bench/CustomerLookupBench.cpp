@@ -563,9 +563,7 @@ int run()
     MedianReporter reporter;
     benchmark::RunSpecifiedBenchmarks(&reporter);
     printSummary(f, reporter);
-    for (const std::string& failure : reporter.failures())
-        std::fprintf(stderr, "FAILED %s\n", failure.c_str());
-    return reporter.failures().empty() ? 0 : 1;
+    return reporter.exitCode();
 }
 
 } // namespace

@@ -86,9 +86,7 @@ int run()
             perMillion, settings.customers < 1'000'000 ? " extrapolated linearly" : "", targetSecondsPerMillion,
             perMillion <= targetSecondsPerMillion ? "PASS" : "MISS");
     }
-    for (const std::string& failure : reporter.failures())
-        std::fprintf(stderr, "FAILED %s\n", failure.c_str());
-    return reporter.failures().empty() ? 0 : 1;
+    return reporter.exitCode();
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "tests/bench/MedianReporter.h"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace kasir::bench {
 
@@ -61,6 +62,13 @@ std::optional<double> MedianReporter::medianMs(const std::string& name) const
 {
     const auto m = median(name);
     return m ? std::optional<double>(m->wallMs) : std::nullopt;
+}
+
+int MedianReporter::exitCode() const
+{
+    for (const std::string& failure : m_failures)
+        std::fprintf(stderr, "FAILED %s\n", failure.c_str());
+    return m_failures.empty() ? 0 : 1;
 }
 
 } // namespace kasir::bench

@@ -32,6 +32,8 @@ public:
     std::optional<double> medianMs(const std::string& name) const;
     // Benchmarks that called SkipWithError, with their messages.
     const std::vector<std::string>& failures() const { return m_failures; }
+    // Prints each failed benchmark on stderr; the program's exit code (1 when any failed).
+    int exitCode() const;
 
 private:
     std::map<std::string, Median> m_medians;

@@ -6,6 +6,7 @@
 #include "core/storage/Database.h"
 #include "core/storage/Migrations.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -100,7 +101,12 @@ private slots:
                 "INSERT INTO customer (id, company_id, code, name, name_key, created_at, updated_at) VALUES "
                 "('a', 'c1', 'C-000001', 'Agus Santoso', 'agus santoso', 1, 1), "
                 "('b', 'c1', 'C-000002', 'Siti-Nur Agus', 'siti-nur agus', 1, 1)")));
-            QVERIFY(q.exec(QStringLiteral("INSERT INTO customer_fts (customer_fts) VALUES ('rebuild')")));
+            // Schema 2 as it shipped keeps the full-text index with triggers.
+            QCOMPARE(
+                q.exec(QStringLiteral("SELECT count(*) FROM customer_fts WHERE customer_fts MATCH 'agus'")) && q.next()
+                    ? q.value(0).toInt()
+                    : -1,
+                2);
         }
         auto db = Database::open(path, clock);
         QVERIFY(db.ok());
@@ -111,6 +117,17 @@ private slots:
                                       "(SELECT word, id FROM customer_word ORDER BY company_id, word, name_key, id)")));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("agus:a agus:b nur:b santoso:a siti:b"));
+        // Schema 2's FTS triggers and type/status/level indexes are gone: customers can be
+        // written again.
+        QCOMPARE(scalar(**db,
+                     QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name LIKE 'customer_fts%' "
+                                    "OR name IN ('ix_customer_type', 'ix_customer_status', "
+                                    "'ix_customer_level')"))
+                     .toInt(),
+            0);
+        QVERIFY2(q.exec(QStringLiteral("UPDATE customer SET name = 'Agus S.', name_key = 'agus s.' WHERE id = 'a'")),
+            qPrintable(q.lastError().text()));
+        QVERIFY2(q.exec(QStringLiteral("DELETE FROM customer WHERE id = 'b'")), qPrintable(q.lastError().text()));
     }
 
     void aPreparedStatementOutlivesTheCacheGrowing()
