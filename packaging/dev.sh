@@ -13,7 +13,7 @@ cd "$root"
 command="${1:-}"
 shift || true
 
-# Debian 12 / Ubuntu 22.04+ package names. Charts needs the OpenGL dev package on Debian.
+# Debian 12 / Ubuntu 24.04+ package names. Charts needs the OpenGL dev package on Debian.
 packages=(
     build-essential cmake ninja-build pkg-config git clang-format
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql
@@ -101,7 +101,7 @@ run)
         log "Creating a demo database with ${KASIR_DEMO_CUSTOMERS:-100000} customers: $demo_db"
         mkdir -p "$(dirname "$demo_db")"
         "$dir/app/cli/kasirctl" --db "$demo_db" demo --customers "${KASIR_DEMO_CUSTOMERS:-100000}" --seed 1
-        log "Demo logins: admin, manager, kasir — password kasir-demo"
+        log "Demo logins for kasirctl --user: admin, manager, kasir — password kasir-demo"
     fi
     log "Starting kasir"
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ] \

@@ -71,10 +71,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>write outside a unit of work</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 is given to more than one customer: %2; nothing was loaded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -355,15 +351,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 has no active administrator. Add one with kasirctl.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Could not save the screenshot to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Set this terminal up with &quot;kasirctl --db %1 init --company NAME&quot;, or try Kasir with demo customers with &quot;kasirctl --db %1 demo --customers 1000&quot;, then start Kasir again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no active administrator, so nobody may open it. Restore the latest backup of the database, or ask whoever supports your Kasir installation.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -443,6 +439,7 @@
     </message>
     <message>
         <source>Usage: kasirctl [--db FILE] [--user NAME [--password-stdin]] COMMAND [options]
+       kasirctl --help | --version
 
 Commands:
   init --company NAME [--region ID] [--currency IDR] [--store NAME] [--terminal NAME]
@@ -455,10 +452,13 @@ Commands:
        [--limit N] [--after CURSOR] [--page-info]        one customer per line
   customer update ID|CODE [field options]                change fields (&quot;&quot; clears)
   customer deactivate|reactivate|delete ID|CODE
-  user add --username U --role admin|manager|cashier [--display-name N] (password on stdin)
+  user add --username U --role admin|manager|cashier [--display-name N]
+       (the new password from $KASIR_NEW_PASSWORD, else on stdin)
   user list
   demo --customers N [--seed S] [--progress]             add realistic demo customers (one write:
-                                                         all or none; --progress reports on stderr)
+                                                         all or none; --progress reports on stderr;
+                                                         an empty file first gets a demo company with
+                                                         the logins admin, manager and kasir)
 
 Field options: --name --phone --whatsapp --email --address --city --province --postal-code
   --type walk-in|member|vip|wholesale --status active|inactive|blocked
@@ -467,6 +467,7 @@ Field options: --name --phone --whatsapp --email --address --city --province --p
   --prefer-sms --prefer-email --prefer-call --prefer-whatsapp --do-not-contact true|false
 
 The database is --db, else $KASIR_DB, else the per-user data folder.
+The password of --user is read from stdin with --password-stdin, else from $KASIR_PASSWORD.
 Output is JSON; errors go to stderr as {&quot;error&quot;, &quot;code&quot;, &quot;field&quot;}.
 Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 permission denied.
 </source>
@@ -509,6 +510,10 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
             <numerusform>%Ln customer</numerusform>
             <numerusform>%Ln customers</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Counting customers…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -589,10 +594,6 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message>
         <source>write outside a unit of work</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>nothing to commit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

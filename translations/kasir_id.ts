@@ -71,10 +71,6 @@
         <translation>bukan penanda halaman dari daftar ini; mulai lagi dari halaman pertama</translation>
     </message>
     <message>
-        <source>write outside a unit of work</source>
-        <translation>penulisan di luar unit kerja</translation>
-    </message>
-    <message>
         <source>%1 is given to more than one customer: %2; nothing was loaded</source>
         <translation>%1 dipakai oleh lebih dari satu pelanggan: %2; tidak ada yang dimuat</translation>
     </message>
@@ -353,16 +349,16 @@
         <translation>Basis data %1 tidak dapat dibaca: %2</translation>
     </message>
     <message>
-        <source>%1 has no active administrator. Add one with kasirctl.</source>
-        <translation>%1 tidak memiliki administrator aktif. Tambahkan dengan kasirctl.</translation>
-    </message>
-    <message>
         <source>Could not save the screenshot to %1.</source>
         <translation>Tidak dapat menyimpan tangkapan layar ke %1.</translation>
     </message>
     <message>
         <source>Set this terminal up with &quot;kasirctl --db %1 init --company NAME&quot;, or try Kasir with demo customers with &quot;kasirctl --db %1 demo --customers 1000&quot;, then start Kasir again.</source>
         <translation>Siapkan terminal ini dengan &quot;kasirctl --db %1 init --company NAMA&quot;, atau coba Kasir dengan pelanggan contoh lewat &quot;kasirctl --db %1 demo --customers 1000&quot;, lalu jalankan Kasir lagi.</translation>
+    </message>
+    <message>
+        <source>%1 has no active administrator, so nobody may open it. Restore the latest backup of the database, or ask whoever supports your Kasir installation.</source>
+        <translation>%1 tidak punya administrator aktif, jadi tidak ada yang boleh membukanya. Pulihkan cadangan basis data terakhir, atau hubungi pihak yang mendukung instalasi Kasir Anda.</translation>
     </message>
 </context>
 <context>
@@ -441,6 +437,7 @@
     </message>
     <message>
         <source>Usage: kasirctl [--db FILE] [--user NAME [--password-stdin]] COMMAND [options]
+       kasirctl --help | --version
 
 Commands:
   init --company NAME [--region ID] [--currency IDR] [--store NAME] [--terminal NAME]
@@ -453,10 +450,13 @@ Commands:
        [--limit N] [--after CURSOR] [--page-info]        one customer per line
   customer update ID|CODE [field options]                change fields (&quot;&quot; clears)
   customer deactivate|reactivate|delete ID|CODE
-  user add --username U --role admin|manager|cashier [--display-name N] (password on stdin)
+  user add --username U --role admin|manager|cashier [--display-name N]
+       (the new password from $KASIR_NEW_PASSWORD, else on stdin)
   user list
   demo --customers N [--seed S] [--progress]             add realistic demo customers (one write:
-                                                         all or none; --progress reports on stderr)
+                                                         all or none; --progress reports on stderr;
+                                                         an empty file first gets a demo company with
+                                                         the logins admin, manager and kasir)
 
 Field options: --name --phone --whatsapp --email --address --city --province --postal-code
   --type walk-in|member|vip|wholesale --status active|inactive|blocked
@@ -465,10 +465,12 @@ Field options: --name --phone --whatsapp --email --address --city --province --p
   --prefer-sms --prefer-email --prefer-call --prefer-whatsapp --do-not-contact true|false
 
 The database is --db, else $KASIR_DB, else the per-user data folder.
+The password of --user is read from stdin with --password-stdin, else from $KASIR_PASSWORD.
 Output is JSON; errors go to stderr as {&quot;error&quot;, &quot;code&quot;, &quot;field&quot;}.
 Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 permission denied.
 </source>
         <translation>Pemakaian: kasirctl [--db BERKAS] [--user NAMA [--password-stdin]] PERINTAH [opsi]
+       kasirctl --help | --version
 
 Perintah:
   init --company NAMA [--region ID] [--currency IDR] [--store NAMA] [--terminal NAMA]
@@ -481,11 +483,14 @@ Perintah:
        [--limit N] [--after PENANDA] [--page-info]       satu pelanggan per baris
   customer update ID|KODE [opsi kolom]                   ubah kolom (&quot;&quot; mengosongkan)
   customer deactivate|reactivate|delete ID|KODE
-  user add --username U --role admin|manager|cashier [--display-name N] (sandi lewat stdin)
+  user add --username U --role admin|manager|cashier [--display-name N]
+       (sandi baru dari $KASIR_NEW_PASSWORD, atau lewat stdin)
   user list
   demo --customers N [--seed S] [--progress]             tambahkan pelanggan demo yang realistis (satu
                                                          penulisan: semua atau tidak sama sekali; --progress
-                                                         melapor di stderr)
+                                                         melapor di stderr; berkas kosong lebih dulu
+                                                         mendapat perusahaan demo dengan login admin,
+                                                         manager dan kasir)
 
 Opsi kolom: --name --phone --whatsapp --email --address --city --province --postal-code
   --type walk-in|member|vip|wholesale --status active|inactive|blocked
@@ -494,6 +499,7 @@ Opsi kolom: --name --phone --whatsapp --email --address --city --province --post
   --prefer-sms --prefer-email --prefer-call --prefer-whatsapp --do-not-contact true|false
 
 Basis data: --db, jika tidak ada $KASIR_DB, jika tidak ada folder data pengguna.
+Sandi untuk --user dibaca dari stdin dengan --password-stdin, atau dari $KASIR_PASSWORD.
 Keluaran berupa JSON; galat ke stderr sebagai {&quot;error&quot;, &quot;code&quot;, &quot;field&quot;}.
 Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan, 4 konflik, 5 tidak diizinkan.
 </translation>
@@ -534,6 +540,10 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
         <translation>
             <numerusform>%Ln pelanggan</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Counting customers…</source>
+        <translation>Menghitung pelanggan…</translation>
     </message>
 </context>
 <context>
@@ -615,10 +625,6 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
     <message>
         <source>write outside a unit of work</source>
         <translation>penulisan di luar unit kerja</translation>
-    </message>
-    <message>
-        <source>nothing to commit</source>
-        <translation>tidak ada yang perlu disimpan</translation>
     </message>
 </context>
 <context>

@@ -117,6 +117,7 @@ int Kasirctl::help()
 {
     QTextStream out(stdout);
     out << tr("Usage: kasirctl [--db FILE] [--user NAME [--password-stdin]] COMMAND [options]\n"
+              "       kasirctl --help | --version\n"
               "\n"
               "Commands:\n"
               "  init --company NAME [--region ID] [--currency IDR] [--store NAME] [--terminal NAME]\n"
@@ -129,10 +130,13 @@ int Kasirctl::help()
               "       [--limit N] [--after CURSOR] [--page-info]        one customer per line\n"
               "  customer update ID|CODE [field options]                change fields (\"\" clears)\n"
               "  customer deactivate|reactivate|delete ID|CODE\n"
-              "  user add --username U --role admin|manager|cashier [--display-name N] (password on stdin)\n"
+              "  user add --username U --role admin|manager|cashier [--display-name N]\n"
+              "       (the new password from $KASIR_NEW_PASSWORD, else on stdin)\n"
               "  user list\n"
               "  demo --customers N [--seed S] [--progress]             add realistic demo customers (one write:\n"
-              "                                                         all or none; --progress reports on stderr)\n"
+              "                                                         all or none; --progress reports on stderr;\n"
+              "                                                         an empty file first gets a demo company with\n"
+              "                                                         the logins admin, manager and kasir)\n"
               "\n"
               "Field options: --name --phone --whatsapp --email --address --city --province --postal-code\n"
               "  --type walk-in|member|vip|wholesale --status active|inactive|blocked\n"
@@ -141,6 +145,7 @@ int Kasirctl::help()
               "  --prefer-sms --prefer-email --prefer-call --prefer-whatsapp --do-not-contact true|false\n"
               "\n"
               "The database is --db, else $KASIR_DB, else the per-user data folder.\n"
+              "The password of --user is read from stdin with --password-stdin, else from $KASIR_PASSWORD.\n"
               "Output is JSON; errors go to stderr as {\"error\", \"code\", \"field\"}.\n"
               "Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 permission denied.\n");
     return CliOutput::Ok;

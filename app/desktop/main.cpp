@@ -7,7 +7,11 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QElapsedTimer>
+#include <QElapsedTimer>
 #include <QFileInfo>
+#include <QLabel>
+#include <QLabel>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
@@ -123,13 +127,24 @@ int main(int argc, char* argv[])
             Desktop::tr("The database %1 could not be read: %2").arg(shownPath, admin.error().describe()));
     if (!admin->has_value())
         return refuse(interactive, QMessageBox::Critical, Desktop::tr("Kasir cannot start"),
-            Desktop::tr("%1 has no active administrator. Add one with kasirctl.").arg(company->name));
+            Desktop::tr("%1 has no active administrator, so nobody may open it. Restore the latest "
+                        "backup of the database, or ask whoever supports your Kasir installation.")
+                .arg(company->name));
 
     kasir::MainWindow window(**db, (*admin)->actor(), *company);
     window.show();
 
     if (!screenshot.isEmpty()) {
-        QTimer::singleShot(0, &window, [&window, &screenshot] {
+        // The picture is taken once the status bar has its count (counted on another
+        // thread), or after ten seconds whatever it shows.
+        auto* poll = new QTimer(&window);
+        QElapsedTimer waited;
+        waited.start();
+        QObject::connect(poll, &QTimer::timeout, &window, [&window, &screenshot, poll, waited] {
+            const auto* count = window.findChild<QLabel*>(QStringLiteral("customerCount"));
+            if (count && count->text().isEmpty() && waited.elapsed() < 10'000)
+                return;
+            poll->stop();
             // Let the table finish its delayed layout before the picture is taken.
             QCoreApplication::processEvents();
             const bool saved = window.grab().save(screenshot);
@@ -138,6 +153,7 @@ int main(int argc, char* argv[])
                     stderr, "%s\n", qPrintable(Desktop::tr("Could not save the screenshot to %1.").arg(screenshot)));
             QCoreApplication::exit(saved ? 0 : 1);
         });
+        poll->start(20);
     }
     return QApplication::exec();
 }

@@ -9,8 +9,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <csignal>
-
 using namespace kasir;
 
 namespace {
@@ -343,7 +341,7 @@ private slots:
                 return written >= 15'000;
             }(),
             120'000);
-        ::kill(static_cast<pid_t>(demo.processId()), SIGKILL);
+        demo.kill(); // SIGKILL; TerminateProcess on Windows
         QVERIFY(demo.waitForFinished(10'000));
 
         auto db = Database::open(m_db, SystemClock::instance());

@@ -1,6 +1,7 @@
 #include "ui/models/CustomerTableModel.h"
 
 #include "core/domain/PhoneNumber.h"
+#include "core/storage/Database.h"
 
 #include <QDateTime>
 #include <QGuiApplication>
@@ -16,15 +17,57 @@ QDateTime localTime(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms).toLocalTime();
 }
 
+// Lives on the model's count thread, with that thread's own database connection.
+class CustomerCounter final : public QObject
+{
+    Q_OBJECT
+
+public:
+    CustomerCounter(Database& db, Actor actor, std::shared_ptr<std::atomic<quint64>> latest)
+        : m_service(db, std::move(actor)), m_latest(std::move(latest))
+    { }
+
+    void count(quint64 generation, const CustomerQuery& query)
+    {
+        if (generation != m_latest->load())
+            return; // the user has typed on; a newer count is queued
+        auto total = m_service.count(query);
+        Q_EMIT counted(generation, total ? *total : -1, total ? QString() : total.error().message);
+    }
+
+Q_SIGNALS:
+    void counted(quint64 generation, qint64 total, const QString& error);
+
+private:
+    CustomerService m_service;
+    std::shared_ptr<std::atomic<quint64>> m_latest;
+};
+
 } // namespace
 
 CustomerTableModel::CustomerTableModel(Database& db, Actor actor, QObject* parent)
-    : QAbstractTableModel(parent), m_service(db, std::move(actor))
+    : QAbstractTableModel(parent), m_service(db, actor)
 {
     m_query.limit = pageSize;
+    auto* counter = new CustomerCounter(db, std::move(actor), m_latest);
+    counter->moveToThread(&m_countThread);
+    connect(counter, &CustomerCounter::counted, this, &CustomerTableModel::counted);
+    // finished is emitted on the thread itself, the last thing it does: its connection
+    // closes there.
+    connect(
+        &m_countThread, &QThread::finished, counter, [&db] { db.closeThreadConnection(); }, Qt::DirectConnection);
+    m_counter = counter;
+    m_countThread.setObjectName(QStringLiteral("customer count"));
+    m_countThread.start();
 }
 
-CustomerTableModel::~CustomerTableModel() = default;
+CustomerTableModel::~CustomerTableModel()
+{
+    m_latest->store(0); // nothing queued is wanted any more
+    m_countThread.quit();
+    m_countThread.wait();
+    delete m_counter;
+}
 
 int CustomerTableModel::rowCount(const QModelIndex& parent) const
 {
@@ -158,16 +201,14 @@ void CustomerTableModel::fetchMore(const QModelIndex& parent)
     if (!page) {
         m_nextCursor.clear();
         m_fetching = false;
-        fail(page.error().describe());
+        fail(page.error().message);
         return;
     }
     m_nextCursor = page->nextCursor;
     if (!page->items.isEmpty()) {
         const int first = static_cast<int>(m_rows.size());
         beginInsertRows({}, first, first + static_cast<int>(page->items.size()) - 1);
-        m_rows.reserve(m_rows.size() + page->items.size());
-        for (Customer& c : page->items)
-            m_rows.append(Row {std::move(c), {}, {}, false});
+        appendRows(std::move(page->items));
         endInsertRows();
     }
     m_fetching = false;
@@ -235,30 +276,63 @@ void CustomerTableModel::reload()
     CustomerQuery first = m_query;
     first.after.clear();
     first.limit = pageSize;
-    first.withTotal = true; // the count runs with the first page, in the same call
+    first.withTotal = false;
     auto page = m_service.search(first);
 
     beginResetModel();
     m_rows.clear();
     m_nextCursor.clear();
     m_error.clear();
+    m_counting = false;
     const qint64 before = m_total;
+    const quint64 generation = ++m_generation;
+    m_latest->store(generation);
     if (page) {
-        m_rows.reserve(page->items.size());
-        for (Customer& c : page->items)
-            m_rows.append(Row {std::move(c), {}, {}, false});
+        appendRows(std::move(page->items));
         m_nextCursor = page->nextCursor;
-        m_total = page->total;
+        // A first page that is the whole answer counts itself.
+        m_counting = !m_nextCursor.isEmpty();
+        m_total = m_counting ? -1 : m_rows.size();
     } else {
-        m_error = page.error().describe();
+        m_error = page.error().message;
         m_total = -1;
     }
     endResetModel();
 
-    if (m_total != before)
+    if (m_counting) {
+        CustomerQuery count = m_query;
+        count.after.clear();
+        QMetaObject::invokeMethod(
+            m_counter,
+            [counter = static_cast<CustomerCounter*>(m_counter), generation, count] {
+                counter->count(generation, count);
+            },
+            Qt::QueuedConnection);
+    } else if (m_total != before) {
         Q_EMIT totalCountChanged(m_total);
+    }
     if (!m_error.isEmpty())
         Q_EMIT errorOccurred(m_error);
+}
+
+void CustomerTableModel::counted(quint64 generation, qint64 total, const QString& error)
+{
+    if (generation != m_generation || !m_counting)
+        return; // an answer to a question no longer asked
+    m_counting = false;
+    m_total = total;
+    if (!error.isEmpty()) {
+        fail(error);
+        return;
+    }
+    Q_EMIT totalCountChanged(m_total);
+}
+
+void CustomerTableModel::appendRows(QList<Customer>&& customers)
+{
+    m_rows.reserve(m_rows.size() + customers.size());
+    for (Customer& c : customers)
+        m_rows.append(Row {std::move(c), {}, {}, false});
 }
 
 void CustomerTableModel::fail(const QString& message)
@@ -268,3 +342,5 @@ void CustomerTableModel::fail(const QString& message)
 }
 
 } // namespace kasir
+
+#include "CustomerTableModel.moc"

@@ -8,6 +8,10 @@
 #include <QAbstractTableModel>
 #include <QList>
 #include <QString>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
 
 namespace kasir {
 
@@ -16,6 +20,9 @@ class Database;
 // The customer directory as a table. Rows arrive in keyset pages of `pageSize` through
 // canFetchMore/fetchMore, so a view over a million customers holds only what has been
 // scrolled past; filtering and sorting are done by CustomerService in SQL, never here.
+// The total is counted on a thread of its own (it grows with the matches: up to a second
+// for a one-letter name with a filter on a million customers) and arrives with
+// totalCountChanged; a first page that is the whole answer is its own count.
 class CustomerTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -74,8 +81,9 @@ public:
     const Customer* customerAt(int row) const;
 
     // How many customers match the whole query (not only the loaded rows); -1 when the
-    // last query failed.
+    // last query failed or while it is being counted (isCounting()).
     qint64 totalCount() const { return m_total; }
+    bool isCounting() const { return m_counting; }
 
     // Why the last query failed; empty when it did not.
     QString errorString() const { return m_error; }
@@ -103,7 +111,9 @@ private:
     static void format(const Row& row);
     QVariant display(const Row& row, int column) const;
     void reload();
+    void appendRows(QList<Customer>&& customers);
     void fail(const QString& message);
+    void counted(quint64 generation, qint64 total, const QString& error);
 
     CustomerService m_service;
     CustomerQuery m_query;
@@ -112,6 +122,13 @@ private:
     qint64 m_total = 0;
     QString m_error;
     bool m_fetching = false;
+    bool m_counting = false;
+    // Counts run on m_countThread, newest first: a count whose generation is no longer the
+    // latest is skipped there and ignored here.
+    QThread m_countThread;
+    QObject* m_counter = nullptr;
+    quint64 m_generation = 0;
+    std::shared_ptr<std::atomic<quint64>> m_latest = std::make_shared<std::atomic<quint64>>(0);
 };
 
 } // namespace kasir

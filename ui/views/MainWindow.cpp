@@ -90,6 +90,12 @@ MainWindow::MainWindow(Database& db, const Actor& actor, const Company& company,
     for (QComboBox* combo : {m_typeFilter, m_statusFilter, m_levelFilter})
         connect(combo, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilters);
 
+    m_countingNotice.setSingleShot(true);
+    m_countingNotice.setInterval(countingNoticeMs);
+    connect(&m_countingNotice, &QTimer::timeout, this, [this] {
+        if (m_model->isCounting())
+            m_countLabel->setText(tr("Counting customers…"));
+    });
     connect(m_model, &CustomerTableModel::totalCountChanged, this, &MainWindow::updateStatus);
     connect(m_model, &CustomerTableModel::errorOccurred, this, &MainWindow::updateStatus);
     connect(m_model, &CustomerTableModel::modelReset, this, &MainWindow::updateStatus);
@@ -214,6 +220,12 @@ void MainWindow::applyFilters()
 void MainWindow::updateStatus()
 {
     const QString error = m_model->errorString();
+    if (error.isEmpty() && m_model->isCounting()) {
+        if (!m_countingNotice.isActive())
+            m_countingNotice.start();
+        return;
+    }
+    m_countingNotice.stop();
     if (!error.isEmpty()) {
         m_countLabel->setText(tr("Search failed: %1").arg(error));
         return;

@@ -32,6 +32,9 @@ public:
     // Typing waits this long for the next key before searching, so a quick typist causes
     // one query rather than one per letter.
     static constexpr int searchDelayMs = 150;
+    static constexpr int countingNoticeMs = 300;
+    // Whether typed text is waiting for the search delay to run.
+    bool searchPending() const { return m_searchDelay.isActive(); }
 
 public Q_SLOTS:
     void focusSearch();
@@ -55,6 +58,8 @@ private:
     QTableView* m_table = nullptr;
     QLabel* m_countLabel = nullptr;
     QTimer m_searchDelay;
+    // While a count runs the last total stays; only a slow count says it is counting.
+    QTimer m_countingNotice;
 };
 
 } // namespace kasir
