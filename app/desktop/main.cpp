@@ -8,9 +8,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
-#include <QElapsedTimer>
 #include <QFileInfo>
-#include <QLabel>
 #include <QLabel>
 #include <QLibraryInfo>
 #include <QLocale>
