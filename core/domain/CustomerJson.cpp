@@ -15,35 +15,36 @@ QString isoTime(qint64 ms)
 
 FieldSnapshot snapshot(const Customer& c)
 {
+    // In name order, so that each field is appended (FieldSnapshot keeps names sorted).
     FieldSnapshot s;
-    s.setText(QStringLiteral("id"), c.id);
-    s.setText(QStringLiteral("code"), c.code);
-    s.setText(QStringLiteral("name"), c.name);
-    s.setText(QStringLiteral("phone"), c.phone);
-    s.setText(QStringLiteral("whatsapp"), c.whatsapp);
-    s.setText(QStringLiteral("email"), c.email);
     s.setText(QStringLiteral("address"), c.address);
-    s.setText(QStringLiteral("city"), c.city);
-    s.setText(QStringLiteral("province"), c.province);
-    s.setText(QStringLiteral("postalCode"), c.postalCode);
-    s.setText(QStringLiteral("type"), CustomerEnums::toString(c.type));
-    s.setText(QStringLiteral("status"), CustomerEnums::toString(c.status));
-    s.setText(QStringLiteral("level"), CustomerEnums::toString(c.level));
-    if (c.discountOverrideBp)
-        s.setText(QStringLiteral("discountOverride"), Percent::formatBasisPoints(*c.discountOverrideBp));
     if (c.birthDate.isValid())
         s.setText(QStringLiteral("birthDate"), c.birthDate.toString(Qt::ISODate));
-    s.setText(QStringLiteral("gender"), CustomerEnums::toString(c.gender));
-    s.setText(QStringLiteral("notes"), c.notes);
-    s.set(QStringLiteral("preferSms"), c.preferSms);
-    s.set(QStringLiteral("preferEmail"), c.preferEmail);
-    s.set(QStringLiteral("preferCall"), c.preferCall);
-    s.set(QStringLiteral("preferWhatsapp"), c.preferWhatsapp);
-    s.set(QStringLiteral("doNotContact"), c.doNotContact);
+    s.setText(QStringLiteral("city"), c.city);
+    s.setText(QStringLiteral("code"), c.code);
     s.setText(QStringLiteral("createdAt"), isoTime(c.createdAt));
-    s.setText(QStringLiteral("updatedAt"), isoTime(c.updatedAt));
     s.setText(QStringLiteral("createdBy"), c.createdBy);
+    if (c.discountOverrideBp)
+        s.setText(QStringLiteral("discountOverride"), Percent::formatBasisPoints(*c.discountOverrideBp));
+    s.setBool(QStringLiteral("doNotContact"), c.doNotContact);
+    s.setText(QStringLiteral("email"), c.email);
+    s.setText(QStringLiteral("gender"), CustomerEnums::toString(c.gender));
+    s.setText(QStringLiteral("id"), c.id);
+    s.setText(QStringLiteral("level"), CustomerEnums::toString(c.level));
+    s.setText(QStringLiteral("name"), c.name);
+    s.setText(QStringLiteral("notes"), c.notes);
+    s.setText(QStringLiteral("phone"), c.phone);
+    s.setText(QStringLiteral("postalCode"), c.postalCode);
+    s.setBool(QStringLiteral("preferCall"), c.preferCall);
+    s.setBool(QStringLiteral("preferEmail"), c.preferEmail);
+    s.setBool(QStringLiteral("preferSms"), c.preferSms);
+    s.setBool(QStringLiteral("preferWhatsapp"), c.preferWhatsapp);
+    s.setText(QStringLiteral("province"), c.province);
+    s.setText(QStringLiteral("status"), CustomerEnums::toString(c.status));
+    s.setText(QStringLiteral("type"), CustomerEnums::toString(c.type));
+    s.setText(QStringLiteral("updatedAt"), isoTime(c.updatedAt));
     s.setText(QStringLiteral("updatedBy"), c.updatedBy);
+    s.setText(QStringLiteral("whatsapp"), c.whatsapp);
     return s;
 }
 

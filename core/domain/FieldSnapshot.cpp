@@ -11,31 +11,95 @@ FieldSnapshot::FieldSnapshot(std::initializer_list<std::pair<QString, QJsonValue
         set(name, value);
 }
 
+void FieldSnapshot::put(const QString& name, QVariant value)
+{
+    // Snapshots are mostly built in name order: then this appends.
+    if (m_fields.isEmpty() || m_fields.constLast().first < name) {
+        m_fields.emplaceBack(name, std::move(value));
+        return;
+    }
+    auto it = std::lower_bound(
+        m_fields.begin(), m_fields.end(), name, [](const Field& f, const QString& n) { return f.first < n; });
+    if (it != m_fields.end() && it->first == name)
+        it->second = std::move(value);
+    else
+        m_fields.insert(it, {name, std::move(value)});
+}
+
 void FieldSnapshot::set(const QString& name, const QJsonValue& value)
 {
-    if (value.isNull() || value.isUndefined() || (value.isString() && value.toString().isEmpty()))
+    switch (value.type()) {
+    case QJsonValue::Bool:
+        put(name, value.toBool());
         return;
-    auto it = std::lower_bound(m_fields.begin(), m_fields.end(), name,
-        [](const std::pair<QString, QJsonValue>& f, const QString& n) { return f.first < n; });
-    if (it != m_fields.end() && it->first == name)
-        it->second = value;
-    else
-        m_fields.insert(it, {name, value});
+    case QJsonValue::Double: {
+        const double d = value.toDouble();
+        if (std::isfinite(d) && d == std::trunc(d) && std::abs(d) < 9.0e15)
+            put(name, static_cast<qint64>(d));
+        else
+            put(name, d);
+        return;
+    }
+    case QJsonValue::String:
+        setText(name, value.toString());
+        return;
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+    case QJsonValue::Array:
+    case QJsonValue::Object:
+        // Snapshots hold scalars; null and absent mean the same.
+        return;
+    }
 }
 
 void FieldSnapshot::setText(const QString& name, const QString& value)
 {
     if (!value.isEmpty())
-        set(name, QJsonValue(value));
+        put(name, value);
+}
+
+void FieldSnapshot::setBool(const QString& name, bool value)
+{
+    put(name, value);
 }
 
 QJsonValue FieldSnapshot::value(QStringView name) const
 {
     auto it = std::lower_bound(m_fields.cbegin(), m_fields.cend(), name,
-        [](const std::pair<QString, QJsonValue>& f, QStringView n) { return QStringView(f.first) < n; });
+        [](const Field& f, QStringView n) { return QStringView(f.first) < n; });
     if (it != m_fields.cend() && it->first == name)
-        return it->second;
+        return QJsonValue::fromVariant(it->second);
     return QJsonValue(QJsonValue::Null);
+}
+
+QList<std::pair<QString, QJsonValue>> FieldSnapshot::fields() const
+{
+    QList<std::pair<QString, QJsonValue>> out;
+    out.reserve(m_fields.size());
+    for (const auto& [name, value] : m_fields)
+        out.emplaceBack(name, QJsonValue::fromVariant(value));
+    return out;
+}
+
+QList<QVariant> FieldSnapshot::valuesOf(const QStringList& names) const
+{
+    QList<QVariant> out;
+    out.reserve(names.size());
+    if (!std::is_sorted(names.cbegin(), names.cend())) {
+        for (const QString& n : names) {
+            auto it = std::lower_bound(
+                m_fields.cbegin(), m_fields.cend(), n, [](const Field& f, const QString& k) { return f.first < k; });
+            out.append(it != m_fields.cend() && it->first == n ? it->second : QVariant());
+        }
+        return out;
+    }
+    auto it = m_fields.cbegin();
+    for (const QString& n : names) {
+        while (it != m_fields.cend() && it->first < n)
+            ++it;
+        out.append(it != m_fields.cend() && it->first == n ? it->second : QVariant());
+    }
+    return out;
 }
 
 QStringList FieldSnapshot::changed(const FieldSnapshot& before, const FieldSnapshot& after)
@@ -125,19 +189,47 @@ void FieldSnapshot::appendJson(QString& out, const QJsonValue& value)
     }
 }
 
+void FieldSnapshot::appendValue(QString& out, const QVariant& value)
+{
+    switch (value.typeId()) {
+    case QMetaType::Bool:
+        out += value.toBool() ? QLatin1String("true") : QLatin1String("false");
+        return;
+    case QMetaType::LongLong:
+        out += QString::number(value.toLongLong());
+        return;
+    case QMetaType::Double: {
+        const double d = value.toDouble();
+        if (std::isfinite(d))
+            out += QString::number(d, 'g', 17);
+        else
+            out += QLatin1String("null");
+        return;
+    }
+    case QMetaType::QString:
+        appendString(out, value.toString());
+        return;
+    default:
+        out += QLatin1String("null");
+        return;
+    }
+}
+
 QString FieldSnapshot::auditJson(const FieldSnapshot& before, const FieldSnapshot& after, const QStringList& fields)
 {
+    const QList<QVariant> was = before.valuesOf(fields);
+    const QList<QVariant> is = after.valuesOf(fields);
     QString out;
     out.reserve(64 * fields.size());
     out += QLatin1Char('{');
-    for (const QString& f : fields) {
-        if (out.size() > 1)
+    for (qsizetype i = 0; i < fields.size(); ++i) {
+        if (i > 0)
             out += QLatin1Char(',');
-        appendString(out, f);
+        appendString(out, fields.at(i));
         out += QLatin1String(":[");
-        appendJson(out, before.value(f));
+        appendValue(out, was.at(i));
         out += QLatin1Char(',');
-        appendJson(out, after.value(f));
+        appendValue(out, is.at(i));
         out += QLatin1Char(']');
     }
     out += QLatin1Char('}');
@@ -146,15 +238,16 @@ QString FieldSnapshot::auditJson(const FieldSnapshot& before, const FieldSnapsho
 
 QString FieldSnapshot::valuesJson(const FieldSnapshot& after, const QStringList& fields)
 {
+    const QList<QVariant> is = after.valuesOf(fields);
     QString out;
     out.reserve(48 * fields.size());
     out += QLatin1Char('{');
-    for (const QString& f : fields) {
-        if (out.size() > 1)
+    for (qsizetype i = 0; i < fields.size(); ++i) {
+        if (i > 0)
             out += QLatin1Char(',');
-        appendString(out, f);
+        appendString(out, fields.at(i));
         out += QLatin1Char(':');
-        appendJson(out, after.value(f));
+        appendValue(out, is.at(i));
     }
     out += QLatin1Char('}');
     return out;

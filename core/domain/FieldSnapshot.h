@@ -4,6 +4,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QVariant>
 
 #include <initializer_list>
 #include <utility>
@@ -12,7 +13,9 @@ namespace kasir {
 
 // An entity's fields at one moment, as (name, value) pairs sorted by name: what the audit
 // log and the sync outbox compare and record. Kept flat and ordered because it is built
-// for every write: diffing two is one merge walk, and writing JSON is one pass.
+// for every write: diffing two is one merge walk, and writing JSON is one pass. Values are
+// held as QVariant (text, bool, integer or double), which holds a string without the
+// allocation a QJsonValue makes for it.
 class FieldSnapshot final
 {
 public:
@@ -22,10 +25,12 @@ public:
     // Adds a field; empty strings and null are left out (absent and null mean the same).
     void set(const QString& name, const QJsonValue& value);
     void setText(const QString& name, const QString& value);
+    void setBool(const QString& name, bool value);
 
     bool isEmpty() const { return m_fields.isEmpty(); }
     QJsonValue value(QStringView name) const;
-    const QList<std::pair<QString, QJsonValue>>& fields() const { return m_fields; }
+    // The fields as JSON values, in name order.
+    QList<std::pair<QString, QJsonValue>> fields() const;
 
     // Names whose values differ between two snapshots, sorted.
     static QStringList changed(const FieldSnapshot& before, const FieldSnapshot& after);
@@ -40,7 +45,13 @@ public:
     friend bool operator==(const FieldSnapshot&, const FieldSnapshot&) = default;
 
 private:
-    QList<std::pair<QString, QJsonValue>> m_fields;
+    using Field = std::pair<QString, QVariant>;
+    void put(const QString& name, QVariant value);
+    // The value of each of `names` (sorted) in one walk; null where absent.
+    QList<QVariant> valuesOf(const QStringList& names) const;
+    static void appendValue(QString& out, const QVariant& value);
+
+    QList<Field> m_fields;
 };
 
 } // namespace kasir
