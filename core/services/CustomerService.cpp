@@ -13,8 +13,6 @@
 #include "core/storage/UnitOfWork.h"
 
 #include <QDateTime>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QScopeGuard>
 
 #include <future>
@@ -170,13 +168,13 @@ Status CustomerService::insertNew(
 namespace {
 
 // One batch of a bulk load, made ready on another thread: the customers with their ids,
-// codes and stamps, the text of their audit rows and sync ops, their name-index rows.
+// codes and stamps, the text of their audit rows and sync ops. Their name-index rows go
+// into the load's NameIndex::Load on that thread.
 struct LoadBatch
 {
     QList<Customer> customers;
     QList<UnitOfWork::PreparedChange> changes;
     QStringList nameKeys; // TextFold::fold of each name, for the rows and the name index
-    QString nameRows;
 };
 
 } // namespace
@@ -192,23 +190,34 @@ Result<qint64> CustomerService::createInBulk(qint64 expected, const std::functio
     if (expected < 0)
         return Error::invalidField(
             QStringLiteral("count"), QStringLiteral("invalid_count"), tr("must not be negative"));
-    UnitOfWork uow(m_db, m_actor);
-    if (Status s = uow.begin(); !s)
-        return s.error();
     CustomerRepository repo(m_db);
     // A load at least as big as what is stored builds its indexes once at the end, which
-    // beats updating them row by row (BENCHMARKS.md, "Demo").
-    std::optional<CustomerRepository::BulkLoad> load;
+    // beats updating them row by row, and writes the file once, not twice (BENCHMARKS.md,
+    // "Demo").
+    bool bulk = false;
     if (expected >= rebuildIndexesFrom) {
         auto stored = repo.countAll();
         if (!stored)
             return stored.error();
-        if (expected >= *stored) {
-            auto begun = repo.beginBulkLoad(uow);
-            if (!begun)
-                return begun.error();
-            load = std::move(begun).value();
+        bulk = expected >= *stored;
+    }
+    const bool rollbackJournal = bulk && m_db.leaveWalIfAlone();
+    // Declared before the unit of work: back to WAL after its commit or rollback.
+    const auto backToWal = qScopeGuard([&] {
+        if (rollbackJournal) {
+            if (Status s = m_db.returnToWal(); !s)
+                qWarning("%s", qPrintable(s.error().message));
         }
+    });
+    UnitOfWork uow(m_db, m_actor);
+    if (Status s = uow.begin(); !s)
+        return s.error();
+    std::optional<CustomerRepository::BulkLoad> load;
+    if (bulk) {
+        auto begun = repo.beginBulkLoad(uow);
+        if (!begun)
+            return begun.error();
+        load = std::move(begun).value();
     }
     const auto endLoad = qScopeGuard([&] {
         if (load)
@@ -223,8 +232,9 @@ Result<qint64> CustomerService::createInBulk(qint64 expected, const std::functio
     const qint64 now = uow.now();
     const QString actorId = m_actor.userId;
     const qint64 firstSeq = load ? load->nextSeq : -1;
-    auto prepare
-        = [&next, companyId, now, actorId, code = *firstCode, firstSeq, expected](qint64 offset) -> Result<LoadBatch> {
+    NameIndex::Load words;
+    auto prepare = [&next, &words, companyId, now, actorId, code = *firstCode, firstSeq, expected](
+                       qint64 offset) -> Result<LoadBatch> {
         auto drafts = next();
         if (!drafts)
             return drafts.error();
@@ -234,7 +244,6 @@ Result<qint64> CustomerService::createInBulk(qint64 expected, const std::functio
         LoadBatch batch;
         batch.customers = std::move(drafts).value();
         batch.changes.reserve(batch.customers.size());
-        QJsonArray rows;
         for (qsizetype i = 0; i < batch.customers.size(); ++i) {
             Customer& c = batch.customers[i];
             c.companyId = companyId;
@@ -246,11 +255,9 @@ Result<qint64> CustomerService::createInBulk(qint64 expected, const std::functio
                 QStringLiteral("create"), UnitOfWork::Op::Upsert, {}, CustomerJson::snapshot(c)}));
             if (firstSeq > 0) {
                 batch.nameKeys.append(TextFold::fold(c.name));
-                NameIndex::appendRows(rows, {c.companyId, batch.nameKeys.constLast(), c.id}, firstSeq + offset + i);
+                words.add(firstSeq + offset + i, {c.companyId, batch.nameKeys.constLast(), c.id});
             }
         }
-        if (!rows.isEmpty())
-            batch.nameRows = QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact));
         return batch;
     };
 
@@ -290,10 +297,6 @@ Result<qint64> CustomerService::createInBulk(qint64 expected, const std::functio
                         prefixed(explainConflict(c, written.error()), QStringLiteral("items[%1].").arg(offset + i)));
             }
         }
-        if (load && !batch->nameRows.isEmpty()) {
-            if (Status s = repo.stageNameWords(uow, batch->nameRows); !s)
-                return stop(s.error());
-        }
         done += n;
         if (progress)
             progress(done);
@@ -303,7 +306,7 @@ Result<qint64> CustomerService::createInBulk(qint64 expected, const std::functio
             return s.error();
     }
     if (load) {
-        if (Status s = repo.finishBulkLoad(uow, *load); !s)
+        if (Status s = repo.finishBulkLoad(uow, *load, words); !s)
             return s.error();
     }
     if (Status s = uow.commit(); !s)

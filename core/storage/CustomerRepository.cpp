@@ -10,9 +10,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMap>
+#include <QScopeGuard>
 #include <QSqlRecord>
 
 #include <algorithm>
+#include <future>
 #include <limits>
 
 namespace kasir {
@@ -415,11 +417,6 @@ Result<CustomerRepository::BulkLoad> CustomerRepository::beginBulkLoad(UnitOfWor
         if (Status s = Sql::execDirect(db, QStringLiteral("DROP INDEX \"%1\"").arg(name)); !s)
             return s.error();
     }
-    if (Status s = Sql::execDirect(db,
-            QStringLiteral("CREATE TEMP TABLE customer_word_staged (company_id TEXT NOT NULL, word TEXT NOT NULL, "
-                           "name_key TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL)"));
-        !s)
-        return s.error();
     // The load writes every page of its rows once; a page cache that holds the growing
     // right edge of each b-tree spills less (BENCHMARKS.md: a quarter faster than the 64 MiB
     // the connection keeps otherwise). Given back in endBulkLoad.
@@ -432,31 +429,20 @@ Result<CustomerRepository::BulkLoad> CustomerRepository::beginBulkLoad(UnitOfWor
     return load;
 }
 
-Status CustomerRepository::stageNameWords(UnitOfWork& uow, const QString& rowsJson)
-{
-    QSqlQuery& q = uow.prepared(
-        QStringLiteral("INSERT INTO temp.customer_word_staged (company_id, word, name_key, id, seq) "
-                       "SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), "
-                       "json_extract(value, '$[3]'), json_extract(value, '$[4]') FROM json_each(?)"));
-    q.bindValue(0, rowsJson);
-    return Sql::exec(q);
-}
-
-Status CustomerRepository::finishBulkLoad(UnitOfWork& uow, const BulkLoad& load)
+Status CustomerRepository::finishBulkLoad(UnitOfWork& uow, const BulkLoad& load, NameIndex::Load& words)
 {
     if (Status s = uow.requireOpen(); !s)
         return s.error();
+    // The words sort on another core while SQLite makes the indexes on this one.
+    std::future<void> sorted = std::async(std::launch::async, [&words] { words.sort(); });
+    const auto joined = qScopeGuard([&sorted] { sorted.wait(); });
     QSqlDatabase db = m_db.connection();
     for (const QString& statement : load.indexes) {
         if (Status s = Sql::execDirect(db, statement); !s)
             return explainDuplicate(s.error());
     }
-    if (Status s = Sql::execDirect(db,
-            QStringLiteral("INSERT INTO customer_word (company_id, word, name_key, id, seq) SELECT company_id, word, "
-                           "name_key, id, seq FROM temp.customer_word_staged ORDER BY company_id, word, name_key, id"));
-        !s)
-        return s;
-    return Sql::execDirect(db, QStringLiteral("DROP TABLE temp.customer_word_staged"));
+    sorted.wait();
+    return words.write(db);
 }
 
 Error CustomerRepository::explainDuplicate(const Error& error)

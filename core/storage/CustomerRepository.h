@@ -47,11 +47,10 @@ public:
     Result<qint64> countAll();
 
     // A bulk load inside one unit of work: begin drops the customer table's secondary
-    // indexes and makes a staging table for name-index rows; rows then go in with
-    // insertLoaded (seq handed out from `nextSeq` on, in order) and stageNameWords
-    // (NameIndex::appendRows' JSON); finish makes the indexes again from the schema's own
-    // text and moves the staged words into the name index in key order. A rollback undoes
-    // all of it, the dropped indexes included.
+    // indexes; rows then go in with insertLoaded (seq handed out from `nextSeq` on, in
+    // order) while the caller gathers their name-index rows in a NameIndex::Load; finish
+    // makes the indexes again from the schema's own text while another thread sorts the
+    // words, then writes them. A rollback undoes all of it, the dropped indexes included.
     struct BulkLoad
     {
         QStringList indexes; // CREATE INDEX statements to run at the end
@@ -65,8 +64,7 @@ public:
     // CHECKs' IN lists are built once per execution) are shared by a whole group.
     Status insertLoaded(
         UnitOfWork& uow, const QList<Customer>& customers, const QStringList& nameKeys, qint64 firstSeq);
-    Status stageNameWords(UnitOfWork& uow, const QString& rowsJson);
-    Status finishBulkLoad(UnitOfWork& uow, const BulkLoad& load);
+    Status finishBulkLoad(UnitOfWork& uow, const BulkLoad& load, NameIndex::Load& words);
     // After the unit of work, committed or not: gives the connection its page cache back.
     void endBulkLoad(const BulkLoad& load);
     // Gives back the last `count` codes reserveCodes handed out in this unit of work.

@@ -13,6 +13,13 @@
 
 namespace kasir {
 
+namespace {
+
+// Another connection holding the write lock makes us wait this long, not fail at once.
+constexpr int busyTimeoutMs = 5000;
+
+} // namespace
+
 struct Database::ThreadConnection
 {
     QString name;
@@ -185,8 +192,7 @@ Status Database::openConnection(const QString& name)
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(m_path);
-    // Another connection holding the write lock makes us wait, not fail.
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs));
     if (!db.open())
         return Error::other(QStringLiteral("database"), db.lastError().text());
     const QStringList pragmas {
@@ -203,6 +209,31 @@ Status Database::openConnection(const QString& name)
         if (Status s = Sql::execDirect(db, p); !s)
             return s;
     }
+    return Done {};
+}
+
+bool Database::leaveWalIfAlone()
+{
+    if (inUnitOfWork())
+        return false;
+    QSqlQuery q(connection());
+    // Without waiting: an open connection elsewhere means a reader the load must not lock out.
+    if (!q.exec(QStringLiteral("PRAGMA busy_timeout = 0")))
+        return false;
+    const bool switched
+        = q.exec(QStringLiteral("PRAGMA journal_mode = DELETE")) && q.next() && q.value(0).toString() == u"delete";
+    q.finish();
+    q.exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(busyTimeoutMs));
+    return switched;
+}
+
+Status Database::returnToWal()
+{
+    QSqlQuery q(connection());
+    if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !q.next())
+        return Sql::errorOf(q);
+    if (q.value(0).toString() != u"wal")
+        return Error::other(QStringLiteral("database"), tr("the database could not go back to its write-ahead log"));
     return Done {};
 }
 

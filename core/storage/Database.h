@@ -49,6 +49,16 @@ public:
     int schemaVersion();
     static int latestSchemaVersion();
 
+    // A write that fills most of the file (a bulk load into a nearly empty one) goes faster
+    // with a rollback journal: each page is written once, where the WAL writes it into the
+    // log and again at the checkpoint. Switches this thread's connection and returns true
+    // only when no other connection has the file open (SQLite refuses otherwise, and
+    // nothing changes); while it lasts, other connections wait for the write to end
+    // instead of reading the file as it was. returnToWal() switches back. Outside a unit
+    // of work.
+    bool leaveWalIfAlone();
+    Status returnToWal();
+
     // Whether this thread is inside a UnitOfWork; set by UnitOfWork only.
     bool inUnitOfWork();
     void setInUnitOfWork(bool inside);

@@ -1,5 +1,6 @@
 #include "core/storage/NameIndex.h"
 
+#include "core/domain/FieldSnapshot.h"
 #include "core/domain/TextFold.h"
 #include "core/storage/Database.h"
 
@@ -13,15 +14,6 @@
 namespace kasir::NameIndex {
 
 namespace {
-
-struct WordRow
-{
-    QString companyId;
-    QString word;
-    QString nameKey;
-    QString id;
-    qint64 seq = 0;
-};
 
 QString compact(const QJsonArray& a)
 {
@@ -46,38 +38,110 @@ Status rebuild(QSqlDatabase db)
 {
     if (Status s = Sql::execDirect(db, QStringLiteral("DELETE FROM customer_word")); !s)
         return s;
-    std::vector<WordRow> rows;
+    Load load;
     {
         QSqlQuery q(db);
         q.setForwardOnly(true);
-        if (!q.exec(QStringLiteral("SELECT company_id, name_key, id, seq FROM customer")))
+        if (!q.exec(QStringLiteral("SELECT seq, company_id, name_key, id FROM customer")))
             return Sql::errorOf(q);
-        while (q.next()) {
-            const QString companyId = q.value(0).toString();
-            const QString nameKey = q.value(1).toString();
-            const QString id = q.value(2).toString();
-            const qint64 seq = q.value(3).toLongLong();
-            for (const QString& word : TextFold::words(nameKey))
-                rows.push_back({companyId, word, nameKey, id, seq});
+        while (q.next())
+            load.add(q.value(0).toLongLong(), {q.value(1).toString(), q.value(2).toString(), q.value(3).toString()});
+    }
+    load.sort();
+    return load.write(db);
+}
+
+void Load::add(qint64 seq, const Entry& entry)
+{
+    if (m_companies.isEmpty() || m_companies.constLast() != entry.companyId) {
+        if (!m_companies.contains(entry.companyId))
+            m_companies << entry.companyId;
+    }
+    const auto company = static_cast<quint32>(m_companies.indexOf(entry.companyId));
+    const auto key = static_cast<quint32>(m_keys.size());
+    m_keys.push_back({seq, m_text.size(), static_cast<quint32>(entry.nameKey.size()),
+        static_cast<quint32>(entry.id.size()), company});
+    m_text += entry.nameKey;
+    m_text += entry.id;
+    const auto firstWord = static_cast<std::ptrdiff_t>(m_words.size());
+    const QStringView text = entry.nameKey;
+    qsizetype start = -1;
+    auto flush = [&](qsizetype end) {
+        if (start < 0)
+            return;
+        const Word word {key, static_cast<quint32>(start), static_cast<quint32>(end - start)};
+        // A name like "Siti Siti" has one row for its word, as TextFold::words says.
+        const QStringView w = wordText(word);
+        if (std::none_of(m_words.begin() + firstWord, m_words.end(), [&](const Word& o) { return wordText(o) == w; }))
+            m_words.push_back(word);
+        start = -1;
+    };
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (TextFold::isWordChar(text[i])) {
+            if (start < 0)
+                start = i;
+        } else {
+            flush(i);
         }
     }
-    // In key order the b-tree is written front to back instead of at random places.
-    std::sort(rows.begin(), rows.end(), [](const WordRow& a, const WordRow& b) {
-        return std::tie(a.companyId, a.word, a.nameKey, a.id) < std::tie(b.companyId, b.word, b.nameKey, b.id);
+    flush(text.size());
+}
+
+void Load::sort()
+{
+    std::sort(m_words.begin(), m_words.end(), [this](const Word& a, const Word& b) {
+        const Key& ka = m_keys[a.key];
+        const Key& kb = m_keys[b.key];
+        if (ka.company != kb.company)
+            return QStringView(m_companies.at(ka.company)) < QStringView(m_companies.at(kb.company));
+        if (const int c = wordText(a).compare(wordText(b)); c != 0)
+            return c < 0;
+        if (const int c = nameKey(ka).compare(nameKey(kb)); c != 0)
+            return c < 0;
+        return ka.seq < kb.seq;
     });
+}
+
+Status Load::write(QSqlDatabase db) const
+{
+    // Rows as JSON, [[word, name key, id, seq], ...], 20,000 to a statement: QtSql binds a
+    // value at about 0.4 µs, so five bound values a row would cost more than SQLite reading
+    // them out of one text (BENCHMARKS.md, "Demo").
     QSqlQuery insert(db);
-    if (!insert.prepare(kInsert))
+    if (!insert.prepare(QStringLiteral(
+            "INSERT INTO customer_word (company_id, word, name_key, id, seq) SELECT ?, json_extract(value, '$[0]'), "
+            "json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]') FROM json_each(?)")))
         return Sql::errorOf(insert);
     constexpr size_t chunk = 20000;
-    for (size_t from = 0; from < rows.size(); from += chunk) {
-        QJsonArray a;
-        for (size_t i = from; i < std::min(rows.size(), from + chunk); ++i) {
-            const WordRow& r = rows[i];
-            a.append(QJsonArray {r.companyId, r.word, r.nameKey, r.id, r.seq});
+    QString json;
+    size_t from = 0;
+    while (from < m_words.size()) {
+        // A statement holds the rows of one company.
+        const quint32 company = m_keys[m_words[from].key].company;
+        json.clear();
+        json += QLatin1Char('[');
+        size_t i = from;
+        for (; i < m_words.size() && i < from + chunk && m_keys[m_words[i].key].company == company; ++i) {
+            const Word& w = m_words[i];
+            const Key& k = m_keys[w.key];
+            if (i > from)
+                json += QLatin1Char(',');
+            json += QLatin1Char('[');
+            FieldSnapshot::appendString(json, wordText(w));
+            json += QLatin1Char(',');
+            FieldSnapshot::appendString(json, nameKey(k));
+            json += QLatin1Char(',');
+            FieldSnapshot::appendString(json, id(k));
+            json += QLatin1Char(',');
+            json += QString::number(k.seq);
+            json += QLatin1Char(']');
         }
-        insert.bindValue(0, compact(a));
+        json += QLatin1Char(']');
+        insert.bindValue(0, m_companies.at(company));
+        insert.bindValue(1, json);
         if (Status s = Sql::exec(insert); !s)
             return s;
+        from = i;
     }
     return Done {};
 }

@@ -76,7 +76,7 @@ public:
     };
     static PreparedChange prepare(const Change& change);
     // Bulk work writes this many rows per INSERT statement.
-    static constexpr int rowsPerStatement = 32;
+    static constexpr int rowsPerStatement = 64;
 
     // Writes the audit row and the outbox op for one change; returns the HLC stamp used.
     // A change that changes nothing writes nothing and returns a null stamp.

@@ -1,6 +1,7 @@
 #include "core/domain/Clock.h"
 #include "core/storage/Database.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -343,12 +344,18 @@ private slots:
             120'000);
         demo.kill(); // SIGKILL; TerminateProcess on Windows
         QVERIFY(demo.waitForFinished(10'000));
+        // It was writing with a rollback journal (nobody else had the file open): the
+        // journal it leaves behind is what puts the file back.
+        QVERIFY(QFileInfo::exists(m_db + QStringLiteral("-journal")));
 
         auto db = Database::open(m_db, SystemClock::instance());
         QVERIFY(db.ok());
         QSqlQuery q((*db)->connection());
         QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+        QVERIFY(!QFileInfo::exists(m_db + QStringLiteral("-journal")));
         QCOMPARE(schema(**db), before);
         QVERIFY(q.exec(QStringLiteral("SELECT (SELECT count(*) FROM customer), "
                                       "(SELECT count(*) FROM sync_outbox WHERE entity = 'customer'), "

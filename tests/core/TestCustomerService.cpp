@@ -2,6 +2,7 @@
 #include "core/domain/TextFold.h"
 #include "core/services/CustomerService.h"
 #include "core/storage/CustomerRepository.h"
+#include "core/storage/Database.h"
 #include "core/storage/UnitOfWork.h"
 #include "tests/support/TestDatabase.h"
 
@@ -550,12 +551,17 @@ private slots:
             }
             three << batch;
         }
+        // Names whose words repeat, carry marks or sit between quotes and dashes.
+        three[0][0].name = QStringLiteral("Siti Siti-Nur");
+        three[0][1].name = QStringLiteral("\"Ñoño\" d'Arc Müller");
         QList<qint64> progress;
         auto n = s.createInBulk(
             120, batches(three), [&](qint64 done) { progress << done; }, 100);
         QVERIFY2(n.ok(), qPrintable(n ? QString() : n.error().describe()));
         QCOMPARE(*n, 120);
         QCOMPARE(progress, (QList<qint64> {40, 80, 120}));
+        // Alone on its file, the load wrote with a rollback journal; the file is back in WAL.
+        QCOMPARE(scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
         // Every index is back, as the migrations made it; every row has its audit and op.
         QCOMPARE(scalar(schema).toString(), indexesBefore);
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM customer")).toInt(), 121);
@@ -563,7 +569,7 @@ private slots:
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM sync_outbox WHERE entity = 'customer'")).toInt(), 121);
         QCOMPARE(scalar(QStringLiteral("SELECT max(code) FROM customer")).toString(), QStringLiteral("C-000121"));
         QCOMPARE(scalar(QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
-        // Rows written 32 to a statement keep their stamps in order, one per change, and
+        // Rows written many to a statement keep their stamps in order, one per change, and
         // each audit row and op belongs to its customer.
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM (SELECT hlc, lag(hlc) OVER (ORDER BY id) AS prev "
                                        "FROM audit_log) WHERE prev >= hlc"))
@@ -587,7 +593,39 @@ private slots:
             QVERIFY(uow.commit().ok());
         }
         QCOMPARE(scalar(words).toString(), loaded);
+        // Both hold what TextFold::words says of every stored name, nothing more.
+        auto indexRows = [&] {
+            QSqlQuery q(t.db().connection());
+            q.exec(QStringLiteral("SELECT company_id, word, name_key, id, seq FROM customer_word"));
+            QStringList out;
+            while (q.next()) {
+                QStringList row;
+                for (int i = 0; i < 5; ++i)
+                    row << q.value(i).toString();
+                out << row.join(u'|');
+            }
+            out.sort();
+            return out;
+        };
+        auto wordsOfNames = [&] {
+            QSqlQuery q(t.db().connection());
+            q.exec(QStringLiteral("SELECT company_id, name_key, id, seq FROM customer"));
+            QStringList out;
+            while (q.next()) {
+                for (const QString& word : TextFold::words(q.value(1).toString())) {
+                    out << QStringList {q.value(0).toString(), word, q.value(1).toString(), q.value(2).toString(),
+                        q.value(3).toString()}
+                               .join(u'|');
+                }
+            }
+            out.sort();
+            return out;
+        };
+        QCOMPARE(indexRows(), wordsOfNames());
+        QCOMPARE(indexRows().size(), 2 + 118 * 3 + 2 + 4); // "Sudah Ada", "Muat 7 Banyak"..., and the two above
         QCOMPARE(searchNames(s, QStringLiteral("banyak 119")), QStringList {QStringLiteral("Muat 119 Banyak")});
+        QCOMPARE(searchNames(s, QStringLiteral("nono arc")), QStringList {QStringLiteral("\"Ñoño\" d'Arc Müller")});
+        QCOMPARE(searchNames(s, QStringLiteral("nur siti")), QStringList {QStringLiteral("Siti Siti-Nur")});
         QCOMPARE(s.findByPhone(QStringLiteral("0813 5000 0077"))->value().name, QStringLiteral("Muat 77 Banyak"));
 
         // A phone already stored, in the last batch: found when its unique index is made
@@ -626,6 +664,82 @@ private slots:
         QVERIFY(n.ok());
         QCOMPARE(*n, 40);
         QCOMPARE(s.create(person(QStringLiteral("Berikut")))->code, QStringLiteral("C-000202"));
+    }
+
+    void aBulkLoadSpansManyStatements()
+    {
+        // One batch bigger than two statements' worth of rows: every customer, audit row
+        // and op lands once, in order, with its own stamp.
+        test::TestDatabase t;
+        CustomerService s(t.db(), t.admin());
+        auto company = s.company();
+        QVERIFY(company.ok());
+        const int count = 2 * UnitOfWork::rowsPerStatement + 5;
+        QList<CustomerInput> batch;
+        for (int i = 0; i < count; ++i)
+            batch << person(
+                QStringLiteral("Banyak %1").arg(i), QStringLiteral("0813 7000 %1").arg(i, 4, 10, QLatin1Char('0')));
+        bool given = false;
+        auto n = s.createInBulk(
+            count,
+            [&]() -> Result<QList<Customer>> {
+                if (std::exchange(given, true))
+                    return QList<Customer> {};
+                return CustomerService::validate(batch, *company, QDate(2026, 11, 21));
+            },
+            {}, 10);
+        QVERIFY2(n.ok(), qPrintable(n ? QString() : n.error().describe()));
+        QSqlQuery q(t.db().connection());
+        QVERIFY(q.exec(QStringLiteral(
+            "SELECT (SELECT count(*) FROM customer), "
+            "(SELECT count(*) FROM audit_log a JOIN sync_outbox o USING (hlc) JOIN customer c ON c.id = a.entity_id "
+            "AND c.id = o.entity_id WHERE json_extract(a.changes, '$.name[1]') = c.name "
+            "AND json_extract(o.fields, '$.code') = c.code), "
+            "(SELECT count(*) FROM (SELECT hlc, lag(hlc) OVER (ORDER BY seq) AS prev FROM sync_outbox) "
+            "WHERE prev >= hlc), "
+            "(SELECT count(*) FROM customer WHERE code = printf('C-%06d', seq) AND name = 'Banyak ' || (seq - 1))")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), count);
+        QCOMPARE(q.value(1).toInt(), count);
+        QCOMPARE(q.value(2).toInt(), 0);
+        QCOMPARE(q.value(3).toInt(), count);
+    }
+
+    void aBulkLoadBesideAnotherConnectionKeepsTheWal()
+    {
+        // Another program has the file open (a till reading it): the load does not lock it
+        // out with a rollback journal, and still comes out whole.
+        test::TestDatabase t;
+        CustomerService s(t.db(), t.admin());
+        auto other = Database::open(t.db().path(), t.clock());
+        QVERIFY(other.ok());
+        QSqlQuery reader((*other)->connection());
+        QVERIFY(reader.exec(QStringLiteral("SELECT count(*) FROM customer")) && reader.next());
+        reader.finish();
+        auto company = s.company();
+        QVERIFY(company.ok());
+        QList<CustomerInput> batch;
+        for (int i = 0; i < 60; ++i)
+            batch << person(
+                QStringLiteral("Sebelah %1").arg(i), QStringLiteral("0813 6000 %1").arg(i, 4, 10, QLatin1Char('0')));
+        bool given = false;
+        auto n = s.createInBulk(
+            60,
+            [&]() -> Result<QList<Customer>> {
+                if (std::exchange(given, true))
+                    return QList<Customer> {};
+                return CustomerService::validate(batch, *company, QDate(2026, 11, 21));
+            },
+            {}, 10);
+        QVERIFY2(n.ok(), qPrintable(n ? QString() : n.error().describe()));
+        QCOMPARE(*n, 60);
+        QVERIFY(reader.exec(QStringLiteral("PRAGMA journal_mode")) && reader.next());
+        QCOMPARE(reader.value(0).toString(), QStringLiteral("wal"));
+        QVERIFY(reader.exec(QStringLiteral("SELECT count(*), (SELECT count(*) FROM customer_word) FROM customer")));
+        QVERIFY(reader.next());
+        QCOMPARE(reader.value(0).toInt(), 60);
+        QCOMPARE(reader.value(1).toInt(), 120);
+        QCOMPARE(searchNames(s, QStringLiteral("sebelah 42")), QStringList {QStringLiteral("Sebelah 42")});
     }
 
     void keysetPagesCoverEveryRowOnce()

@@ -5,7 +5,9 @@
 #include "core/services/CustomerService.h"
 #include "core/storage/Database.h"
 #include "core/storage/Migrations.h"
+#include "core/storage/UnitOfWork.h"
 
+#include <QElapsedTimer>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -57,6 +59,35 @@ private slots:
         QCOMPARE(scalar(t.db(), QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
         QCOMPARE(scalar(t.db(), QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
         QCOMPARE(scalar(t.db(), QStringLiteral("PRAGMA synchronous")).toInt(), 2); // FULL
+    }
+
+    void leavesTheWalOnlyWhenAlone()
+    {
+        // A bulk load may write with a rollback journal, but never with a reader locked out.
+        kasir::test::TestDatabase t;
+        QVERIFY(t.db().leaveWalIfAlone());
+        QCOMPARE(scalar(t.db(), QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("delete"));
+        QVERIFY(t.db().returnToWal().ok());
+        QCOMPARE(scalar(t.db(), QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+
+        // Another connection to the file, idle: refused at once, nothing changes.
+        auto other = Database::open(t.db().path(), t.clock());
+        QVERIFY(other.ok());
+        QCOMPARE(scalar(**other, QStringLiteral("SELECT count(*) FROM customer")).toInt(), 0);
+        QElapsedTimer waited;
+        waited.start();
+        QVERIFY(!t.db().leaveWalIfAlone());
+        QVERIFY(waited.elapsed() < 2000);
+        QCOMPARE(scalar(t.db(), QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+        QCOMPARE(scalar(**other, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+        // The connection waits for locks as before.
+        QCOMPARE(scalar(t.db(), QStringLiteral("PRAGMA busy_timeout")).toInt(), 5000);
+        other->reset();
+
+        // Not inside a unit of work, where the journal cannot change.
+        UnitOfWork uow(t.db(), t.admin());
+        QVERIFY(uow.begin().ok());
+        QVERIFY(!t.db().leaveWalIfAlone());
     }
 
     void migratesFromEveryEarlierVersion()
