@@ -300,6 +300,10 @@
         <source>the database could not carry out the request (%1)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the database could not go back to its write-ahead log</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kasir::DemoData</name>

@@ -298,6 +298,10 @@
         <source>the database could not carry out the request (%1)</source>
         <translation>basis data tidak dapat menjalankan permintaan (%1)</translation>
     </message>
+    <message>
+        <source>the database could not go back to its write-ahead log</source>
+        <translation>basis data tidak dapat kembali ke log tulis-depan (WAL)</translation>
+    </message>
 </context>
 <context>
     <name>kasir::DemoData</name>
