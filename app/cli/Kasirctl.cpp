@@ -133,6 +133,19 @@ int Kasirctl::help()
               "  user add --username U --role admin|manager|cashier [--display-name N]\n"
               "       (the new password from $KASIR_NEW_PASSWORD, else on stdin)\n"
               "  user list\n"
+              "  product add --sku SKU --name NAME --price AMOUNT         add to the catalogue\n"
+              "  product update SKU [--name N] [--price AMOUNT] [--active true|false]\n"
+              "  product list [--all]                                    one product per line\n"
+              "  sale --customer ID|CODE | --phone P | --walk-in [--name N] [--phone P]\n"
+              "       --item SKU:QTY [--item ...] --pay METHOD:AMOUNT [--pay ...] [--override REASON]\n"
+              "                                                         complete a sale; METHOD is cash, card,\n"
+              "                                                         mobile_money, store_credit or points\n"
+              "  refund ORDER --reason R                                refund a whole sale\n"
+              "  points ID|CODE [--history] [--adjust N --reason R]     points balance, entries, adjustment\n"
+              "  credit ID|CODE [--add N [--kind K] | --debit N [--override R]] --reason R [--reference X]\n"
+              "  credit ID|CODE --limit N                               the most debt allowed (0: none)\n"
+              "  credit history ID|CODE                                 store-credit entries with balances\n"
+              "  rules show | rules set [--silver-from N] [--gold-discount BP] [--tiers-can-drop true|false] ...\n"
               "  demo --customers N [--seed S] [--progress]             add realistic demo customers (one write:\n"
               "                                                         all or none; --progress reports on stderr;\n"
               "                                                         an empty file first gets a demo company with\n"
@@ -147,6 +160,7 @@ int Kasirctl::help()
               "The database is --db, else $KASIR_DB, else the per-user data folder.\n"
               "The password of --user is read from stdin with --password-stdin, else from $KASIR_PASSWORD.\n"
               "Output is JSON; errors go to stderr as {\"error\", \"code\", \"field\"}.\n"
+              "Amounts are whole numbers of the currency's minor unit (15000 for Rp 15.000).\n"
               "Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 permission denied.\n");
     return CliOutput::Ok;
 }
@@ -201,11 +215,23 @@ int Kasirctl::run(const QStringList& arguments)
         return init(args);
     if (command == u"demo")
         return demo(args);
-    if (command == u"customer" || command == u"user") {
+    if (command == u"sale")
+        return sale(args);
+    if (command == u"refund")
+        return refund(args);
+    if (command == u"points")
+        return points(args);
+    if (command == u"credit")
+        return credit(args);
+    if (command == u"customer" || command == u"user" || command == u"product" || command == u"rules") {
         if (args.isEmpty())
             return m_out.failInvalid(
                 QStringLiteral("command"), tr("%1 needs a verb; see kasirctl --help").arg(command));
         const QString verb = args.takeFirst();
+        if (command == u"product")
+            return product(verb, args);
+        if (command == u"rules")
+            return rules(verb, args);
         return command == u"customer" ? customer(verb, args) : user(verb, args);
     }
     return m_out.failInvalid(QStringLiteral("command"), tr("unknown command \"%1\"; see kasirctl --help").arg(command));

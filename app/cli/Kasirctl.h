@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace kasir {
 
@@ -34,6 +35,17 @@ private:
     int demo(const QStringList& args);
     int customer(const QString& verb, const QStringList& args);
     int user(const QString& verb, const QStringList& args);
+
+    int product(const QString& verb, const QStringList& args);
+    int sale(const QStringList& args);
+    int refund(const QStringList& args);
+    int points(const QStringList& args);
+    int credit(const QStringList& args);
+    int rules(const QString& verb, const QStringList& args);
+    // Reads an integer flag into `out` (unset: left alone); false, with exitCode set, when
+    // the value is not a whole number.
+    bool readInteger(const QCommandLineParser& parser, const QString& flag, const QString& field,
+        std::optional<qint64>& out, int& exitCode);
 
     int customerAdd(const QStringList& args);
     int customerUpdate(const QStringList& args);

@@ -1,6 +1,7 @@
 #include "core/domain/CustomerValidator.h"
 
 #include "core/domain/PhoneNumber.h"
+#include "core/domain/TextRules.h"
 
 #include <QRegularExpression>
 
@@ -8,39 +9,8 @@ namespace kasir {
 
 namespace {
 
-// Characters a text field must not carry: C0/C1 controls other than the white space that
-// cleanLine folds, and lone surrogates that would not survive UTF-8.
-bool hasForbiddenCharacters(const QString& text, bool allowNewlines)
-{
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text[i];
-        if (c == u'\n' || c == u'\t' || c == u'\r') {
-            if (!allowNewlines && c != u'\t')
-                return true;
-            continue;
-        }
-        if (c.category() == QChar::Other_Control)
-            return true;
-        if (c.isHighSurrogate()) {
-            if (i + 1 >= text.size() || !text[i + 1].isLowSurrogate())
-                return true;
-            ++i;
-        } else if (c.isLowSurrogate()) {
-            return true;
-        }
-    }
-    return false;
-}
-
-qsizetype codePoints(const QString& text)
-{
-    qsizetype n = 0;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        if (!(text[i].isLowSurrogate() && i > 0 && text[i - 1].isHighSurrogate()))
-            ++n;
-    }
-    return n;
-}
+using TextRules::codePoints;
+using TextRules::hasForbiddenCharacters;
 
 class Checker
 {

@@ -24,7 +24,8 @@ bool allows(Role role, Permission permission)
             && permission != Permission::CustomerDelete && permission != Permission::CustomerAnonymise;
     case Role::Cashier:
         // Find, register, sell, add notes.
-        return permission == Permission::CustomerRead || permission == Permission::CustomerCreate;
+        return permission == Permission::CustomerRead || permission == Permission::CustomerCreate
+            || permission == Permission::SaleCreate;
     }
     return false;
 }

@@ -24,6 +24,12 @@ enum class Permission
     CustomerAnonymise,
     UserManage,
     SettingsManage,
+    SaleCreate, // sell, register mid-sale, pay with points or store credit within the limit
+    SaleRefund,
+    ProductManage,
+    LedgerAdjust, // points adjustments, store-credit top-ups and debits, credit limits
+    CreditLimitOverride, // let a sale go past a customer's credit limit, with a reason
+    RulesManage, // membership rules
 };
 
 namespace Roles {

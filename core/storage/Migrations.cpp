@@ -178,6 +178,147 @@ QList<Migration> build()
         },
         NameIndex::rebuild});
 
+    list.append(Migration {4, QStringLiteral("products, sales, loyalty points, store credit, derived customer metrics"),
+        {
+            QStringLiteral(R"(CREATE TABLE product (
+                id TEXT PRIMARY KEY,
+                company_id TEXT NOT NULL REFERENCES company(id),
+                sku TEXT NOT NULL CHECK (length(sku) BETWEEN 1 AND 64),
+                name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 255),
+                price INTEGER NOT NULL CHECK (price >= 0),
+                active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL,
+                UNIQUE (company_id, sku)))"),
+            // One row per company; absent means the defaults (MembershipRules).
+            QStringLiteral(R"(CREATE TABLE membership_rules (
+                company_id TEXT PRIMARY KEY REFERENCES company(id),
+                silver_from INTEGER NOT NULL,
+                gold_from INTEGER NOT NULL,
+                platinum_from INTEGER NOT NULL,
+                bronze_discount_bp INTEGER NOT NULL CHECK (bronze_discount_bp BETWEEN 0 AND 10000),
+                silver_discount_bp INTEGER NOT NULL CHECK (silver_discount_bp BETWEEN 0 AND 10000),
+                gold_discount_bp INTEGER NOT NULL CHECK (gold_discount_bp BETWEEN 0 AND 10000),
+                platinum_discount_bp INTEGER NOT NULL CHECK (platinum_discount_bp BETWEEN 0 AND 10000),
+                spend_per_point INTEGER NOT NULL CHECK (spend_per_point > 0),
+                point_value INTEGER NOT NULL CHECK (point_value >= 0),
+                member_from INTEGER NOT NULL CHECK (member_from >= 0),
+                tiers_can_drop INTEGER NOT NULL CHECK (tiers_can_drop IN (0, 1)),
+                updated_at INTEGER NOT NULL,
+                updated_by TEXT,
+                CHECK (0 <= silver_from AND silver_from <= gold_from AND gold_from <= platinum_from)))"),
+            // A sale or a refund, never edited. A refund repeats its sale's figures negated
+            // and names it in `reverses`; sums over a customer's rows are what they spent.
+            QStringLiteral(R"(CREATE TABLE sale (
+                id TEXT PRIMARY KEY,
+                company_id TEXT NOT NULL REFERENCES company(id),
+                store_id TEXT NOT NULL,
+                terminal_id TEXT NOT NULL,
+                order_number TEXT NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('sale', 'refund')),
+                reverses TEXT REFERENCES sale(id),
+                customer_id TEXT REFERENCES customer(id),
+                customer_name TEXT NOT NULL DEFAULT '',
+                customer_phone TEXT NOT NULL DEFAULT '',
+                items INTEGER NOT NULL,
+                subtotal INTEGER NOT NULL,
+                discount_bp INTEGER NOT NULL CHECK (discount_bp BETWEEN 0 AND 10000),
+                discount INTEGER NOT NULL,
+                total INTEGER NOT NULL,
+                points_redeemed INTEGER NOT NULL DEFAULT 0,
+                points_earned INTEGER NOT NULL DEFAULT 0,
+                created_at INTEGER NOT NULL,
+                created_by TEXT,
+                CHECK ((kind = 'sale') = (reverses IS NULL)),
+                UNIQUE (company_id, order_number)))"),
+            QStringLiteral(
+                "CREATE INDEX ix_sale_customer ON sale (customer_id, created_at) WHERE customer_id IS NOT NULL"),
+            // Walk-in sales by the phone the cashier noted, to link them when the person registers.
+            QStringLiteral("CREATE INDEX ix_sale_walk_in_phone ON sale (company_id, customer_phone) "
+                           "WHERE customer_id IS NULL AND customer_phone <> ''"),
+            QStringLiteral("CREATE UNIQUE INDEX ux_sale_refund ON sale (reverses) WHERE reverses IS NOT NULL"),
+            QStringLiteral("CREATE INDEX ix_sale_created ON sale (company_id, created_at)"),
+            QStringLiteral(R"(CREATE TABLE sale_line (
+                sale_id TEXT NOT NULL REFERENCES sale(id),
+                line_no INTEGER NOT NULL,
+                product_id TEXT,
+                sku TEXT NOT NULL,
+                name TEXT NOT NULL,
+                unit_price INTEGER NOT NULL,
+                quantity INTEGER NOT NULL,
+                amount INTEGER NOT NULL,
+                PRIMARY KEY (sale_id, line_no)) WITHOUT ROWID)"),
+            QStringLiteral(R"(CREATE TABLE sale_payment (
+                sale_id TEXT NOT NULL REFERENCES sale(id),
+                line_no INTEGER NOT NULL,
+                method TEXT NOT NULL CHECK (method IN ('cash', 'card', 'mobile_money', 'store_credit', 'points')),
+                amount INTEGER NOT NULL,
+                PRIMARY KEY (sale_id, line_no)) WITHOUT ROWID)"),
+            // Append-only. balance_after is the customer's points after this entry.
+            QStringLiteral(R"(CREATE TABLE points_entry (
+                id TEXT PRIMARY KEY,
+                company_id TEXT NOT NULL REFERENCES company(id),
+                customer_id TEXT NOT NULL REFERENCES customer(id),
+                kind TEXT NOT NULL CHECK (kind IN ('earned', 'redeemed', 'adjusted', 'reversed', 'expired')),
+                points INTEGER NOT NULL CHECK (points <> 0),
+                balance_after INTEGER NOT NULL,
+                reason TEXT NOT NULL DEFAULT '',
+                sale_id TEXT REFERENCES sale(id),
+                created_at INTEGER NOT NULL,
+                created_by TEXT))"),
+            QStringLiteral("CREATE INDEX ix_points_customer ON points_entry (customer_id, created_at)"),
+            // Append-only. Positive amounts are credit the customer holds, negative debt.
+            QStringLiteral(R"(CREATE TABLE credit_entry (
+                id TEXT PRIMARY KEY,
+                company_id TEXT NOT NULL REFERENCES company(id),
+                customer_id TEXT NOT NULL REFERENCES customer(id),
+                kind TEXT NOT NULL CHECK (kind IN ('credit', 'debit', 'carry_over', 'sale_on_account', 'repayment',
+                    'adjustment', 'reversal')),
+                amount INTEGER NOT NULL CHECK (amount <> 0),
+                balance_before INTEGER NOT NULL,
+                balance_after INTEGER NOT NULL CHECK (balance_after = balance_before + amount),
+                reason TEXT NOT NULL DEFAULT '',
+                reference TEXT NOT NULL DEFAULT '',
+                sale_id TEXT REFERENCES sale(id),
+                limit_override TEXT,
+                created_at INTEGER NOT NULL,
+                created_by TEXT))"),
+            QStringLiteral("CREATE INDEX ix_credit_customer ON credit_entry (customer_id, created_at)"),
+            // How much debt a customer may run up (0: none). A setting, not a fact.
+            QStringLiteral(R"(CREATE TABLE credit_limit (
+                customer_id TEXT PRIMARY KEY REFERENCES customer(id) ON DELETE CASCADE,
+                company_id TEXT NOT NULL REFERENCES company(id),
+                max_debt INTEGER NOT NULL CHECK (max_debt >= 0),
+                updated_at INTEGER NOT NULL,
+                updated_by TEXT))"),
+            QStringLiteral(R"(CREATE TABLE tier_history (
+                id TEXT PRIMARY KEY,
+                company_id TEXT NOT NULL REFERENCES company(id),
+                customer_id TEXT NOT NULL REFERENCES customer(id),
+                from_level TEXT NOT NULL,
+                to_level TEXT NOT NULL,
+                from_type TEXT NOT NULL,
+                to_type TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                sale_id TEXT REFERENCES sale(id),
+                created_at INTEGER NOT NULL,
+                created_by TEXT))"),
+            QStringLiteral("CREATE INDEX ix_tier_customer ON tier_history (customer_id, created_at)"),
+            // Derived from the facts above, kept in the same unit of work; `kasirctl rebuild`
+            // makes it again from scratch and `kasirctl check` compares.
+            QStringLiteral(R"(CREATE TABLE customer_metrics (
+                customer_id TEXT PRIMARY KEY REFERENCES customer(id) ON DELETE CASCADE,
+                company_id TEXT NOT NULL,
+                purchases INTEGER NOT NULL DEFAULT 0,
+                total_spent INTEGER NOT NULL DEFAULT 0,
+                total_items INTEGER NOT NULL DEFAULT 0,
+                first_purchase_at INTEGER,
+                last_purchase_at INTEGER,
+                points INTEGER NOT NULL DEFAULT 0,
+                credit INTEGER NOT NULL DEFAULT 0))"),
+        },
+        {}});
+
     return list;
 }
 

@@ -284,6 +284,63 @@ private slots:
         QCOMPARE(r.first().value(QStringLiteral("status")).toString(), QStringLiteral("active"));
     }
 
+    void sellsRefundsAndKeepsTheLedgers()
+    {
+        auto ok = [&](const QStringList& args) {
+            const Run r = kasirctl(args);
+            if (r.exitCode != 0)
+                qWarning("%s", r.rawErr.constData());
+            return r;
+        };
+        QCOMPARE(ok({QStringLiteral("product"), QStringLiteral("add"), QStringLiteral("--sku"), QStringLiteral("kopi"),
+                        QStringLiteral("--name"), QStringLiteral("Kopi Susu"), QStringLiteral("--price"),
+                        QStringLiteral("25000")})
+                     .first()
+                     .value(QStringLiteral("sku"))
+                     .toString(),
+            QStringLiteral("KOPI"));
+        const Run member = ok({QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--name"),
+            QStringLiteral("Siti Rahayu"), QStringLiteral("--phone"), QStringLiteral("0812 3456 7890"),
+            QStringLiteral("--type"), QStringLiteral("member")});
+        const QString code = member.first().value(QStringLiteral("code")).toString();
+        // Found by the last digits of the phone; 2 x 25,000 - 5 %, paid in cash with change.
+        const Run sale = ok({QStringLiteral("sale"), QStringLiteral("--phone"), QStringLiteral("7890"),
+            QStringLiteral("--item"), QStringLiteral("KOPI:2"), QStringLiteral("--pay"), QStringLiteral("cash:50000")});
+        QCOMPARE(sale.exitCode, 0);
+        QCOMPARE(sale.first().value(QStringLiteral("total")).toInteger(), 47'500);
+        QCOMPARE(sale.first().value(QStringLiteral("pointsEarned")).toInteger(), 4);
+        QCOMPARE(ok({QStringLiteral("points"), code}).first().value(QStringLiteral("points")).toInteger(), 4);
+        QCOMPARE(ok({QStringLiteral("credit"), code, QStringLiteral("--add"), QStringLiteral("10000"),
+                        QStringLiteral("--reason"), QStringLiteral("deposit")})
+                     .first()
+                     .value(QStringLiteral("balanceAfter"))
+                     .toInteger(),
+            10'000);
+        // Store credit past the limit (no debt allowed yet): invalid input, naming the payments.
+        const Run past = kasirctl({QStringLiteral("sale"), QStringLiteral("--customer"), code, QStringLiteral("--item"),
+            QStringLiteral("KOPI"), QStringLiteral("--pay"), QStringLiteral("store_credit:23750")});
+        QCOMPARE(past.exitCode, 2);
+        QCOMPARE(past.error.value(QStringLiteral("field")).toString(), QStringLiteral("payments"));
+        // Refunded: the points go back.
+        const QString order = sale.first().value(QStringLiteral("orderNumber")).toString();
+        const Run refund = ok({QStringLiteral("refund"), order, QStringLiteral("--reason"), QStringLiteral("rusak")});
+        QCOMPARE(refund.first().value(QStringLiteral("total")).toInteger(), -47'500);
+        QCOMPARE(ok({QStringLiteral("points"), code}).first().value(QStringLiteral("points")).toInteger(), 0);
+        QCOMPARE(
+            kasirctl({QStringLiteral("refund"), order, QStringLiteral("--reason"), QStringLiteral("lagi")}).exitCode,
+            4);
+        // Bad items and payments: exit 2, each named.
+        const Run bad = kasirctl({QStringLiteral("sale"), QStringLiteral("--walk-in"), QStringLiteral("--item"),
+            QStringLiteral("KOPI:dua"), QStringLiteral("--pay"), QStringLiteral("bitcoin:5")});
+        QCOMPARE(bad.exitCode, 2);
+        QCOMPARE(bad.error.value(QStringLiteral("fields")).toArray().size(), 2);
+        QCOMPARE(kasirctl({QStringLiteral("rules"), QStringLiteral("set"), QStringLiteral("--gold-from"),
+                              QStringLiteral("1")})
+                     .error.value(QStringLiteral("field"))
+                     .toString(),
+            QStringLiteral("goldFrom"));
+    }
+
     void initValidatesItsInput()
     {
         Run r = kasirctl({QStringLiteral("init"), QStringLiteral("--company"), QStringLiteral("Toko"),

@@ -1,0 +1,615 @@
+#include "core/services/CheckoutService.h"
+
+#include "core/domain/CustomerInput.h"
+#include "core/domain/CustomerJson.h"
+#include "core/domain/Ids.h"
+#include "core/domain/PhoneNumber.h"
+#include "core/services/CustomerService.h"
+#include "core/storage/CustomerRepository.h"
+#include "core/storage/Database.h"
+#include "core/storage/LedgerRepository.h"
+#include "core/storage/MembershipRepository.h"
+#include "core/storage/ProductRepository.h"
+#include "core/storage/SaleRepository.h"
+#include "core/storage/TenancyRepository.h"
+#include "core/storage/UnitOfWork.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <limits>
+
+namespace kasir {
+
+namespace {
+
+// No single figure of a sale may pass this (a quadrillion of the minor unit): far above any
+// real till, far below where sums of many lines could overflow 64 bits.
+constexpr qint64 kMaxAmount = 1'000'000'000'000'000;
+constexpr qint64 kMaxQuantity = 1'000'000;
+constexpr int kMaxLines = 500;
+constexpr int kMaxPayments = 20;
+
+QString isoTime(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+QJsonArray linesJson(const Sale& s)
+{
+    QJsonArray out;
+    for (const SaleLine& l : s.lines) {
+        out.append(QJsonObject {{QStringLiteral("line"), l.lineNo}, {QStringLiteral("sku"), l.sku},
+            {QStringLiteral("name"), l.name}, {QStringLiteral("unitPrice"), l.unitPrice},
+            {QStringLiteral("quantity"), l.quantity}, {QStringLiteral("amount"), l.amount}});
+    }
+    return out;
+}
+
+QJsonArray paymentsJson(const Sale& s)
+{
+    QJsonArray out;
+    for (const Payment& p : s.payments)
+        out.append(QJsonObject {
+            {QStringLiteral("method"), SaleEnums::toString(p.method)}, {QStringLiteral("amount"), p.amount}});
+    return out;
+}
+
+QString compact(const QJsonArray& a)
+{
+    return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
+}
+
+// What the audit row and the sync op carry of a sale: every figure, lines and payments as JSON text.
+FieldSnapshot snapshot(const Sale& s)
+{
+    FieldSnapshot f;
+    f.setText(QStringLiteral("companyId"), s.companyId);
+    f.set(QStringLiteral("createdAt"), QJsonValue(isoTime(s.createdAt)));
+    f.setText(QStringLiteral("createdBy"), s.createdBy);
+    f.setText(QStringLiteral("customerId"), s.customerId);
+    f.setText(QStringLiteral("customerName"), s.customerName);
+    f.setText(QStringLiteral("customerPhone"), s.customerPhone);
+    f.set(QStringLiteral("discount"), QJsonValue(static_cast<double>(s.discount)));
+    f.set(QStringLiteral("discountBp"), QJsonValue(s.discountBp));
+    f.setText(QStringLiteral("id"), s.id);
+    f.set(QStringLiteral("items"), QJsonValue(static_cast<double>(s.items)));
+    f.setText(QStringLiteral("kind"), s.refund ? QStringLiteral("refund") : QStringLiteral("sale"));
+    f.setText(QStringLiteral("lines"), compact(linesJson(s)));
+    f.setText(QStringLiteral("orderNumber"), s.orderNumber);
+    f.setText(QStringLiteral("payments"), compact(paymentsJson(s)));
+    f.set(QStringLiteral("pointsEarned"), QJsonValue(static_cast<double>(s.pointsEarned)));
+    f.set(QStringLiteral("pointsRedeemed"), QJsonValue(static_cast<double>(s.pointsRedeemed)));
+    f.setText(QStringLiteral("reverses"), s.reverses);
+    f.setText(QStringLiteral("storeId"), s.storeId);
+    f.set(QStringLiteral("subtotal"), QJsonValue(static_cast<double>(s.subtotal)));
+    f.setText(QStringLiteral("terminalId"), s.terminalId);
+    f.set(QStringLiteral("total"), QJsonValue(static_cast<double>(s.total)));
+    return f;
+}
+
+} // namespace
+
+CheckoutService::CheckoutService(Database& db, Actor actor) : m_db(db), m_actor(std::move(actor)) { }
+
+Status CheckoutService::require(Permission permission, const QString& what) const
+{
+    if (m_actor.can(permission))
+        return Done {};
+    return Error::permissionDenied(tr("%1 may not %2").arg(m_actor.username, what));
+}
+
+Result<std::pair<Terminal, Store>> CheckoutService::counter()
+{
+    TenancyRepository tenancy(m_db);
+    auto terminal = tenancy.localTerminal();
+    if (!terminal)
+        return terminal.error();
+    if (!terminal->has_value())
+        return Error::other(QStringLiteral("no_terminal"), tr("this computer is not set up as a terminal"));
+    auto store = tenancy.store((*terminal)->storeId);
+    if (!store)
+        return store.error();
+    if (!store->has_value())
+        return Error::other(QStringLiteral("no_store"), tr("the store of this terminal does not exist"));
+    return std::pair<Terminal, Store> {**terminal, **store};
+}
+
+Result<QList<Customer>> CheckoutService::lookup(const QString& phoneOrDigits, int limit)
+{
+    if (Status s = require(Permission::SaleCreate, tr("sell")); !s)
+        return s.error();
+    const QString text = phoneOrDigits.trimmed();
+    QString digits;
+    for (QChar c : text) {
+        if (c.isDigit())
+            digits += c;
+    }
+    if (digits.size() < 4)
+        return Error::invalidField(QStringLiteral("phone"), QStringLiteral("too_short"),
+            tr("type a phone number or at least its last 4 digits"));
+    CustomerService customers(m_db, m_actor);
+    // A whole number in any written form is one customer at most.
+    if (auto found = customers.findByPhone(text); found && found->has_value())
+        return QList<Customer> {**found};
+    CustomerQuery q;
+    q.text = digits;
+    q.limit = std::clamp(limit, 1, 50);
+    auto page = customers.search(q);
+    if (!page)
+        return page.error();
+    return page->items;
+}
+
+Result<Customer> CheckoutService::registerAtCounter(const QString& name, const QString& phone)
+{
+    if (Status s = require(Permission::SaleCreate, tr("sell")); !s)
+        return s.error();
+    CustomerInput in;
+    in.name = name;
+    in.phone = phone;
+    // The phone is how the counter finds them again: required here.
+    if (phone.trimmed().isEmpty())
+        return Error::invalidField(QStringLiteral("phone"), QStringLiteral("required"), tr("is required"));
+    return CustomerService(m_db, m_actor).create(in);
+}
+
+Result<Sale> CheckoutService::sale(const QString& orderNumber)
+{
+    if (Status s = require(Permission::CustomerRead, tr("look up sales")); !s)
+        return s.error();
+    auto found = SaleRepository(m_db).byOrderNumber(m_actor.companyId, orderNumber.trimmed().toUpper());
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return Error::notFound(tr("there is no sale %1").arg(orderNumber.trimmed().left(64)));
+    return **found;
+}
+
+Result<Sale> CheckoutService::complete(const SaleRequest& request)
+{
+    if (Status s = require(Permission::SaleCreate, tr("sell")); !s)
+        return s.error();
+    TenancyRepository tenancy(m_db);
+    auto company = tenancy.company(m_actor.companyId);
+    if (!company)
+        return company.error();
+    if (!company->has_value())
+        return Error::notFound(tr("the company of %1 does not exist").arg(m_actor.username));
+    auto till = counter();
+    if (!till)
+        return till.error();
+
+    QList<FieldError> problems;
+    // Who buys.
+    std::optional<Customer> customer;
+    Sale sale;
+    if (!request.customer.trimmed().isEmpty()) {
+        auto c = CustomerService(m_db, m_actor).get(request.customer);
+        if (!c)
+            return c.error();
+        customer = *c;
+        sale.customerId = customer->id;
+        sale.customerName = customer->name;
+        sale.customerPhone = customer->phone;
+    } else {
+        sale.customerName = request.walkInName.trimmed().left(255);
+        if (!request.walkInPhone.trimmed().isEmpty()) {
+            const auto parsed = PhoneNumber::parse(request.walkInPhone, (*company)->defaultRegion);
+            if (parsed.ok())
+                sale.customerPhone = parsed.e164;
+            else
+                problems.append({QStringLiteral("walkInPhone"), QStringLiteral("invalid_phone"),
+                    tr("is not a phone number that can be called")});
+        }
+    }
+
+    // What is bought.
+    if (request.items.isEmpty())
+        problems.append({QStringLiteral("items"), QStringLiteral("required"), tr("a sale needs at least one item")});
+    if (request.items.size() > kMaxLines)
+        problems.append(
+            {QStringLiteral("items"), QStringLiteral("too_many"), tr("a sale has at most %1 lines").arg(kMaxLines)});
+    ProductRepository products(m_db);
+    for (qsizetype i = 0; i < request.items.size() && i < kMaxLines; ++i) {
+        const SaleRequest::Item& item = request.items.at(i);
+        const QString field = QStringLiteral("items[%1]").arg(i);
+        if (item.quantity < 1 || item.quantity > kMaxQuantity) {
+            problems.append({field + QStringLiteral(".quantity"), QStringLiteral("out_of_range"),
+                tr("must be between 1 and %1").arg(kMaxQuantity)});
+            continue;
+        }
+        auto product = products.bySku(m_actor.companyId, item.sku.trimmed().toUpper());
+        if (!product)
+            return product.error();
+        if (!product->has_value() || !(*product)->active) {
+            problems.append({field + QStringLiteral(".sku"), QStringLiteral("unknown_product"),
+                product->has_value() ? tr("%1 is no longer sold").arg(item.sku.trimmed().left(64))
+                                     : tr("there is no product %1").arg(item.sku.trimmed().left(64))});
+            continue;
+        }
+        const Product& p = **product;
+        if (p.price > 0 && item.quantity > kMaxAmount / p.price) {
+            problems.append(
+                {field + QStringLiteral(".quantity"), QStringLiteral("too_large"), tr("makes the line too large")});
+            continue;
+        }
+        SaleLine line {static_cast<int>(sale.lines.size()) + 1, p.id, p.sku, p.name, p.price, item.quantity,
+            p.price * item.quantity};
+        sale.items += line.quantity;
+        sale.subtotal += line.amount;
+        sale.lines.append(line);
+    }
+    if (sale.subtotal > kMaxAmount)
+        problems.append({QStringLiteral("items"), QStringLiteral("too_large"), tr("the sale is too large")});
+
+    auto rules = MembershipRepository(m_db).rules(m_actor.companyId);
+    if (!rules)
+        return rules.error();
+    // The customer's own discount wins; otherwise members get their level's.
+    if (customer && customer->discountOverrideBp)
+        sale.discountBp = *customer->discountOverrideBp;
+    else if (customer && customer->isMember())
+        sale.discountBp = rules->discountBp(customer->level);
+    sale.discount = sale.subtotal * sale.discountBp / 10000;
+    sale.total = sale.subtotal - sale.discount;
+
+    // How it is paid.
+    LedgerRepository ledger(m_db);
+    Balances balances;
+    qint64 maxDebt = 0;
+    if (customer) {
+        auto b = ledger.balances(customer->id);
+        if (!b)
+            return b.error();
+        balances = *b;
+        auto limit = ledger.maxDebt(customer->id);
+        if (!limit)
+            return limit.error();
+        maxDebt = *limit;
+    }
+    if (request.payments.size() > kMaxPayments)
+        problems.append({QStringLiteral("payments"), QStringLiteral("too_many"),
+            tr("a sale has at most %1 payments").arg(kMaxPayments)});
+    qint64 paid = 0;
+    qint64 cash = 0;
+    qint64 paidInMoney = 0;
+    qint64 storeCredit = 0;
+    qint64 byPoints = 0;
+    for (qsizetype i = 0; i < request.payments.size() && i < kMaxPayments; ++i) {
+        const Payment& p = request.payments.at(i);
+        const QString field = QStringLiteral("payments[%1]").arg(i);
+        if (p.amount <= 0 || p.amount > kMaxAmount) {
+            problems.append({field + QStringLiteral(".amount"), QStringLiteral("out_of_range"),
+                tr("must be more than 0 and at most %1").arg(kMaxAmount)});
+            continue;
+        }
+        if ((p.method == PaymentMethod::StoreCredit || p.method == PaymentMethod::Points) && !customer) {
+            problems.append({field + QStringLiteral(".method"), QStringLiteral("needs_customer"),
+                tr("%1 needs a registered customer").arg(SaleEnums::toString(p.method))});
+            continue;
+        }
+        paid += p.amount;
+        if (p.method == PaymentMethod::Cash)
+            cash += p.amount;
+        if (SaleEnums::isMoney(p.method))
+            paidInMoney += p.amount;
+        if (p.method == PaymentMethod::StoreCredit)
+            storeCredit += p.amount;
+        if (p.method == PaymentMethod::Points)
+            byPoints += p.amount;
+    }
+    // Change comes out of the cash; whatever else is paid must not pass the total.
+    const qint64 change = paid - sale.total;
+    if (problems.isEmpty()) {
+        if (change < 0)
+            problems.append({QStringLiteral("payments"), QStringLiteral("short"),
+                tr("pay %1 more: the total is %2, %3 is paid").arg(-change).arg(sale.total).arg(paid)});
+        else if (change > cash)
+            problems.append({QStringLiteral("payments"), QStringLiteral("overpaid"),
+                tr("%1 too much is paid by other means than cash: the total is %2")
+                    .arg(change - cash)
+                    .arg(sale.total)});
+    }
+    if (byPoints > 0 && problems.isEmpty()) {
+        if (rules->pointValue <= 0 || byPoints % rules->pointValue != 0) {
+            problems.append({QStringLiteral("payments"), QStringLiteral("points_value"),
+                rules->pointValue <= 0
+                    ? tr("points cannot pay: they have no value in the membership rules")
+                    : tr("an amount paid with points must be a multiple of %1, the value of one point")
+                          .arg(rules->pointValue)});
+        } else {
+            sale.pointsRedeemed = byPoints / rules->pointValue;
+            if (sale.pointsRedeemed > balances.points)
+                problems.append({QStringLiteral("payments"), QStringLiteral("not_enough_points"),
+                    tr("%1 points are needed, %2 has %3")
+                        .arg(sale.pointsRedeemed)
+                        .arg(customer->name)
+                        .arg(balances.points)});
+        }
+    }
+    QString limitOverride;
+    if (storeCredit > 0 && problems.isEmpty()) {
+        if (customer->status == CustomerStatus::Blocked) {
+            problems.append({QStringLiteral("payments"), QStringLiteral("customer_blocked"),
+                tr("%1 is blocked and cannot pay with store credit").arg(customer->name)});
+        } else if (auto over = CreditLimit::problem(balances.credit, -storeCredit, maxDebt)) {
+            if (request.creditLimitOverride.trimmed().isEmpty()) {
+                problems.append({QStringLiteral("payments"), over->fields.value(0).code, over->message});
+            } else {
+                if (Status s = require(Permission::CreditLimitOverride, tr("allow store credit past the limit")); !s)
+                    return s.error();
+                limitOverride = request.creditLimitOverride.trimmed().left(500);
+            }
+        }
+    }
+    if (!problems.isEmpty())
+        return Error::invalid(problems);
+    // Cash is stored as one payment, net of the change given.
+    bool cashPlaced = false;
+    for (const Payment& p : request.payments) {
+        if (p.method != PaymentMethod::Cash) {
+            sale.payments.append(p);
+        } else if (!cashPlaced) {
+            cashPlaced = true;
+            if (cash - change > 0)
+                sale.payments.append({PaymentMethod::Cash, cash - change});
+        }
+    }
+    paidInMoney -= change;
+    if (customer && customer->isMember())
+        sale.pointsEarned = rules->pointsFor(paidInMoney);
+
+    UnitOfWork uow(m_db, m_actor);
+    if (Status s = uow.begin(); !s)
+        return s.error();
+    sale.id = Ids::newId(uow.now());
+    sale.companyId = m_actor.companyId;
+    sale.storeId = till->second.id;
+    sale.terminalId = till->first.id;
+    sale.createdAt = uow.now();
+    sale.createdBy = m_actor.userId;
+    SaleRepository sales(m_db);
+    auto number = sales.nextOrderNumber(uow, sale.companyId, sale.terminalId,
+        QStringLiteral("%1-%2").arg(till->second.code.toUpper(), till->first.code.toUpper()));
+    if (!number)
+        return number.error();
+    sale.orderNumber = *number;
+    if (Status s = sales.insert(uow, sale); !s)
+        return s.error();
+    if (auto stamp = uow.record({QStringLiteral("sale"), sale.id, sale.companyId, QStringLiteral("create"),
+            UnitOfWork::Op::Upsert, {}, snapshot(sale)});
+        !stamp)
+        return stamp.error();
+    if (customer) {
+        if (sale.pointsRedeemed > 0) {
+            PointsEntry e;
+            e.companyId = sale.companyId;
+            e.customerId = customer->id;
+            e.kind = PointsKind::Redeemed;
+            e.points = -sale.pointsRedeemed;
+            e.reason = sale.orderNumber;
+            e.saleId = sale.id;
+            if (auto r = ledger.appendPoints(uow, e); !r)
+                return r.error();
+        }
+        if (sale.pointsEarned > 0) {
+            PointsEntry e;
+            e.companyId = sale.companyId;
+            e.customerId = customer->id;
+            e.kind = PointsKind::Earned;
+            e.points = sale.pointsEarned;
+            e.reason = sale.orderNumber;
+            e.saleId = sale.id;
+            if (auto r = ledger.appendPoints(uow, e); !r)
+                return r.error();
+        }
+        if (storeCredit > 0) {
+            CreditEntry e;
+            e.companyId = sale.companyId;
+            e.customerId = customer->id;
+            e.kind = CreditKind::SaleOnAccount;
+            e.amount = -storeCredit;
+            e.reason = tr("sale %1").arg(sale.orderNumber);
+            e.reference = sale.orderNumber;
+            e.saleId = sale.id;
+            e.limitOverride = limitOverride;
+            if (auto r = ledger.appendCredit(uow, e); !r)
+                return r.error();
+        }
+        if (Status s = sales.countPurchase(uow, sale); !s)
+            return s.error();
+        CustomerRepository customers(m_db);
+        if (Status s = applyTier(uow, customers, customer->id, *rules, tr("sale %1").arg(sale.orderNumber), sale.id);
+            !s)
+            return s.error();
+    }
+    if (Status s = uow.commit(); !s)
+        return s.error();
+    return sale;
+}
+
+Result<Sale> CheckoutService::refund(const QString& orderNumber, const QString& reason)
+{
+    if (Status s = require(Permission::SaleRefund, tr("refund sales")); !s)
+        return s.error();
+    const QString why = reason.trimmed();
+    if (why.isEmpty() || why.size() > 500)
+        return Error::invalidField(QStringLiteral("reason"),
+            why.isEmpty() ? QStringLiteral("required") : QStringLiteral("too_long"),
+            why.isEmpty() ? tr("is required") : tr("must be at most 500 characters"));
+    auto original = sale(orderNumber);
+    if (!original)
+        return original.error();
+    if (original->refund)
+        return Error::invalidField(QStringLiteral("order"), QStringLiteral("is_refund"),
+            tr("%1 is itself a refund").arg(original->orderNumber));
+    SaleRepository sales(m_db);
+    auto already = sales.refundOf(original->id);
+    if (!already)
+        return already.error();
+    if (already->has_value())
+        return Error::conflict(QStringLiteral("order"), QStringLiteral("already_refunded"),
+            tr("%1 was already refunded by %2").arg(original->orderNumber, **already));
+    auto till = counter();
+    if (!till)
+        return till.error();
+    auto rules = MembershipRepository(m_db).rules(m_actor.companyId);
+    if (!rules)
+        return rules.error();
+
+    Sale r = *original;
+    r.refund = true;
+    r.reverses = original->id;
+    r.items = -original->items;
+    r.subtotal = -original->subtotal;
+    r.discount = -original->discount;
+    r.total = -original->total;
+    r.pointsRedeemed = -original->pointsRedeemed;
+    r.pointsEarned = -original->pointsEarned;
+    for (SaleLine& l : r.lines) {
+        l.quantity = -l.quantity;
+        l.amount = -l.amount;
+    }
+    for (Payment& p : r.payments)
+        p.amount = -p.amount;
+
+    UnitOfWork uow(m_db, m_actor);
+    if (Status s = uow.begin(); !s)
+        return s.error();
+    r.id = Ids::newId(uow.now());
+    r.storeId = till->second.id;
+    r.terminalId = till->first.id;
+    r.createdAt = uow.now();
+    r.createdBy = m_actor.userId;
+    auto number = sales.nextOrderNumber(uow, r.companyId, r.terminalId,
+        QStringLiteral("%1-%2").arg(till->second.code.toUpper(), till->first.code.toUpper()));
+    if (!number)
+        return number.error();
+    r.orderNumber = *number;
+    if (Status s = sales.insert(uow, r); !s) {
+        // Two refunds racing: the unique index on `reverses` keeps one.
+        if (s.error().kind == Error::Kind::Conflict)
+            return Error::conflict(QStringLiteral("order"), QStringLiteral("already_refunded"),
+                tr("%1 was already refunded").arg(original->orderNumber));
+        return s.error();
+    }
+    FieldSnapshot after = snapshot(r);
+    after.setText(QStringLiteral("reason"), why);
+    if (auto stamp = uow.record(
+            {QStringLiteral("sale"), r.id, r.companyId, QStringLiteral("refund"), UnitOfWork::Op::Upsert, {}, after});
+        !stamp)
+        return stamp.error();
+    if (!original->customerId.isEmpty()) {
+        LedgerRepository ledger(m_db);
+        const QString note = tr("refund %1 of %2: %3").arg(r.orderNumber, original->orderNumber, why);
+        // Points: give back what was redeemed, take back what was earned.
+        for (qint64 points : {original->pointsRedeemed, -original->pointsEarned}) {
+            if (points == 0)
+                continue;
+            PointsEntry e;
+            e.companyId = r.companyId;
+            e.customerId = original->customerId;
+            e.kind = PointsKind::Reversed;
+            e.points = points;
+            e.reason = note.left(500);
+            e.saleId = r.id;
+            if (auto a = ledger.appendPoints(uow, e); !a)
+                return a.error();
+        }
+        qint64 storeCredit = 0;
+        for (const Payment& p : original->payments) {
+            if (p.method == PaymentMethod::StoreCredit)
+                storeCredit += p.amount;
+        }
+        if (storeCredit > 0) {
+            CreditEntry e;
+            e.companyId = r.companyId;
+            e.customerId = original->customerId;
+            e.kind = CreditKind::Reversal;
+            e.amount = storeCredit;
+            e.reason = note.left(500);
+            e.reference = original->orderNumber;
+            e.saleId = r.id;
+            if (auto a = ledger.appendCredit(uow, e); !a)
+                return a.error();
+        }
+        if (Status s = sales.countPurchase(uow, r); !s)
+            return s.error();
+        CustomerRepository customers(m_db);
+        if (Status s
+            = applyTier(uow, customers, original->customerId, *rules, tr("refund %1").arg(r.orderNumber), r.id);
+            !s)
+            return s.error();
+    }
+    if (Status s = uow.commit(); !s)
+        return s.error();
+    return r;
+}
+
+Status CheckoutService::applyTier(UnitOfWork& uow, CustomerRepository& customers, const QString& customerId,
+    const MembershipRules& rules, const QString& reason, const QString& saleId)
+{
+    auto current = customers.byId(m_actor.companyId, customerId);
+    if (!current)
+        return current.error();
+    if (!current->has_value())
+        return Error::notFound(tr("customer %1 does not exist").arg(customerId));
+    auto spent = SaleRepository(m_db).totalSpent(customerId);
+    if (!spent)
+        return spent.error();
+    const Customer before = **current;
+    Customer after = before;
+    after.level = rules.nextLevel(before.level, *spent);
+    after.type = rules.nextType(before.type, *spent);
+    if (after.level == before.level && after.type == before.type)
+        return Done {};
+    after.updatedAt = uow.now();
+    after.updatedBy = m_actor.userId;
+    if (Status s = customers.update(uow, after); !s)
+        return s;
+    if (auto stamp = uow.record({QStringLiteral("customer"), after.id, after.companyId, QStringLiteral("tier"),
+            UnitOfWork::Op::Upsert, CustomerJson::snapshot(before), CustomerJson::snapshot(after)});
+        !stamp)
+        return stamp.error();
+    const QString id = Ids::newId(uow.now());
+    if (Status s = SaleRepository(m_db).insertTierChange(uow, id, before, after, reason, saleId); !s)
+        return s;
+    FieldSnapshot tier;
+    tier.setText(QStringLiteral("customerId"), after.id);
+    tier.setText(QStringLiteral("fromLevel"), CustomerEnums::toString(before.level));
+    tier.setText(QStringLiteral("fromType"), CustomerEnums::toString(before.type));
+    tier.setText(QStringLiteral("reason"), reason);
+    tier.setText(QStringLiteral("saleId"), saleId);
+    tier.setText(QStringLiteral("toLevel"), CustomerEnums::toString(after.level));
+    tier.setText(QStringLiteral("toType"), CustomerEnums::toString(after.type));
+    auto stamp = uow.record({QStringLiteral("tier_history"), id, after.companyId, QStringLiteral("create"),
+        UnitOfWork::Op::Upsert, {}, tier});
+    if (!stamp)
+        return stamp.error();
+    return Done {};
+}
+
+QJsonObject CheckoutService::toJson(const Sale& s)
+{
+    QJsonObject o {{QStringLiteral("id"), s.id}, {QStringLiteral("orderNumber"), s.orderNumber},
+        {QStringLiteral("kind"), s.refund ? QStringLiteral("refund") : QStringLiteral("sale")},
+        {QStringLiteral("items"), s.items}, {QStringLiteral("subtotal"), s.subtotal},
+        {QStringLiteral("discountBp"), s.discountBp}, {QStringLiteral("discount"), s.discount},
+        {QStringLiteral("total"), s.total}, {QStringLiteral("pointsRedeemed"), s.pointsRedeemed},
+        {QStringLiteral("pointsEarned"), s.pointsEarned}, {QStringLiteral("lines"), linesJson(s)},
+        {QStringLiteral("payments"), paymentsJson(s)}, {QStringLiteral("createdAt"), isoTime(s.createdAt)},
+        {QStringLiteral("storeId"), s.storeId}, {QStringLiteral("terminalId"), s.terminalId}};
+    if (!s.reverses.isEmpty())
+        o.insert(QStringLiteral("reverses"), s.reverses);
+    if (!s.customerId.isEmpty())
+        o.insert(QStringLiteral("customerId"), s.customerId);
+    if (!s.customerName.isEmpty())
+        o.insert(QStringLiteral("customerName"), s.customerName);
+    if (!s.customerPhone.isEmpty())
+        o.insert(QStringLiteral("customerPhone"), s.customerPhone);
+    return o;
+}
+
+} // namespace kasir

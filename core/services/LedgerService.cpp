@@ -1,0 +1,321 @@
+#include "core/services/LedgerService.h"
+
+#include "core/domain/TextRules.h"
+#include "core/services/CustomerService.h"
+#include "core/storage/Database.h"
+#include "core/storage/LedgerRepository.h"
+#include "core/storage/UnitOfWork.h"
+
+#include <QDateTime>
+#include <QtNumeric>
+
+#include <optional>
+
+namespace kasir {
+
+namespace {
+
+QString isoTime(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+void putText(QJsonObject& o, const QString& key, const QString& value)
+{
+    if (!value.isEmpty())
+        o.insert(key, value);
+}
+
+// A balance moved by `delta`, or nothing when it would leave ±LedgerService::maxAmount
+// (which also keeps the sum itself from overflowing).
+std::optional<qint64> moved(qint64 balance, qint64 delta)
+{
+    qint64 after = 0;
+    if (qAddOverflow(balance, delta, &after) || after > LedgerService::maxAmount || after < -LedgerService::maxAmount)
+        return std::nullopt;
+    return after;
+}
+
+} // namespace
+
+LedgerService::LedgerService(Database& db, Actor actor) : m_db(db), m_actor(std::move(actor)) { }
+
+Status LedgerService::require(Permission permission, const QString& what) const
+{
+    if (m_actor.can(permission))
+        return Done {};
+    return Error::permissionDenied(tr("a %1 may not %2").arg(Roles::displayName(m_actor.role).toLower(), what));
+}
+
+Result<Customer> LedgerService::customer(const QString& customerRef)
+{
+    // CustomerService finds only customers of the actor's company.
+    return CustomerService(m_db, m_actor).get(customerRef);
+}
+
+Result<QString> LedgerService::cleanText(const QString& field, const QString& raw, int maxLength, bool required)
+{
+    const QString value = raw.trimmed();
+    // A reason is one line that prints as it was typed: no tabs either.
+    if (TextRules::hasForbiddenCharacters(value, false) || value.contains(u'\t'))
+        return Error::invalidField(
+            field, QStringLiteral("invalid_characters"), tr("must not contain control characters or line breaks"));
+    if (required && value.isEmpty())
+        return Error::invalidField(field, QStringLiteral("required"), tr("is required"));
+    if (TextRules::codePoints(value) > maxLength)
+        return Error::invalidField(
+            field, QStringLiteral("too_long"), tr("must be at most %n characters", nullptr, maxLength));
+    return value;
+}
+
+Status LedgerService::checkAmount(const QString& field, qint64 amount)
+{
+    if (amount <= 0)
+        return Error::invalidField(field, QStringLiteral("not_positive"), tr("must be more than 0"));
+    if (amount > maxAmount)
+        return Error::invalidField(field, QStringLiteral("out_of_range"), tr("must be at most %1").arg(maxAmount));
+    return Done {};
+}
+
+Result<Balances> LedgerService::balances(const QString& customerRef)
+{
+    if (Status s = require(Permission::CustomerRead, tr("look up customers")); !s)
+        return s.error();
+    auto c = customer(customerRef);
+    if (!c)
+        return c.error();
+    return LedgerRepository(m_db).balances(c->id);
+}
+
+Result<PointsEntry> LedgerService::adjustPoints(const QString& customerRef, qint64 points, const QString& reason)
+{
+    if (Status s = require(Permission::LedgerAdjust, tr("adjust points or store credit")); !s)
+        return s.error();
+    if (points == 0)
+        return Error::invalidField(QStringLiteral("points"), QStringLiteral("zero"), tr("must not be 0"));
+    if (points > maxAmount || points < -maxAmount)
+        return Error::invalidField(QStringLiteral("points"), QStringLiteral("out_of_range"),
+            tr("must be between %1 and %2").arg(-maxAmount).arg(maxAmount));
+    auto why = cleanText(QStringLiteral("reason"), reason, maxReason, true);
+    if (!why)
+        return why.error();
+    auto c = customer(customerRef);
+    if (!c)
+        return c.error();
+
+    // The balance is read inside the unit of work, whose write lock keeps it current.
+    UnitOfWork uow(m_db, m_actor);
+    if (Status s = uow.begin(); !s)
+        return s.error();
+    LedgerRepository repo(m_db);
+    auto now = repo.balances(c->id);
+    if (!now)
+        return now.error();
+    const auto after = moved(now->points, points);
+    if (!after)
+        return Error::invalidField(QStringLiteral("points"), QStringLiteral("out_of_range"),
+            tr("would take the points balance past %1").arg(maxAmount));
+    if (*after < 0)
+        return Error::invalidField(QStringLiteral("points"), QStringLiteral("insufficient_points"),
+            tr("would take the points balance below 0; %1 (%2) has %3 points").arg(c->name, c->code).arg(now->points));
+    PointsEntry entry;
+    entry.companyId = c->companyId;
+    entry.customerId = c->id;
+    entry.kind = PointsKind::Adjusted;
+    entry.points = points;
+    entry.reason = *why;
+    auto stored = repo.appendPoints(uow, std::move(entry));
+    if (!stored)
+        return stored.error();
+    if (Status s = uow.commit(); !s)
+        return s.error();
+    return stored;
+}
+
+Result<CreditEntry> LedgerService::addCredit(
+    const QString& customerRef, qint64 amount, CreditKind kind, const QString& reason, const QString& reference)
+{
+    if (Status s = require(Permission::LedgerAdjust, tr("adjust points or store credit")); !s)
+        return s.error();
+    if (Status s = checkAmount(QStringLiteral("amount"), amount); !s)
+        return s.error();
+    // Debits, sales on account and refunds have their own use cases and rules.
+    if (kind != CreditKind::Credit && kind != CreditKind::Repayment && kind != CreditKind::CarryOver
+        && kind != CreditKind::Adjustment)
+        return Error::invalidField(QStringLiteral("kind"), QStringLiteral("invalid_kind"),
+            tr("must be one of %1, %2, %3 or %4; \"%5\" does not add store credit")
+                .arg(LedgerEnums::toString(CreditKind::Credit), LedgerEnums::toString(CreditKind::Repayment),
+                    LedgerEnums::toString(CreditKind::CarryOver), LedgerEnums::toString(CreditKind::Adjustment),
+                    LedgerEnums::toString(kind)));
+    auto why = cleanText(QStringLiteral("reason"), reason, maxReason, false);
+    if (!why)
+        return why.error();
+    auto ref = cleanText(QStringLiteral("reference"), reference, maxReference, false);
+    if (!ref)
+        return ref.error();
+    auto c = customer(customerRef);
+    if (!c)
+        return c.error();
+
+    UnitOfWork uow(m_db, m_actor);
+    if (Status s = uow.begin(); !s)
+        return s.error();
+    LedgerRepository repo(m_db);
+    auto now = repo.balances(c->id);
+    if (!now)
+        return now.error();
+    if (!moved(now->credit, amount))
+        return Error::invalidField(QStringLiteral("amount"), QStringLiteral("out_of_range"),
+            tr("would take the store-credit balance past %1").arg(maxAmount));
+    CreditEntry entry;
+    entry.companyId = c->companyId;
+    entry.customerId = c->id;
+    entry.kind = kind;
+    entry.amount = amount;
+    entry.reason = *why;
+    entry.reference = *ref;
+    auto stored = repo.appendCredit(uow, std::move(entry));
+    if (!stored)
+        return stored.error();
+    if (Status s = uow.commit(); !s)
+        return s.error();
+    return stored;
+}
+
+Result<CreditEntry> LedgerService::debitCredit(const QString& customerRef, qint64 amount, const QString& reason,
+    const QString& reference, const QString& overrideReason)
+{
+    if (Status s = require(Permission::LedgerAdjust, tr("adjust points or store credit")); !s)
+        return s.error();
+    if (Status s = checkAmount(QStringLiteral("amount"), amount); !s)
+        return s.error();
+    auto why = cleanText(QStringLiteral("reason"), reason, maxReason, false);
+    if (!why)
+        return why.error();
+    auto ref = cleanText(QStringLiteral("reference"), reference, maxReference, false);
+    if (!ref)
+        return ref.error();
+    auto overrideWhy = cleanText(QStringLiteral("overrideReason"), overrideReason, maxReason, false);
+    if (!overrideWhy)
+        return overrideWhy.error();
+    auto c = customer(customerRef);
+    if (!c)
+        return c.error();
+
+    // Balance and limit are read inside the unit of work, whose write lock keeps them
+    // current until the entry is written.
+    UnitOfWork uow(m_db, m_actor);
+    if (Status s = uow.begin(); !s)
+        return s.error();
+    LedgerRepository repo(m_db);
+    auto now = repo.balances(c->id);
+    if (!now)
+        return now.error();
+    auto limit = repo.maxDebt(c->id);
+    if (!limit)
+        return limit.error();
+    if (!moved(now->credit, -amount))
+        return Error::invalidField(QStringLiteral("amount"), QStringLiteral("out_of_range"),
+            tr("would take the store-credit balance past -%1").arg(maxAmount));
+    CreditEntry entry;
+    entry.companyId = c->companyId;
+    entry.customerId = c->id;
+    entry.kind = CreditKind::Debit;
+    entry.amount = -amount;
+    entry.reason = *why;
+    entry.reference = *ref;
+    if (const auto problem = CreditLimit::problem(now->credit, -amount, *limit)) {
+        if (overrideWhy->isEmpty())
+            return *problem;
+        if (Status s = require(Permission::CreditLimitOverride, tr("go past a customer's credit limit")); !s)
+            return s.error();
+        // Kept only where it was needed: the entry says the limit was passed, and why.
+        entry.limitOverride = *overrideWhy;
+    }
+    auto stored = repo.appendCredit(uow, std::move(entry));
+    if (!stored)
+        return stored.error();
+    if (Status s = uow.commit(); !s)
+        return s.error();
+    return stored;
+}
+
+Result<qint64> LedgerService::setCreditLimit(const QString& customerRef, qint64 maxDebt)
+{
+    if (Status s = require(Permission::LedgerAdjust, tr("set credit limits")); !s)
+        return s.error();
+    if (maxDebt < 0)
+        return Error::invalidField(
+            QStringLiteral("creditLimit"), QStringLiteral("negative"), tr("must not be negative"));
+    if (maxDebt > maxAmount)
+        return Error::invalidField(
+            QStringLiteral("creditLimit"), QStringLiteral("out_of_range"), tr("must be at most %1").arg(maxAmount));
+    auto c = customer(customerRef);
+    if (!c)
+        return c.error();
+    UnitOfWork uow(m_db, m_actor);
+    if (Status s = uow.begin(); !s)
+        return s.error();
+    if (Status s = LedgerRepository(m_db).setMaxDebt(uow, c->companyId, c->id, maxDebt); !s)
+        return s.error();
+    if (Status s = uow.commit(); !s)
+        return s.error();
+    return maxDebt;
+}
+
+Result<QList<PointsEntry>> LedgerService::pointsHistory(const QString& customerRef)
+{
+    if (Status s = require(Permission::CustomerRead, tr("look up customers")); !s)
+        return s.error();
+    auto c = customer(customerRef);
+    if (!c)
+        return c.error();
+    return LedgerRepository(m_db).pointsHistory(c->id);
+}
+
+Result<QList<CreditEntry>> LedgerService::creditHistory(const QString& customerRef)
+{
+    if (Status s = require(Permission::CustomerRead, tr("look up customers")); !s)
+        return s.error();
+    auto c = customer(customerRef);
+    if (!c)
+        return c.error();
+    return LedgerRepository(m_db).creditHistory(c->id);
+}
+
+QJsonObject LedgerService::toJson(const PointsEntry& e)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("id"), e.id);
+    o.insert(QStringLiteral("companyId"), e.companyId);
+    o.insert(QStringLiteral("customerId"), e.customerId);
+    o.insert(QStringLiteral("kind"), LedgerEnums::toString(e.kind));
+    o.insert(QStringLiteral("points"), e.points);
+    o.insert(QStringLiteral("balanceAfter"), e.balanceAfter);
+    putText(o, QStringLiteral("reason"), e.reason);
+    putText(o, QStringLiteral("saleId"), e.saleId);
+    o.insert(QStringLiteral("createdAt"), isoTime(e.createdAt));
+    putText(o, QStringLiteral("createdBy"), e.createdBy);
+    return o;
+}
+
+QJsonObject LedgerService::toJson(const CreditEntry& e)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("id"), e.id);
+    o.insert(QStringLiteral("companyId"), e.companyId);
+    o.insert(QStringLiteral("customerId"), e.customerId);
+    o.insert(QStringLiteral("kind"), LedgerEnums::toString(e.kind));
+    o.insert(QStringLiteral("amount"), e.amount);
+    o.insert(QStringLiteral("balanceBefore"), e.balanceBefore);
+    o.insert(QStringLiteral("balanceAfter"), e.balanceAfter);
+    putText(o, QStringLiteral("reason"), e.reason);
+    putText(o, QStringLiteral("reference"), e.reference);
+    putText(o, QStringLiteral("saleId"), e.saleId);
+    putText(o, QStringLiteral("limitOverride"), e.limitOverride);
+    o.insert(QStringLiteral("createdAt"), isoTime(e.createdAt));
+    putText(o, QStringLiteral("createdBy"), e.createdBy);
+    return o;
+}
+
+} // namespace kasir

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/domain/Ledger.h"
+#include "core/domain/Result.h"
+
+#include <QCoreApplication>
+#include <QList>
+
+namespace kasir {
+
+class Database;
+class UnitOfWork;
+
+// SQL for points, store credit and credit limits, and nothing else: the rules (signs,
+// limits, who may) are LedgerService's. Entries are append-only facts; the balances in
+// customer_metrics are derived from them and kept in the same unit of work. Writes happen
+// only inside the caller's open UnitOfWork, each with its audit row and sync op.
+class LedgerRepository final
+{
+    Q_DECLARE_TR_FUNCTIONS(kasir::LedgerRepository)
+
+public:
+    explicit LedgerRepository(Database& db);
+
+    // The cached balances (customer_metrics); {0, 0} for a customer with no row yet.
+    Result<Balances> balances(const QString& customerId);
+    // The same figures summed from the entries themselves, to check the cache against.
+    Result<Balances> balancesFromEntries(const QString& customerId);
+
+    // How much debt the customer may run up; 0 when no limit was ever set.
+    Result<qint64> maxDebt(const QString& customerId);
+    // Sets the limit (a setting, not a fact); writes nothing when it is already that.
+    Status setMaxDebt(UnitOfWork& uow, const QString& companyId, const QString& customerId, qint64 maxDebt);
+
+    // Append an entry with its id (when empty), stamps and running balance filled in, move
+    // the cached balance by it, and return the entry as stored.
+    Result<PointsEntry> appendPoints(UnitOfWork& uow, PointsEntry entry);
+    Result<CreditEntry> appendCredit(UnitOfWork& uow, CreditEntry entry);
+
+    // Newest first.
+    Result<QList<PointsEntry>> pointsHistory(const QString& customerId, int limit = 200);
+    Result<QList<CreditEntry>> creditHistory(const QString& customerId, int limit = 200);
+
+private:
+    Database& m_db;
+};
+
+} // namespace kasir

@@ -1,0 +1,268 @@
+#include "core/storage/SaleRepository.h"
+
+#include "core/storage/Database.h"
+#include "core/storage/UnitOfWork.h"
+
+namespace kasir {
+
+namespace {
+
+const char* const kSaleColumns
+    = "id, company_id, store_id, terminal_id, order_number, kind, reverses, customer_id, customer_name, "
+      "customer_phone, items, subtotal, discount_bp, discount, total, points_redeemed, points_earned, created_at, "
+      "created_by";
+
+QVariant textOrNull(const QString& s)
+{
+    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+}
+
+// Empty text, never NULL (QtSql binds a null QString as NULL).
+QVariant text(const QString& s)
+{
+    return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
+}
+
+Sale saleFrom(const QSqlQuery& q)
+{
+    Sale s;
+    s.id = q.value(0).toString();
+    s.companyId = q.value(1).toString();
+    s.storeId = q.value(2).toString();
+    s.terminalId = q.value(3).toString();
+    s.orderNumber = q.value(4).toString();
+    s.refund = q.value(5).toString() == u"refund";
+    s.reverses = q.value(6).toString();
+    s.customerId = q.value(7).toString();
+    s.customerName = q.value(8).toString();
+    s.customerPhone = q.value(9).toString();
+    s.items = q.value(10).toLongLong();
+    s.subtotal = q.value(11).toLongLong();
+    s.discountBp = q.value(12).toInt();
+    s.discount = q.value(13).toLongLong();
+    s.total = q.value(14).toLongLong();
+    s.pointsRedeemed = q.value(15).toLongLong();
+    s.pointsEarned = q.value(16).toLongLong();
+    s.createdAt = q.value(17).toLongLong();
+    s.createdBy = q.value(18).toString();
+    return s;
+}
+
+} // namespace
+
+SaleRepository::SaleRepository(Database& db) : m_db(db) { }
+
+Result<QString> SaleRepository::nextOrderNumber(
+    UnitOfWork& uow, const QString& companyId, const QString& terminalId, const QString& prefix)
+{
+    QSqlQuery& q = uow.prepared(QStringLiteral(
+        "INSERT INTO code_sequence (company_id, name, next_value) VALUES (?, ?, 2) "
+        "ON CONFLICT (company_id, name) DO UPDATE SET next_value = next_value + 1 RETURNING next_value - 1"));
+    q.bindValue(0, companyId);
+    q.bindValue(1, QString(QStringLiteral("order:") + terminalId));
+    auto n = Sql::integer(q);
+    if (!n)
+        return n.error();
+    return QStringLiteral("%1-%2").arg(prefix).arg(*n, 6, 10, QLatin1Char('0'));
+}
+
+Status SaleRepository::insert(UnitOfWork& uow, const Sale& s)
+{
+    if (Status st = uow.requireOpen(); !st)
+        return st;
+    QSqlQuery& q = uow.prepared(Sql::multiRowInsert(
+        "INSERT INTO sale (id, company_id, store_id, terminal_id, order_number, kind, reverses, customer_id, "
+        "customer_name, customer_phone, items, subtotal, discount_bp, discount, total, points_redeemed, "
+        "points_earned, created_at, created_by)",
+        19, 1));
+    int i = 0;
+    q.bindValue(i++, s.id);
+    q.bindValue(i++, s.companyId);
+    q.bindValue(i++, s.storeId);
+    q.bindValue(i++, s.terminalId);
+    q.bindValue(i++, s.orderNumber);
+    q.bindValue(i++, s.refund ? QStringLiteral("refund") : QStringLiteral("sale"));
+    q.bindValue(i++, textOrNull(s.reverses));
+    q.bindValue(i++, textOrNull(s.customerId));
+    q.bindValue(i++, text(s.customerName));
+    q.bindValue(i++, text(s.customerPhone));
+    q.bindValue(i++, s.items);
+    q.bindValue(i++, s.subtotal);
+    q.bindValue(i++, s.discountBp);
+    q.bindValue(i++, s.discount);
+    q.bindValue(i++, s.total);
+    q.bindValue(i++, s.pointsRedeemed);
+    q.bindValue(i++, s.pointsEarned);
+    q.bindValue(i++, s.createdAt);
+    q.bindValue(i++, textOrNull(s.createdBy));
+    if (Status st = Sql::exec(q); !st)
+        return st;
+    if (!s.lines.isEmpty()) {
+        QSqlQuery& l = uow.prepared(Sql::multiRowInsert(
+            "INSERT INTO sale_line (sale_id, line_no, product_id, sku, name, unit_price, quantity, amount)", 8,
+            static_cast<int>(s.lines.size())));
+        int at = 0;
+        for (const SaleLine& line : s.lines) {
+            l.bindValue(at++, s.id);
+            l.bindValue(at++, line.lineNo);
+            l.bindValue(at++, textOrNull(line.productId));
+            l.bindValue(at++, text(line.sku));
+            l.bindValue(at++, text(line.name));
+            l.bindValue(at++, line.unitPrice);
+            l.bindValue(at++, line.quantity);
+            l.bindValue(at++, line.amount);
+        }
+        if (Status st = Sql::exec(l); !st)
+            return st;
+    }
+    if (!s.payments.isEmpty()) {
+        QSqlQuery& p = uow.prepared(Sql::multiRowInsert(
+            "INSERT INTO sale_payment (sale_id, line_no, method, amount)", 4, static_cast<int>(s.payments.size())));
+        int at = 0;
+        int no = 1;
+        for (const Payment& pay : s.payments) {
+            p.bindValue(at++, s.id);
+            p.bindValue(at++, no++);
+            p.bindValue(at++, SaleEnums::toString(pay.method));
+            p.bindValue(at++, pay.amount);
+        }
+        if (Status st = Sql::exec(p); !st)
+            return st;
+    }
+    return Done {};
+}
+
+Result<Sale> SaleRepository::read(const QString& where, const QString& key, const QString& companyId)
+{
+    QSqlQuery& q = m_db.prepared(
+        QStringLiteral("SELECT %1 FROM sale WHERE %2 = ? AND company_id = ?").arg(QLatin1String(kSaleColumns), where));
+    q.bindValue(0, key);
+    q.bindValue(1, companyId);
+    if (!q.exec())
+        return Sql::errorOf(q);
+    if (!q.next())
+        return Error::notFound(tr("no sale %1").arg(key.left(64)));
+    Sale s = saleFrom(q);
+    q.finish();
+    QSqlQuery& l = m_db.prepared(QStringLiteral(
+        "SELECT line_no, product_id, sku, name, unit_price, quantity, amount FROM sale_line WHERE sale_id = ? "
+        "ORDER BY line_no"));
+    l.bindValue(0, s.id);
+    if (!l.exec())
+        return Sql::errorOf(l);
+    while (l.next()) {
+        s.lines.append({l.value(0).toInt(), l.value(1).toString(), l.value(2).toString(), l.value(3).toString(),
+            l.value(4).toLongLong(), l.value(5).toLongLong(), l.value(6).toLongLong()});
+    }
+    QSqlQuery& p
+        = m_db.prepared(QStringLiteral("SELECT method, amount FROM sale_payment WHERE sale_id = ? ORDER BY line_no"));
+    p.bindValue(0, s.id);
+    if (!p.exec())
+        return Sql::errorOf(p);
+    while (p.next()) {
+        if (auto m = SaleEnums::parsePayment(p.value(0).toString()))
+            s.payments.append({*m, p.value(1).toLongLong()});
+    }
+    return s;
+}
+
+Result<std::optional<Sale>> SaleRepository::byOrderNumber(const QString& companyId, const QString& orderNumber)
+{
+    auto s = read(QStringLiteral("order_number"), orderNumber, companyId);
+    if (!s)
+        return s.error().kind == Error::Kind::NotFound ? Result<std::optional<Sale>>(std::nullopt) : s.error();
+    return std::optional<Sale>(std::move(s).value());
+}
+
+Result<std::optional<Sale>> SaleRepository::byId(const QString& companyId, const QString& id)
+{
+    auto s = read(QStringLiteral("id"), id, companyId);
+    if (!s)
+        return s.error().kind == Error::Kind::NotFound ? Result<std::optional<Sale>>(std::nullopt) : s.error();
+    return std::optional<Sale>(std::move(s).value());
+}
+
+Result<std::optional<QString>> SaleRepository::refundOf(const QString& saleId)
+{
+    QSqlQuery& q = m_db.prepared(QStringLiteral("SELECT order_number FROM sale WHERE reverses = ?"));
+    q.bindValue(0, saleId);
+    if (!q.exec())
+        return Sql::errorOf(q);
+    if (!q.next())
+        return std::optional<QString>();
+    const QString n = q.value(0).toString();
+    q.finish();
+    return std::optional<QString>(n);
+}
+
+Result<QList<Sale>> SaleRepository::forCustomer(const QString& customerId, int limit)
+{
+    QSqlQuery& q = m_db.prepared(QStringLiteral("SELECT %1 FROM sale WHERE customer_id = ? ORDER BY created_at DESC, "
+                                                "order_number DESC LIMIT ?")
+                                     .arg(QLatin1String(kSaleColumns)));
+    q.bindValue(0, customerId);
+    q.bindValue(1, limit);
+    if (!q.exec())
+        return Sql::errorOf(q);
+    QList<Sale> out;
+    while (q.next())
+        out.append(saleFrom(q));
+    return out;
+}
+
+Status SaleRepository::countPurchase(UnitOfWork& uow, const Sale& s)
+{
+    if (s.customerId.isEmpty())
+        return Done {};
+    QSqlQuery& q = uow.prepared(QStringLiteral(
+        "INSERT INTO customer_metrics (customer_id, company_id, purchases, total_spent, total_items) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (customer_id) DO UPDATE SET purchases = purchases + excluded.purchases, "
+        "total_spent = total_spent + excluded.total_spent, total_items = total_items + excluded.total_items"));
+    q.bindValue(0, s.customerId);
+    q.bindValue(1, s.companyId);
+    q.bindValue(2, s.refund ? -1 : 1);
+    q.bindValue(3, s.total);
+    q.bindValue(4, s.items);
+    if (Status st = Sql::exec(q); !st)
+        return st;
+    // First and last purchase among the sales that stand (not refunded).
+    QSqlQuery& d = uow.prepared(
+        QStringLiteral("UPDATE customer_metrics SET (first_purchase_at, last_purchase_at) = (SELECT min(s.created_at), "
+                       "max(s.created_at) FROM sale s WHERE s.customer_id = ? AND s.kind = 'sale' AND NOT EXISTS "
+                       "(SELECT 1 FROM sale r WHERE r.reverses = s.id)) WHERE customer_id = ?"));
+    d.bindValue(0, s.customerId);
+    d.bindValue(1, s.customerId);
+    return Sql::exec(d);
+}
+
+Result<qint64> SaleRepository::totalSpent(const QString& customerId)
+{
+    QSqlQuery& q = m_db.prepared(
+        QStringLiteral("SELECT coalesce(max(total_spent), 0) FROM customer_metrics WHERE customer_id = ?"));
+    q.bindValue(0, customerId);
+    return Sql::integer(q);
+}
+
+Status SaleRepository::insertTierChange(UnitOfWork& uow, const QString& id, const Customer& before,
+    const Customer& after, const QString& reason, const QString& saleId)
+{
+    QSqlQuery& q = uow.prepared(Sql::multiRowInsert(
+        "INSERT INTO tier_history (id, company_id, customer_id, from_level, to_level, from_type, to_type, reason, "
+        "sale_id, created_at, created_by)",
+        11, 1));
+    int i = 0;
+    q.bindValue(i++, id);
+    q.bindValue(i++, after.companyId);
+    q.bindValue(i++, after.id);
+    q.bindValue(i++, CustomerEnums::toString(before.level));
+    q.bindValue(i++, CustomerEnums::toString(after.level));
+    q.bindValue(i++, CustomerEnums::toString(before.type));
+    q.bindValue(i++, CustomerEnums::toString(after.type));
+    q.bindValue(i++, text(reason));
+    q.bindValue(i++, textOrNull(saleId));
+    q.bindValue(i++, uow.now());
+    q.bindValue(i++, textOrNull(uow.actor().userId));
+    return Sql::exec(q);
+}
+
+} // namespace kasir

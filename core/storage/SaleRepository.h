@@ -1,0 +1,53 @@
+#pragma once
+
+#include "core/domain/Customer.h"
+#include "core/domain/Result.h"
+#include "core/domain/Sale.h"
+
+#include <QCoreApplication>
+
+#include <optional>
+
+namespace kasir {
+
+class Database;
+class UnitOfWork;
+
+// SQL for sales, refunds and the purchase figures kept in customer_metrics; rules and
+// permissions are CheckoutService's.
+class SaleRepository final
+{
+    Q_DECLARE_TR_FUNCTIONS(kasir::SaleRepository)
+
+public:
+    explicit SaleRepository(Database& db);
+
+    // The next order number of this terminal: "<store code>-<terminal code>-<seq>".
+    Result<QString> nextOrderNumber(
+        UnitOfWork& uow, const QString& companyId, const QString& terminalId, const QString& prefix);
+    // The sale with its lines and payments.
+    Status insert(UnitOfWork& uow, const Sale& sale);
+    Result<std::optional<Sale>> byOrderNumber(const QString& companyId, const QString& orderNumber);
+    Result<std::optional<Sale>> byId(const QString& companyId, const QString& id);
+    // The refund of a sale, if it has one.
+    Result<std::optional<QString>> refundOf(const QString& saleId);
+    // A customer's sales and refunds, newest first.
+    Result<QList<Sale>> forCustomer(const QString& customerId, int limit);
+
+    // Adds a sale (or, with its negated figures, a refund) to the customer's purchase
+    // figures; a refund also takes back the purchase it undoes. First and last purchase
+    // come from the facts again.
+    Status countPurchase(UnitOfWork& uow, const Sale& sale);
+    // The customer's total spent as kept in customer_metrics.
+    Result<qint64> totalSpent(const QString& customerId);
+    // A line of tier history.
+    Status insertTierChange(UnitOfWork& uow, const QString& id, const Customer& before, const Customer& after,
+        const QString& reason, const QString& saleId);
+
+private:
+    Result<Sale> read(const QString& where, const QString& key, const QString& companyId);
+
+    Database& m_db;
+};
+
+} // namespace kasir

@@ -1,0 +1,640 @@
+#include "core/services/CustomerService.h"
+#include "core/services/LedgerService.h"
+#include "core/storage/Database.h"
+#include "core/storage/LedgerRepository.h"
+#include "core/storage/UnitOfWork.h"
+#include "tests/support/TestDatabase.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QSqlQuery>
+#include <QTest>
+
+#include <limits>
+
+using namespace kasir;
+
+namespace {
+
+constexpr qint64 kMax = std::numeric_limits<qint64>::max();
+constexpr qint64 kMin = std::numeric_limits<qint64>::min();
+
+template<typename T>
+QString describe(const Result<T>& r)
+{
+    return r.ok() ? QString() : r.error().describe();
+}
+
+template<typename T>
+QString fieldOf(const Result<T>& r)
+{
+    return r.ok() ? QStringLiteral("(succeeded)") : r.error().field;
+}
+
+Customer registered(test::TestDatabase& t, const QString& name, const Actor& actor)
+{
+    CustomerInput in;
+    in.name = name;
+    auto c = CustomerService(t.db(), actor).create(in);
+    if (!c)
+        qFatal("cannot register %s: %s", qPrintable(name), qPrintable(c.error().describe()));
+    return *c;
+}
+
+qint64 scalar(test::TestDatabase& t, const QString& sql, const QVariantList& binds = {})
+{
+    QSqlQuery q(t.db().connection());
+    q.prepare(sql);
+    for (const QVariant& v : binds)
+        q.addBindValue(v);
+    if (!q.exec() || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+// Rows of every table a ledger write touches, to show that a refused one wrote nothing.
+QList<qint64> footprint(test::TestDatabase& t)
+{
+    QList<qint64> out;
+    for (const char* table :
+        {"points_entry", "credit_entry", "credit_limit", "customer_metrics", "audit_log", "sync_outbox"})
+        out << t.countRows(QString::fromLatin1(table));
+    out << scalar(
+        t, QStringLiteral("SELECT coalesce(sum(points), 0) + coalesce(sum(credit), 0) FROM customer_metrics"));
+    return out;
+}
+
+QJsonObject auditChanges(test::TestDatabase& t, const QString& entity, const QString& entityId)
+{
+    QSqlQuery q(t.db().connection());
+    q.prepare(QStringLiteral("SELECT changes FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id DESC"));
+    q.addBindValue(entity);
+    q.addBindValue(entityId);
+    if (!q.exec() || !q.next())
+        return {};
+    return QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+}
+
+QJsonObject outboxFields(test::TestDatabase& t, const QString& entity, const QString& entityId)
+{
+    QSqlQuery q(t.db().connection());
+    q.prepare(QStringLiteral("SELECT fields FROM sync_outbox WHERE entity = ? AND entity_id = ? ORDER BY seq DESC"));
+    q.addBindValue(entity);
+    q.addBindValue(entityId);
+    if (!q.exec() || !q.next())
+        return {};
+    return QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+}
+
+} // namespace
+
+class TestLedgerService : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void aLongRandomMixKeepsTheBalancesEqualToTheEntries()
+    {
+        test::TestDatabase t;
+        const Customer c = registered(t, QStringLiteral("Ani Wijaya"), t.admin());
+        LedgerService s(t.db(), t.manager());
+        constexpr qint64 limit = 200'000;
+        QCOMPARE(s.setCreditLimit(c.id, limit).value_or(-1), limit);
+
+        QRandomGenerator rng(20260101);
+        qint64 points = 0;
+        qint64 credit = 0;
+        qint64 pointsEntries = 0;
+        qint64 creditEntries = 0;
+        qint64 overrides = 0;
+        int refused = 0;
+        const CreditKind ins[]
+            = {CreditKind::Credit, CreditKind::Repayment, CreditKind::CarryOver, CreditKind::Adjustment};
+        for (int i = 0; i < 800; ++i) {
+            // Often several entries in one millisecond: the history must still keep their order.
+            if (rng.bounded(3) == 0)
+                t.clock().advance(rng.bounded(1, 5000));
+            switch (rng.bounded(4)) {
+            case 0: {
+                const qint64 p = rng.bounded(2) ? rng.bounded(1, 1000) : -rng.bounded(1, 600);
+                auto r = s.adjustPoints(c.code, p, QStringLiteral("mix %1").arg(i));
+                if (points + p < 0) {
+                    QCOMPARE(fieldOf(r), QStringLiteral("points"));
+                    ++refused;
+                } else {
+                    QVERIFY2(r.ok(), qPrintable(describe(r)));
+                    points += p;
+                    QCOMPARE(r->balanceAfter, points);
+                    ++pointsEntries;
+                }
+                break;
+            }
+            case 1: {
+                const qint64 amount = rng.bounded(1, 100'000);
+                auto r = s.addCredit(c.id, amount, ins[rng.bounded(4)], QStringLiteral("top-up"));
+                QVERIFY2(r.ok(), qPrintable(describe(r)));
+                QCOMPARE(r->balanceBefore, credit);
+                credit += amount;
+                QCOMPARE(r->balanceAfter, credit);
+                ++creditEntries;
+                break;
+            }
+            case 2: {
+                const qint64 amount = rng.bounded(1, 150'000);
+                auto r = s.debitCredit(c.id, amount, QStringLiteral("spent"));
+                if (credit - amount < -limit) {
+                    QCOMPARE(fieldOf(r), QStringLiteral("amount"));
+                    ++refused;
+                } else {
+                    QVERIFY2(r.ok(), qPrintable(describe(r)));
+                    QCOMPARE(r->amount, -amount);
+                    credit -= amount;
+                    QCOMPARE(r->balanceAfter, credit);
+                    QVERIFY(r->limitOverride.isEmpty());
+                    ++creditEntries;
+                }
+                break;
+            }
+            case 3: {
+                // Rarely, a manager lets a debit go past the limit.
+                if (rng.bounded(8) != 0)
+                    break;
+                const qint64 amount = rng.bounded(1, 120'000);
+                auto r = s.debitCredit(c.id, amount, QStringLiteral("spent"), {}, QStringLiteral("known customer"));
+                QVERIFY2(r.ok(), qPrintable(describe(r)));
+                const bool past = credit - amount < -limit;
+                QCOMPARE(r->limitOverride.isEmpty(), !past);
+                overrides += past ? 1 : 0;
+                credit -= amount;
+                ++creditEntries;
+                break;
+            }
+            }
+        }
+        QVERIFY2(refused > 10, "the mix must hit both refusals");
+        QVERIFY(pointsEntries > 100);
+        QVERIFY(creditEntries > 200);
+
+        LedgerRepository repo(t.db());
+        auto cached = s.balances(c.id);
+        QVERIFY(cached.ok());
+        QCOMPARE(cached->points, points);
+        QCOMPARE(cached->credit, credit);
+        auto facts = repo.balancesFromEntries(c.id);
+        QVERIFY(facts.ok());
+        QCOMPARE(facts->points, cached->points);
+        QCOMPARE(facts->credit, cached->credit);
+
+        // One audit row and one sync op per entry, and the limit setting.
+        QCOMPARE(t.countRows(QStringLiteral("points_entry")), pointsEntries);
+        QCOMPARE(t.countRows(QStringLiteral("credit_entry")), creditEntries);
+        QCOMPARE(
+            scalar(t, QStringLiteral("SELECT count(*) FROM audit_log WHERE entity = 'points_entry'")), pointsEntries);
+        QCOMPARE(
+            scalar(t, QStringLiteral("SELECT count(*) FROM sync_outbox WHERE entity = 'credit_entry'")), creditEntries);
+        QCOMPARE(
+            scalar(t, QStringLiteral("SELECT count(*) FROM credit_entry WHERE limit_override IS NOT NULL")), overrides);
+
+        // Every entry continues from the one before it, back to an empty balance.
+        auto all = repo.creditHistory(c.id, 100'000);
+        QVERIFY(all.ok());
+        QCOMPARE(all->size(), creditEntries);
+        QCOMPARE(all->constFirst().balanceAfter, credit);
+        QCOMPARE(all->constLast().balanceBefore, 0);
+        for (qsizetype i = 0; i + 1 < all->size(); ++i) {
+            QCOMPARE(all->at(i).balanceBefore, all->at(i + 1).balanceAfter);
+            QVERIFY(all->at(i).createdAt >= all->at(i + 1).createdAt);
+        }
+        auto allPoints = repo.pointsHistory(c.id, 100'000);
+        QVERIFY(allPoints.ok());
+        QCOMPARE(allPoints->constFirst().balanceAfter, points);
+        for (qsizetype i = 0; i + 1 < allPoints->size(); ++i)
+            QCOMPARE(allPoints->at(i).balanceAfter - allPoints->at(i).points, allPoints->at(i + 1).balanceAfter);
+        QCOMPARE(allPoints->constLast().balanceAfter, allPoints->constLast().points);
+        // The service shows the newest 200.
+        QCOMPARE(s.creditHistory(c.id)->size(), std::min<qint64>(200, creditEntries));
+        QCOMPARE(s.creditHistory(c.id)->constFirst(), all->constFirst());
+
+        // The figures survive a restart.
+        t.reopen();
+        auto again = LedgerService(t.db(), t.cashier()).balances(c.code);
+        QVERIFY(again.ok());
+        QCOMPARE(again->points, points);
+        QCOMPARE(again->credit, credit);
+    }
+
+    void historyIsNewestFirstWithItsRunningBalances()
+    {
+        test::TestDatabase t;
+        const Customer c = registered(t, QStringLiteral("Budi"), t.admin());
+        LedgerService s(t.db(), t.manager());
+        const qint64 start = t.clock().nowMs();
+        QVERIFY(s.setCreditLimit(c.id, 1000).ok());
+        QVERIFY(s.addCredit(c.id, 10'000, CreditKind::Credit, QStringLiteral("deposit"), QStringLiteral("INV-1")).ok());
+        QVERIFY(s.debitCredit(c.id, 3000, QStringLiteral("same millisecond")).ok());
+        t.clock().advance(1000);
+        QVERIFY(s.addCredit(c.id, 500, CreditKind::Repayment, QStringLiteral("cash")).ok());
+        t.clock().advance(1000);
+        QVERIFY(s.debitCredit(c.id, 8000, QStringLiteral("goods")).ok());
+
+        auto h = s.creditHistory(c.code);
+        QVERIFY(h.ok());
+        QCOMPARE(h->size(), 4);
+        const QList<qint64> amounts {h->at(0).amount, h->at(1).amount, h->at(2).amount, h->at(3).amount};
+        QCOMPARE(amounts, (QList<qint64> {-8000, 500, -3000, 10'000}));
+        const QList<CreditKind> kinds {h->at(0).kind, h->at(1).kind, h->at(2).kind, h->at(3).kind};
+        QCOMPARE(kinds,
+            (QList<CreditKind> {CreditKind::Debit, CreditKind::Repayment, CreditKind::Debit, CreditKind::Credit}));
+        const QList<qint64> before {
+            h->at(0).balanceBefore, h->at(1).balanceBefore, h->at(2).balanceBefore, h->at(3).balanceBefore};
+        const QList<qint64> after {
+            h->at(0).balanceAfter, h->at(1).balanceAfter, h->at(2).balanceAfter, h->at(3).balanceAfter};
+        QCOMPARE(before, (QList<qint64> {7500, 7000, 10'000, 0}));
+        QCOMPARE(after, (QList<qint64> {-500, 7500, 7000, 10'000}));
+        QCOMPARE(h->at(3).createdAt, start);
+        QCOMPARE(h->at(0).createdAt, start + 2000);
+        QCOMPARE(h->at(0).createdBy, t.manager().userId);
+        QCOMPARE(h->at(3).reference, QStringLiteral("INV-1"));
+        QCOMPARE(s.balances(c.id)->credit, -500);
+
+        QVERIFY(s.adjustPoints(c.id, 100, QStringLiteral("welcome")).ok());
+        QVERIFY(s.adjustPoints(c.id, -30, QStringLiteral("same millisecond")).ok());
+        t.clock().advance(1);
+        QVERIFY(s.adjustPoints(c.id, 5, QStringLiteral("later")).ok());
+        auto p = s.pointsHistory(c.id);
+        QVERIFY(p.ok());
+        QCOMPARE(p->size(), 3);
+        QCOMPARE((QList<qint64> {p->at(0).points, p->at(1).points, p->at(2).points}), (QList<qint64> {5, -30, 100}));
+        QCOMPARE((QList<qint64> {p->at(0).balanceAfter, p->at(1).balanceAfter, p->at(2).balanceAfter}),
+            (QList<qint64> {75, 70, 100}));
+        QCOMPARE(p->at(0).kind, PointsKind::Adjusted);
+
+        // The JSON that kasirctl and the server print.
+        const QJsonObject credit = LedgerService::toJson(h->at(3));
+        QCOMPARE(credit.value(QStringLiteral("amount")).toInteger(), 10'000);
+        QCOMPARE(credit.value(QStringLiteral("balanceBefore")).toInteger(), 0);
+        QCOMPARE(credit.value(QStringLiteral("kind")).toString(), QStringLiteral("credit"));
+        QCOMPARE(credit.value(QStringLiteral("customerId")).toString(), c.id);
+        QCOMPARE(credit.value(QStringLiteral("reference")).toString(), QStringLiteral("INV-1"));
+        QCOMPARE(credit.value(QStringLiteral("createdAt")).toString(), QStringLiteral("2026-01-01T00:00:00.000Z"));
+        QVERIFY(!credit.contains(QStringLiteral("limitOverride")));
+        const QJsonObject points = LedgerService::toJson(p->at(0));
+        QCOMPARE(points.value(QStringLiteral("points")).toInteger(), 5);
+        QCOMPARE(points.value(QStringLiteral("balanceAfter")).toInteger(), 75);
+        QCOMPARE(points.value(QStringLiteral("kind")).toString(), QStringLiteral("adjusted"));
+        QCOMPARE(points.value(QStringLiteral("createdAt")).toString(), QStringLiteral("2026-01-01T00:00:02.001Z"));
+        QCOMPARE(points.value(QStringLiteral("createdBy")).toString(), t.manager().userId);
+    }
+
+    void pointsCannotGoBelowZero()
+    {
+        test::TestDatabase t;
+        const Customer c = registered(t, QStringLiteral("Citra"), t.admin());
+        LedgerService s(t.db(), t.manager());
+        QVERIFY(s.adjustPoints(c.id, 100, QStringLiteral("opening balance")).ok());
+        auto tooMany = s.adjustPoints(c.id, -101, QStringLiteral("correction"));
+        QVERIFY(!tooMany.ok());
+        QCOMPARE(tooMany.error().kind, Error::Kind::Invalid);
+        QCOMPARE(tooMany.error().field, QStringLiteral("points"));
+        QVERIFY2(tooMany.error().message.contains(QStringLiteral("100")), qPrintable(tooMany.error().message));
+        QCOMPARE(s.balances(c.id)->points, 100);
+        QCOMPARE(t.countRows(QStringLiteral("points_entry")), 1);
+
+        auto all = s.adjustPoints(c.id, -100, QStringLiteral("correction"));
+        QVERIFY2(all.ok(), qPrintable(describe(all)));
+        QCOMPARE(all->balanceAfter, 0);
+        QCOMPARE(fieldOf(s.adjustPoints(c.id, -1, QStringLiteral("correction"))), QStringLiteral("points"));
+        QCOMPARE(s.balances(c.id)->points, 0);
+        QCOMPARE(t.countRows(QStringLiteral("points_entry")), 2);
+    }
+
+    void theCreditLimitBlocksADebitPastIt()
+    {
+        test::TestDatabase t;
+        const Customer c = registered(t, QStringLiteral("Dewi"), t.admin());
+        LedgerService s(t.db(), t.manager());
+
+        // No limit set: no debt at all.
+        auto noDebt = s.debitCredit(c.id, 1, QStringLiteral("goods"));
+        QVERIFY(!noDebt.ok());
+        QCOMPARE(noDebt.error().kind, Error::Kind::Invalid);
+        QCOMPARE(noDebt.error().field, QStringLiteral("amount"));
+
+        QCOMPARE(s.setCreditLimit(c.id, 50'000).value_or(-1), 50'000);
+        QVERIFY(s.addCredit(c.id, 10'000, CreditKind::Credit, QStringLiteral("deposit")).ok());
+        auto past = s.debitCredit(c.id, 60'001, QStringLiteral("goods"));
+        QVERIFY(!past.ok());
+        QCOMPARE(past.error().kind, Error::Kind::Invalid);
+        QCOMPARE(past.error().field, QStringLiteral("amount"));
+        QVERIFY2(past.error().message.contains(QStringLiteral("50000")), qPrintable(past.error().message));
+        QCOMPARE(s.balances(c.id)->credit, 10'000);
+
+        auto exactly = s.debitCredit(c.id, 60'000, QStringLiteral("goods"));
+        QVERIFY2(exactly.ok(), qPrintable(describe(exactly)));
+        QCOMPARE(exactly->balanceAfter, -50'000);
+        QVERIFY(exactly->limitOverride.isEmpty());
+        QCOMPARE(fieldOf(s.debitCredit(c.id, 1, QStringLiteral("goods"))), QStringLiteral("amount"));
+
+        // A repayment makes room again; a lower limit takes it away.
+        QVERIFY(s.addCredit(c.id, 20'000, CreditKind::Repayment, QStringLiteral("cash")).ok());
+        QVERIFY(s.setCreditLimit(c.id, 30'000).ok());
+        QCOMPARE(fieldOf(s.debitCredit(c.id, 1, QStringLiteral("goods"))), QStringLiteral("amount"));
+        QVERIFY(s.setCreditLimit(c.id, 40'000).ok());
+        QVERIFY(s.debitCredit(c.id, 10'000, QStringLiteral("goods")).ok());
+        QCOMPARE(s.balances(c.id)->credit, -40'000);
+        QCOMPARE(t.countRows(QStringLiteral("credit_entry")), 4);
+    }
+
+    void aManagerMayPassTheLimitWithAReason()
+    {
+        test::TestDatabase t;
+        const Customer c = registered(t, QStringLiteral("Eko"), t.admin());
+        LedgerService manager(t.db(), t.manager());
+        LedgerService cashier(t.db(), t.cashier());
+        QVERIFY(manager.setCreditLimit(c.id, 10'000).ok());
+        const QList<qint64> before = footprint(t);
+
+        // Without a reason, or with only blanks, the limit holds.
+        QCOMPARE(fieldOf(manager.debitCredit(c.id, 25'000, QStringLiteral("goods"))), QStringLiteral("amount"));
+        auto blank = manager.debitCredit(c.id, 25'000, QStringLiteral("goods"), {}, QStringLiteral("   "));
+        QVERIFY(!blank.ok());
+        QCOMPARE(blank.error().fields.value(0).code, QStringLiteral("credit_limit"));
+        QCOMPARE(blank.error().field, QStringLiteral("amount"));
+        // A cashier may not, reason or not.
+        auto byCashier = cashier.debitCredit(c.id, 25'000, QStringLiteral("goods"), {}, QStringLiteral("I know him"));
+        QVERIFY(!byCashier.ok());
+        QCOMPARE(byCashier.error().kind, Error::Kind::PermissionDenied);
+        QCOMPARE(fieldOf(manager.debitCredit(c.id, 25'000, QStringLiteral("goods"), {}, QStringLiteral("ok\x01"))),
+            QStringLiteral("overrideReason"));
+        QCOMPARE(footprint(t), before);
+
+        const QString why = QStringLiteral("Pak Eko pays on Friday");
+        auto passed = manager.debitCredit(c.id, 25'000, QStringLiteral("goods"), QStringLiteral("INV-7"),
+            QStringLiteral("  ") + why + QLatin1Char(' '));
+        QVERIFY2(passed.ok(), qPrintable(describe(passed)));
+        QCOMPARE(passed->limitOverride, why);
+        QCOMPARE(passed->balanceAfter, -25'000);
+        QCOMPARE(manager.creditHistory(c.id)->constFirst().limitOverride, why);
+
+        // The audit row says who let it through and why; the sync op carries it too.
+        const QJsonObject changes = auditChanges(t, QStringLiteral("credit_entry"), passed->id);
+        QCOMPARE(changes.value(QStringLiteral("limitOverride")).toArray().at(1).toString(), why);
+        QCOMPARE(changes.value(QStringLiteral("amount")).toArray().at(1).toInteger(), -25'000);
+        QCOMPARE(changes.value(QStringLiteral("kind")).toArray().at(1).toString(), QStringLiteral("debit"));
+        QCOMPARE(scalar(t, QStringLiteral("SELECT actor_id = ? FROM audit_log WHERE entity_id = ?"),
+                     {t.manager().userId, passed->id}),
+            1);
+        QCOMPARE(outboxFields(t, QStringLiteral("credit_entry"), passed->id).value(QStringLiteral("limitOverride")),
+            QJsonValue(why));
+
+        // Within the limit a reason is not needed, and not kept.
+        QVERIFY(manager.addCredit(c.id, 100'000, CreditKind::Credit, QStringLiteral("deposit")).ok());
+        auto within = manager.debitCredit(c.id, 1, QStringLiteral("goods"), {}, why);
+        QVERIFY(within.ok());
+        QVERIFY(within->limitOverride.isEmpty());
+    }
+
+    void aCashierMayReadButNotAdjust()
+    {
+        test::TestDatabase t;
+        const Customer c = registered(t, QStringLiteral("Fajar"), t.cashier());
+        LedgerService cashier(t.db(), t.cashier());
+        const QList<qint64> before = footprint(t);
+        QCOMPARE(cashier.adjustPoints(c.id, 10, QStringLiteral("bonus")).error().kind, Error::Kind::PermissionDenied);
+        QCOMPARE(cashier.addCredit(c.id, 10, CreditKind::Credit, QStringLiteral("top-up")).error().kind,
+            Error::Kind::PermissionDenied);
+        QCOMPARE(cashier.debitCredit(c.id, 10, QStringLiteral("goods")).error().kind, Error::Kind::PermissionDenied);
+        QCOMPARE(cashier.setCreditLimit(c.id, 10).error().kind, Error::Kind::PermissionDenied);
+        QVERIFY(!cashier.setCreditLimit(c.id, 10).error().message.isEmpty());
+        QCOMPARE(footprint(t), before);
+
+        QVERIFY(LedgerService(t.db(), t.manager()).adjustPoints(c.id, 10, QStringLiteral("bonus")).ok());
+        auto b = cashier.balances(c.code);
+        QVERIFY(b.ok());
+        QCOMPARE(b->points, 10);
+        QCOMPARE(cashier.pointsHistory(c.id)->size(), 1);
+        QVERIFY(cashier.creditHistory(c.id)->isEmpty());
+    }
+
+    void customersAreFoundByIdOrCodeWithinTheCompany()
+    {
+        test::TestDatabase t;
+        const Customer ours = registered(t, QStringLiteral("Gita"), t.admin());
+        LedgerService s(t.db(), t.manager());
+        QVERIFY(s.adjustPoints(QStringLiteral("c1"), 7, QStringLiteral("by short code")).ok());
+        QCOMPARE(s.balances(QStringLiteral("C-000001"))->points, 7);
+        QCOMPARE(s.balances(ours.id)->points, 7);
+
+        const QString unknownId = QStringLiteral("01900000-0000-7000-8000-000000000001");
+        QCOMPARE(s.balances(unknownId).error().kind, Error::Kind::NotFound);
+        QCOMPARE(s.adjustPoints(unknownId, 1, QStringLiteral("x")).error().kind, Error::Kind::NotFound);
+        QCOMPARE(
+            s.addCredit(QStringLiteral("C-999999"), 1, CreditKind::Credit, {}).error().kind, Error::Kind::NotFound);
+        QCOMPARE(s.creditHistory(QStringLiteral("C-999999")).error().kind, Error::Kind::NotFound);
+        QCOMPARE(
+            s.balances(QStringLiteral("'; DROP TABLE credit_entry; --")).error().field, QStringLiteral("customer"));
+
+        // Another company in the same file: its customer (also C-000001) is invisible here.
+        const Actor other = t.addCompany(QStringLiteral("Toko Lain"));
+        const Customer theirs = registered(t, QStringLiteral("Hadi"), other);
+        QCOMPARE(theirs.code, QStringLiteral("C-000001"));
+        LedgerService them(t.db(), other);
+        QVERIFY(them.addCredit(theirs.id, 5000, CreditKind::Credit, QStringLiteral("deposit")).ok());
+        const QList<qint64> before = footprint(t);
+        QCOMPARE(s.balances(theirs.id).error().kind, Error::Kind::NotFound);
+        QCOMPARE(s.creditHistory(theirs.id).error().kind, Error::Kind::NotFound);
+        QCOMPARE(s.debitCredit(theirs.id, 1000, QStringLiteral("x")).error().kind, Error::Kind::NotFound);
+        QCOMPARE(s.setCreditLimit(theirs.id, 1000).error().kind, Error::Kind::NotFound);
+        QCOMPARE(footprint(t), before);
+        QCOMPARE(them.balances(QStringLiteral("C-000001"))->credit, 5000);
+        QCOMPARE(s.balances(QStringLiteral("C-000001"))->credit, 0);
+        QCOMPARE(them.creditHistory(theirs.id)->constFirst().companyId, other.companyId);
+    }
+
+    void badInputsAreRefusedNamingTheField()
+    {
+        test::TestDatabase t;
+        const Customer c = registered(t, QStringLiteral("Indah"), t.admin());
+        LedgerService s(t.db(), t.admin());
+        const QString ok = QStringLiteral("ok");
+        const QList<qint64> before = footprint(t);
+
+        for (const qint64 p : {qint64(0), kMax, kMin, LedgerService::maxAmount + 1, -LedgerService::maxAmount - 1})
+            QCOMPARE(fieldOf(s.adjustPoints(c.id, p, ok)), QStringLiteral("points"));
+        for (const qint64 a : {qint64(0), qint64(-5), kMax, kMin, LedgerService::maxAmount + 1}) {
+            QCOMPARE(fieldOf(s.addCredit(c.id, a, CreditKind::Credit, ok)), QStringLiteral("amount"));
+            QCOMPARE(fieldOf(s.debitCredit(c.id, a, ok)), QStringLiteral("amount"));
+        }
+        for (const CreditKind k : {CreditKind::Debit, CreditKind::SaleOnAccount, CreditKind::Reversal})
+            QCOMPARE(fieldOf(s.addCredit(c.id, 10, k, ok)), QStringLiteral("kind"));
+        for (const qint64 m : {qint64(-1), kMin, kMax, LedgerService::maxAmount + 1})
+            QCOMPARE(fieldOf(s.setCreditLimit(c.id, m)), QStringLiteral("creditLimit"));
+
+        const QString surrogate(QChar(0xD800));
+        for (const QString& bad : {QString(), QStringLiteral("   "), QString(501, u'x'), QStringLiteral("a\nb"),
+                 QStringLiteral("a\tb"), QStringLiteral("bell\x07"), QString(QStringLiteral("lone ") + surrogate)})
+            QCOMPARE(fieldOf(s.adjustPoints(c.id, 1, bad)), QStringLiteral("reason"));
+        QCOMPARE(s.adjustPoints(c.id, 1, QString(501, u'x')).error().fields.value(0).code, QStringLiteral("too_long"));
+        QCOMPARE(fieldOf(s.addCredit(c.id, 1, CreditKind::Credit, QString(501, u'x'))), QStringLiteral("reason"));
+        QCOMPARE(fieldOf(s.debitCredit(c.id, 1, QStringLiteral("x\r\ny"))), QStringLiteral("reason"));
+        QCOMPARE(
+            fieldOf(s.addCredit(c.id, 1, CreditKind::Credit, ok, QString(101, u'7'))), QStringLiteral("reference"));
+        QCOMPARE(fieldOf(s.addCredit(c.id, 1, CreditKind::Credit, ok, QStringLiteral("A\x1b[31m"))),
+            QStringLiteral("reference"));
+        QCOMPARE(footprint(t), before);
+
+        // The longest reasons, counted in characters (an emoji is one, not two).
+        const QString flower = QString::fromUcs4(U"\U0001F338", 1);
+        QVERIFY(s.adjustPoints(c.id, 1, QString(500, u'x')).ok());
+        QVERIFY(s.adjustPoints(c.id, 1, flower.repeated(500)).ok());
+        QCOMPARE(fieldOf(s.adjustPoints(c.id, 1, flower.repeated(501))), QStringLiteral("reason"));
+
+        // Text is kept as written: quotes, accents, scripts and emoji.
+        const QString unicode = QString::fromUcs4(U"Koreksi poin \u2014 Nguy\u1EC5n Th\u1ECB \U0001F338 \u6797", -1);
+        const QString quotes = QStringLiteral("'); DROP TABLE points_entry; -- \"quoted\" 100% _x_");
+        QVERIFY(s.adjustPoints(c.id, 3, QStringLiteral("  ") + unicode + QStringLiteral("  ")).ok());
+        QVERIFY(s.adjustPoints(c.id, 4, quotes).ok());
+        QVERIFY(s.addCredit(c.id, 9, CreditKind::Adjustment, unicode, quotes).ok());
+        auto p = s.pointsHistory(c.id);
+        QVERIFY(p.ok());
+        QCOMPARE(p->at(0).reason, quotes);
+        QCOMPARE(p->at(1).reason, unicode);
+        QCOMPARE(s.creditHistory(c.id)->constFirst().reason, unicode);
+        QCOMPARE(s.creditHistory(c.id)->constFirst().reference, quotes);
+        QCOMPARE(t.countRows(QStringLiteral("points_entry")), 4);
+
+        // Balances stay where a 64-bit sum cannot overflow and JSON keeps every digit.
+        constexpr qint64 max = LedgerService::maxAmount;
+        QVERIFY(s.addCredit(c.id, max - 9, CreditKind::Credit, ok).ok());
+        QCOMPARE(s.balances(c.id)->credit, max);
+        auto over = s.addCredit(c.id, 1, CreditKind::Credit, ok);
+        QCOMPARE(fieldOf(over), QStringLiteral("amount"));
+        QCOMPARE(over.error().kind, Error::Kind::Invalid);
+        QVERIFY(s.adjustPoints(c.id, max - s.balances(c.id)->points, ok).ok());
+        QCOMPARE(s.balances(c.id)->points, max);
+        QCOMPARE(fieldOf(s.adjustPoints(c.id, 1, ok)), QStringLiteral("points"));
+        QCOMPARE(s.balances(c.id)->points, max);
+        // ...and the other way, even with a manager's override.
+        QVERIFY(s.setCreditLimit(c.id, max).ok());
+        QVERIFY(s.debitCredit(c.id, max, ok).ok());
+        QVERIFY(s.debitCredit(c.id, max, ok).ok());
+        QCOMPARE(s.balances(c.id)->credit, -max);
+        QCOMPARE(fieldOf(s.debitCredit(c.id, 1, ok, {}, QStringLiteral("override"))), QStringLiteral("amount"));
+        QCOMPARE(s.balances(c.id)->credit, -max);
+        const QJsonObject json = LedgerService::toJson(s.creditHistory(c.id)->constFirst());
+        QCOMPARE(json.value(QStringLiteral("balanceAfter")).toInteger(), -max);
+        auto facts = LedgerRepository(t.db()).balancesFromEntries(c.id);
+        QVERIFY(facts.ok());
+        QCOMPARE(facts->credit, -max);
+        QCOMPARE(facts->points, max);
+    }
+
+    void aFailedWriteLeavesNoEntryNoAuditAndNoSyncOp()
+    {
+        test::TestDatabase t;
+        const Customer c = registered(t, QStringLiteral("Joko"), t.admin());
+        LedgerService s(t.db(), t.manager());
+        QVERIFY(s.adjustPoints(c.id, 10, QStringLiteral("opening")).ok());
+        QVERIFY(s.addCredit(c.id, 1000, CreditKind::Credit, QStringLiteral("opening")).ok());
+        QVERIFY(s.setCreditLimit(c.id, 500).ok());
+        const QList<qint64> before = footprint(t);
+
+        QSqlQuery trigger(t.db().connection());
+        QVERIFY(trigger.exec(QStringLiteral("CREATE TEMP TRIGGER fail_outbox BEFORE INSERT ON sync_outbox "
+                                            "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END")));
+        auto points = s.adjustPoints(c.id, 5, QStringLiteral("bonus"));
+        QVERIFY(!points.ok());
+        QVERIFY2(points.error().message.contains(QStringLiteral("disk on fire")), qPrintable(describe(points)));
+        QVERIFY(!s.addCredit(c.id, 5, CreditKind::Credit, QStringLiteral("top-up")).ok());
+        QVERIFY(!s.debitCredit(c.id, 1200, QStringLiteral("goods")).ok());
+        QVERIFY(!s.debitCredit(c.id, 9000, QStringLiteral("goods"), {}, QStringLiteral("override")).ok());
+        QVERIFY(!s.setCreditLimit(c.id, 900).ok());
+        QCOMPARE(footprint(t), before);
+        QCOMPARE(s.balances(c.id)->points, 10);
+        QCOMPARE(s.balances(c.id)->credit, 1000);
+        QCOMPARE(LedgerRepository(t.db()).maxDebt(c.id).value_or(-1), 500);
+        QVERIFY(trigger.exec(QStringLiteral("DROP TRIGGER fail_outbox")));
+
+        // The same writes go through once the fault is gone: the trigger was the only cause.
+        QVERIFY(s.adjustPoints(c.id, 5, QStringLiteral("bonus")).ok());
+        QVERIFY(s.debitCredit(c.id, 1200, QStringLiteral("goods")).ok());
+        QCOMPARE(s.balances(c.id)->points, 15);
+        QCOMPARE(s.balances(c.id)->credit, -200);
+        QCOMPARE(t.countRows(QStringLiteral("sync_outbox")), before.at(5) + 2);
+    }
+
+    void theCreditLimitIsAuditedAndAnUnchangedOneWritesNothing()
+    {
+        test::TestDatabase t;
+        const Customer c = registered(t, QStringLiteral("Kartika"), t.admin());
+        LedgerService s(t.db(), t.manager());
+        const QList<qint64> before = footprint(t);
+        QCOMPARE(s.setCreditLimit(c.id, 0).value_or(-1), 0);
+        QCOMPARE(footprint(t), before);
+
+        QVERIFY(s.setCreditLimit(c.code, 75'000).ok());
+        QJsonObject changes = auditChanges(t, QStringLiteral("credit_limit"), c.id);
+        QCOMPARE(changes.value(QStringLiteral("maxDebt")).toArray(), (QJsonArray {0, 75'000}));
+        QCOMPARE(
+            outboxFields(t, QStringLiteral("credit_limit"), c.id).value(QStringLiteral("maxDebt")).toInteger(), 75'000);
+        const qint64 audits = t.countRows(QStringLiteral("audit_log"));
+        QVERIFY(s.setCreditLimit(c.id, 75'000).ok());
+        QCOMPARE(t.countRows(QStringLiteral("audit_log")), audits);
+
+        QVERIFY(s.setCreditLimit(c.id, 20'000).ok());
+        changes = auditChanges(t, QStringLiteral("credit_limit"), c.id);
+        QCOMPARE(changes.value(QStringLiteral("maxDebt")).toArray(), (QJsonArray {75'000, 20'000}));
+        QCOMPARE(t.countRows(QStringLiteral("audit_log")), audits + 1);
+        QCOMPARE(t.countRows(QStringLiteral("credit_limit")), 1);
+        QCOMPARE(LedgerRepository(t.db()).maxDebt(c.id).value_or(-1), 20'000);
+        QCOMPARE(scalar(t, QStringLiteral("SELECT updated_by = ? FROM credit_limit WHERE customer_id = ?"),
+                     {t.manager().userId, c.id}),
+            1);
+    }
+
+    void theRepositoryWritesOnlyInsideAUnitOfWork()
+    {
+        test::TestDatabase t;
+        const Customer c = registered(t, QStringLiteral("Lina"), t.admin());
+        LedgerRepository repo(t.db());
+        PointsEntry p;
+        p.companyId = c.companyId;
+        p.customerId = c.id;
+        p.kind = PointsKind::Earned;
+        p.points = 5;
+        CreditEntry e;
+        e.companyId = c.companyId;
+        e.customerId = c.id;
+        e.amount = 5;
+        const QList<qint64> before = footprint(t);
+        {
+            UnitOfWork notBegun(t.db(), t.manager());
+            QCOMPARE(repo.appendPoints(notBegun, p).error().code, QStringLiteral("no_unit_of_work"));
+            QCOMPARE(repo.appendCredit(notBegun, e).error().code, QStringLiteral("no_unit_of_work"));
+            QCOMPARE(repo.setMaxDebt(notBegun, c.companyId, c.id, 5).error().code, QStringLiteral("no_unit_of_work"));
+        }
+        {
+            // Inside one it writes what it is given (rules are the service's), until rolled back.
+            UnitOfWork uow(t.db(), t.manager());
+            QVERIFY(uow.begin().ok());
+            p.id = QStringLiteral("01900000-0000-7000-8000-0000000000aa");
+            p.points = -5;
+            auto stored = repo.appendPoints(uow, p);
+            QVERIFY2(stored.ok(), qPrintable(describe(stored)));
+            QCOMPARE(stored->id, p.id);
+            QCOMPARE(stored->balanceAfter, -5);
+            QCOMPARE(stored->createdBy, t.manager().userId);
+            QCOMPARE(stored->createdAt, uow.now());
+            QCOMPARE(repo.balances(c.id)->points, -5);
+            QCOMPARE(repo.pointsHistory(c.id)->constFirst(), *stored);
+            uow.rollback();
+        }
+        QCOMPARE(footprint(t), before);
+        QCOMPARE(repo.balances(c.id)->points, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLedgerService)
+#include "TestLedgerService.moc"

@@ -1,0 +1,408 @@
+#include "core/services/MembershipService.h"
+#include "core/storage/Database.h"
+#include "core/storage/MembershipRepository.h"
+#include "core/storage/UnitOfWork.h"
+#include "tests/support/TestDatabase.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace kasir;
+
+namespace {
+
+QStringList fieldsOf(const Error& e)
+{
+    QStringList out;
+    for (const FieldError& f : e.fields)
+        out << f.field + u':' + f.code;
+    return out;
+}
+
+QString lastRow(Database& db, const QString& sql)
+{
+    QSqlQuery q(db.connection());
+    if (!q.exec(sql) || !q.next())
+        return {};
+    return q.value(0).toString();
+}
+
+// The rules with every field moved off its default, still consistent.
+MembershipRules custom()
+{
+    MembershipRules r;
+    r.silverFrom = 1'500'000;
+    r.goldFrom = 6'000'000;
+    r.platinumFrom = 12'000'000;
+    r.bronzeDiscountBp = 0;
+    r.silverDiscountBp = 750;
+    r.goldDiscountBp = 1250;
+    r.platinumDiscountBp = 2500;
+    r.spendPerPoint = 5'000;
+    r.pointValue = 50;
+    r.memberFrom = 0;
+    r.tiersCanDrop = true;
+    return r;
+}
+
+// Only what a rule decides, not who changed it when.
+bool sameRules(MembershipRules a, MembershipRules b)
+{
+    a.updatedAt = b.updatedAt = 0;
+    a.updatedBy.clear();
+    b.updatedBy.clear();
+    return a == b;
+}
+
+} // namespace
+
+class TestMembershipService : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void theDefaultsApplyUntilSomeoneChangesThem()
+    {
+        test::TestDatabase t;
+        MembershipService s(t.db(), t.cashier());
+        auto r = s.rules();
+        QVERIFY(r.ok());
+        QCOMPARE(r->silverFrom, 2'000'000);
+        QCOMPARE(r->goldFrom, 5'000'000);
+        QCOMPARE(r->platinumFrom, 10'000'000);
+        QCOMPARE(r->bronzeDiscountBp, 500);
+        QCOMPARE(r->silverDiscountBp, 1000);
+        QCOMPARE(r->goldDiscountBp, 1500);
+        QCOMPARE(r->platinumDiscountBp, 2000);
+        QCOMPARE(r->spendPerPoint, 10'000);
+        QCOMPARE(r->pointsFor(10'000), 1);
+        QVERIFY(!r->tiersCanDrop);
+        QCOMPARE(r->updatedAt, 0);
+        QVERIFY(r->updatedBy.isEmpty());
+        QVERIFY(r->problems().isEmpty());
+        QCOMPARE(t.countRows(QStringLiteral("membership_rules")), 0);
+    }
+
+    void setRulesRoundTripsPerCompany()
+    {
+        test::TestDatabase t;
+        const Actor other = t.addCompany(QStringLiteral("Toko Lain"));
+        MembershipService s(t.db(), t.manager());
+        t.clock().advance(5'000);
+        auto saved = s.setRules(custom());
+        QVERIFY2(saved.ok(), qPrintable(saved ? QString() : saved.error().describe()));
+        QVERIFY(sameRules(*saved, custom()));
+        QCOMPARE(saved->updatedAt, t.clock().nowMs());
+        QCOMPARE(saved->updatedBy, t.manager().userId);
+        QCOMPARE(*s.rules(), *saved);
+        QCOMPARE(*MembershipService(t.db(), t.cashier()).rules(), *saved);
+        QCOMPARE(t.countRows(QStringLiteral("membership_rules")), 1);
+
+        // The other company keeps its own (default) rules.
+        QVERIFY(sameRules(*MembershipService(t.db(), other).rules(), MembershipRules::defaults()));
+
+        // A second change replaces the row.
+        t.clock().advance(60'000);
+        MembershipRules next = custom();
+        next.goldFrom = 7'000'000;
+        next.tiersCanDrop = false;
+        auto again = MembershipService(t.db(), t.admin()).setRules(next);
+        QVERIFY(again.ok());
+        QCOMPARE(again->updatedBy, t.admin().userId);
+        QCOMPARE(again->updatedAt, t.clock().nowMs());
+        QCOMPARE(t.countRows(QStringLiteral("membership_rules")), 1);
+
+        t.reopen();
+        auto reread = MembershipService(t.db(), t.manager()).rules();
+        QVERIFY(reread.ok());
+        QCOMPARE(*reread, *again);
+        QCOMPARE(reread->goldFrom, 7'000'000);
+        QVERIFY(!reread->tiersCanDrop);
+    }
+
+    void invalidRulesReportEveryFailingField()
+    {
+        test::TestDatabase t;
+        MembershipService s(t.db(), t.admin());
+        const qint64 audits = t.countRows(QStringLiteral("audit_log"));
+
+        MembershipRules bad;
+        bad.silverFrom = 5'000'000;
+        bad.goldFrom = 2'000'000; // below silver
+        bad.platinumFrom = 1'000'000; // below gold
+        bad.bronzeDiscountBp = 10'001; // over 100 %
+        bad.platinumDiscountBp = -1;
+        bad.spendPerPoint = 0;
+        bad.pointValue = -1;
+        auto r = s.setRules(bad);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().kind, Error::Kind::Invalid);
+        QCOMPARE(fieldsOf(r.error()),
+            (QStringList {QStringLiteral("pointValue:negative"), QStringLiteral("goldFrom:below_lower_level"),
+                QStringLiteral("platinumFrom:below_lower_level"), QStringLiteral("bronzeDiscount:out_of_range"),
+                QStringLiteral("platinumDiscount:out_of_range"), QStringLiteral("spendPerPoint:not_positive")}));
+        for (const FieldError& f : r.error().fields)
+            QVERIFY(!f.message.isEmpty());
+
+        MembershipRules negative;
+        negative.silverFrom = -1;
+        negative.memberFrom = -1;
+        negative.spendPerPoint = -10'000;
+        QCOMPARE(fieldsOf(s.setRules(negative).error()),
+            (QStringList {QStringLiteral("silverFrom:negative"), QStringLiteral("memberFrom:negative"),
+                QStringLiteral("spendPerPoint:not_positive")}));
+
+        // Equal thresholds and the edges of the discount range are allowed.
+        MembershipRules edge;
+        edge.silverFrom = edge.goldFrom = edge.platinumFrom = 0;
+        edge.bronzeDiscountBp = 0;
+        edge.platinumDiscountBp = 10'000;
+        edge.spendPerPoint = 1;
+        QVERIFY(s.setRules(edge).ok());
+
+        QCOMPARE(t.countRows(QStringLiteral("membership_rules")), 1);
+        QCOMPARE(t.countRows(QStringLiteral("audit_log")), audits + 1);
+        QVERIFY(sameRules(*s.rules(), edge));
+    }
+
+    void onlyManagersAndAdministratorsChangeTheRules()
+    {
+        test::TestDatabase t;
+        auto denied = MembershipService(t.db(), t.cashier()).setRules(custom());
+        QCOMPARE(denied.error().kind, Error::Kind::PermissionDenied);
+        QVERIFY(!denied.error().message.isEmpty());
+        QCOMPARE(t.countRows(QStringLiteral("membership_rules")), 0);
+        QVERIFY(sameRules(*MembershipService(t.db(), t.cashier()).rules(), MembershipRules::defaults()));
+        QVERIFY(MembershipService(t.db(), t.manager()).setRules(custom()).ok());
+        QVERIFY(sameRules(*MembershipService(t.db(), t.cashier()).rules(), custom()));
+    }
+
+    void aChangeIsAuditedAndQueuedAndNoChangeWritesNothing()
+    {
+        test::TestDatabase t;
+        MembershipService s(t.db(), t.manager());
+        const qint64 audits = t.countRows(QStringLiteral("audit_log"));
+        const qint64 ops = t.countRows(QStringLiteral("sync_outbox"));
+
+        // Setting what is already in force (the defaults) writes nothing.
+        QVERIFY(s.setRules(MembershipRules::defaults()).ok());
+        QCOMPARE(t.countRows(QStringLiteral("membership_rules")), 0);
+        QCOMPARE(t.countRows(QStringLiteral("audit_log")), audits);
+
+        MembershipRules r = MembershipRules::defaults();
+        r.goldFrom = 6'000'000;
+        r.goldDiscountBp = 1250;
+        r.tiersCanDrop = true;
+        QVERIFY(s.setRules(r).ok());
+        QCOMPARE(t.countRows(QStringLiteral("audit_log")), audits + 1);
+        QCOMPARE(t.countRows(QStringLiteral("sync_outbox")), ops + 1);
+        QCOMPARE(lastRow(t.db(),
+                     QStringLiteral("SELECT entity || '|' || entity_id || '|' || action || '|' || actor_id || '|' || "
+                                    "changes FROM audit_log ORDER BY id DESC LIMIT 1")),
+            QStringLiteral(
+                "membership_rules|%1|update|%2|"
+                "{\"goldDiscount\":[1500,1250],\"goldFrom\":[5000000,6000000],\"tiersCanDrop\":[false,true]}")
+                .arg(t.company().id, t.manager().userId));
+        QCOMPARE(lastRow(t.db(),
+                     QStringLiteral("SELECT entity || '|' || entity_id || '|' || op || '|' || company_id FROM "
+                                    "sync_outbox ORDER BY seq DESC LIMIT 1")),
+            QStringLiteral("membership_rules|%1|upsert|%1").arg(t.company().id));
+        const QJsonObject op = QJsonDocument::fromJson(
+            lastRow(t.db(), QStringLiteral("SELECT fields FROM sync_outbox ORDER BY seq DESC LIMIT 1")).toUtf8())
+                                   .object();
+        QCOMPARE(op.keys(),
+            (QStringList {QStringLiteral("goldDiscount"), QStringLiteral("goldFrom"), QStringLiteral("tiersCanDrop"),
+                QStringLiteral("updatedAt"), QStringLiteral("updatedBy")}));
+        QCOMPARE(op.value(u"goldFrom").toInteger(), 6'000'000);
+        QCOMPARE(op.value(u"updatedBy").toString(), t.manager().userId);
+
+        // Again the same: nothing new, not even a new time stamp.
+        t.clock().advance(1'000);
+        const qint64 stamped = s.rules()->updatedAt;
+        QCOMPARE(s.setRules(r)->updatedAt, stamped);
+        QCOMPARE(s.rules()->updatedAt, stamped);
+        QCOMPARE(t.countRows(QStringLiteral("audit_log")), audits + 1);
+        QCOMPARE(t.countRows(QStringLiteral("sync_outbox")), ops + 1);
+    }
+
+    void aFailedWriteLeavesTheRulesAsTheyWere()
+    {
+        test::TestDatabase t;
+        MembershipService s(t.db(), t.admin());
+        const qint64 audits = t.countRows(QStringLiteral("audit_log"));
+        const qint64 ops = t.countRows(QStringLiteral("sync_outbox"));
+        QSqlQuery trigger(t.db().connection());
+        QVERIFY(trigger.exec(QStringLiteral("CREATE TEMP TRIGGER fail_outbox BEFORE INSERT ON sync_outbox "
+                                            "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END")));
+        QVERIFY(!s.setRules(custom()).ok());
+        QCOMPARE(t.countRows(QStringLiteral("membership_rules")), 0);
+        QCOMPARE(t.countRows(QStringLiteral("audit_log")), audits);
+        QCOMPARE(t.countRows(QStringLiteral("sync_outbox")), ops);
+        QVERIFY(sameRules(*s.rules(), MembershipRules::defaults()));
+
+        // Over stored rules, too.
+        QVERIFY(trigger.exec(QStringLiteral("DROP TRIGGER fail_outbox")));
+        auto stored = s.setRules(custom());
+        QVERIFY(stored.ok());
+        QVERIFY(trigger.exec(QStringLiteral("CREATE TEMP TRIGGER fail_outbox BEFORE INSERT ON sync_outbox "
+                                            "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END")));
+        QVERIFY(!s.setRules(MembershipRules::defaults()).ok());
+        QVERIFY(trigger.exec(QStringLiteral("DROP TRIGGER fail_outbox")));
+        QCOMPARE(*s.rules(), *stored);
+        QCOMPARE(t.countRows(QStringLiteral("audit_log")), audits + 1);
+        QCOMPARE(t.countRows(QStringLiteral("sync_outbox")), ops + 1);
+    }
+
+    void theRepositoryWritesOnlyInAUnitOfWork()
+    {
+        test::TestDatabase t;
+        MembershipRepository repo(t.db());
+        UnitOfWork notBegun(t.db(), t.admin());
+        QVERIFY(!repo.saveRules(notBegun, t.company().id, custom()).ok());
+        QCOMPARE(t.countRows(QStringLiteral("membership_rules")), 0);
+        // The schema refuses what the service would: the last line of defence.
+        UnitOfWork uow(t.db(), t.admin());
+        QVERIFY(uow.begin().ok());
+        MembershipRules bad = custom();
+        bad.goldFrom = 1;
+        QVERIFY(!repo.saveRules(uow, t.company().id, bad).ok());
+        uow.rollback();
+        QCOMPARE(t.countRows(QStringLiteral("membership_rules")), 0);
+    }
+
+    void toJsonAndFromJson()
+    {
+        const QJsonObject defaults = MembershipService::toJson(MembershipRules::defaults());
+        QCOMPARE(QJsonDocument(defaults).toJson(QJsonDocument::Compact),
+            QByteArray("{\"bronzeDiscount\":500,\"goldDiscount\":1500,\"goldFrom\":5000000,\"memberFrom\":1000000,"
+                       "\"platinumDiscount\":2000,\"platinumFrom\":10000000,\"pointValue\":100,"
+                       "\"silverDiscount\":1000,\"silverFrom\":2000000,\"spendPerPoint\":10000,"
+                       "\"tiersCanDrop\":false}"));
+        MembershipRules stamped = custom();
+        stamped.updatedAt = 1'767'225'601'500;
+        stamped.updatedBy = QStringLiteral("u-1");
+        const QJsonObject json = MembershipService::toJson(stamped);
+        QCOMPARE(json.value(u"updatedAt").toString(), QStringLiteral("2026-01-01T00:00:01.500Z"));
+        QCOMPARE(json.value(u"updatedBy").toString(), QStringLiteral("u-1"));
+
+        // What toJson writes, fromJson reads back (the stamps are read-only).
+        auto back = MembershipService::fromJson(json, MembershipRules::defaults());
+        QVERIFY2(back.ok(), qPrintable(back ? QString() : back.error().describe()));
+        QVERIFY(sameRules(*back, custom()));
+        QCOMPARE(back->updatedAt, 0);
+
+        // Only the keys present change.
+        auto partial = MembershipService::fromJson(
+            QJsonObject {{QStringLiteral("goldFrom"), 6'500'000}, {QStringLiteral("tiersCanDrop"), true}},
+            MembershipRules::defaults());
+        QVERIFY(partial.ok());
+        MembershipRules expected = MembershipRules::defaults();
+        expected.goldFrom = 6'500'000;
+        expected.tiersCanDrop = true;
+        QCOMPARE(*partial, expected);
+        QCOMPARE(*MembershipService::fromJson(QJsonObject {}, custom()), custom());
+
+        // Wrong types name their keys, every one at once.
+        const QJsonObject wrong {
+            {QStringLiteral("silverFrom"), QStringLiteral("2000000")},
+            {QStringLiteral("goldFrom"), QJsonValue::Null},
+            {QStringLiteral("platinumFrom"), QJsonArray {1}},
+            {QStringLiteral("bronzeDiscount"), 5.5},
+            {QStringLiteral("silverDiscount"), 3e9},
+            {QStringLiteral("spendPerPoint"), true},
+            {QStringLiteral("pointValue"), 1e30},
+            {QStringLiteral("tiersCanDrop"), 1},
+            {QStringLiteral("goldFom"), 1},
+        };
+        auto r = MembershipService::fromJson(wrong, MembershipRules::defaults());
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().kind, Error::Kind::Invalid);
+        QStringList got = fieldsOf(r.error());
+        got.sort();
+        QCOMPARE(got,
+            (QStringList {QStringLiteral("bronzeDiscount:not_an_integer"), QStringLiteral("goldFom:unknown_field"),
+                QStringLiteral("goldFrom:wrong_type"), QStringLiteral("platinumFrom:wrong_type"),
+                QStringLiteral("pointValue:out_of_range"), QStringLiteral("silverDiscount:out_of_range"),
+                QStringLiteral("silverFrom:wrong_type"), QStringLiteral("spendPerPoint:wrong_type"),
+                QStringLiteral("tiersCanDrop:wrong_type")}));
+        for (const FieldError& f : r.error().fields)
+            QVERIFY(!f.message.isEmpty());
+
+        // fromJson reads; setRules judges.
+        auto inverted = MembershipService::fromJson(
+            QJsonObject {{QStringLiteral("goldFrom"), 1'000'000}}, MembershipRules::defaults());
+        QVERIFY(inverted.ok());
+        QCOMPARE(
+            fieldsOf(Error::invalid(inverted->problems())), QStringList {QStringLiteral("goldFrom:below_lower_level")});
+    }
+
+    void levelsPointsAndTypesAtTheThresholds()
+    {
+        const MembershipRules r = MembershipRules::defaults();
+        QCOMPARE(r.levelFor(-1), MembershipLevel::Bronze);
+        QCOMPARE(r.levelFor(0), MembershipLevel::Bronze);
+        QCOMPARE(r.levelFor(1'999'999), MembershipLevel::Bronze);
+        QCOMPARE(r.levelFor(2'000'000), MembershipLevel::Silver);
+        QCOMPARE(r.levelFor(4'999'999), MembershipLevel::Silver);
+        QCOMPARE(r.levelFor(5'000'000), MembershipLevel::Gold);
+        QCOMPARE(r.levelFor(9'999'999), MembershipLevel::Gold);
+        QCOMPARE(r.levelFor(10'000'000), MembershipLevel::Platinum);
+        QCOMPARE(r.discountBp(MembershipLevel::Bronze), 500);
+        QCOMPARE(r.discountBp(MembershipLevel::Silver), 1000);
+        QCOMPARE(r.discountBp(MembershipLevel::Gold), 1500);
+        QCOMPARE(r.discountBp(MembershipLevel::Platinum), 2000);
+
+        QCOMPARE(r.pointsFor(-10'000), 0);
+        QCOMPARE(r.pointsFor(0), 0);
+        QCOMPARE(r.pointsFor(9'999), 0);
+        QCOMPARE(r.pointsFor(10'000), 1);
+        QCOMPARE(r.pointsFor(19'999), 1);
+        QCOMPARE(r.pointsFor(20'000), 2);
+        QCOMPARE(r.pointsFor(1'000'000'000'000'000), 100'000'000'000);
+
+        // Up at the thresholds, possibly several levels at once...
+        QCOMPARE(r.nextLevel(MembershipLevel::Bronze, 1'999'999), MembershipLevel::Bronze);
+        QCOMPARE(r.nextLevel(MembershipLevel::Bronze, 2'000'000), MembershipLevel::Silver);
+        QCOMPARE(r.nextLevel(MembershipLevel::Bronze, 10'000'000), MembershipLevel::Platinum);
+        QCOMPARE(r.nextLevel(MembershipLevel::Silver, 5'000'000), MembershipLevel::Gold);
+        // ...and down (after refunds) only when the company lets tiers drop.
+        QCOMPARE(r.nextLevel(MembershipLevel::Gold, 4'999'999), MembershipLevel::Gold);
+        QCOMPARE(r.nextLevel(MembershipLevel::Platinum, 0), MembershipLevel::Platinum);
+        MembershipRules dropping = r;
+        dropping.tiersCanDrop = true;
+        QCOMPARE(dropping.nextLevel(MembershipLevel::Gold, 4'999'999), MembershipLevel::Silver);
+        QCOMPARE(dropping.nextLevel(MembershipLevel::Platinum, 0), MembershipLevel::Bronze);
+        QCOMPARE(dropping.nextLevel(MembershipLevel::Gold, 5'000'000), MembershipLevel::Gold);
+
+        QCOMPARE(r.nextType(CustomerType::WalkIn, 999'999), CustomerType::WalkIn);
+        QCOMPARE(r.nextType(CustomerType::WalkIn, 1'000'000), CustomerType::Member);
+        QCOMPARE(r.nextType(CustomerType::Vip, 50'000'000), CustomerType::Vip);
+        QCOMPARE(r.nextType(CustomerType::Wholesale, 50'000'000), CustomerType::Wholesale);
+        QCOMPARE(r.nextType(CustomerType::Member, 0), CustomerType::Member);
+        MembershipRules never = r;
+        never.memberFrom = 0;
+        QCOMPARE(never.nextType(CustomerType::WalkIn, 50'000'000), CustomerType::WalkIn);
+    }
+
+    void storedRulesDecideTheLevels()
+    {
+        test::TestDatabase t;
+        QVERIFY(MembershipService(t.db(), t.manager()).setRules(custom()).ok());
+        const MembershipRules r = *MembershipService(t.db(), t.cashier()).rules();
+        QCOMPARE(r.levelFor(1'499'999), MembershipLevel::Bronze);
+        QCOMPARE(r.levelFor(1'500'000), MembershipLevel::Silver);
+        QCOMPARE(r.levelFor(5'999'999), MembershipLevel::Silver);
+        QCOMPARE(r.levelFor(6'000'000), MembershipLevel::Gold);
+        QCOMPARE(r.levelFor(12'000'000), MembershipLevel::Platinum);
+        QCOMPARE(r.discountBp(MembershipLevel::Gold), 1250);
+        QCOMPARE(r.pointsFor(14'999), 2);
+        QCOMPARE(r.nextLevel(MembershipLevel::Gold, 0), MembershipLevel::Bronze);
+        QCOMPARE(r.nextType(CustomerType::WalkIn, 100'000'000), CustomerType::WalkIn);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMembershipService)
+#include "TestMembershipService.moc"
