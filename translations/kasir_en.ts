@@ -2,6 +2,160 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>kasir::CheckoutService</name>
+    <message>
+        <source>%1 may not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this computer is not set up as a terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the store of this terminal does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>type a phone number or at least its last 4 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>look up sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no sale %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the company of %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a phone number that can be called</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a sale needs at least one item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a sale has at most %1 lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be between 1 and %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is no longer sold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no product %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>makes the line too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sale is too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a sale has at most %1 payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be more than 0 and at most %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a registered customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pay %1 more: the total is %2, %3 is paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 too much is paid by other means than cash: the total is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>points cannot pay: they have no value in the membership rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an amount paid with points must be a multiple of %1, the value of one point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 points are needed, %2 has %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is blocked and cannot pay with store credit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>allow store credit past the limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sale %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refund sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at most 500 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is itself a refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was already refunded by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was already refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refund %1 of %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refund %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>customer %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::CreditLimit</name>
+    <message>
+        <source>would take the balance to %1, past the credit limit of %2 debt; a manager can allow it with a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kasir::CustomerEnums</name>
     <message>
         <source>Walk-in</source>
@@ -459,6 +613,19 @@ Commands:
   user add --username U --role admin|manager|cashier [--display-name N]
        (the new password from $KASIR_NEW_PASSWORD, else on stdin)
   user list
+  product add --sku SKU --name NAME --price AMOUNT         add to the catalogue
+  product update SKU [--name N] [--price AMOUNT] [--active true|false]
+  product list [--all]                                    one product per line
+  sale --customer ID|CODE | --phone P | --walk-in [--name N] [--phone P]
+       --item SKU:QTY [--item ...] --pay METHOD:AMOUNT [--pay ...] [--override REASON]
+                                                         complete a sale; METHOD is cash, card,
+                                                         mobile_money, store_credit or points
+  refund ORDER --reason R                                refund a whole sale
+  points ID|CODE [--history] [--adjust N --reason R]     points balance, entries, adjustment
+  credit ID|CODE [--add N [--kind K] | --debit N [--override R]] --reason R [--reference X]
+  credit ID|CODE --limit N                               the most debt allowed (0: none)
+  credit history ID|CODE                                 store-credit entries with balances
+  rules show | rules set [--silver-from N] [--gold-discount BP] [--tiers-can-drop true|false] ...
   demo --customers N [--seed S] [--progress]             add realistic demo customers (one write:
                                                          all or none; --progress reports on stderr;
                                                          an empty file first gets a demo company with
@@ -473,8 +640,142 @@ Field options: --name --phone --whatsapp --email --address --city --province --p
 The database is --db, else $KASIR_DB, else the per-user data folder.
 The password of --user is read from stdin with --password-stdin, else from $KASIR_PASSWORD.
 Output is JSON; errors go to stderr as {&quot;error&quot;, &quot;code&quot;, &quot;field&quot;}.
+Amounts are whole numbers of the currency&apos;s minor unit (15000 for Rp 15.000).
 Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 permission denied.
 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number (minor units: 15000 for Rp 15.000)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown product command &quot;%1&quot;; use add, update or list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give one of --customer ID, --phone P or --walk-in [--name N] [--phone P]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write an item as SKU:QUANTITY, e.g. KOPI:2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write a payment as METHOD:AMOUNT with METHOD cash, card, mobile_money, store_credit or points, e.g. cash:50000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nobody has the phone %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than one customer&apos;s phone ends in these digits; give more of them or --customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give one of --add, --debit or --limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be credit, repayment, carry_over or adjustment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown rules command &quot;%1&quot;; use show or set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name at least one rule to change, e.g. --gold-from 5000000</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::LedgerRepository</name>
+    <message>
+        <source>would take the points balance past the largest number that can be stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>would take the store-credit balance past the largest number that can be stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::LedgerService</name>
+    <message>
+        <source>a %1 may not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not contain control characters or line breaks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>must be at most %n characters</source>
+        <translation type="unfinished">
+            <numerusform>must be at most %n character</numerusform>
+            <numerusform>must be at most %n characters</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>must be more than 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at most %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>look up customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>adjust points or store credit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not be 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be between %1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>would take the points balance past %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>would take the points balance below 0; %1 (%2) has %3 points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be one of %1, %2, %3 or %4; &quot;%5&quot; does not add store credit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>would take the store-credit balance past %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>would take the store-credit balance past -%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>go past a customer&apos;s credit limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set credit limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -521,6 +822,129 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
 </context>
 <context>
+    <name>kasir::MembershipRules</name>
+    <message>
+        <source>must not be negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at least the Silver threshold (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at least the Gold threshold (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be between 0 % and 100 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be more than 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::MembershipService</name>
+    <message>
+        <source>must be between 0 and 10000 basis points (0 % to 100 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is far too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a %1 may not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a membership rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>look up the membership rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change the membership rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::ProductRepository</name>
+    <message>
+        <source>product %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::ProductService</name>
+    <message>
+        <source>is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not contain spaces or control characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>must be at most %n characters</source>
+        <translation type="unfinished">
+            <numerusform>must be at most %n character</numerusform>
+            <numerusform>must be at most %n characters</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>must not contain control characters or line breaks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at most %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a %1 may not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already the SKU of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already the SKU of another product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>look up products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no product with SKU %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kasir::Roles</name>
     <message>
         <source>Administrator</source>
@@ -532,6 +956,13 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message>
         <source>Cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::SaleRepository</name>
+    <message>
+        <source>no sale %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

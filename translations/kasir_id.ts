@@ -2,6 +2,160 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>kasir::CheckoutService</name>
+    <message>
+        <source>%1 may not %2</source>
+        <translation>%1 tidak boleh %2</translation>
+    </message>
+    <message>
+        <source>this computer is not set up as a terminal</source>
+        <translation>komputer ini belum disiapkan sebagai terminal</translation>
+    </message>
+    <message>
+        <source>the store of this terminal does not exist</source>
+        <translation>toko untuk terminal ini tidak ada</translation>
+    </message>
+    <message>
+        <source>sell</source>
+        <translation>menjual</translation>
+    </message>
+    <message>
+        <source>type a phone number or at least its last 4 digits</source>
+        <translation>ketik nomor telepon atau paling sedikit 4 digit terakhirnya</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>wajib diisi</translation>
+    </message>
+    <message>
+        <source>look up sales</source>
+        <translation>mencari penjualan</translation>
+    </message>
+    <message>
+        <source>there is no sale %1</source>
+        <translation>tidak ada penjualan %1</translation>
+    </message>
+    <message>
+        <source>the company of %1 does not exist</source>
+        <translation>perusahaan pengguna %1 tidak ada</translation>
+    </message>
+    <message>
+        <source>is not a phone number that can be called</source>
+        <translation>bukan nomor telepon yang dapat dihubungi</translation>
+    </message>
+    <message>
+        <source>a sale needs at least one item</source>
+        <translation>penjualan memerlukan paling sedikit satu barang</translation>
+    </message>
+    <message>
+        <source>a sale has at most %1 lines</source>
+        <translation>satu penjualan berisi paling banyak %1 baris</translation>
+    </message>
+    <message>
+        <source>must be between 1 and %1</source>
+        <translation>harus antara 1 dan %1</translation>
+    </message>
+    <message>
+        <source>%1 is no longer sold</source>
+        <translation>%1 tidak dijual lagi</translation>
+    </message>
+    <message>
+        <source>there is no product %1</source>
+        <translation>tidak ada produk %1</translation>
+    </message>
+    <message>
+        <source>makes the line too large</source>
+        <translation>membuat baris ini terlalu besar</translation>
+    </message>
+    <message>
+        <source>the sale is too large</source>
+        <translation>penjualan terlalu besar</translation>
+    </message>
+    <message>
+        <source>a sale has at most %1 payments</source>
+        <translation>satu penjualan memiliki paling banyak %1 pembayaran</translation>
+    </message>
+    <message>
+        <source>must be more than 0 and at most %1</source>
+        <translation>harus lebih dari 0 dan paling banyak %1</translation>
+    </message>
+    <message>
+        <source>%1 needs a registered customer</source>
+        <translation>%1 memerlukan pelanggan terdaftar</translation>
+    </message>
+    <message>
+        <source>pay %1 more: the total is %2, %3 is paid</source>
+        <translation>bayar %1 lagi: totalnya %2, baru dibayar %3</translation>
+    </message>
+    <message>
+        <source>%1 too much is paid by other means than cash: the total is %2</source>
+        <translation>pembayaran selain tunai kelebihan %1: totalnya %2</translation>
+    </message>
+    <message>
+        <source>points cannot pay: they have no value in the membership rules</source>
+        <translation>tidak dapat membayar dengan poin: poin tidak bernilai menurut aturan keanggotaan</translation>
+    </message>
+    <message>
+        <source>an amount paid with points must be a multiple of %1, the value of one point</source>
+        <translation>jumlah yang dibayar dengan poin harus kelipatan %1, yaitu nilai satu poin</translation>
+    </message>
+    <message>
+        <source>%1 points are needed, %2 has %3</source>
+        <translation>diperlukan %1 poin, %2 memiliki %3</translation>
+    </message>
+    <message>
+        <source>%1 is blocked and cannot pay with store credit</source>
+        <translation>%1 diblokir dan tidak dapat membayar dengan kredit toko</translation>
+    </message>
+    <message>
+        <source>allow store credit past the limit</source>
+        <translation>mengizinkan kredit toko melewati batas</translation>
+    </message>
+    <message>
+        <source>sale %1</source>
+        <translation>penjualan %1</translation>
+    </message>
+    <message>
+        <source>refund sales</source>
+        <translation>mengembalikan dana penjualan</translation>
+    </message>
+    <message>
+        <source>must be at most 500 characters</source>
+        <translation>paling banyak 500 karakter</translation>
+    </message>
+    <message>
+        <source>%1 is itself a refund</source>
+        <translation>%1 sendiri merupakan pengembalian dana</translation>
+    </message>
+    <message>
+        <source>%1 was already refunded by %2</source>
+        <translation>dana %1 sudah dikembalikan lewat %2</translation>
+    </message>
+    <message>
+        <source>%1 was already refunded</source>
+        <translation>dana %1 sudah dikembalikan</translation>
+    </message>
+    <message>
+        <source>refund %1 of %2: %3</source>
+        <translation>pengembalian dana %1 atas %2: %3</translation>
+    </message>
+    <message>
+        <source>refund %1</source>
+        <translation>pengembalian dana %1</translation>
+    </message>
+    <message>
+        <source>customer %1 does not exist</source>
+        <translation>pelanggan %1 tidak ada</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::CreditLimit</name>
+    <message>
+        <source>would take the balance to %1, past the credit limit of %2 debt; a manager can allow it with a reason</source>
+        <translation>akan membuat saldo menjadi %1, melewati batas kredit (utang paling banyak %2); manajer dapat mengizinkannya dengan alasan</translation>
+    </message>
+</context>
+<context>
     <name>kasir::CustomerEnums</name>
     <message>
         <source>Walk-in</source>
@@ -457,6 +611,19 @@ Commands:
   user add --username U --role admin|manager|cashier [--display-name N]
        (the new password from $KASIR_NEW_PASSWORD, else on stdin)
   user list
+  product add --sku SKU --name NAME --price AMOUNT         add to the catalogue
+  product update SKU [--name N] [--price AMOUNT] [--active true|false]
+  product list [--all]                                    one product per line
+  sale --customer ID|CODE | --phone P | --walk-in [--name N] [--phone P]
+       --item SKU:QTY [--item ...] --pay METHOD:AMOUNT [--pay ...] [--override REASON]
+                                                         complete a sale; METHOD is cash, card,
+                                                         mobile_money, store_credit or points
+  refund ORDER --reason R                                refund a whole sale
+  points ID|CODE [--history] [--adjust N --reason R]     points balance, entries, adjustment
+  credit ID|CODE [--add N [--kind K] | --debit N [--override R]] --reason R [--reference X]
+  credit ID|CODE --limit N                               the most debt allowed (0: none)
+  credit history ID|CODE                                 store-credit entries with balances
+  rules show | rules set [--silver-from N] [--gold-discount BP] [--tiers-can-drop true|false] ...
   demo --customers N [--seed S] [--progress]             add realistic demo customers (one write:
                                                          all or none; --progress reports on stderr;
                                                          an empty file first gets a demo company with
@@ -471,6 +638,7 @@ Field options: --name --phone --whatsapp --email --address --city --province --p
 The database is --db, else $KASIR_DB, else the per-user data folder.
 The password of --user is read from stdin with --password-stdin, else from $KASIR_PASSWORD.
 Output is JSON; errors go to stderr as {&quot;error&quot;, &quot;code&quot;, &quot;field&quot;}.
+Amounts are whole numbers of the currency&apos;s minor unit (15000 for Rp 15.000).
 Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 permission denied.
 </source>
         <translation>Pemakaian: kasirctl [--db BERKAS] [--user NAMA [--password-stdin]] PERINTAH [opsi]
@@ -490,6 +658,19 @@ Perintah:
   user add --username U --role admin|manager|cashier [--display-name N]
        (sandi baru dari $KASIR_NEW_PASSWORD, atau lewat stdin)
   user list
+  product add --sku SKU --name NAMA --price JUMLAH       tambahkan ke katalog
+  product update SKU [--name N] [--price JUMLAH] [--active true|false]
+  product list [--all]                                   satu produk per baris
+  sale --customer ID|KODE | --phone P | --walk-in [--name N] [--phone P]
+       --item SKU:QTY [--item ...] --pay METHOD:AMOUNT [--pay ...] [--override ALASAN]
+                                                         selesaikan penjualan; METHOD adalah cash, card,
+                                                         mobile_money, store_credit, atau points
+  refund PESANAN --reason R                              kembalikan dana seluruh penjualan
+  points ID|KODE [--history] [--adjust N --reason R]     saldo poin, catatan, penyesuaian
+  credit ID|KODE [--add N [--kind K] | --debit N [--override R]] --reason R [--reference X]
+  credit ID|KODE --limit N                               utang maksimal yang diizinkan (0: tidak ada)
+  credit history ID|KODE                                 catatan kredit toko beserta saldonya
+  rules show | rules set [--silver-from N] [--gold-discount BP] [--tiers-can-drop true|false] ...
   demo --customers N [--seed S] [--progress]             tambahkan pelanggan demo yang realistis (satu
                                                          penulisan: semua atau tidak sama sekali; --progress
                                                          melapor di stderr; berkas kosong lebih dulu
@@ -505,8 +686,141 @@ Opsi kolom: --name --phone --whatsapp --email --address --city --province --post
 Basis data: --db, jika tidak ada $KASIR_DB, jika tidak ada folder data pengguna.
 Sandi untuk --user dibaca dari stdin dengan --password-stdin, atau dari $KASIR_PASSWORD.
 Keluaran berupa JSON; galat ke stderr sebagai {&quot;error&quot;, &quot;code&quot;, &quot;field&quot;}.
+Nominal uang ditulis sebagai bilangan bulat dalam satuan terkecil mata uang (15000 untuk Rp 15.000).
 Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan, 4 konflik, 5 tidak diizinkan.
 </translation>
+    </message>
+    <message>
+        <source>must be a whole number (minor units: 15000 for Rp 15.000)</source>
+        <translation>harus bilangan bulat (satuan terkecil: 15000 untuk Rp 15.000)</translation>
+    </message>
+    <message>
+        <source>unknown product command &quot;%1&quot;; use add, update or list</source>
+        <translation>perintah produk &quot;%1&quot; tidak dikenal; gunakan add, update, atau list</translation>
+    </message>
+    <message>
+        <source>give one of --customer ID, --phone P or --walk-in [--name N] [--phone P]</source>
+        <translation>berikan salah satu dari --customer ID, --phone P, atau --walk-in [--name N] [--phone P]</translation>
+    </message>
+    <message>
+        <source>write an item as SKU:QUANTITY, e.g. KOPI:2</source>
+        <translation>tulis barang sebagai SKU:QUANTITY, misalnya KOPI:2</translation>
+    </message>
+    <message>
+        <source>write a payment as METHOD:AMOUNT with METHOD cash, card, mobile_money, store_credit or points, e.g. cash:50000</source>
+        <translation>tulis pembayaran sebagai METHOD:AMOUNT dengan METHOD cash, card, mobile_money, store_credit, atau points, misalnya cash:50000</translation>
+    </message>
+    <message>
+        <source>nobody has the phone %1</source>
+        <translation>tidak ada yang memiliki nomor telepon %1</translation>
+    </message>
+    <message>
+        <source>more than one customer&apos;s phone ends in these digits; give more of them or --customer</source>
+        <translation>lebih dari satu nomor telepon pelanggan berakhiran digit ini; berikan lebih banyak digit atau --customer</translation>
+    </message>
+    <message>
+        <source>give one of --add, --debit or --limit</source>
+        <translation>berikan salah satu dari --add, --debit, atau --limit</translation>
+    </message>
+    <message>
+        <source>must be credit, repayment, carry_over or adjustment</source>
+        <translation>harus credit, repayment, carry_over, atau adjustment</translation>
+    </message>
+    <message>
+        <source>unknown rules command &quot;%1&quot;; use show or set</source>
+        <translation>perintah aturan &quot;%1&quot; tidak dikenal; gunakan show atau set</translation>
+    </message>
+    <message>
+        <source>name at least one rule to change, e.g. --gold-from 5000000</source>
+        <translation>sebutkan paling sedikit satu aturan yang diubah, misalnya --gold-from 5000000</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::LedgerRepository</name>
+    <message>
+        <source>would take the points balance past the largest number that can be stored</source>
+        <translation>akan membuat saldo poin melebihi angka terbesar yang dapat disimpan</translation>
+    </message>
+    <message>
+        <source>would take the store-credit balance past the largest number that can be stored</source>
+        <translation>akan membuat saldo kredit toko melebihi angka terbesar yang dapat disimpan</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::LedgerService</name>
+    <message>
+        <source>a %1 may not %2</source>
+        <translation>seorang %1 tidak boleh %2</translation>
+    </message>
+    <message>
+        <source>must not contain control characters or line breaks</source>
+        <translation>tidak boleh berisi karakter kontrol atau baris baru</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>wajib diisi</translation>
+    </message>
+    <message numerus="yes">
+        <source>must be at most %n characters</source>
+        <translation>
+            <numerusform>paling banyak %n karakter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>must be more than 0</source>
+        <translation>harus lebih dari 0</translation>
+    </message>
+    <message>
+        <source>must be at most %1</source>
+        <translation>paling banyak %1</translation>
+    </message>
+    <message>
+        <source>look up customers</source>
+        <translation>mencari pelanggan</translation>
+    </message>
+    <message>
+        <source>adjust points or store credit</source>
+        <translation>menyesuaikan poin atau kredit toko</translation>
+    </message>
+    <message>
+        <source>must not be 0</source>
+        <translation>tidak boleh 0</translation>
+    </message>
+    <message>
+        <source>must be between %1 and %2</source>
+        <translation>harus antara %1 dan %2</translation>
+    </message>
+    <message>
+        <source>would take the points balance past %1</source>
+        <translation>akan membuat saldo poin melebihi %1</translation>
+    </message>
+    <message>
+        <source>would take the points balance below 0; %1 (%2) has %3 points</source>
+        <translation>akan membuat saldo poin di bawah 0; %1 (%2) memiliki %3 poin</translation>
+    </message>
+    <message>
+        <source>must be one of %1, %2, %3 or %4; &quot;%5&quot; does not add store credit</source>
+        <translation>harus salah satu dari %1, %2, %3, atau %4; &quot;%5&quot; tidak menambah kredit toko</translation>
+    </message>
+    <message>
+        <source>would take the store-credit balance past %1</source>
+        <translation>akan membuat saldo kredit toko melebihi %1</translation>
+    </message>
+    <message>
+        <source>would take the store-credit balance past -%1</source>
+        <translation>akan membuat saldo kredit toko di bawah -%1</translation>
+    </message>
+    <message>
+        <source>go past a customer&apos;s credit limit</source>
+        <translation>melewati batas kredit pelanggan</translation>
+    </message>
+    <message>
+        <source>set credit limits</source>
+        <translation>menetapkan batas kredit</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>tidak boleh negatif</translation>
     </message>
 </context>
 <context>
@@ -551,6 +865,128 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
     </message>
 </context>
 <context>
+    <name>kasir::MembershipRules</name>
+    <message>
+        <source>must not be negative</source>
+        <translation>tidak boleh negatif</translation>
+    </message>
+    <message>
+        <source>must be at least the Silver threshold (%1)</source>
+        <translation>harus paling sedikit sebesar ambang Perak (%1)</translation>
+    </message>
+    <message>
+        <source>must be at least the Gold threshold (%1)</source>
+        <translation>harus paling sedikit sebesar ambang Emas (%1)</translation>
+    </message>
+    <message>
+        <source>must be between 0 % and 100 %</source>
+        <translation>harus antara 0 % dan 100 %</translation>
+    </message>
+    <message>
+        <source>must be more than 0</source>
+        <translation>harus lebih dari 0</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::MembershipService</name>
+    <message>
+        <source>must be between 0 and 10000 basis points (0 % to 100 %)</source>
+        <translation>harus antara 0 dan 10000 basis poin (0 % sampai 100 %)</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>harus true atau false</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>harus bilangan bulat</translation>
+    </message>
+    <message>
+        <source>is far too large</source>
+        <translation>jauh terlalu besar</translation>
+    </message>
+    <message>
+        <source>a %1 may not %2</source>
+        <translation>seorang %1 tidak boleh %2</translation>
+    </message>
+    <message>
+        <source>is not a membership rule</source>
+        <translation>bukan aturan keanggotaan</translation>
+    </message>
+    <message>
+        <source>look up the membership rules</source>
+        <translation>melihat aturan keanggotaan</translation>
+    </message>
+    <message>
+        <source>change the membership rules</source>
+        <translation>mengubah aturan keanggotaan</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::ProductRepository</name>
+    <message>
+        <source>product %1 does not exist</source>
+        <translation>produk %1 tidak ada</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::ProductService</name>
+    <message>
+        <source>is required</source>
+        <translation>wajib diisi</translation>
+    </message>
+    <message>
+        <source>must not contain spaces or control characters</source>
+        <translation>tidak boleh berisi spasi atau karakter kontrol</translation>
+    </message>
+    <message numerus="yes">
+        <source>must be at most %n characters</source>
+        <translation>
+            <numerusform>paling banyak %n karakter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>must not contain control characters or line breaks</source>
+        <translation>tidak boleh berisi karakter kontrol atau baris baru</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>tidak boleh negatif</translation>
+    </message>
+    <message>
+        <source>must be at most %1</source>
+        <translation>paling banyak %1</translation>
+    </message>
+    <message>
+        <source>a %1 may not %2</source>
+        <translation>seorang %1 tidak boleh %2</translation>
+    </message>
+    <message>
+        <source>%1 is already the SKU of %2</source>
+        <translation>%1 sudah menjadi SKU %2</translation>
+    </message>
+    <message>
+        <source>%1 is already the SKU of another product</source>
+        <translation>%1 sudah menjadi SKU produk lain</translation>
+    </message>
+    <message>
+        <source>add products</source>
+        <translation>menambah produk</translation>
+    </message>
+    <message>
+        <source>change products</source>
+        <translation>mengubah produk</translation>
+    </message>
+    <message>
+        <source>look up products</source>
+        <translation>mencari produk</translation>
+    </message>
+    <message>
+        <source>no product with SKU %1</source>
+        <translation>tidak ada produk dengan SKU %1</translation>
+    </message>
+</context>
+<context>
     <name>kasir::Roles</name>
     <message>
         <source>Administrator</source>
@@ -563,6 +999,13 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
     <message>
         <source>Cashier</source>
         <translation>Kasir</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::SaleRepository</name>
+    <message>
+        <source>no sale %1</source>
+        <translation>tidak ada penjualan %1</translation>
     </message>
 </context>
 <context>
