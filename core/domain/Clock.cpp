@@ -4,6 +4,11 @@
 
 namespace kasir {
 
+QString isoUtc(qint64 msSinceEpoch)
+{
+    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
 qint64 SystemClock::nowMs() const
 {
     return QDateTime::currentMSecsSinceEpoch();

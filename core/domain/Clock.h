@@ -1,11 +1,16 @@
 #pragma once
 
+#include <QString>
 #include <QtGlobal>
 
 namespace kasir {
 
 // Where "now" comes from. Services, the HLC and the UI take a Clock so that tests can
 // move time by hand instead of sleeping.
+// A stored time as JSON and kasirctl show it: ISO 8601 in UTC with milliseconds,
+// "2026-11-21T07:05:24.923Z".
+QString isoUtc(qint64 msSinceEpoch);
+
 class Clock
 {
 public:

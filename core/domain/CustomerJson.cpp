@@ -1,17 +1,10 @@
 #include "core/domain/CustomerJson.h"
 
+#include "core/domain/Clock.h"
+
 #include <QDateTime>
 
 namespace kasir::CustomerJson {
-
-namespace {
-
-QString isoTime(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
-}
-
-} // namespace
 
 FieldSnapshot snapshot(const Customer& c)
 {
@@ -22,7 +15,7 @@ FieldSnapshot snapshot(const Customer& c)
         s.setText(QStringLiteral("birthDate"), c.birthDate.toString(Qt::ISODate));
     s.setText(QStringLiteral("city"), c.city);
     s.setText(QStringLiteral("code"), c.code);
-    s.setText(QStringLiteral("createdAt"), isoTime(c.createdAt));
+    s.setText(QStringLiteral("createdAt"), isoUtc(c.createdAt));
     s.setText(QStringLiteral("createdBy"), c.createdBy);
     if (c.discountOverrideBp)
         s.setText(QStringLiteral("discountOverride"), Percent::formatBasisPoints(*c.discountOverrideBp));
@@ -42,7 +35,7 @@ FieldSnapshot snapshot(const Customer& c)
     s.setText(QStringLiteral("province"), c.province);
     s.setText(QStringLiteral("status"), CustomerEnums::toString(c.status));
     s.setText(QStringLiteral("type"), CustomerEnums::toString(c.type));
-    s.setText(QStringLiteral("updatedAt"), isoTime(c.updatedAt));
+    s.setText(QStringLiteral("updatedAt"), isoUtc(c.updatedAt));
     s.setText(QStringLiteral("updatedBy"), c.updatedBy);
     s.setText(QStringLiteral("whatsapp"), c.whatsapp);
     return s;

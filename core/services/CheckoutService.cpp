@@ -1,5 +1,6 @@
 #include "core/services/CheckoutService.h"
 
+#include "core/domain/Clock.h"
 #include "core/domain/CustomerInput.h"
 #include "core/domain/CustomerJson.h"
 #include "core/domain/Ids.h"
@@ -31,11 +32,6 @@ constexpr qint64 kMaxQuantity = 1'000'000;
 constexpr int kMaxLines = 500;
 constexpr int kMaxPayments = 20;
 
-QString isoTime(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
-}
-
 QJsonArray linesJson(const Sale& s)
 {
     QJsonArray out;
@@ -66,7 +62,7 @@ FieldSnapshot snapshot(const Sale& s)
 {
     FieldSnapshot f;
     f.setText(QStringLiteral("companyId"), s.companyId);
-    f.set(QStringLiteral("createdAt"), QJsonValue(isoTime(s.createdAt)));
+    f.set(QStringLiteral("createdAt"), QJsonValue(isoUtc(s.createdAt)));
     f.setText(QStringLiteral("createdBy"), s.createdBy);
     f.setText(QStringLiteral("customerId"), s.customerId);
     f.setText(QStringLiteral("customerName"), s.customerName);
@@ -599,7 +595,7 @@ QJsonObject CheckoutService::toJson(const Sale& s)
         {QStringLiteral("discountBp"), s.discountBp}, {QStringLiteral("discount"), s.discount},
         {QStringLiteral("total"), s.total}, {QStringLiteral("pointsRedeemed"), s.pointsRedeemed},
         {QStringLiteral("pointsEarned"), s.pointsEarned}, {QStringLiteral("lines"), linesJson(s)},
-        {QStringLiteral("payments"), paymentsJson(s)}, {QStringLiteral("createdAt"), isoTime(s.createdAt)},
+        {QStringLiteral("payments"), paymentsJson(s)}, {QStringLiteral("createdAt"), isoUtc(s.createdAt)},
         {QStringLiteral("storeId"), s.storeId}, {QStringLiteral("terminalId"), s.terminalId}};
     if (!s.reverses.isEmpty())
         o.insert(QStringLiteral("reverses"), s.reverses);

@@ -1,5 +1,6 @@
 #include "core/services/LedgerService.h"
 
+#include "core/domain/Clock.h"
 #include "core/domain/TextRules.h"
 #include "core/services/CustomerService.h"
 #include "core/storage/Database.h"
@@ -14,11 +15,6 @@
 namespace kasir {
 
 namespace {
-
-QString isoTime(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
-}
 
 void putText(QJsonObject& o, const QString& key, const QString& value)
 {
@@ -294,7 +290,7 @@ QJsonObject LedgerService::toJson(const PointsEntry& e)
     o.insert(QStringLiteral("balanceAfter"), e.balanceAfter);
     putText(o, QStringLiteral("reason"), e.reason);
     putText(o, QStringLiteral("saleId"), e.saleId);
-    o.insert(QStringLiteral("createdAt"), isoTime(e.createdAt));
+    o.insert(QStringLiteral("createdAt"), isoUtc(e.createdAt));
     putText(o, QStringLiteral("createdBy"), e.createdBy);
     return o;
 }
@@ -313,7 +309,7 @@ QJsonObject LedgerService::toJson(const CreditEntry& e)
     putText(o, QStringLiteral("reference"), e.reference);
     putText(o, QStringLiteral("saleId"), e.saleId);
     putText(o, QStringLiteral("limitOverride"), e.limitOverride);
-    o.insert(QStringLiteral("createdAt"), isoTime(e.createdAt));
+    o.insert(QStringLiteral("createdAt"), isoUtc(e.createdAt));
     putText(o, QStringLiteral("createdBy"), e.createdBy);
     return o;
 }

@@ -1,5 +1,6 @@
 #include "core/services/MembershipService.h"
 
+#include "core/domain/Clock.h"
 #include "core/storage/Database.h"
 #include "core/storage/MembershipRepository.h"
 #include "core/storage/UnitOfWork.h"
@@ -96,11 +97,6 @@ private:
     const QJsonObject& m_json;
 };
 
-QString isoTime(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
-}
-
 } // namespace
 
 MembershipService::MembershipService(Database& db, Actor actor) : m_db(db), m_actor(std::move(actor)) { }
@@ -127,7 +123,7 @@ FieldSnapshot MembershipService::snapshot(const MembershipRules& r)
     s.set(kSpendPerPoint, QJsonValue(r.spendPerPoint));
     s.setBool(kTiersCanDrop, r.tiersCanDrop);
     if (r.updatedAt > 0)
-        s.setText(kUpdatedAt, isoTime(r.updatedAt));
+        s.setText(kUpdatedAt, isoUtc(r.updatedAt));
     s.setText(kUpdatedBy, r.updatedBy);
     return s;
 }

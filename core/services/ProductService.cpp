@@ -1,5 +1,6 @@
 #include "core/services/ProductService.h"
 
+#include "core/domain/Clock.h"
 #include "core/domain/Ids.h"
 #include "core/domain/TextRules.h"
 #include "core/storage/Database.h"
@@ -13,11 +14,6 @@
 namespace kasir {
 
 namespace {
-
-QString isoTime(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
-}
 
 // A SKU is typed at the till and printed on labels: no spaces, nothing invisible.
 bool badSkuCharacter(QChar c)
@@ -109,12 +105,12 @@ FieldSnapshot ProductService::snapshot(const Product& p)
     // In name order, so that each field is appended (FieldSnapshot keeps names sorted).
     FieldSnapshot s;
     s.setBool(QStringLiteral("active"), p.active);
-    s.setText(QStringLiteral("createdAt"), isoTime(p.createdAt));
+    s.setText(QStringLiteral("createdAt"), isoUtc(p.createdAt));
     s.setText(QStringLiteral("id"), p.id);
     s.setText(QStringLiteral("name"), p.name);
     s.set(QStringLiteral("price"), QJsonValue(p.price));
     s.setText(QStringLiteral("sku"), p.sku);
-    s.setText(QStringLiteral("updatedAt"), isoTime(p.updatedAt));
+    s.setText(QStringLiteral("updatedAt"), isoUtc(p.updatedAt));
     return s;
 }
 

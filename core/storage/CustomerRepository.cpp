@@ -62,17 +62,6 @@ Customer readRow(const QSqlQuery& q)
     return c;
 }
 
-QVariant textOrNull(const QString& s)
-{
-    return s.isEmpty() ? QVariant() : QVariant(s);
-}
-
-// QtSql binds a null QString as SQL NULL; NOT NULL text columns want ''.
-QVariant text(const QString& s)
-{
-    return s.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(s);
-}
-
 // The largest code point, to close a prefix range: "abc" <= x < "abc" U+10FFFF.
 const QString kRangeEnd = QString::fromUcs4(U"\U0010FFFF", 1);
 
@@ -223,21 +212,21 @@ int CustomerRepository::bindCustomer(QSqlQuery& q, const Customer& c, const QStr
     q.bindValue(i++, c.code);
     q.bindValue(i++, c.name);
     q.bindValue(i++, nameKey);
-    q.bindValue(i++, textOrNull(c.phone));
-    q.bindValue(i++, textOrNull(PhoneNumber::reversedDigits(c.phone)));
-    q.bindValue(i++, textOrNull(c.whatsapp));
-    q.bindValue(i++, textOrNull(c.email));
-    q.bindValue(i++, text(c.address));
-    q.bindValue(i++, text(c.city));
-    q.bindValue(i++, text(c.province));
-    q.bindValue(i++, text(c.postalCode));
+    q.bindValue(i++, Sql::textOrNull(c.phone));
+    q.bindValue(i++, Sql::textOrNull(PhoneNumber::reversedDigits(c.phone)));
+    q.bindValue(i++, Sql::textOrNull(c.whatsapp));
+    q.bindValue(i++, Sql::textOrNull(c.email));
+    q.bindValue(i++, Sql::text(c.address));
+    q.bindValue(i++, Sql::text(c.city));
+    q.bindValue(i++, Sql::text(c.province));
+    q.bindValue(i++, Sql::text(c.postalCode));
     q.bindValue(i++, CustomerEnums::toString(c.type));
     q.bindValue(i++, CustomerEnums::toString(c.status));
     q.bindValue(i++, CustomerEnums::toString(c.level));
     q.bindValue(i++, c.discountOverrideBp ? QVariant(*c.discountOverrideBp) : QVariant());
     q.bindValue(i++, c.birthDate.isValid() ? QVariant(c.birthDate.toString(Qt::ISODate)) : QVariant());
-    q.bindValue(i++, text(CustomerEnums::toString(c.gender)));
-    q.bindValue(i++, text(c.notes));
+    q.bindValue(i++, Sql::text(CustomerEnums::toString(c.gender)));
+    q.bindValue(i++, Sql::text(c.notes));
     q.bindValue(i++, c.preferSms ? 1 : 0);
     q.bindValue(i++, c.preferEmail ? 1 : 0);
     q.bindValue(i++, c.preferCall ? 1 : 0);
@@ -245,8 +234,8 @@ int CustomerRepository::bindCustomer(QSqlQuery& q, const Customer& c, const QStr
     q.bindValue(i++, c.doNotContact ? 1 : 0);
     q.bindValue(i++, c.createdAt);
     q.bindValue(i++, c.updatedAt);
-    q.bindValue(i++, textOrNull(c.createdBy));
-    q.bindValue(i++, textOrNull(c.updatedBy));
+    q.bindValue(i++, Sql::textOrNull(c.createdBy));
+    q.bindValue(i++, Sql::textOrNull(c.updatedBy));
     q.bindValue(i++, c.id);
     return i;
 }

@@ -94,6 +94,16 @@ Result<qint64> integer(QSqlQuery& query)
     return n;
 }
 
+QVariant text(const QString& s)
+{
+    return s.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(s);
+}
+
+QVariant textOrNull(const QString& s)
+{
+    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+}
+
 QString multiRowInsert(const char* head, int columns, int rows)
 {
     QString text = QLatin1String(head);

@@ -98,6 +98,10 @@ Status exec(QSqlQuery& query);
 Status execDirect(QSqlDatabase db, const QString& sql);
 // exec() a prepared query that answers one integer (a count, a number handed out).
 Result<qint64> integer(QSqlQuery& query);
+// Text to bind: QtSql binds a null QString as SQL NULL. text() gives '' for NOT NULL
+// columns; textOrNull() gives NULL for an empty string (an absent phone, email...).
+QVariant text(const QString& s);
+QVariant textOrNull(const QString& s);
 // "INSERT INTO t (a, b) VALUES (?, ?), (?, ?)...": `rows` rows of `columns` placeholders
 // after `head`, for writes that share one statement's fixed costs among many rows.
 QString multiRowInsert(const char* head, int columns, int rows);

@@ -1,5 +1,6 @@
 #include "core/storage/LedgerRepository.h"
 
+#include "core/domain/Clock.h"
 #include "core/domain/FieldSnapshot.h"
 #include "core/domain/Ids.h"
 #include "core/storage/Database.h"
@@ -15,22 +16,6 @@ namespace kasir {
 
 namespace {
 
-QString isoTime(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
-}
-
-QVariant textOrNull(const QString& s)
-{
-    return s.isEmpty() ? QVariant() : QVariant(s);
-}
-
-// QtSql binds a null QString as SQL NULL; NOT NULL text columns want ''.
-QVariant text(const QString& s)
-{
-    return s.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(s);
-}
-
 // Every field of an entry, in name order (FieldSnapshot keeps names sorted), for the audit
 // row and the sync op of its creation.
 FieldSnapshot snapshot(const PointsEntry& e)
@@ -38,7 +23,7 @@ FieldSnapshot snapshot(const PointsEntry& e)
     FieldSnapshot s;
     s.set(QStringLiteral("balanceAfter"), QJsonValue(e.balanceAfter));
     s.setText(QStringLiteral("companyId"), e.companyId);
-    s.setText(QStringLiteral("createdAt"), isoTime(e.createdAt));
+    s.setText(QStringLiteral("createdAt"), isoUtc(e.createdAt));
     s.setText(QStringLiteral("createdBy"), e.createdBy);
     s.setText(QStringLiteral("customerId"), e.customerId);
     s.setText(QStringLiteral("id"), e.id);
@@ -56,7 +41,7 @@ FieldSnapshot snapshot(const CreditEntry& e)
     s.set(QStringLiteral("balanceAfter"), QJsonValue(e.balanceAfter));
     s.set(QStringLiteral("balanceBefore"), QJsonValue(e.balanceBefore));
     s.setText(QStringLiteral("companyId"), e.companyId);
-    s.setText(QStringLiteral("createdAt"), isoTime(e.createdAt));
+    s.setText(QStringLiteral("createdAt"), isoUtc(e.createdAt));
     s.setText(QStringLiteral("createdBy"), e.createdBy);
     s.setText(QStringLiteral("customerId"), e.customerId);
     s.setText(QStringLiteral("id"), e.id);
@@ -164,7 +149,7 @@ Status LedgerRepository::setMaxDebt(
     q.bindValue(1, companyId);
     q.bindValue(2, maxDebt);
     q.bindValue(3, uow.now());
-    q.bindValue(4, textOrNull(uow.actor().userId));
+    q.bindValue(4, Sql::textOrNull(uow.actor().userId));
     if (Status s = Sql::exec(q); !s)
         return s;
     auto stamp = uow.record({QStringLiteral("credit_limit"), customerId, companyId, QStringLiteral("update"),
@@ -199,10 +184,10 @@ Result<PointsEntry> LedgerRepository::appendPoints(UnitOfWork& uow, PointsEntry 
     q.bindValue(3, LedgerEnums::toString(entry.kind));
     q.bindValue(4, entry.points);
     q.bindValue(5, entry.balanceAfter);
-    q.bindValue(6, text(entry.reason));
-    q.bindValue(7, textOrNull(entry.saleId));
+    q.bindValue(6, Sql::text(entry.reason));
+    q.bindValue(7, Sql::textOrNull(entry.saleId));
     q.bindValue(8, entry.createdAt);
-    q.bindValue(9, textOrNull(entry.createdBy));
+    q.bindValue(9, Sql::textOrNull(entry.createdBy));
     if (Status s = Sql::exec(q); !s)
         return s.error();
 
@@ -248,12 +233,12 @@ Result<CreditEntry> LedgerRepository::appendCredit(UnitOfWork& uow, CreditEntry 
     q.bindValue(4, entry.amount);
     q.bindValue(5, entry.balanceBefore);
     q.bindValue(6, entry.balanceAfter);
-    q.bindValue(7, text(entry.reason));
-    q.bindValue(8, text(entry.reference));
-    q.bindValue(9, textOrNull(entry.saleId));
-    q.bindValue(10, textOrNull(entry.limitOverride));
+    q.bindValue(7, Sql::text(entry.reason));
+    q.bindValue(8, Sql::text(entry.reference));
+    q.bindValue(9, Sql::textOrNull(entry.saleId));
+    q.bindValue(10, Sql::textOrNull(entry.limitOverride));
     q.bindValue(11, entry.createdAt);
-    q.bindValue(12, textOrNull(entry.createdBy));
+    q.bindValue(12, Sql::textOrNull(entry.createdBy));
     if (Status s = Sql::exec(q); !s)
         return s.error();
 

@@ -12,17 +12,6 @@ const char* const kSaleColumns
       "customer_phone, items, subtotal, discount_bp, discount, total, points_redeemed, points_earned, created_at, "
       "created_by";
 
-QVariant textOrNull(const QString& s)
-{
-    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
-}
-
-// Empty text, never NULL (QtSql binds a null QString as NULL).
-QVariant text(const QString& s)
-{
-    return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
-}
-
 Sale saleFrom(const QSqlQuery& q)
 {
     Sale s;
@@ -82,10 +71,10 @@ Status SaleRepository::insert(UnitOfWork& uow, const Sale& s)
     q.bindValue(i++, s.terminalId);
     q.bindValue(i++, s.orderNumber);
     q.bindValue(i++, s.refund ? QStringLiteral("refund") : QStringLiteral("sale"));
-    q.bindValue(i++, textOrNull(s.reverses));
-    q.bindValue(i++, textOrNull(s.customerId));
-    q.bindValue(i++, text(s.customerName));
-    q.bindValue(i++, text(s.customerPhone));
+    q.bindValue(i++, Sql::textOrNull(s.reverses));
+    q.bindValue(i++, Sql::textOrNull(s.customerId));
+    q.bindValue(i++, Sql::text(s.customerName));
+    q.bindValue(i++, Sql::text(s.customerPhone));
     q.bindValue(i++, s.items);
     q.bindValue(i++, s.subtotal);
     q.bindValue(i++, s.discountBp);
@@ -94,7 +83,7 @@ Status SaleRepository::insert(UnitOfWork& uow, const Sale& s)
     q.bindValue(i++, s.pointsRedeemed);
     q.bindValue(i++, s.pointsEarned);
     q.bindValue(i++, s.createdAt);
-    q.bindValue(i++, textOrNull(s.createdBy));
+    q.bindValue(i++, Sql::textOrNull(s.createdBy));
     if (Status st = Sql::exec(q); !st)
         return st;
     if (!s.lines.isEmpty()) {
@@ -105,9 +94,9 @@ Status SaleRepository::insert(UnitOfWork& uow, const Sale& s)
         for (const SaleLine& line : s.lines) {
             l.bindValue(at++, s.id);
             l.bindValue(at++, line.lineNo);
-            l.bindValue(at++, textOrNull(line.productId));
-            l.bindValue(at++, text(line.sku));
-            l.bindValue(at++, text(line.name));
+            l.bindValue(at++, Sql::textOrNull(line.productId));
+            l.bindValue(at++, Sql::text(line.sku));
+            l.bindValue(at++, Sql::text(line.name));
             l.bindValue(at++, line.unitPrice);
             l.bindValue(at++, line.quantity);
             l.bindValue(at++, line.amount);
@@ -258,10 +247,10 @@ Status SaleRepository::insertTierChange(UnitOfWork& uow, const QString& id, cons
     q.bindValue(i++, CustomerEnums::toString(after.level));
     q.bindValue(i++, CustomerEnums::toString(before.type));
     q.bindValue(i++, CustomerEnums::toString(after.type));
-    q.bindValue(i++, text(reason));
-    q.bindValue(i++, textOrNull(saleId));
+    q.bindValue(i++, Sql::text(reason));
+    q.bindValue(i++, Sql::textOrNull(saleId));
     q.bindValue(i++, uow.now());
-    q.bindValue(i++, textOrNull(uow.actor().userId));
+    q.bindValue(i++, Sql::textOrNull(uow.actor().userId));
     return Sql::exec(q);
 }
 
