@@ -81,6 +81,21 @@ QList<std::pair<QString, QJsonValue>> FieldSnapshot::fields() const
     return out;
 }
 
+bool FieldSnapshot::same(const QVariant& a, const QVariant& b)
+{
+    // QVariant compares numbers, bools and text across types ("1" == 1); a field that
+    // changes type changes its JSON, so it is a change.
+    return a.metaType() == b.metaType() && a == b;
+}
+
+bool operator==(const FieldSnapshot& a, const FieldSnapshot& b)
+{
+    return std::equal(a.m_fields.cbegin(), a.m_fields.cend(), b.m_fields.cbegin(), b.m_fields.cend(),
+        [](const FieldSnapshot::Field& x, const FieldSnapshot::Field& y) {
+            return x.first == y.first && FieldSnapshot::same(x.second, y.second);
+        });
+}
+
 QList<QVariant> FieldSnapshot::valuesOf(const QStringList& names) const
 {
     QList<QVariant> out;
@@ -115,7 +130,7 @@ QStringList FieldSnapshot::changed(const FieldSnapshot& before, const FieldSnaps
             out << b->first;
             ++b;
         } else {
-            if (a->second != b->second)
+            if (!same(a->second, b->second))
                 out << a->first;
             ++a;
             ++b;
@@ -130,7 +145,12 @@ void FieldSnapshot::appendString(QString& out, QStringView s)
     qsizetype plainFrom = 0;
     for (qsizetype i = 0; i < s.size(); ++i) {
         const char16_t c = s[i].unicode();
-        if (c >= 0x20 && c != u'"' && c != u'\\')
+        // A surrogate without its other half is written as \uXXXX, so that the JSON
+        // stays valid UTF-8 whatever the text.
+        const bool lone = QChar::isHighSurrogate(c)
+            ? i + 1 >= s.size() || !s[i + 1].isLowSurrogate()
+            : QChar::isLowSurrogate(c) && (i == 0 || !s[i - 1].isHighSurrogate());
+        if (c >= 0x20 && c != u'"' && c != u'\\' && !lone)
             continue;
         out += s.mid(plainFrom, i - plainFrom);
         plainFrom = i + 1;
@@ -156,37 +176,6 @@ void FieldSnapshot::appendString(QString& out, QStringView s)
     }
     out += s.mid(plainFrom);
     out += QLatin1Char('"');
-}
-
-void FieldSnapshot::appendJson(QString& out, const QJsonValue& value)
-{
-    switch (value.type()) {
-    case QJsonValue::Null:
-    case QJsonValue::Undefined:
-        out += QLatin1String("null");
-        return;
-    case QJsonValue::Bool:
-        out += value.toBool() ? QLatin1String("true") : QLatin1String("false");
-        return;
-    case QJsonValue::Double: {
-        const double d = value.toDouble();
-        if (std::isfinite(d) && d == std::trunc(d) && std::abs(d) < 9.0e15)
-            out += QString::number(static_cast<qint64>(d));
-        else if (std::isfinite(d))
-            out += QString::number(d, 'g', 17);
-        else
-            out += QLatin1String("null");
-        return;
-    }
-    case QJsonValue::String:
-        appendString(out, value.toString());
-        return;
-    case QJsonValue::Array:
-    case QJsonValue::Object:
-        // Snapshots hold scalars only; nested values would be a programming error.
-        out += QLatin1String("null");
-        return;
-    }
 }
 
 void FieldSnapshot::appendValue(QString& out, const QVariant& value)

@@ -39,13 +39,15 @@ public:
     // {"field":after,...} for the sync outbox.
     static QString valuesJson(const FieldSnapshot& after, const QStringList& fields);
 
-    static void appendJson(QString& out, const QJsonValue& value);
+    // `text` as a JSON string, quotes included.
     static void appendString(QString& out, QStringView text);
 
-    friend bool operator==(const FieldSnapshot&, const FieldSnapshot&) = default;
+    // Equal names with equal values of the same type.
+    friend bool operator==(const FieldSnapshot& a, const FieldSnapshot& b);
 
 private:
     using Field = std::pair<QString, QVariant>;
+    static bool same(const QVariant& a, const QVariant& b);
     void put(const QString& name, QVariant value);
     // The value of each of `names` (sorted) in one walk; null where absent.
     QList<QVariant> valuesOf(const QStringList& names) const;

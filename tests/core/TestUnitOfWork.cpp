@@ -197,6 +197,19 @@ private slots:
         QCOMPARE(error.error, QJsonParseError::NoError);
         QCOMPARE(parsed.value(QStringLiteral("name")).toString(), nasty);
         QCOMPARE(parsed.value(QStringLiteral("pi")).toDouble(), 3.5);
+        // A value that changes type is a change, though QVariant calls "1" and 1 equal.
+        const FieldSnapshot typed {{QStringLiteral("x"), QStringLiteral("1")}, {QStringLiteral("b"), true}};
+        const FieldSnapshot retyped {{QStringLiteral("x"), 1}, {QStringLiteral("b"), QStringLiteral("true")}};
+        QCOMPARE(FieldSnapshot::changed(typed, retyped), (QStringList {QStringLiteral("b"), QStringLiteral("x")}));
+        QVERIFY(!(typed == retyped));
+        QVERIFY(typed == FieldSnapshot(typed));
+        // A lone surrogate is escaped, never written raw.
+        QString lone = QStringLiteral("a");
+        lone += QChar(0xDC00);
+        lone += QChar(0xD83C);
+        QString out;
+        FieldSnapshot::appendString(out, lone);
+        QCOMPARE(out, QStringLiteral(R"("a\udc00\ud83c")"));
     }
 };
 
