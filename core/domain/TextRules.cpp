@@ -1,8 +1,16 @@
 #include "core/domain/TextRules.h"
 
 #include <QChar>
+#include <QCoreApplication>
 
 namespace kasir::TextRules {
+
+namespace {
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(kasir::TextRules)
+};
+} // namespace
 
 bool hasLoneSurrogate(QStringView text)
 {
@@ -38,6 +46,20 @@ qsizetype codePoints(QStringView text)
             ++n;
     }
     return n;
+}
+
+Result<QString> cleanLine(const QString& field, const QString& raw, int maxLength, bool required)
+{
+    const QString value = raw.trimmed();
+    if (hasForbiddenCharacters(value, false) || value.contains(u'\t'))
+        return Error::invalidField(field, QStringLiteral("invalid_characters"),
+            Text::tr("must not contain control characters or line breaks"));
+    if (required && value.isEmpty())
+        return Error::invalidField(field, QStringLiteral("required"), Text::tr("is required"));
+    if (codePoints(value) > maxLength)
+        return Error::invalidField(
+            field, QStringLiteral("too_long"), Text::tr("must be at most %n characters", nullptr, maxLength));
+    return value;
 }
 
 } // namespace kasir::TextRules

@@ -5,7 +5,9 @@
 #include "core/domain/CustomerJson.h"
 #include "core/domain/Ids.h"
 #include "core/domain/PhoneNumber.h"
+#include "core/domain/TextRules.h"
 #include "core/services/CustomerService.h"
+#include "core/services/ProductService.h"
 #include "core/storage/CustomerRepository.h"
 #include "core/storage/Database.h"
 #include "core/storage/LedgerRepository.h"
@@ -167,6 +169,11 @@ Result<Sale> CheckoutService::complete(const SaleRequest& request)
 {
     if (Status s = require(Permission::SaleCreate, tr("sell")); !s)
         return s.error();
+    // Everything the sale is checked against (customer, prices, rules, balances, limit)
+    // is read under the unit of work's write lock, so that it still holds when written.
+    UnitOfWork uow(m_db, m_actor);
+    if (Status s = uow.begin(); !s)
+        return s.error();
     TenancyRepository tenancy(m_db);
     auto company = tenancy.company(m_actor.companyId);
     if (!company)
@@ -190,7 +197,10 @@ Result<Sale> CheckoutService::complete(const SaleRequest& request)
         sale.customerName = customer->name;
         sale.customerPhone = customer->phone;
     } else {
-        sale.customerName = request.walkInName.trimmed().left(255);
+        if (auto name = TextRules::cleanLine(QStringLiteral("walkInName"), request.walkInName, 255, false))
+            sale.customerName = *name;
+        else
+            problems.append(name.error().fields);
         if (!request.walkInPhone.trimmed().isEmpty()) {
             const auto parsed = PhoneNumber::parse(request.walkInPhone, (*company)->defaultRegion);
             if (parsed.ok())
@@ -216,7 +226,7 @@ Result<Sale> CheckoutService::complete(const SaleRequest& request)
                 tr("must be between 1 and %1").arg(kMaxQuantity)});
             continue;
         }
-        auto product = products.bySku(m_actor.companyId, item.sku.trimmed().toUpper());
+        auto product = products.bySku(m_actor.companyId, ProductService::normaliseSku(item.sku));
         if (!product)
             return product.error();
         if (!product->has_value() || !(*product)->active) {
@@ -248,7 +258,8 @@ Result<Sale> CheckoutService::complete(const SaleRequest& request)
         sale.discountBp = *customer->discountOverrideBp;
     else if (customer && customer->isMember())
         sale.discountBp = rules->discountBp(customer->level);
-    sale.discount = sale.subtotal * sale.discountBp / 10000;
+    // subtotal x basis points could pass 64 bits; this is the same floor without the product.
+    sale.discount = sale.subtotal / 10000 * sale.discountBp + sale.subtotal % 10000 * sale.discountBp / 10000;
     sale.total = sale.subtotal - sale.discount;
 
     // How it is paid.
@@ -331,12 +342,16 @@ Result<Sale> CheckoutService::complete(const SaleRequest& request)
             problems.append({QStringLiteral("payments"), QStringLiteral("customer_blocked"),
                 tr("%1 is blocked and cannot pay with store credit").arg(customer->name)});
         } else if (auto over = CreditLimit::problem(balances.credit, -storeCredit, maxDebt)) {
-            if (request.creditLimitOverride.trimmed().isEmpty()) {
+            auto why
+                = TextRules::cleanLine(QStringLiteral("creditLimitOverride"), request.creditLimitOverride, 500, false);
+            if (!why) {
+                problems.append(why.error().fields);
+            } else if (why->isEmpty()) {
                 problems.append({QStringLiteral("payments"), over->fields.value(0).code, over->message});
             } else {
                 if (Status s = require(Permission::CreditLimitOverride, tr("allow store credit past the limit")); !s)
                     return s.error();
-                limitOverride = request.creditLimitOverride.trimmed().left(500);
+                limitOverride = *why;
             }
         }
     }
@@ -357,9 +372,6 @@ Result<Sale> CheckoutService::complete(const SaleRequest& request)
     if (customer && customer->isMember())
         sale.pointsEarned = rules->pointsFor(paidInMoney);
 
-    UnitOfWork uow(m_db, m_actor);
-    if (Status s = uow.begin(); !s)
-        return s.error();
     sale.id = Ids::newId(uow.now());
     sale.companyId = m_actor.companyId;
     sale.storeId = till->second.id;
@@ -430,11 +442,14 @@ Result<Sale> CheckoutService::refund(const QString& orderNumber, const QString& 
 {
     if (Status s = require(Permission::SaleRefund, tr("refund sales")); !s)
         return s.error();
-    const QString why = reason.trimmed();
-    if (why.isEmpty() || why.size() > 500)
-        return Error::invalidField(QStringLiteral("reason"),
-            why.isEmpty() ? QStringLiteral("required") : QStringLiteral("too_long"),
-            why.isEmpty() ? tr("is required") : tr("must be at most 500 characters"));
+    auto cleaned = TextRules::cleanLine(QStringLiteral("reason"), reason, 500, true);
+    if (!cleaned)
+        return cleaned.error();
+    const QString why = *cleaned;
+    // The sale and whether it was refunded are read under the write lock.
+    UnitOfWork uow(m_db, m_actor);
+    if (Status s = uow.begin(); !s)
+        return s.error();
     auto original = sale(orderNumber);
     if (!original)
         return original.error();
@@ -471,9 +486,6 @@ Result<Sale> CheckoutService::refund(const QString& orderNumber, const QString& 
     for (Payment& p : r.payments)
         p.amount = -p.amount;
 
-    UnitOfWork uow(m_db, m_actor);
-    if (Status s = uow.begin(); !s)
-        return s.error();
     r.id = Ids::newId(uow.now());
     r.storeId = till->second.id;
     r.terminalId = till->first.id;
@@ -486,7 +498,7 @@ Result<Sale> CheckoutService::refund(const QString& orderNumber, const QString& 
     r.orderNumber = *number;
     if (Status s = sales.insert(uow, r); !s) {
         // Two refunds racing: the unique index on `reverses` keeps one.
-        if (s.error().kind == Error::Kind::Conflict)
+        if (s.error().kind == Error::Kind::Conflict && s.error().field == u"reverses")
             return Error::conflict(QStringLiteral("order"), QStringLiteral("already_refunded"),
                 tr("%1 was already refunded").arg(original->orderNumber));
         return s.error();
@@ -534,8 +546,8 @@ Result<Sale> CheckoutService::refund(const QString& orderNumber, const QString& 
         if (Status s = sales.countPurchase(uow, r); !s)
             return s.error();
         CustomerRepository customers(m_db);
-        if (Status s
-            = applyTier(uow, customers, original->customerId, *rules, tr("refund %1").arg(r.orderNumber), r.id);
+        if (Status s = applyTier(
+                uow, customers, original->customerId, *rules, tr("refund %1").arg(r.orderNumber), r.id, original->id);
             !s)
             return s.error();
     }
@@ -545,7 +557,7 @@ Result<Sale> CheckoutService::refund(const QString& orderNumber, const QString& 
 }
 
 Status CheckoutService::applyTier(UnitOfWork& uow, CustomerRepository& customers, const QString& customerId,
-    const MembershipRules& rules, const QString& reason, const QString& saleId)
+    const MembershipRules& rules, const QString& reason, const QString& saleId, const QString& refundedSaleId)
 {
     auto current = customers.byId(m_actor.companyId, customerId);
     if (!current)
@@ -559,6 +571,21 @@ Status CheckoutService::applyTier(UnitOfWork& uow, CustomerRepository& customers
     Customer after = before;
     after.level = rules.nextLevel(before.level, *spent);
     after.type = rules.nextType(before.type, *spent);
+    // A refunded sale takes back the step up it gave, as far as what is still spent allows.
+    if (!refundedSaleId.isEmpty()) {
+        auto given = SaleRepository(m_db).tierChangeOf(customerId, refundedSaleId);
+        if (!given)
+            return given.error();
+        if (given->has_value()) {
+            const auto& [fromLevel, fromType] = **given;
+            const MembershipLevel earned = rules.levelFor(*spent);
+            if (static_cast<int>(after.level) > static_cast<int>(fromLevel))
+                after.level = std::max(earned, fromLevel);
+            if (fromType == CustomerType::WalkIn && after.type == CustomerType::Member
+                && rules.nextType(CustomerType::WalkIn, *spent) == CustomerType::WalkIn)
+                after.type = CustomerType::WalkIn;
+        }
+    }
     if (after.level == before.level && after.type == before.type)
         return Done {};
     after.updatedAt = uow.now();

@@ -71,9 +71,10 @@ private:
     // This terminal and its store: every sale and refund is made at one.
     Result<std::pair<Terminal, Store>> counter();
     // After a sale or refund: the level and membership the customer's total spent gives
-    // under the rules, written with tier history when they change.
+    // under the rules, written with tier history when they change. A refund names the
+    // refunded sale, whose own step up (if it gave one) is taken back.
     Status applyTier(UnitOfWork& uow, CustomerRepository& customers, const QString& customerId,
-        const MembershipRules& rules, const QString& reason, const QString& saleId);
+        const MembershipRules& rules, const QString& reason, const QString& saleId, const QString& refundedSaleId = {});
 
     Database& m_db;
     Actor m_actor;

@@ -49,21 +49,6 @@ Result<Customer> LedgerService::customer(const QString& customerRef)
     return CustomerService(m_db, m_actor).get(customerRef);
 }
 
-Result<QString> LedgerService::cleanText(const QString& field, const QString& raw, int maxLength, bool required)
-{
-    const QString value = raw.trimmed();
-    // A reason is one line that prints as it was typed: no tabs either.
-    if (TextRules::hasForbiddenCharacters(value, false) || value.contains(u'\t'))
-        return Error::invalidField(
-            field, QStringLiteral("invalid_characters"), tr("must not contain control characters or line breaks"));
-    if (required && value.isEmpty())
-        return Error::invalidField(field, QStringLiteral("required"), tr("is required"));
-    if (TextRules::codePoints(value) > maxLength)
-        return Error::invalidField(
-            field, QStringLiteral("too_long"), tr("must be at most %n characters", nullptr, maxLength));
-    return value;
-}
-
 Status LedgerService::checkAmount(const QString& field, qint64 amount)
 {
     if (amount <= 0)
@@ -92,7 +77,7 @@ Result<PointsEntry> LedgerService::adjustPoints(const QString& customerRef, qint
     if (points > maxAmount || points < -maxAmount)
         return Error::invalidField(QStringLiteral("points"), QStringLiteral("out_of_range"),
             tr("must be between %1 and %2").arg(-maxAmount).arg(maxAmount));
-    auto why = cleanText(QStringLiteral("reason"), reason, maxReason, true);
+    auto why = TextRules::cleanLine(QStringLiteral("reason"), reason, maxReason, true);
     if (!why)
         return why.error();
     auto c = customer(customerRef);
@@ -111,7 +96,9 @@ Result<PointsEntry> LedgerService::adjustPoints(const QString& customerRef, qint
     if (!after)
         return Error::invalidField(QStringLiteral("points"), QStringLiteral("out_of_range"),
             tr("would take the points balance past %1").arg(maxAmount));
-    if (*after < 0)
+    // A refund may leave the balance below 0 (it takes back points already spent); an
+    // adjustment may bring it up from there, but never takes it below 0.
+    if (points < 0 && *after < 0)
         return Error::invalidField(QStringLiteral("points"), QStringLiteral("insufficient_points"),
             tr("would take the points balance below 0; %1 (%2) has %3 points").arg(c->name, c->code).arg(now->points));
     PointsEntry entry;
@@ -143,10 +130,10 @@ Result<CreditEntry> LedgerService::addCredit(
                 .arg(LedgerEnums::toString(CreditKind::Credit), LedgerEnums::toString(CreditKind::Repayment),
                     LedgerEnums::toString(CreditKind::CarryOver), LedgerEnums::toString(CreditKind::Adjustment),
                     LedgerEnums::toString(kind)));
-    auto why = cleanText(QStringLiteral("reason"), reason, maxReason, false);
+    auto why = TextRules::cleanLine(QStringLiteral("reason"), reason, maxReason, false);
     if (!why)
         return why.error();
-    auto ref = cleanText(QStringLiteral("reference"), reference, maxReference, false);
+    auto ref = TextRules::cleanLine(QStringLiteral("reference"), reference, maxReference, false);
     if (!ref)
         return ref.error();
     auto c = customer(customerRef);
@@ -185,13 +172,13 @@ Result<CreditEntry> LedgerService::debitCredit(const QString& customerRef, qint6
         return s.error();
     if (Status s = checkAmount(QStringLiteral("amount"), amount); !s)
         return s.error();
-    auto why = cleanText(QStringLiteral("reason"), reason, maxReason, false);
+    auto why = TextRules::cleanLine(QStringLiteral("reason"), reason, maxReason, false);
     if (!why)
         return why.error();
-    auto ref = cleanText(QStringLiteral("reference"), reference, maxReference, false);
+    auto ref = TextRules::cleanLine(QStringLiteral("reference"), reference, maxReference, false);
     if (!ref)
         return ref.error();
-    auto overrideWhy = cleanText(QStringLiteral("overrideReason"), overrideReason, maxReason, false);
+    auto overrideWhy = TextRules::cleanLine(QStringLiteral("overrideReason"), overrideReason, maxReason, false);
     if (!overrideWhy)
         return overrideWhy.error();
     auto c = customer(customerRef);

@@ -64,8 +64,6 @@ private:
     Status require(Permission permission, const QString& what) const;
     // The customer, found by id or code within the actor's company.
     Result<Customer> customer(const QString& customerRef);
-    // Trimmed single-line text without control characters, at most `maxLength` characters.
-    static Result<QString> cleanText(const QString& field, const QString& raw, int maxLength, bool required);
     // Refuses an amount (field `field`) that is not positive or bigger than maxAmount.
     static Status checkAmount(const QString& field, qint64 amount);
 

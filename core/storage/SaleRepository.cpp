@@ -203,18 +203,26 @@ Status SaleRepository::countPurchase(UnitOfWork& uow, const Sale& s)
 {
     if (s.customerId.isEmpty())
         return Done {};
+    // A sale moves the last purchase forward (and sets the first one, the first time).
     QSqlQuery& q = uow.prepared(QStringLiteral(
-        "INSERT INTO customer_metrics (customer_id, company_id, purchases, total_spent, total_items) "
-        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (customer_id) DO UPDATE SET purchases = purchases + excluded.purchases, "
-        "total_spent = total_spent + excluded.total_spent, total_items = total_items + excluded.total_items"));
+        "INSERT INTO customer_metrics (customer_id, company_id, purchases, total_spent, total_items, "
+        "first_purchase_at, last_purchase_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (customer_id) DO UPDATE SET "
+        "purchases = purchases + excluded.purchases, total_spent = total_spent + excluded.total_spent, "
+        "total_items = total_items + excluded.total_items, "
+        "first_purchase_at = coalesce(first_purchase_at, excluded.first_purchase_at), "
+        "last_purchase_at = max(coalesce(last_purchase_at, 0), coalesce(excluded.last_purchase_at, 0))"));
     q.bindValue(0, s.customerId);
     q.bindValue(1, s.companyId);
     q.bindValue(2, s.refund ? -1 : 1);
     q.bindValue(3, s.total);
     q.bindValue(4, s.items);
+    q.bindValue(5, s.refund ? QVariant(QMetaType::fromType<qint64>()) : QVariant(s.createdAt));
+    q.bindValue(6, s.refund ? QVariant(QMetaType::fromType<qint64>()) : QVariant(s.createdAt));
     if (Status st = Sql::exec(q); !st)
         return st;
-    // First and last purchase among the sales that stand (not refunded).
+    if (!s.refund)
+        return Done {};
+    // A refund may take away the first or last purchase: both again from the sales that stand.
     QSqlQuery& d = uow.prepared(
         QStringLiteral("UPDATE customer_metrics SET (first_purchase_at, last_purchase_at) = (SELECT min(s.created_at), "
                        "max(s.created_at) FROM sale s WHERE s.customer_id = ? AND s.kind = 'sale' AND NOT EXISTS "
@@ -230,6 +238,27 @@ Result<qint64> SaleRepository::totalSpent(const QString& customerId)
         QStringLiteral("SELECT coalesce(max(total_spent), 0) FROM customer_metrics WHERE customer_id = ?"));
     q.bindValue(0, customerId);
     return Sql::integer(q);
+}
+
+Result<std::optional<std::pair<MembershipLevel, CustomerType>>> SaleRepository::tierChangeOf(
+    const QString& customerId, const QString& saleId)
+{
+    // Through the customer's few rows of tier history (ix_tier_customer).
+    QSqlQuery& q = m_db.prepared(
+        QStringLiteral("SELECT from_level, from_type FROM tier_history WHERE customer_id = ? AND sale_id = ?"));
+    q.bindValue(0, customerId);
+    q.bindValue(1, saleId);
+    if (!q.exec())
+        return Sql::errorOf(q);
+    std::optional<std::pair<MembershipLevel, CustomerType>> out;
+    if (q.next()) {
+        const auto level = CustomerEnums::parseLevel(q.value(0).toString());
+        const auto type = CustomerEnums::parseType(q.value(1).toString());
+        if (level && type)
+            out = std::pair {*level, *type};
+    }
+    q.finish();
+    return out;
 }
 
 Status SaleRepository::insertTierChange(UnitOfWork& uow, const QString& id, const Customer& before,

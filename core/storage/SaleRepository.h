@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 
 #include <optional>
+#include <utility>
 
 namespace kasir {
 
@@ -40,6 +41,9 @@ public:
     Status countPurchase(UnitOfWork& uow, const Sale& sale);
     // The customer's total spent as kept in customer_metrics.
     Result<qint64> totalSpent(const QString& customerId);
+    // The level and type a customer had before this sale moved them, if it did.
+    Result<std::optional<std::pair<MembershipLevel, CustomerType>>> tierChangeOf(
+        const QString& customerId, const QString& saleId);
     // A line of tier history.
     Status insertTierChange(UnitOfWork& uow, const QString& id, const Customer& before, const Customer& after,
         const QString& reason, const QString& saleId);

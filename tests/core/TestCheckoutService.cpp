@@ -308,46 +308,97 @@ private slots:
             manager.refund(QStringLiteral("X-Y-999999"), QStringLiteral("lagi")).error().kind, Error::Kind::NotFound);
     }
 
+    void aRefundTakesBackPointsAlreadySpent()
+    {
+        // 4 x 25,000 - 5 % = 95,000 in cash earns 9 points; 900 of them pay for a tea;
+        // refunding the first sale takes back all 9: the customer owes 9 points.
+        Shop shop;
+        auto big = shop.sell(shop.t.cashier(), shop.member.code, {{QStringLiteral("KOPI"), 4}}, {cash(95'000)});
+        QVERIFY(big.ok());
+        QCOMPARE(big->pointsEarned, 9);
+        QVERIFY(shop.sell(shop.t.cashier(), shop.member.code, {{QStringLiteral("TEH"), 1}},
+                        {{PaymentMethod::Points, 900}, cash(6'700)})
+                    .ok());
+        QCOMPARE(shop.balances(shop.member.id).points, 0);
+        QVERIFY(CheckoutService(shop.t.db(), shop.t.manager()).refund(big->orderNumber, QStringLiteral("retur")).ok());
+        QCOMPARE(shop.balances(shop.member.id).points, -9);
+        QCOMPARE(shop.fromEntries(shop.member.id).points, -9);
+        // Points cannot pay while the balance is below 0; a manager can bring it up, not down.
+        auto owed = shop.sell(shop.t.cashier(), shop.member.code, {{QStringLiteral("TEH"), 1}},
+            {{PaymentMethod::Points, 100}, cash(7'500)});
+        QCOMPARE(owed.error().fields.value(0).code, QStringLiteral("not_enough_points"));
+        LedgerService ledger(shop.t.db(), shop.t.manager());
+        QCOMPARE(ledger.adjustPoints(shop.member.code, -1, QStringLiteral("x")).error().fields.value(0).code,
+            QStringLiteral("insufficient_points"));
+        QVERIFY(ledger.adjustPoints(shop.member.code, 4, QStringLiteral("goodwill")).ok());
+        QCOMPARE(shop.balances(shop.member.id).points, -5);
+    }
+
     void balancesAreTheSumOfTheirEntriesAfterAnyMix()
     {
+        // Sales paid with cash, store credit and points, refunds, adjustments and top-ups in
+        // a seeded random order, against a model the test keeps itself.
         Shop shop;
         LedgerService ledger(shop.t.db(), shop.t.admin());
         QVERIFY(ledger.setCreditLimit(shop.member.code, 1'000'000).ok());
+        struct Sold
+        {
+            QString order;
+            qint64 total, credit, redeemed, earned;
+        };
+        QList<Sold> sold;
+        qint64 points = 0;
+        qint64 credit = 0;
+        qint64 spent = 0;
         QRandomGenerator rng(20261121);
-        QStringList sold;
-        for (int i = 0; i < 60; ++i) {
+        for (int i = 0; i < 80; ++i) {
             const int what = rng.bounded(5);
             if (what == 0) {
-                QVERIFY(ledger.adjustPoints(shop.member.code, rng.bounded(1, 50), QStringLiteral("bonus")).ok());
+                const qint64 n = rng.bounded(1, 50);
+                QVERIFY(ledger.adjustPoints(shop.member.code, n, QStringLiteral("bonus")).ok());
+                points += n;
             } else if (what == 1) {
-                QVERIFY(ledger
-                            .addCredit(
-                                shop.member.code, rng.bounded(1, 40'000), CreditKind::Credit, QStringLiteral("top-up"))
-                            .ok());
+                const qint64 n = rng.bounded(1, 40'000);
+                QVERIFY(ledger.addCredit(shop.member.code, n, CreditKind::Credit, QStringLiteral("top-up")).ok());
+                credit += n;
             } else if (what == 2 && !sold.isEmpty()) {
-                const QString order = sold.takeAt(rng.bounded(sold.size()));
-                QVERIFY(CheckoutService(shop.t.db(), shop.t.admin()).refund(order, QStringLiteral("retur")).ok());
+                const Sold s = sold.takeAt(rng.bounded(sold.size()));
+                QVERIFY(CheckoutService(shop.t.db(), shop.t.admin()).refund(s.order, QStringLiteral("retur")).ok());
+                points += s.redeemed - s.earned;
+                credit += s.credit;
+                spent -= s.total;
             } else {
-                // 8,000 x n - 5 %, paid partly with credit.
+                // 8,000 x n - 5 % (Bronze member), paid partly with points and store credit.
                 const qint64 n = rng.bounded(1, 5);
-                const qint64 total = 8'000 * n - 8'000 * n * 500 / 10000;
-                const qint64 credit = rng.bounded(0, 2) ? std::min<qint64>(total, rng.bounded(1, 20'000)) : 0;
+                const qint64 total = 8'000 * n * 95 / 100;
+                const qint64 redeemed
+                    = points > 0 && rng.bounded(0, 2) ? rng.bounded(qint64(0), std::min(points, total / 100) + 1) : 0;
+                const qint64 onCredit
+                    = rng.bounded(0, 2) ? std::min<qint64>(total - redeemed * 100, rng.bounded(1, 20'000)) : 0;
+                const qint64 inCash = total - redeemed * 100 - onCredit;
                 QList<Payment> pay;
-                if (credit > 0)
-                    pay << Payment {PaymentMethod::StoreCredit, credit};
-                if (total - credit > 0)
-                    pay << cash(total - credit);
+                if (redeemed > 0)
+                    pay << Payment {PaymentMethod::Points, redeemed * 100};
+                if (onCredit > 0)
+                    pay << Payment {PaymentMethod::StoreCredit, onCredit};
+                if (inCash > 0)
+                    pay << cash(inCash);
                 auto s = shop.sell(shop.t.cashier(), shop.member.code, {{QStringLiteral("TEH"), n}}, pay);
                 QVERIFY2(s.ok(), qPrintable(s ? QString() : s.error().describe()));
-                sold << s->orderNumber;
+                const qint64 earned = inCash / 10'000;
+                QCOMPARE(s->pointsEarned, earned);
+                QCOMPARE(s->pointsRedeemed, redeemed);
+                sold.append({s->orderNumber, total, onCredit, redeemed, earned});
+                points += earned - redeemed;
+                credit -= onCredit;
+                spent += total;
             }
-            QCOMPARE(shop.fromEntries(shop.member.id), shop.balances(shop.member.id));
+            QCOMPARE(shop.balances(shop.member.id), (Balances {points, credit}));
+            QCOMPARE(shop.fromEntries(shop.member.id), (Balances {points, credit}));
         }
-        // The purchase figures agree with the sales that stand.
-        QCOMPARE(shop.metrics(shop.member.id).value(1).toLongLong(),
-            scalar(shop.t.db(), QStringLiteral("SELECT sum(total) FROM sale WHERE customer_id = ?"), {shop.member.id})
-                .toLongLong());
-        QCOMPARE(shop.metrics(shop.member.id).value(0).toLongLong(), sold.size());
+        const QVariantList figures = shop.metrics(shop.member.id);
+        QCOMPARE(figures.value(0).toLongLong(), sold.size());
+        QCOMPARE(figures.value(1).toLongLong(), spent);
     }
 
     void tiersFollowTotalSpentAndDropOnlyWhenAllowed()
@@ -367,7 +418,8 @@ private slots:
         }
         auto customer = [&] { return CustomerService(shop.t.db(), shop.t.admin()).get(shop.regular.id).value(); };
         // 25,000: still a walk-in, Bronze, no discount.
-        QVERIFY(shop.sell(shop.t.cashier(), shop.regular.id, {{QStringLiteral("KOPI"), 1}}, {cash(25'000)}).ok());
+        auto first = shop.sell(shop.t.cashier(), shop.regular.id, {{QStringLiteral("KOPI"), 1}}, {cash(25'000)});
+        QVERIFY(first.ok());
         QCOMPARE(customer().type, CustomerType::WalkIn);
         // 50,000 spent in all: a member (at 30,000) and Silver (at 50,000), in one step.
         auto second = shop.sell(shop.t.cashier(), shop.regular.id, {{QStringLiteral("KOPI"), 1}}, {cash(25'000)});
@@ -386,10 +438,27 @@ private slots:
                      {shop.regular.id})
                      .toInt(),
             1);
-        // Refunded: the level stays, as tiers do not drop by default.
-        QVERIFY(CheckoutService(shop.t.db(), shop.t.admin()).refund(second->orderNumber, QStringLiteral("retur")).ok());
+        // Refunded: the step up that sale gave is taken back (25,000 spent: Bronze, a walk-in
+        // again), with its own tier history and audit.
+        CheckoutService manager(shop.t.db(), shop.t.admin());
+        QVERIFY(manager.refund(second->orderNumber, QStringLiteral("retur")).ok());
+        QCOMPARE(customer().level, MembershipLevel::Bronze);
+        QCOMPARE(customer().type, CustomerType::WalkIn);
+        QCOMPARE(scalar(shop.t.db(), QStringLiteral("SELECT count(*) FROM tier_history WHERE customer_id = ?"),
+                     {shop.regular.id})
+                     .toInt(),
+            2);
+        // Bought again: a Silver member once more.
+        QVERIFY(shop.sell(shop.t.cashier(), shop.regular.id, {{QStringLiteral("KOPI"), 1}}, {cash(25'000)}).ok());
         QCOMPARE(customer().level, MembershipLevel::Silver);
-        // When tiers can drop, the next change of figures brings it down.
+        // Silver: 10 % off 8,000.
+        auto fourth = shop.sell(shop.t.cashier(), shop.regular.id, {{QStringLiteral("TEH"), 1}}, {cash(7'200)});
+        QVERIFY(fourth.ok());
+        // Refunding a sale that gave no step: 32,200 spent, below Silver, but tiers do not
+        // drop by default.
+        QVERIFY(manager.refund(first->orderNumber, QStringLiteral("retur")).ok());
+        QCOMPARE(customer().level, MembershipLevel::Silver);
+        // When tiers can drop, the next change of figures brings it down; membership stays.
         rules.tiersCanDrop = true;
         {
             UnitOfWork uow(shop.t.db(), shop.t.admin());
@@ -397,10 +466,9 @@ private slots:
             QVERIFY(MembershipRepository(shop.t.db()).saveRules(uow, shop.t.company().id, rules).ok());
             QVERIFY(uow.commit().ok());
         }
-        // Silver member now: 10 % off 8,000 = 7,200; total 32,200 spent, below Silver.
-        QVERIFY(shop.sell(shop.t.cashier(), shop.regular.id, {{QStringLiteral("TEH"), 1}}, {cash(7'200)}).ok());
+        QVERIFY(manager.refund(fourth->orderNumber, QStringLiteral("retur")).ok());
         QCOMPARE(customer().level, MembershipLevel::Bronze);
-        QCOMPARE(customer().type, CustomerType::Member); // membership is not taken away
+        QCOMPARE(customer().type, CustomerType::Member);
     }
 
     void aFailureMidSaleLeavesNothing()
