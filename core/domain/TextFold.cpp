@@ -37,25 +37,7 @@ QString fold(QStringView text)
 QStringList words(QStringView folded)
 {
     QStringList out;
-    qsizetype start = -1;
-    auto flush = [&](qsizetype end) {
-        if (start >= 0) {
-            const QString word = folded.sliced(start, end - start).toString();
-            if (!out.contains(word))
-                out << word;
-        }
-        start = -1;
-    };
-    for (qsizetype i = 0; i < folded.size(); ++i) {
-        const QChar c = folded.at(i);
-        if (isWordChar(c)) {
-            if (start < 0)
-                start = i;
-        } else {
-            flush(i);
-        }
-    }
-    flush(folded.size());
+    forEachWord(folded, [&](qsizetype start, qsizetype length) { out << folded.sliced(start, length).toString(); });
     return out;
 }
 

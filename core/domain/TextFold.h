@@ -2,6 +2,9 @@
 
 #include <QString>
 #include <QStringList>
+#include <QVarLengthArray>
+
+#include <algorithm>
 
 namespace kasir::TextFold {
 
@@ -19,6 +22,34 @@ QStringList words(QStringView folded);
 inline bool isWordChar(QChar c)
 {
     return c.isLetterOrNumber() || c.isMark() || c.isSurrogate();
+}
+
+// The same words as words(), without making strings: `f(start, length)` for each, into
+// `folded`. For bulk work.
+template<typename F>
+void forEachWord(QStringView folded, F&& f)
+{
+    QVarLengthArray<QStringView, 8> seen;
+    qsizetype start = -1;
+    auto flush = [&](qsizetype end) {
+        if (start >= 0) {
+            const QStringView word = folded.sliced(start, end - start);
+            if (std::find(seen.cbegin(), seen.cend(), word) == seen.cend()) {
+                seen.append(word);
+                f(start, end - start);
+            }
+        }
+        start = -1;
+    };
+    for (qsizetype i = 0; i < folded.size(); ++i) {
+        if (isWordChar(folded[i])) {
+            if (start < 0)
+                start = i;
+        } else {
+            flush(i);
+        }
+    }
+    flush(folded.size());
 }
 
 } // namespace kasir::TextFold

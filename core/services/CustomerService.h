@@ -42,8 +42,10 @@ public:
     // its audit row and sync op, or none is. When the load is at least as big as what the
     // file holds and at least `rebuildIndexesFrom`, the customer indexes are taken down
     // during the load and built again before the commit; a duplicate phone or email then
-    // fails the whole load when its unique index is made. `next` runs on another thread,
-    // one call at a time, while the previous batch is written.
+    // fails the whole load when its unique index is made. Such a load also writes with a
+    // rollback journal when no other connection has the file open (Database::leaveWalIfAlone:
+    // a program opening the file meanwhile waits). `next` runs on another thread, one call
+    // at a time, while the previous batch is written.
     Result<qint64> createInBulk(qint64 expected, const std::function<Result<QList<Customer>>()>& next,
         const std::function<void(qint64)>& progress = {}, qint64 rebuildIndexesFrom = bulkIndexThreshold);
     static constexpr qint64 bulkIndexThreshold = 50000;

@@ -10,7 +10,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMap>
-#include <QScopeGuard>
 #include <QSqlRecord>
 
 #include <algorithm>
@@ -423,15 +422,15 @@ Status CustomerRepository::finishBulkLoad(UnitOfWork& uow, const BulkLoad& load,
     if (Status s = uow.requireOpen(); !s)
         return s.error();
     // The words sort on another core while SQLite makes the indexes on this one.
+    // (A future from std::async waits in its destructor, so an early return still joins it.)
     std::future<void> sorted = std::async(std::launch::async, [&words] { words.sort(); });
-    const auto joined = qScopeGuard([&sorted] { sorted.wait(); });
     QSqlDatabase db = m_db.connection();
     for (const QString& statement : load.indexes) {
         if (Status s = Sql::execDirect(db, statement); !s)
             return explainDuplicate(s.error());
     }
-    sorted.wait();
-    return words.write(db);
+    sorted.get();
+    return words.write(uow.prepared(NameIndex::Load::insertSql()));
 }
 
 Error CustomerRepository::explainDuplicate(const Error& error)

@@ -5,6 +5,7 @@
 
 #include <QAtomicInteger>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QThread>
@@ -205,8 +206,23 @@ Status Database::openConnection(const QString& name)
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs));
     if (!db.open())
         return Error::other(QStringLiteral("database"), db.lastError().text());
+    // A bulk load may be writing this file with a rollback journal (leaveWalIfAlone); SQLite
+    // then refuses the switch at once instead of waiting. Wait as for any lock, and if the
+    // load still runs, open anyway: the file says WAL again once the load has ended, and
+    // SQLite follows it on the next transaction.
+    QElapsedTimer waited;
+    waited.start();
+    for (;;) {
+        QSqlQuery q(db);
+        if (q.exec(QStringLiteral("PRAGMA journal_mode = WAL")))
+            break;
+        if (!q.lastError().databaseText().contains(QLatin1String("locked")))
+            return Sql::errorOf(q);
+        if (waited.elapsed() >= busyTimeoutMs)
+            break;
+        QThread::msleep(50);
+    }
     const QStringList pragmas {
-        QStringLiteral("PRAGMA journal_mode = WAL"),
         // A completed sale must survive a power cut: sync every commit.
         QStringLiteral("PRAGMA synchronous = FULL"),
         QStringLiteral("PRAGMA foreign_keys = ON"),
@@ -222,23 +238,35 @@ Status Database::openConnection(const QString& name)
     return Done {};
 }
 
+void Database::finishStatements()
+{
+    // The journal mode cannot change while a statement of the connection is still running.
+    for (const auto& statement : std::as_const(threadConnection().statements))
+        statement->finish();
+}
+
 bool Database::leaveWalIfAlone()
 {
     if (inUnitOfWork())
         return false;
+    finishStatements();
     QSqlQuery q(connection());
+    if (!q.exec(QStringLiteral("PRAGMA busy_timeout")) || !q.next())
+        return false;
+    const int timeout = q.value(0).toInt();
     // Without waiting: an open connection elsewhere means a reader the load must not lock out.
     if (!q.exec(QStringLiteral("PRAGMA busy_timeout = 0")))
         return false;
     const bool switched
         = q.exec(QStringLiteral("PRAGMA journal_mode = DELETE")) && q.next() && q.value(0).toString() == u"delete";
     q.finish();
-    q.exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(busyTimeoutMs));
+    q.exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(timeout));
     return switched;
 }
 
 Status Database::returnToWal()
 {
+    finishStatements();
     QSqlQuery q(connection());
     if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !q.next())
         return Sql::errorOf(q);

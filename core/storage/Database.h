@@ -53,9 +53,11 @@ public:
     // with a rollback journal: each page is written once, where the WAL writes it into the
     // log and again at the checkpoint. Switches this thread's connection and returns true
     // only when no other connection has the file open (SQLite refuses otherwise, and
-    // nothing changes); while it lasts, other connections wait for the write to end
-    // instead of reading the file as it was. returnToWal() switches back. Outside a unit
-    // of work.
+    // nothing changes). While it lasts, a program that opens or reads the file waits up to
+    // the busy timeout (5 s) and then reports the database busy, instead of reading the
+    // file as it was. A killed write leaves a "-journal" file beside the database that puts
+    // it back at the next open: the two belong together. returnToWal() switches back.
+    // Outside a unit of work.
     bool leaveWalIfAlone();
     Status returnToWal();
 
@@ -80,6 +82,8 @@ private:
     static void close(ThreadConnection* tc);
     Status openConnection(const QString& name);
     Status migrate(int targetVersion);
+    // Resets this thread's cached statements (before the journal mode changes).
+    void finishStatements();
 
     QString m_path;
     const Clock& m_clock;

@@ -20,12 +20,6 @@ QString compact(const QJsonArray& a)
     return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
 }
 
-const QString kInsert
-    = QStringLiteral("INSERT INTO customer_word (company_id, word, name_key, id, seq) "
-                     "SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), "
-                     "json_extract(value, '$[3]'), json_extract(value, '$[4]') "
-                     "FROM json_each(?)");
-
 } // namespace
 
 void appendRows(QJsonArray& out, const Entry& e, qint64 seq)
@@ -48,7 +42,10 @@ Status rebuild(QSqlDatabase db)
             load.add(q.value(0).toLongLong(), {q.value(1).toString(), q.value(2).toString(), q.value(3).toString()});
     }
     load.sort();
-    return load.write(db);
+    QSqlQuery insert(db);
+    if (!insert.prepare(Load::insertSql()))
+        return Sql::errorOf(insert);
+    return load.write(insert);
 }
 
 void Load::add(qint64 seq, const Entry& entry)
@@ -63,28 +60,9 @@ void Load::add(qint64 seq, const Entry& entry)
         static_cast<quint32>(entry.id.size()), company});
     m_text += entry.nameKey;
     m_text += entry.id;
-    const auto firstWord = static_cast<std::ptrdiff_t>(m_words.size());
-    const QStringView text = entry.nameKey;
-    qsizetype start = -1;
-    auto flush = [&](qsizetype end) {
-        if (start < 0)
-            return;
-        const Word word {key, static_cast<quint32>(start), static_cast<quint32>(end - start)};
-        // A name like "Siti Siti" has one row for its word, as TextFold::words says.
-        const QStringView w = wordText(word);
-        if (std::none_of(m_words.begin() + firstWord, m_words.end(), [&](const Word& o) { return wordText(o) == w; }))
-            m_words.push_back(word);
-        start = -1;
-    };
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        if (TextFold::isWordChar(text[i])) {
-            if (start < 0)
-                start = i;
-        } else {
-            flush(i);
-        }
-    }
-    flush(text.size());
+    TextFold::forEachWord(entry.nameKey, [&](qsizetype start, qsizetype length) {
+        m_words.push_back({key, static_cast<quint32>(start), static_cast<quint32>(length)});
+    });
 }
 
 void Load::sort()
@@ -102,17 +80,20 @@ void Load::sort()
     });
 }
 
-Status Load::write(QSqlDatabase db) const
+const QString& Load::insertSql()
 {
-    // Rows as JSON, [[word, name key, id, seq], ...], 20,000 to a statement: QtSql binds a
-    // value at about 0.4 µs, so five bound values a row would cost more than SQLite reading
-    // them out of one text (BENCHMARKS.md, "Demo").
-    QSqlQuery insert(db);
-    if (!insert.prepare(QStringLiteral(
-            "INSERT INTO customer_word (company_id, word, name_key, id, seq) SELECT ?, json_extract(value, '$[0]'), "
-            "json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]') FROM json_each(?)")))
-        return Sql::errorOf(insert);
-    constexpr size_t chunk = 20000;
+    // Rows as JSON, [[word, name key, id, seq], ...], many to a statement: QtSql binds and
+    // passes on a value at about 0.37 µs, so five bound values a row would cost more than
+    // SQLite reading them out of one text (BENCHMARKS.md, "Demo").
+    static const QString sql = QStringLiteral(
+        "INSERT INTO customer_word (company_id, word, name_key, id, seq) SELECT ?, json_extract(value, '$[0]'), "
+        "json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]') FROM json_each(?)");
+    return sql;
+}
+
+Status Load::write(QSqlQuery& insert) const
+{
+    const auto chunk = static_cast<size_t>(m_rowsPerStatement);
     QString json;
     size_t from = 0;
     while (from < m_words.size()) {
@@ -157,14 +138,14 @@ void Changes::set(qint64 seq, const std::optional<Entry>& before, const std::opt
 Status Changes::flush(UnitOfWork& uow)
 {
     QJsonArray removals;
-    QJsonArray additions;
+    Load additions;
     for (auto it = m_rows.cbegin(); it != m_rows.cend(); ++it) {
         if (it->indexed == it->final)
             continue;
         if (it->indexed)
             appendRows(removals, *it->indexed, it.key());
         if (it->final)
-            appendRows(additions, *it->final, it.key());
+            additions.add(it.key(), *it->final);
     }
     m_rows.clear();
     if (!removals.isEmpty()) {
@@ -177,9 +158,8 @@ Status Changes::flush(UnitOfWork& uow)
             return s;
     }
     if (!additions.isEmpty()) {
-        QSqlQuery& q = uow.prepared(kInsert);
-        q.bindValue(0, compact(additions));
-        if (Status s = Sql::exec(q); !s)
+        additions.sort();
+        if (Status s = additions.write(uow.prepared(Load::insertSql())); !s)
             return s;
     }
     return Done {};

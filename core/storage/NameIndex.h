@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QMap>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 #include <QStringList>
 
@@ -41,18 +42,23 @@ Status rebuild(QSqlDatabase db);
 // sorted in the index's key order and written many to a statement, so that the b-tree is
 // written front to back instead of at random places. Holds each customer's name key and id
 // once and a word as a slice of the key (about 160 MB for 1,000,000 demo customers, less
-// than the same rows in a temporary table). Not thread-safe: one thread adds, and the same
-// or a later one (after a join) sorts and writes.
+// than the same rows in a temporary table). Not thread-safe: calls must not overlap (a bulk
+// load adds from one helper thread after another, each started after the last ended, and
+// sorts and writes after joining them).
 class Load final
 {
 public:
+    explicit Load(int rowsPerStatement = 20000) : m_rowsPerStatement(rowsPerStatement) { }
     void add(qint64 seq, const Entry& entry);
+    bool isEmpty() const { return m_words.empty(); }
     // Orders the rows by company, word, name key, then seq (ids of one load grow with seq):
     // the index's order, compared as UTF-16 rather than SQLite's UTF-8 bytes, which differ
     // only above U+D7FF and only cost locality, not results.
     void sort();
-    // Inserts the rows inside the caller's transaction.
-    Status write(QSqlDatabase db) const;
+    // Inserts the rows inside the caller's transaction with `insert`, a statement prepared
+    // from insertSql() (the caller's cached one, or its own).
+    Status write(QSqlQuery& insert) const;
+    static const QString& insertSql();
 
 private:
     struct Key
@@ -76,6 +82,7 @@ private:
     }
     QStringView wordText(const Word& word) const { return nameKey(m_keys[word.key]).sliced(word.start, word.length); }
 
+    int m_rowsPerStatement;
     QString m_text;
     QStringList m_companies;
     std::vector<Key> m_keys;

@@ -8,6 +8,7 @@
 
 #include <QDateTime>
 #include <QSet>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -555,12 +556,19 @@ private slots:
         three[0][0].name = QStringLiteral("Siti Siti-Nur");
         three[0][1].name = QStringLiteral("\"Ñoño\" d'Arc Müller");
         QList<qint64> progress;
+        QStringList journal;
         auto n = s.createInBulk(
-            120, batches(three), [&](qint64 done) { progress << done; }, 100);
+            120, batches(three),
+            [&](qint64 done) {
+                progress << done;
+                journal << scalar(QStringLiteral("PRAGMA journal_mode")).toString();
+            },
+            100);
         QVERIFY2(n.ok(), qPrintable(n ? QString() : n.error().describe()));
         QCOMPARE(*n, 120);
         QCOMPARE(progress, (QList<qint64> {40, 80, 120}));
         // Alone on its file, the load wrote with a rollback journal; the file is back in WAL.
+        QCOMPARE(journal, QStringList(3, QStringLiteral("delete")));
         QCOMPARE(scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
         // Every index is back, as the migrations made it; every row has its audit and op.
         QCOMPARE(scalar(schema).toString(), indexesBefore);
@@ -723,6 +731,9 @@ private slots:
             batch << person(
                 QStringLiteral("Sebelah %1").arg(i), QStringLiteral("0813 6000 %1").arg(i, 4, 10, QLatin1Char('0')));
         bool given = false;
+        // While the load writes, the file stays in WAL and the other program reads the file
+        // as it was before the load.
+        QStringList during;
         auto n = s.createInBulk(
             60,
             [&]() -> Result<QList<Customer>> {
@@ -730,9 +741,19 @@ private slots:
                     return QList<Customer> {};
                 return CustomerService::validate(batch, *company, QDate(2026, 11, 21));
             },
-            {}, 10);
+            [&](qint64) {
+                QSqlQuery mine(t.db().connection());
+                during << (mine.exec(QStringLiteral("PRAGMA journal_mode")) && mine.next() ? mine.value(0).toString()
+                                                                                           : QString());
+                during << (reader.exec(QStringLiteral("SELECT count(*) FROM customer")) && reader.next()
+                        ? reader.value(0).toString()
+                        : reader.lastError().text());
+                reader.finish();
+            },
+            10);
         QVERIFY2(n.ok(), qPrintable(n ? QString() : n.error().describe()));
         QCOMPARE(*n, 60);
+        QCOMPARE(during, (QStringList {QStringLiteral("wal"), QStringLiteral("0")}));
         QVERIFY(reader.exec(QStringLiteral("PRAGMA journal_mode")) && reader.next());
         QCOMPARE(reader.value(0).toString(), QStringLiteral("wal"));
         QVERIFY(reader.exec(QStringLiteral("SELECT count(*), (SELECT count(*) FROM customer_word) FROM customer")));
@@ -740,6 +761,59 @@ private slots:
         QCOMPARE(reader.value(0).toInt(), 60);
         QCOMPARE(reader.value(1).toInt(), 120);
         QCOMPARE(searchNames(s, QStringLiteral("sebelah 42")), QStringList {QStringLiteral("Sebelah 42")});
+    }
+
+    void theNameIndexLoadWritesManyCompaniesInSmallStatements()
+    {
+        // NameIndex::Load as a rebuild uses it, with statements of 3 rows and two companies
+        // interleaved: the index holds what TextFold::words says of every stored name.
+        test::TestDatabase t;
+        const Actor other = t.addCompany(QStringLiteral("Toko Lain"));
+        for (int i = 0; i < 7; ++i) {
+            QVERIFY(CustomerService(t.db(), i % 2 ? other : t.admin())
+                        .create(person(QStringLiteral("Nama%1 Sama Sama-%2").arg(i).arg(i % 3),
+                            QStringLiteral("0813 8000 %1").arg(i, 4, 10, QLatin1Char('0'))))
+                        .ok());
+        }
+        auto rows = [&](const QString& sql) {
+            QSqlQuery q(t.db().connection());
+            q.exec(sql);
+            QStringList out;
+            while (q.next())
+                out << QStringList {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                    q.value(3).toString(), q.value(4).toString()}
+                           .join(u'|');
+            out.sort();
+            return out;
+        };
+        QStringList expected;
+        {
+            QSqlQuery q(t.db().connection());
+            q.exec(QStringLiteral("SELECT company_id, name_key, id, seq FROM customer"));
+            while (q.next()) {
+                for (const QString& word : TextFold::words(q.value(1).toString()))
+                    expected << QStringList {q.value(0).toString(), word, q.value(1).toString(), q.value(2).toString(),
+                        q.value(3).toString()}
+                                    .join(u'|');
+            }
+            expected.sort();
+        }
+        const QString index = QStringLiteral("SELECT company_id, word, name_key, id, seq FROM customer_word");
+        QCOMPARE(rows(index), expected);
+        UnitOfWork uow(t.db(), t.admin());
+        QVERIFY(uow.begin().ok());
+        QSqlQuery wipe(t.db().connection());
+        QVERIFY(wipe.exec(QStringLiteral("DELETE FROM customer_word")));
+        NameIndex::Load load(3);
+        QSqlQuery q(t.db().connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT seq, company_id, name_key, id FROM customer ORDER BY seq")));
+        while (q.next())
+            load.add(q.value(0).toLongLong(), {q.value(1).toString(), q.value(2).toString(), q.value(3).toString()});
+        load.sort();
+        QVERIFY(load.write(uow.prepared(NameIndex::Load::insertSql())).ok());
+        QVERIFY(uow.commit().ok());
+        QCOMPARE(rows(index), expected);
+        QCOMPARE(expected.size(), 7 * 3); // "nama0", "sama", "0": "Sama" twice is one word
     }
 
     void keysetPagesCoverEveryRowOnce()

@@ -12,6 +12,10 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <future>
+#include <thread>
 
 using namespace kasir;
 
@@ -65,7 +69,11 @@ private slots:
     {
         // A bulk load may write with a rollback journal, but never with a reader locked out.
         kasir::test::TestDatabase t;
+        // The connection's own busy timeout is given back as it was.
+        QVERIFY(scalar(t.db(), QStringLiteral("PRAGMA busy_timeout = 1234")).isValid());
         QVERIFY(t.db().leaveWalIfAlone());
+        QCOMPARE(scalar(t.db(), QStringLiteral("PRAGMA busy_timeout")).toInt(), 1234);
+        QVERIFY(scalar(t.db(), QStringLiteral("PRAGMA busy_timeout = 5000")).isValid());
         QCOMPARE(scalar(t.db(), QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("delete"));
         QVERIFY(t.db().returnToWal().ok());
         QCOMPARE(scalar(t.db(), QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
@@ -88,6 +96,41 @@ private slots:
         UnitOfWork uow(t.db(), t.admin());
         QVERIFY(uow.begin().ok());
         QVERIFY(!t.db().leaveWalIfAlone());
+    }
+
+    void aProgramOpeningTheFileDuringALoadWaitsForIt()
+    {
+        // A load on another thread writes with a rollback journal and holds the write lock
+        // for a moment; a program opening the file meanwhile waits, then finds it in WAL.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("kasir.db"));
+        ManualClock clock;
+        std::promise<void> writing;
+        std::thread loader([&] {
+            auto db = Database::open(path, clock);
+            if (!db || !(*db)->leaveWalIfAlone())
+                qFatal("the loader could not leave the WAL");
+            QSqlQuery q((*db)->connection());
+            q.exec(QStringLiteral("BEGIN IMMEDIATE"));
+            q.exec(QStringLiteral("INSERT INTO local_state (key, value) VALUES ('loading', 'yes')"));
+            writing.set_value();
+            QThread::msleep(600);
+            q.exec(QStringLiteral("COMMIT"));
+            q.finish();
+            if (!(*db)->returnToWal())
+                qFatal("the loader could not go back to WAL");
+            (*db)->closeThreadConnection();
+        });
+        writing.get_future().wait();
+        QElapsedTimer waited;
+        waited.start();
+        auto opened = Database::open(path, clock);
+        const qint64 ms = waited.elapsed();
+        loader.join();
+        QVERIFY2(opened.ok(), qPrintable(opened ? QString() : opened.error().describe()));
+        QVERIFY2(ms >= 300, qPrintable(QString::number(ms)));
+        QCOMPARE((*opened)->localState(QStringLiteral("loading")), QStringLiteral("yes"));
+        QCOMPARE(scalar(**opened, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
     }
 
     void migratesFromEveryEarlierVersion()
