@@ -104,10 +104,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 is blocked and cannot pay with store credit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>allow store credit past the limit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -117,10 +113,6 @@
     </message>
     <message>
         <source>refund sales</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be at most 500 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -152,6 +144,14 @@
     <name>kasir::CreditLimit</name>
     <message>
         <source>would take the balance to %1, past the credit limit of %2 debt; a manager can allow it with a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the customer is blocked and cannot spend store credit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>would take the balance to %1, but no debt is allowed; a manager can allow it with a reason</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -646,10 +646,6 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>must be a whole number (minor units: 15000 for Rp 15.000)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>unknown product command &quot;%1&quot;; use add, update or list</source>
         <translation type="unfinished"></translation>
     </message>
@@ -689,6 +685,18 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
         <source>name at least one rule to change, e.g. --gold-from 5000000</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>must be a whole number of the currency&apos;s minor unit (15000 for Rp 15.000)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 goes only with %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a balance, not --history</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kasir::LedgerRepository</name>
@@ -706,21 +714,6 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     <message>
         <source>a %1 may not %2</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must not contain control characters or line breaks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>is required</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>must be at most %n characters</source>
-        <translation type="unfinished">
-            <numerusform>must be at most %n character</numerusform>
-            <numerusform>must be at most %n characters</numerusform>
-        </translation>
     </message>
     <message>
         <source>must be more than 0</source>
@@ -1015,6 +1008,24 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     <message>
         <source>could not hash the password (out of memory?)</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::TextRules</name>
+    <message>
+        <source>must not contain control characters or line breaks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>must be at most %n characters</source>
+        <translation type="unfinished">
+            <numerusform>must be at most %n character</numerusform>
+            <numerusform>must be at most %n characters</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -104,10 +104,6 @@
         <translation>diperlukan %1 poin, %2 memiliki %3</translation>
     </message>
     <message>
-        <source>%1 is blocked and cannot pay with store credit</source>
-        <translation>%1 diblokir dan tidak dapat membayar dengan kredit toko</translation>
-    </message>
-    <message>
         <source>allow store credit past the limit</source>
         <translation>mengizinkan kredit toko melewati batas</translation>
     </message>
@@ -118,10 +114,6 @@
     <message>
         <source>refund sales</source>
         <translation>mengembalikan dana penjualan</translation>
-    </message>
-    <message>
-        <source>must be at most 500 characters</source>
-        <translation>paling banyak 500 karakter</translation>
     </message>
     <message>
         <source>%1 is itself a refund</source>
@@ -153,6 +145,14 @@
     <message>
         <source>would take the balance to %1, past the credit limit of %2 debt; a manager can allow it with a reason</source>
         <translation>akan membuat saldo menjadi %1, melewati batas kredit (utang paling banyak %2); manajer dapat mengizinkannya dengan alasan</translation>
+    </message>
+    <message>
+        <source>the customer is blocked and cannot spend store credit</source>
+        <translation>akun pelanggan diblokir dan tidak dapat memakai kredit toko</translation>
+    </message>
+    <message>
+        <source>would take the balance to %1, but no debt is allowed; a manager can allow it with a reason</source>
+        <translation>akan membuat saldo menjadi %1, padahal utang tidak diizinkan; manajer dapat mengizinkannya dengan alasan</translation>
     </message>
 </context>
 <context>
@@ -691,10 +691,6 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
 </translation>
     </message>
     <message>
-        <source>must be a whole number (minor units: 15000 for Rp 15.000)</source>
-        <translation>harus bilangan bulat (satuan terkecil: 15000 untuk Rp 15.000)</translation>
-    </message>
-    <message>
         <source>unknown product command &quot;%1&quot;; use add, update or list</source>
         <translation>perintah produk &quot;%1&quot; tidak dikenal; gunakan add, update, atau list</translation>
     </message>
@@ -734,6 +730,18 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
         <source>name at least one rule to change, e.g. --gold-from 5000000</source>
         <translation>sebutkan paling sedikit satu aturan yang diubah, misalnya --gold-from 5000000</translation>
     </message>
+    <message>
+        <source>must be a whole number of the currency&apos;s minor unit (15000 for Rp 15.000)</source>
+        <translation>harus bilangan bulat dalam satuan terkecil mata uang (15000 untuk Rp 15.000)</translation>
+    </message>
+    <message>
+        <source>--%1 goes only with %2</source>
+        <translation>--%1 hanya dapat dipakai bersama %2</translation>
+    </message>
+    <message>
+        <source>a balance, not --history</source>
+        <translation>saldo, bukan --history</translation>
+    </message>
 </context>
 <context>
     <name>kasir::LedgerRepository</name>
@@ -751,20 +759,6 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
     <message>
         <source>a %1 may not %2</source>
         <translation>seorang %1 tidak boleh %2</translation>
-    </message>
-    <message>
-        <source>must not contain control characters or line breaks</source>
-        <translation>tidak boleh berisi karakter kontrol atau baris baru</translation>
-    </message>
-    <message>
-        <source>is required</source>
-        <translation>wajib diisi</translation>
-    </message>
-    <message numerus="yes">
-        <source>must be at most %n characters</source>
-        <translation>
-            <numerusform>paling banyak %n karakter</numerusform>
-        </translation>
     </message>
     <message>
         <source>must be more than 0</source>
@@ -1057,6 +1051,23 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
     <message>
         <source>could not hash the password (out of memory?)</source>
         <translation>tidak dapat meng-hash kata sandi (memori habis?)</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::TextRules</name>
+    <message>
+        <source>must not contain control characters or line breaks</source>
+        <translation>tidak boleh berisi karakter kontrol atau baris baru</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>wajib diisi</translation>
+    </message>
+    <message numerus="yes">
+        <source>must be at most %n characters</source>
+        <translation>
+            <numerusform>paling banyak %n karakter</numerusform>
+        </translation>
     </message>
 </context>
 <context>

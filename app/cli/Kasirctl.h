@@ -45,7 +45,10 @@ private:
     // Reads an integer flag into `out` (unset: left alone); false, with exitCode set, when
     // the value is not a whole number.
     bool readInteger(const QCommandLineParser& parser, const QString& flag, const QString& field,
-        std::optional<qint64>& out, int& exitCode);
+        std::optional<qint64>& out, int& exitCode, bool money = true);
+    // Refuses (invalid input naming the flag) any of `flags` that is set: they only go with
+    // `unless`, which the caller has found missing.
+    bool refuseFlags(const QCommandLineParser& parser, const QStringList& flags, const QString& unless, int& exitCode);
 
     int customerAdd(const QStringList& args);
     int customerUpdate(const QStringList& args);

@@ -24,15 +24,28 @@ std::optional<qint64> parseInteger(const QString& text)
 } // namespace
 
 bool Kasirctl::readInteger(const QCommandLineParser& parser, const QString& flag, const QString& field,
-    std::optional<qint64>& out, int& exitCode)
+    std::optional<qint64>& out, int& exitCode, bool money)
 {
     if (!parser.isSet(flag))
         return true;
     out = parseInteger(parser.value(flag));
     if (!out) {
-        exitCode = m_out.fail(Error::invalidField(
-            field, QStringLiteral("not_an_integer"), tr("must be a whole number (minor units: 15000 for Rp 15.000)")));
+        exitCode = m_out.fail(Error::invalidField(field, QStringLiteral("not_an_integer"),
+            money ? tr("must be a whole number of the currency's minor unit (15000 for Rp 15.000)")
+                  : tr("must be a whole number")));
         return false;
+    }
+    return true;
+}
+
+bool Kasirctl::refuseFlags(
+    const QCommandLineParser& parser, const QStringList& flags, const QString& unless, int& exitCode)
+{
+    for (const QString& flag : flags) {
+        if (parser.isSet(flag)) {
+            exitCode = m_out.failInvalid(flag, tr("--%1 goes only with %2").arg(flag, unless));
+            return false;
+        }
     }
     return true;
 }
@@ -95,6 +108,8 @@ int Kasirctl::sale(const QStringList& args)
     if (!parse(p, args, 0, QString(), code))
         return code;
     const bool walkIn = p.isSet(QStringLiteral("walk-in"));
+    if (!walkIn && !refuseFlags(p, {QStringLiteral("name")}, QStringLiteral("--walk-in"), code))
+        return code;
     const int who = (walkIn ? 1 : 0) + (p.isSet(QStringLiteral("customer")) ? 1 : 0)
         + (!walkIn && p.isSet(QStringLiteral("phone")) ? 1 : 0);
     if (who != 1)
@@ -180,7 +195,12 @@ int Kasirctl::points(const QStringList& args)
     int code = 0;
     std::optional<qint64> adjust;
     if (!parse(p, args, 1, QStringLiteral("customer"), code)
-        || !readInteger(p, QStringLiteral("adjust"), QStringLiteral("points"), adjust, code))
+        || !readInteger(p, QStringLiteral("adjust"), QStringLiteral("points"), adjust, code, false))
+        return code;
+    if (p.isSet(QStringLiteral("history"))
+        && !refuseFlags(p, {QStringLiteral("adjust")}, tr("a balance, not --history"), code))
+        return code;
+    if (!adjust && !refuseFlags(p, {QStringLiteral("reason")}, QStringLiteral("--adjust"), code))
         return code;
     if (!openDatabase(code) || !resolveActor(code))
         return code;
@@ -227,6 +247,12 @@ int Kasirctl::credit(const QStringList& args)
         return code;
     if ((add ? 1 : 0) + (debit ? 1 : 0) + (limit ? 1 : 0) > 1 || (history && (add || debit || limit)))
         return m_out.failInvalid(QStringLiteral("amount"), tr("give one of --add, --debit or --limit"));
+    if ((!add && !refuseFlags(p, {QStringLiteral("kind")}, QStringLiteral("--add"), code))
+        || (!debit && !refuseFlags(p, {QStringLiteral("override")}, QStringLiteral("--debit"), code))
+        || (!add && !debit
+            && !refuseFlags(
+                p, {QStringLiteral("reason"), QStringLiteral("reference")}, QStringLiteral("--add or --debit"), code)))
+        return code;
     CreditKind kind = CreditKind::Credit;
     if (p.isSet(QStringLiteral("kind"))) {
         auto k = LedgerEnums::parseCredit(p.value(QStringLiteral("kind")));

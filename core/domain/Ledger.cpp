@@ -1,5 +1,7 @@
 #include "core/domain/Ledger.h"
 
+#include "core/domain/Money.h"
+
 #include <QCoreApplication>
 
 namespace kasir {
@@ -11,14 +13,24 @@ struct Text
 };
 } // namespace
 
-std::optional<Error> CreditLimit::problem(qint64 balance, qint64 amount, qint64 maxDebt)
+std::optional<Error> CreditLimit::problem(
+    qint64 balance, qint64 amount, qint64 maxDebt, bool blocked, const QString& currency)
 {
-    if (amount >= 0 || balance + amount >= -maxDebt)
+    if (amount >= 0)
         return std::nullopt;
+    if (blocked)
+        return Error::invalidField(QStringLiteral("amount"), QStringLiteral("customer_blocked"),
+            Text::tr("the customer is blocked and cannot spend store credit"));
+    if (balance + amount >= -maxDebt)
+        return std::nullopt;
+    const QString after = Money::format(balance + amount, currency);
     return Error::invalidField(QStringLiteral("amount"), QStringLiteral("credit_limit"),
-        Text::tr("would take the balance to %1, past the credit limit of %2 debt; a manager can allow it with a reason")
-            .arg(balance + amount)
-            .arg(maxDebt));
+        maxDebt == 0 ? Text::tr("would take the balance to %1, but no debt is allowed; a manager can allow it with "
+                                "a reason")
+                           .arg(after)
+                     : Text::tr("would take the balance to %1, past the credit limit of %2 debt; a manager can "
+                                "allow it with a reason")
+                           .arg(after, Money::format(maxDebt, currency)));
 }
 
 } // namespace kasir

@@ -48,9 +48,10 @@ struct Balances
 
 namespace CreditLimit {
 // Whether moving a store-credit balance by `amount` (negative: spending) keeps the debt
-// within `maxDebt` (0: no debt allowed). Taking the balance down to the limit is fine;
-// an increase is always fine. The error names field `amount` and both figures.
-std::optional<Error> problem(qint64 balance, qint64 amount, qint64 maxDebt);
+// within `maxDebt` (0: no debt allowed), for a customer who may spend at all (a blocked
+// customer may not). Taking the balance down to the limit is fine; an increase is always
+// fine. The error names field `amount` and says the figures in `currency`.
+std::optional<Error> problem(qint64 balance, qint64 amount, qint64 maxDebt, bool blocked, const QString& currency);
 } // namespace CreditLimit
 
 // One append-only entry of a customer's points; the balance is the sum of `points`.

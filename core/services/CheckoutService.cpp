@@ -4,6 +4,7 @@
 #include "core/domain/CustomerInput.h"
 #include "core/domain/CustomerJson.h"
 #include "core/domain/Ids.h"
+#include "core/domain/Money.h"
 #include "core/domain/PhoneNumber.h"
 #include "core/domain/TextRules.h"
 #include "core/services/CustomerService.h"
@@ -307,17 +308,17 @@ Result<Sale> CheckoutService::complete(const SaleRequest& request)
         if (p.method == PaymentMethod::Points)
             byPoints += p.amount;
     }
+    auto money = [&](qint64 amount) { return Money::format(amount, (*company)->currency); };
     // Change comes out of the cash; whatever else is paid must not pass the total.
     const qint64 change = paid - sale.total;
     if (problems.isEmpty()) {
         if (change < 0)
             problems.append({QStringLiteral("payments"), QStringLiteral("short"),
-                tr("pay %1 more: the total is %2, %3 is paid").arg(-change).arg(sale.total).arg(paid)});
+                tr("pay %1 more: the total is %2, %3 is paid").arg(money(-change), money(sale.total), money(paid))});
         else if (change > cash)
             problems.append({QStringLiteral("payments"), QStringLiteral("overpaid"),
                 tr("%1 too much is paid by other means than cash: the total is %2")
-                    .arg(change - cash)
-                    .arg(sale.total)});
+                    .arg(money(change - cash), money(sale.total))});
     }
     if (byPoints > 0 && problems.isEmpty()) {
         if (rules->pointValue <= 0 || byPoints % rules->pointValue != 0) {
@@ -325,7 +326,7 @@ Result<Sale> CheckoutService::complete(const SaleRequest& request)
                 rules->pointValue <= 0
                     ? tr("points cannot pay: they have no value in the membership rules")
                     : tr("an amount paid with points must be a multiple of %1, the value of one point")
-                          .arg(rules->pointValue)});
+                          .arg(money(rules->pointValue))});
         } else {
             sale.pointsRedeemed = byPoints / rules->pointValue;
             if (sale.pointsRedeemed > balances.points)
@@ -338,15 +339,14 @@ Result<Sale> CheckoutService::complete(const SaleRequest& request)
     }
     QString limitOverride;
     if (storeCredit > 0 && problems.isEmpty()) {
-        if (customer->status == CustomerStatus::Blocked) {
-            problems.append({QStringLiteral("payments"), QStringLiteral("customer_blocked"),
-                tr("%1 is blocked and cannot pay with store credit").arg(customer->name)});
-        } else if (auto over = CreditLimit::problem(balances.credit, -storeCredit, maxDebt)) {
+        if (auto over = CreditLimit::problem(balances.credit, -storeCredit, maxDebt,
+                customer->status == CustomerStatus::Blocked, (*company)->currency)) {
             auto why
                 = TextRules::cleanLine(QStringLiteral("creditLimitOverride"), request.creditLimitOverride, 500, false);
+            // Nobody may let a blocked customer spend; a limit a manager may pass, with a reason.
             if (!why) {
                 problems.append(why.error().fields);
-            } else if (why->isEmpty()) {
+            } else if (why->isEmpty() || over->fields.value(0).code == u"customer_blocked") {
                 problems.append({QStringLiteral("payments"), over->fields.value(0).code, over->message});
             } else {
                 if (Status s = require(Permission::CreditLimitOverride, tr("allow store credit past the limit")); !s)

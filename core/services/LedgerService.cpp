@@ -5,6 +5,7 @@
 #include "core/services/CustomerService.h"
 #include "core/storage/Database.h"
 #include "core/storage/LedgerRepository.h"
+#include "core/storage/TenancyRepository.h"
 #include "core/storage/UnitOfWork.h"
 
 #include <QDateTime>
@@ -207,8 +208,14 @@ Result<CreditEntry> LedgerService::debitCredit(const QString& customerRef, qint6
     entry.amount = -amount;
     entry.reason = *why;
     entry.reference = *ref;
-    if (const auto problem = CreditLimit::problem(now->credit, -amount, *limit)) {
-        if (overrideWhy->isEmpty())
+    auto company = TenancyRepository(m_db).company(c->companyId);
+    if (!company)
+        return company.error();
+    const QString currency = company->has_value() ? (*company)->currency : QStringLiteral("IDR");
+    if (const auto problem
+        = CreditLimit::problem(now->credit, -amount, *limit, c->status == CustomerStatus::Blocked, currency)) {
+        // Nobody may let a blocked customer spend; a limit a manager may pass, with a reason.
+        if (overrideWhy->isEmpty() || problem->fields.value(0).code == u"customer_blocked")
             return *problem;
         if (Status s = require(Permission::CreditLimitOverride, tr("go past a customer's credit limit")); !s)
             return s.error();

@@ -334,6 +334,25 @@ private slots:
             QStringLiteral("KOPI:dua"), QStringLiteral("--pay"), QStringLiteral("bitcoin:5")});
         QCOMPARE(bad.exitCode, 2);
         QCOMPARE(bad.error.value(QStringLiteral("fields")).toArray().size(), 2);
+        // Flags that do not go together are refused, not ignored.
+        for (const auto& [args, flag] :
+            {std::pair {QStringList {QStringLiteral("credit"), code, QStringLiteral("--add"), QStringLiteral("5"),
+                            QStringLiteral("--override"), QStringLiteral("x")},
+                 QStringLiteral("override")},
+                std::pair {QStringList {QStringLiteral("credit"), code, QStringLiteral("--debit"), QStringLiteral("5"),
+                               QStringLiteral("--kind"), QStringLiteral("repayment")},
+                    QStringLiteral("kind")},
+                std::pair {QStringList {QStringLiteral("points"), code, QStringLiteral("--history"),
+                               QStringLiteral("--adjust"), QStringLiteral("3")},
+                    QStringLiteral("adjust")},
+                std::pair {QStringList {QStringLiteral("sale"), QStringLiteral("--customer"), code,
+                               QStringLiteral("--name"), QStringLiteral("Ani"), QStringLiteral("--item"),
+                               QStringLiteral("KOPI"), QStringLiteral("--pay"), QStringLiteral("cash:25000")},
+                    QStringLiteral("name")}}) {
+            const Run r = kasirctl(args);
+            QCOMPARE(r.exitCode, 2);
+            QCOMPARE(r.error.value(QStringLiteral("field")).toString(), flag);
+        }
         QCOMPARE(kasirctl({QStringLiteral("rules"), QStringLiteral("set"), QStringLiteral("--gold-from"),
                               QStringLiteral("1")})
                      .error.value(QStringLiteral("field"))

@@ -1,3 +1,4 @@
+#include "core/domain/Money.h"
 #include "core/services/CustomerService.h"
 #include "core/services/LedgerService.h"
 #include "core/storage/Database.h"
@@ -328,7 +329,10 @@ private slots:
         QVERIFY(!past.ok());
         QCOMPARE(past.error().kind, Error::Kind::Invalid);
         QCOMPARE(past.error().field, QStringLiteral("amount"));
-        QVERIFY2(past.error().message.contains(QStringLiteral("50000")), qPrintable(past.error().message));
+        // The figures as a person reads them, in the company's currency.
+        QVERIFY2(past.error().message.contains(Money::format(-50'001, QStringLiteral("IDR")))
+                && past.error().message.contains(Money::format(50'000, QStringLiteral("IDR"))),
+            qPrintable(past.error().message));
         QCOMPARE(s.balances(c.id)->credit, 10'000);
 
         auto exactly = s.debitCredit(c.id, 60'000, QStringLiteral("goods"));
@@ -345,6 +349,28 @@ private slots:
         QVERIFY(s.debitCredit(c.id, 10'000, QStringLiteral("goods")).ok());
         QCOMPARE(s.balances(c.id)->credit, -40'000);
         QCOMPARE(t.countRows(QStringLiteral("credit_entry")), 4);
+    }
+
+    void aBlockedCustomerCannotSpendStoreCredit()
+    {
+        // Not even a manager with a reason: blocked means no spending on account.
+        kasir::test::TestDatabase t;
+        CustomerService customers(t.db(), t.admin());
+        CustomerInput in;
+        in.name = QStringLiteral("Diblokir");
+        in.phone = QStringLiteral("0812 4444 5555");
+        const Customer c = customers.create(in).value();
+        LedgerService s(t.db(), t.manager());
+        QVERIFY(s.addCredit(c.id, 10'000, CreditKind::Credit, QStringLiteral("deposit")).ok());
+        CustomerInput block;
+        block.status = QStringLiteral("blocked");
+        QVERIFY(customers.update(c.id, block).ok());
+        auto spent = s.debitCredit(c.id, 5'000, QStringLiteral("goods"), {}, QStringLiteral("kenal baik"));
+        QVERIFY(!spent.ok());
+        QCOMPARE(spent.error().fields.value(0).code, QStringLiteral("customer_blocked"));
+        QCOMPARE(s.balances(c.id)->credit, 10'000);
+        // Money in is still taken.
+        QVERIFY(s.addCredit(c.id, 1'000, CreditKind::Repayment, QStringLiteral("cicilan")).ok());
     }
 
     void aManagerMayPassTheLimitWithAReason()
