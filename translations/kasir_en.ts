@@ -4,10 +4,6 @@
 <context>
     <name>kasir::CheckoutService</name>
     <message>
-        <source>%1 may not %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>this computer is not set up as a terminal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -233,10 +229,6 @@
     <name>kasir::CustomerService</name>
     <message>
         <source>company %1 does not exist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a %1 may not %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -712,10 +704,6 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
 <context>
     <name>kasir::LedgerService</name>
     <message>
-        <source>a %1 may not %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>must be more than 0</source>
         <translation type="unfinished"></translation>
     </message>
@@ -856,10 +844,6 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a %1 may not %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>is not a membership rule</source>
         <translation type="unfinished"></translation>
     </message>
@@ -909,10 +893,6 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a %1 may not %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 is already the SKU of %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -949,6 +929,10 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message>
         <source>Cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a %1 may not %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

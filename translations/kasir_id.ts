@@ -4,10 +4,6 @@
 <context>
     <name>kasir::CheckoutService</name>
     <message>
-        <source>%1 may not %2</source>
-        <translation>%1 tidak boleh %2</translation>
-    </message>
-    <message>
         <source>this computer is not set up as a terminal</source>
         <translation>komputer ini belum disiapkan sebagai terminal</translation>
     </message>
@@ -234,10 +230,6 @@
     <message>
         <source>company %1 does not exist</source>
         <translation>perusahaan %1 tidak ada</translation>
-    </message>
-    <message>
-        <source>a %1 may not %2</source>
-        <translation>seorang %1 tidak boleh %2</translation>
     </message>
     <message>
         <source>%1 is already the phone number of %2 (%3)</source>
@@ -757,10 +749,6 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
 <context>
     <name>kasir::LedgerService</name>
     <message>
-        <source>a %1 may not %2</source>
-        <translation>seorang %1 tidak boleh %2</translation>
-    </message>
-    <message>
         <source>must be more than 0</source>
         <translation>harus lebih dari 0</translation>
     </message>
@@ -900,10 +888,6 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
         <translation>jauh terlalu besar</translation>
     </message>
     <message>
-        <source>a %1 may not %2</source>
-        <translation>seorang %1 tidak boleh %2</translation>
-    </message>
-    <message>
         <source>is not a membership rule</source>
         <translation>bukan aturan keanggotaan</translation>
     </message>
@@ -952,10 +936,6 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
         <translation>paling banyak %1</translation>
     </message>
     <message>
-        <source>a %1 may not %2</source>
-        <translation>seorang %1 tidak boleh %2</translation>
-    </message>
-    <message>
         <source>%1 is already the SKU of %2</source>
         <translation>%1 sudah menjadi SKU %2</translation>
     </message>
@@ -993,6 +973,10 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
     <message>
         <source>Cashier</source>
         <translation>Kasir</translation>
+    </message>
+    <message>
+        <source>a %1 may not %2</source>
+        <translation>seorang %1 tidak boleh %2</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,13 @@ struct Names
 };
 } // namespace
 
+Status Actor::require(Permission permission, const QString& what) const
+{
+    if (can(permission))
+        return Done {};
+    return Error::permissionDenied(Names::tr("a %1 may not %2").arg(Roles::displayName(role).toLower(), what));
+}
+
 namespace Roles {
 
 bool allows(Role role, Permission permission)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/domain/Result.h"
+
 #include <QString>
 
 #include <optional>
@@ -48,6 +50,9 @@ struct Actor
     Role role = Role::Cashier;
 
     bool can(Permission permission) const { return Roles::allows(role, permission); }
+    // Done when the role allows it; otherwise a permission error that says so ("a cashier
+    // may not refund sales"), `what` being the translated deed.
+    Status require(Permission permission, const QString& what) const;
 };
 
 } // namespace kasir

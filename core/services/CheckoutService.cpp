@@ -92,13 +92,6 @@ FieldSnapshot snapshot(const Sale& s)
 
 CheckoutService::CheckoutService(Database& db, Actor actor) : m_db(db), m_actor(std::move(actor)) { }
 
-Status CheckoutService::require(Permission permission, const QString& what) const
-{
-    if (m_actor.can(permission))
-        return Done {};
-    return Error::permissionDenied(tr("%1 may not %2").arg(m_actor.username, what));
-}
-
 Result<std::pair<Terminal, Store>> CheckoutService::counter()
 {
     TenancyRepository tenancy(m_db);
@@ -117,7 +110,7 @@ Result<std::pair<Terminal, Store>> CheckoutService::counter()
 
 Result<QList<Customer>> CheckoutService::lookup(const QString& phoneOrDigits, int limit)
 {
-    if (Status s = require(Permission::SaleCreate, tr("sell")); !s)
+    if (Status s = m_actor.require(Permission::SaleCreate, tr("sell")); !s)
         return s.error();
     const QString text = phoneOrDigits.trimmed();
     QString digits;
@@ -143,7 +136,7 @@ Result<QList<Customer>> CheckoutService::lookup(const QString& phoneOrDigits, in
 
 Result<Customer> CheckoutService::registerAtCounter(const QString& name, const QString& phone)
 {
-    if (Status s = require(Permission::SaleCreate, tr("sell")); !s)
+    if (Status s = m_actor.require(Permission::SaleCreate, tr("sell")); !s)
         return s.error();
     CustomerInput in;
     in.name = name;
@@ -156,7 +149,7 @@ Result<Customer> CheckoutService::registerAtCounter(const QString& name, const Q
 
 Result<Sale> CheckoutService::sale(const QString& orderNumber)
 {
-    if (Status s = require(Permission::CustomerRead, tr("look up sales")); !s)
+    if (Status s = m_actor.require(Permission::CustomerRead, tr("look up sales")); !s)
         return s.error();
     auto found = SaleRepository(m_db).byOrderNumber(m_actor.companyId, orderNumber.trimmed().toUpper());
     if (!found)
@@ -168,7 +161,7 @@ Result<Sale> CheckoutService::sale(const QString& orderNumber)
 
 Result<Sale> CheckoutService::complete(const SaleRequest& request)
 {
-    if (Status s = require(Permission::SaleCreate, tr("sell")); !s)
+    if (Status s = m_actor.require(Permission::SaleCreate, tr("sell")); !s)
         return s.error();
     // Everything the sale is checked against (customer, prices, rules, balances, limit)
     // is read under the unit of work's write lock, so that it still holds when written.
@@ -349,7 +342,9 @@ Result<Sale> CheckoutService::complete(const SaleRequest& request)
             } else if (why->isEmpty() || over->fields.value(0).code == u"customer_blocked") {
                 problems.append({QStringLiteral("payments"), over->fields.value(0).code, over->message});
             } else {
-                if (Status s = require(Permission::CreditLimitOverride, tr("allow store credit past the limit")); !s)
+                if (Status s
+                    = m_actor.require(Permission::CreditLimitOverride, tr("allow store credit past the limit"));
+                    !s)
                     return s.error();
                 limitOverride = *why;
             }
@@ -440,7 +435,7 @@ Result<Sale> CheckoutService::complete(const SaleRequest& request)
 
 Result<Sale> CheckoutService::refund(const QString& orderNumber, const QString& reason)
 {
-    if (Status s = require(Permission::SaleRefund, tr("refund sales")); !s)
+    if (Status s = m_actor.require(Permission::SaleRefund, tr("refund sales")); !s)
         return s.error();
     auto cleaned = TextRules::cleanLine(QStringLiteral("reason"), reason, 500, true);
     if (!cleaned)

@@ -67,7 +67,6 @@ public:
     static QJsonObject toJson(const Sale& sale);
 
 private:
-    Status require(Permission permission, const QString& what) const;
     // This terminal and its store: every sale and refund is made at one.
     Result<std::pair<Terminal, Store>> counter();
     // After a sale or refund: the level and membership the customer's total spent gives

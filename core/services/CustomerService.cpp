@@ -52,13 +52,6 @@ Result<Company> CustomerService::company()
     return *m_company;
 }
 
-Status CustomerService::require(Permission permission, const QString& what) const
-{
-    if (m_actor.can(permission))
-        return Done {};
-    return Error::permissionDenied(tr("a %1 may not %2").arg(Roles::displayName(m_actor.role).toLower(), what));
-}
-
 Error CustomerService::explainConflict(const Customer& c, const Error& error)
 {
     if (error.kind != Error::Kind::Conflict)
@@ -106,7 +99,7 @@ Result<Customer> CustomerService::create(const CustomerInput& input)
 
 Result<QList<Customer>> CustomerService::createMany(const QList<CustomerInput>& inputs)
 {
-    if (Status s = require(Permission::CustomerCreate, tr("register customers")); !s)
+    if (Status s = m_actor.require(Permission::CustomerCreate, tr("register customers")); !s)
         return s.error();
     auto comp = company();
     if (!comp)
@@ -119,7 +112,7 @@ Result<QList<Customer>> CustomerService::createMany(const QList<CustomerInput>& 
 
 Result<QList<Customer>> CustomerService::createValidated(QList<Customer> drafts)
 {
-    if (Status s = require(Permission::CustomerCreate, tr("register customers")); !s)
+    if (Status s = m_actor.require(Permission::CustomerCreate, tr("register customers")); !s)
         return s.error();
     auto comp = company();
     if (!comp)
@@ -182,7 +175,7 @@ struct LoadBatch
 Result<qint64> CustomerService::createInBulk(qint64 expected, const std::function<Result<QList<Customer>>()>& next,
     const std::function<void(qint64)>& progress, qint64 rebuildIndexesFrom)
 {
-    if (Status s = require(Permission::CustomerCreate, tr("register customers")); !s)
+    if (Status s = m_actor.require(Permission::CustomerCreate, tr("register customers")); !s)
         return s.error();
     auto comp = company();
     if (!comp)
@@ -316,7 +309,7 @@ Result<qint64> CustomerService::createInBulk(qint64 expected, const std::functio
 
 Result<Customer> CustomerService::get(const QString& idOrCode)
 {
-    if (Status s = require(Permission::CustomerRead, tr("look up customers")); !s)
+    if (Status s = m_actor.require(Permission::CustomerRead, tr("look up customers")); !s)
         return s.error();
     const QString ref = idOrCode.trimmed();
     CustomerRepository repo(m_db);
@@ -339,7 +332,7 @@ Result<Customer> CustomerService::get(const QString& idOrCode)
 
 Result<std::optional<Customer>> CustomerService::findByPhone(const QString& phone)
 {
-    if (Status s = require(Permission::CustomerRead, tr("look up customers")); !s)
+    if (Status s = m_actor.require(Permission::CustomerRead, tr("look up customers")); !s)
         return s.error();
     CustomerRepository repo(m_db);
     // Canonical input needs no parsing: the index holds exactly this form.
@@ -370,7 +363,7 @@ Result<std::optional<Customer>> CustomerService::findByPhone(const QString& phon
 
 Result<CustomerPage> CustomerService::search(const CustomerQuery& query)
 {
-    if (Status s = require(Permission::CustomerRead, tr("look up customers")); !s)
+    if (Status s = m_actor.require(Permission::CustomerRead, tr("look up customers")); !s)
         return s.error();
     if (query.limit < 1 || query.limit > CustomerQuery::maxLimit)
         return Error::invalidField(QStringLiteral("limit"), QStringLiteral("out_of_range"),
@@ -387,7 +380,7 @@ Result<CustomerPage> CustomerService::search(const CustomerQuery& query)
 
 Result<qint64> CustomerService::count(const CustomerQuery& query)
 {
-    if (Status s = require(Permission::CustomerRead, tr("look up customers")); !s)
+    if (Status s = m_actor.require(Permission::CustomerRead, tr("look up customers")); !s)
         return s.error();
     auto comp = company();
     if (!comp)
@@ -418,7 +411,7 @@ Result<Customer> CustomerService::write(Customer before, Customer after, const Q
 
 Result<Customer> CustomerService::update(const QString& idOrCode, const CustomerInput& input)
 {
-    if (Status s = require(Permission::CustomerUpdate, tr("change customers")); !s)
+    if (Status s = m_actor.require(Permission::CustomerUpdate, tr("change customers")); !s)
         return s.error();
     if (input.status && !m_actor.can(Permission::CustomerDeactivate))
         return Error::permissionDenied(
@@ -447,21 +440,21 @@ Result<Customer> CustomerService::setStatus(const QString& idOrCode, CustomerSta
 
 Result<Customer> CustomerService::deactivate(const QString& idOrCode)
 {
-    if (Status s = require(Permission::CustomerDeactivate, tr("deactivate customers")); !s)
+    if (Status s = m_actor.require(Permission::CustomerDeactivate, tr("deactivate customers")); !s)
         return s.error();
     return setStatus(idOrCode, CustomerStatus::Inactive, QStringLiteral("deactivate"));
 }
 
 Result<Customer> CustomerService::reactivate(const QString& idOrCode)
 {
-    if (Status s = require(Permission::CustomerDeactivate, tr("reactivate customers")); !s)
+    if (Status s = m_actor.require(Permission::CustomerDeactivate, tr("reactivate customers")); !s)
         return s.error();
     return setStatus(idOrCode, CustomerStatus::Active, QStringLiteral("reactivate"));
 }
 
 Status CustomerService::remove(const QString& idOrCode)
 {
-    if (Status s = require(Permission::CustomerDelete, tr("delete customers")); !s)
+    if (Status s = m_actor.require(Permission::CustomerDelete, tr("delete customers")); !s)
         return s;
     auto current = get(idOrCode);
     if (!current)

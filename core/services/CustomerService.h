@@ -66,7 +66,6 @@ public:
     Result<Company> company();
 
 private:
-    Status require(Permission permission, const QString& what) const;
     // Turns a unique-index refusal into a message that names who holds the phone or email.
     Error explainConflict(const Customer& c, const Error& error);
     // Gives drafts ids, codes and stamps and writes them with their audit rows and sync ops.

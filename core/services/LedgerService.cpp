@@ -37,13 +37,6 @@ std::optional<qint64> moved(qint64 balance, qint64 delta)
 
 LedgerService::LedgerService(Database& db, Actor actor) : m_db(db), m_actor(std::move(actor)) { }
 
-Status LedgerService::require(Permission permission, const QString& what) const
-{
-    if (m_actor.can(permission))
-        return Done {};
-    return Error::permissionDenied(tr("a %1 may not %2").arg(Roles::displayName(m_actor.role).toLower(), what));
-}
-
 Result<Customer> LedgerService::customer(const QString& customerRef)
 {
     // CustomerService finds only customers of the actor's company.
@@ -61,7 +54,7 @@ Status LedgerService::checkAmount(const QString& field, qint64 amount)
 
 Result<Balances> LedgerService::balances(const QString& customerRef)
 {
-    if (Status s = require(Permission::CustomerRead, tr("look up customers")); !s)
+    if (Status s = m_actor.require(Permission::CustomerRead, tr("look up customers")); !s)
         return s.error();
     auto c = customer(customerRef);
     if (!c)
@@ -71,7 +64,7 @@ Result<Balances> LedgerService::balances(const QString& customerRef)
 
 Result<PointsEntry> LedgerService::adjustPoints(const QString& customerRef, qint64 points, const QString& reason)
 {
-    if (Status s = require(Permission::LedgerAdjust, tr("adjust points or store credit")); !s)
+    if (Status s = m_actor.require(Permission::LedgerAdjust, tr("adjust points or store credit")); !s)
         return s.error();
     if (points == 0)
         return Error::invalidField(QStringLiteral("points"), QStringLiteral("zero"), tr("must not be 0"));
@@ -119,7 +112,7 @@ Result<PointsEntry> LedgerService::adjustPoints(const QString& customerRef, qint
 Result<CreditEntry> LedgerService::addCredit(
     const QString& customerRef, qint64 amount, CreditKind kind, const QString& reason, const QString& reference)
 {
-    if (Status s = require(Permission::LedgerAdjust, tr("adjust points or store credit")); !s)
+    if (Status s = m_actor.require(Permission::LedgerAdjust, tr("adjust points or store credit")); !s)
         return s.error();
     if (Status s = checkAmount(QStringLiteral("amount"), amount); !s)
         return s.error();
@@ -169,7 +162,7 @@ Result<CreditEntry> LedgerService::addCredit(
 Result<CreditEntry> LedgerService::debitCredit(const QString& customerRef, qint64 amount, const QString& reason,
     const QString& reference, const QString& overrideReason)
 {
-    if (Status s = require(Permission::LedgerAdjust, tr("adjust points or store credit")); !s)
+    if (Status s = m_actor.require(Permission::LedgerAdjust, tr("adjust points or store credit")); !s)
         return s.error();
     if (Status s = checkAmount(QStringLiteral("amount"), amount); !s)
         return s.error();
@@ -217,7 +210,7 @@ Result<CreditEntry> LedgerService::debitCredit(const QString& customerRef, qint6
         // Nobody may let a blocked customer spend; a limit a manager may pass, with a reason.
         if (overrideWhy->isEmpty() || problem->fields.value(0).code == u"customer_blocked")
             return *problem;
-        if (Status s = require(Permission::CreditLimitOverride, tr("go past a customer's credit limit")); !s)
+        if (Status s = m_actor.require(Permission::CreditLimitOverride, tr("go past a customer's credit limit")); !s)
             return s.error();
         // Kept only where it was needed: the entry says the limit was passed, and why.
         entry.limitOverride = *overrideWhy;
@@ -232,7 +225,7 @@ Result<CreditEntry> LedgerService::debitCredit(const QString& customerRef, qint6
 
 Result<qint64> LedgerService::setCreditLimit(const QString& customerRef, qint64 maxDebt)
 {
-    if (Status s = require(Permission::LedgerAdjust, tr("set credit limits")); !s)
+    if (Status s = m_actor.require(Permission::LedgerAdjust, tr("set credit limits")); !s)
         return s.error();
     if (maxDebt < 0)
         return Error::invalidField(
@@ -255,7 +248,7 @@ Result<qint64> LedgerService::setCreditLimit(const QString& customerRef, qint64 
 
 Result<QList<PointsEntry>> LedgerService::pointsHistory(const QString& customerRef)
 {
-    if (Status s = require(Permission::CustomerRead, tr("look up customers")); !s)
+    if (Status s = m_actor.require(Permission::CustomerRead, tr("look up customers")); !s)
         return s.error();
     auto c = customer(customerRef);
     if (!c)
@@ -265,7 +258,7 @@ Result<QList<PointsEntry>> LedgerService::pointsHistory(const QString& customerR
 
 Result<QList<CreditEntry>> LedgerService::creditHistory(const QString& customerRef)
 {
-    if (Status s = require(Permission::CustomerRead, tr("look up customers")); !s)
+    if (Status s = m_actor.require(Permission::CustomerRead, tr("look up customers")); !s)
         return s.error();
     auto c = customer(customerRef);
     if (!c)

@@ -61,7 +61,6 @@ public:
     const Actor& actor() const { return m_actor; }
 
 private:
-    Status require(Permission permission, const QString& what) const;
     // The customer, found by id or code within the actor's company.
     Result<Customer> customer(const QString& customerRef);
     // Refuses an amount (field `field`) that is not positive or bigger than maxAmount.

@@ -101,13 +101,6 @@ private:
 
 MembershipService::MembershipService(Database& db, Actor actor) : m_db(db), m_actor(std::move(actor)) { }
 
-Status MembershipService::require(Permission permission, const QString& what) const
-{
-    if (m_actor.can(permission))
-        return Done {};
-    return Error::permissionDenied(tr("a %1 may not %2").arg(Roles::displayName(m_actor.role).toLower(), what));
-}
-
 FieldSnapshot MembershipService::snapshot(const MembershipRules& r)
 {
     FieldSnapshot s;
@@ -167,14 +160,14 @@ Result<MembershipRules> MembershipService::fromJson(const QJsonObject& json, con
 
 Result<MembershipRules> MembershipService::rules()
 {
-    if (Status s = require(Permission::CustomerRead, tr("look up the membership rules")); !s)
+    if (Status s = m_actor.require(Permission::CustomerRead, tr("look up the membership rules")); !s)
         return s.error();
     return MembershipRepository(m_db).rules(m_actor.companyId);
 }
 
 Result<MembershipRules> MembershipService::setRules(const MembershipRules& rules)
 {
-    if (Status s = require(Permission::RulesManage, tr("change the membership rules")); !s)
+    if (Status s = m_actor.require(Permission::RulesManage, tr("change the membership rules")); !s)
         return s.error();
     if (const QList<FieldError> problems = rules.problems(); !problems.isEmpty())
         return Error::invalid(problems);

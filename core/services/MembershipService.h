@@ -40,8 +40,6 @@ public:
     static FieldSnapshot snapshot(const MembershipRules& rules);
 
 private:
-    Status require(Permission permission, const QString& what) const;
-
     Database& m_db;
     Actor m_actor;
 };

@@ -123,13 +123,6 @@ QJsonObject ProductService::toJson(const Product& p)
     return o;
 }
 
-Status ProductService::require(Permission permission, const QString& what) const
-{
-    if (m_actor.can(permission))
-        return Done {};
-    return Error::permissionDenied(tr("a %1 may not %2").arg(Roles::displayName(m_actor.role).toLower(), what));
-}
-
 Result<Product> ProductService::apply(const Product& base, const ProductInput& input, bool creating)
 {
     Checker check;
@@ -176,7 +169,7 @@ Error ProductService::explainConflict(const Product& p, const Error& error)
 
 Result<Product> ProductService::add(const ProductInput& input)
 {
-    if (Status s = require(Permission::ProductManage, tr("add products")); !s)
+    if (Status s = m_actor.require(Permission::ProductManage, tr("add products")); !s)
         return s.error();
     Product draft;
     draft.companyId = m_actor.companyId;
@@ -205,7 +198,7 @@ Result<Product> ProductService::add(const ProductInput& input)
 
 Result<Product> ProductService::update(const QString& sku, const ProductInput& input)
 {
-    if (Status s = require(Permission::ProductManage, tr("change products")); !s)
+    if (Status s = m_actor.require(Permission::ProductManage, tr("change products")); !s)
         return s.error();
     auto current = bySku(sku);
     if (!current)
@@ -234,7 +227,7 @@ Result<Product> ProductService::update(const QString& sku, const ProductInput& i
 
 Result<Product> ProductService::bySku(const QString& sku)
 {
-    if (Status s = require(Permission::CustomerRead, tr("look up products")); !s)
+    if (Status s = m_actor.require(Permission::CustomerRead, tr("look up products")); !s)
         return s.error();
     const QString key = normaliseSku(sku);
     if (key.isEmpty())
@@ -249,7 +242,7 @@ Result<Product> ProductService::bySku(const QString& sku)
 
 Result<QList<Product>> ProductService::list(bool includeInactive)
 {
-    if (Status s = require(Permission::CustomerRead, tr("look up products")); !s)
+    if (Status s = m_actor.require(Permission::CustomerRead, tr("look up products")); !s)
         return s.error();
     return ProductRepository(m_db).list(m_actor.companyId, includeInactive, -1, 0);
 }

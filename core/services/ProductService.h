@@ -54,7 +54,6 @@ public:
     static QString normaliseSku(const QString& sku);
 
 private:
-    Status require(Permission permission, const QString& what) const;
     // Applies the input onto `base`, checking every field; all failures at once.
     static Result<Product> apply(const Product& base, const ProductInput& input, bool creating);
     // Turns the unique index's refusal into a message that names the product holding the SKU.
