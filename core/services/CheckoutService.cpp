@@ -421,10 +421,12 @@ Result<Sale> CheckoutService::complete(const SaleRequest& request)
             if (auto r = ledger.appendCredit(uow, e); !r)
                 return r.error();
         }
-        if (Status s = sales.countPurchase(uow, sale); !s)
-            return s.error();
+        auto spent = sales.countPurchase(uow, sale);
+        if (!spent)
+            return spent.error();
         CustomerRepository customers(m_db);
-        if (Status s = applyTier(uow, customers, customer->id, *rules, tr("sale %1").arg(sale.orderNumber), sale.id);
+        if (Status s
+            = applyTier(uow, customers, *customer, *spent, *rules, tr("sale %1").arg(sale.orderNumber), sale.id);
             !s)
             return s.error();
     }
@@ -538,11 +540,17 @@ Result<Sale> CheckoutService::refund(const QString& orderNumber, const QString& 
             if (auto a = ledger.appendCredit(uow, e); !a)
                 return a.error();
         }
-        if (Status s = sales.countPurchase(uow, r); !s)
-            return s.error();
+        auto spent = sales.countPurchase(uow, r);
+        if (!spent)
+            return spent.error();
         CustomerRepository customers(m_db);
+        auto buyer = customers.byId(m_actor.companyId, original->customerId);
+        if (!buyer)
+            return buyer.error();
+        if (!buyer->has_value())
+            return Error::notFound(tr("customer %1 does not exist").arg(original->customerId));
         if (Status s = applyTier(
-                uow, customers, original->customerId, *rules, tr("refund %1").arg(r.orderNumber), r.id, original->id);
+                uow, customers, **buyer, *spent, *rules, tr("refund %1").arg(r.orderNumber), r.id, original->id);
             !s)
             return s.error();
     }
@@ -551,33 +559,24 @@ Result<Sale> CheckoutService::refund(const QString& orderNumber, const QString& 
     return r;
 }
 
-Status CheckoutService::applyTier(UnitOfWork& uow, CustomerRepository& customers, const QString& customerId,
+Status CheckoutService::applyTier(UnitOfWork& uow, CustomerRepository& customers, const Customer& before, qint64 spent,
     const MembershipRules& rules, const QString& reason, const QString& saleId, const QString& refundedSaleId)
 {
-    auto current = customers.byId(m_actor.companyId, customerId);
-    if (!current)
-        return current.error();
-    if (!current->has_value())
-        return Error::notFound(tr("customer %1 does not exist").arg(customerId));
-    auto spent = SaleRepository(m_db).totalSpent(customerId);
-    if (!spent)
-        return spent.error();
-    const Customer before = **current;
     Customer after = before;
-    after.level = rules.nextLevel(before.level, *spent);
-    after.type = rules.nextType(before.type, *spent);
+    after.level = rules.nextLevel(before.level, spent);
+    after.type = rules.nextType(before.type, spent);
     // A refunded sale takes back the step up it gave, as far as what is still spent allows.
     if (!refundedSaleId.isEmpty()) {
-        auto given = SaleRepository(m_db).tierChangeOf(customerId, refundedSaleId);
+        auto given = SaleRepository(m_db).tierChangeOf(before.id, refundedSaleId);
         if (!given)
             return given.error();
         if (given->has_value()) {
             const auto& [fromLevel, fromType] = **given;
-            const MembershipLevel earned = rules.levelFor(*spent);
+            const MembershipLevel earned = rules.levelFor(spent);
             if (static_cast<int>(after.level) > static_cast<int>(fromLevel))
                 after.level = std::max(earned, fromLevel);
             if (fromType == CustomerType::WalkIn && after.type == CustomerType::Member
-                && rules.nextType(CustomerType::WalkIn, *spent) == CustomerType::WalkIn)
+                && rules.nextType(CustomerType::WalkIn, spent) == CustomerType::WalkIn)
                 after.type = CustomerType::WalkIn;
         }
     }

@@ -72,7 +72,7 @@ private:
     // After a sale or refund: the level and membership the customer's total spent gives
     // under the rules, written with tier history when they change. A refund names the
     // refunded sale, whose own step up (if it gave one) is taken back.
-    Status applyTier(UnitOfWork& uow, CustomerRepository& customers, const QString& customerId,
+    Status applyTier(UnitOfWork& uow, CustomerRepository& customers, const Customer& before, qint64 spent,
         const MembershipRules& rules, const QString& reason, const QString& saleId, const QString& refundedSaleId = {});
 
     Database& m_db;

@@ -304,8 +304,8 @@ QList<Migration> build()
                 created_at INTEGER NOT NULL,
                 created_by TEXT))"),
             QStringLiteral("CREATE INDEX ix_tier_customer ON tier_history (customer_id, created_at)"),
-            // Derived from the facts above, kept in the same unit of work; `kasirctl rebuild`
-            // makes it again from scratch and `kasirctl check` compares.
+            // Derived from the facts above, kept in the same unit of work as they are written;
+            // a rebuild from the facts can make it again at any time.
             QStringLiteral(R"(CREATE TABLE customer_metrics (
                 customer_id TEXT PRIMARY KEY REFERENCES customer(id) ON DELETE CASCADE,
                 company_id TEXT NOT NULL,

@@ -199,10 +199,10 @@ Result<QList<Sale>> SaleRepository::forCustomer(const QString& customerId, int l
     return out;
 }
 
-Status SaleRepository::countPurchase(UnitOfWork& uow, const Sale& s)
+Result<qint64> SaleRepository::countPurchase(UnitOfWork& uow, const Sale& s)
 {
     if (s.customerId.isEmpty())
-        return Done {};
+        return qint64(0);
     // A sale moves the last purchase forward (and sets the first one, the first time).
     QSqlQuery& q = uow.prepared(QStringLiteral(
         "INSERT INTO customer_metrics (customer_id, company_id, purchases, total_spent, total_items, "
@@ -210,7 +210,8 @@ Status SaleRepository::countPurchase(UnitOfWork& uow, const Sale& s)
         "purchases = purchases + excluded.purchases, total_spent = total_spent + excluded.total_spent, "
         "total_items = total_items + excluded.total_items, "
         "first_purchase_at = coalesce(first_purchase_at, excluded.first_purchase_at), "
-        "last_purchase_at = max(coalesce(last_purchase_at, 0), coalesce(excluded.last_purchase_at, 0))"));
+        "last_purchase_at = max(coalesce(last_purchase_at, 0), coalesce(excluded.last_purchase_at, 0)) "
+        "RETURNING total_spent"));
     q.bindValue(0, s.customerId);
     q.bindValue(1, s.companyId);
     q.bindValue(2, s.refund ? -1 : 1);
@@ -218,10 +219,9 @@ Status SaleRepository::countPurchase(UnitOfWork& uow, const Sale& s)
     q.bindValue(4, s.items);
     q.bindValue(5, s.refund ? QVariant(QMetaType::fromType<qint64>()) : QVariant(s.createdAt));
     q.bindValue(6, s.refund ? QVariant(QMetaType::fromType<qint64>()) : QVariant(s.createdAt));
-    if (Status st = Sql::exec(q); !st)
-        return st;
-    if (!s.refund)
-        return Done {};
+    auto spent = Sql::integer(q);
+    if (!spent || !s.refund)
+        return spent;
     // A refund may take away the first or last purchase: both again from the sales that stand.
     QSqlQuery& d = uow.prepared(
         QStringLiteral("UPDATE customer_metrics SET (first_purchase_at, last_purchase_at) = (SELECT min(s.created_at), "
@@ -229,15 +229,9 @@ Status SaleRepository::countPurchase(UnitOfWork& uow, const Sale& s)
                        "(SELECT 1 FROM sale r WHERE r.reverses = s.id)) WHERE customer_id = ?"));
     d.bindValue(0, s.customerId);
     d.bindValue(1, s.customerId);
-    return Sql::exec(d);
-}
-
-Result<qint64> SaleRepository::totalSpent(const QString& customerId)
-{
-    QSqlQuery& q = m_db.prepared(
-        QStringLiteral("SELECT coalesce(max(total_spent), 0) FROM customer_metrics WHERE customer_id = ?"));
-    q.bindValue(0, customerId);
-    return Sql::integer(q);
+    if (Status st = Sql::exec(d); !st)
+        return st.error();
+    return spent;
 }
 
 Result<std::optional<std::pair<MembershipLevel, CustomerType>>> SaleRepository::tierChangeOf(

@@ -37,10 +37,8 @@ public:
 
     // Adds a sale (or, with its negated figures, a refund) to the customer's purchase
     // figures; a refund also takes back the purchase it undoes. First and last purchase
-    // come from the facts again.
-    Status countPurchase(UnitOfWork& uow, const Sale& sale);
-    // The customer's total spent as kept in customer_metrics.
-    Result<qint64> totalSpent(const QString& customerId);
+    // come from the facts again. Returns the customer's total spent after it.
+    Result<qint64> countPurchase(UnitOfWork& uow, const Sale& sale);
     // The level and type a customer had before this sale moved them, if it did.
     Result<std::optional<std::pair<MembershipLevel, CustomerType>>> tierChangeOf(
         const QString& customerId, const QString& saleId);
