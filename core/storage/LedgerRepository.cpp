@@ -191,13 +191,8 @@ Result<PointsEntry> LedgerRepository::appendPoints(UnitOfWork& uow, PointsEntry 
     if (Status s = Sql::exec(q); !s)
         return s.error();
 
-    QSqlQuery& m
-        = uow.prepared(QStringLiteral("INSERT INTO customer_metrics (customer_id, company_id, points) VALUES (?, ?, ?) "
-                                      "ON CONFLICT (customer_id) DO UPDATE SET points = excluded.points"));
-    m.bindValue(0, entry.customerId);
-    m.bindValue(1, entry.companyId);
-    m.bindValue(2, entry.balanceAfter);
-    if (Status s = Sql::exec(m); !s)
+    if (Status s = cacheBalance(uow, QStringLiteral("points"), entry.customerId, entry.companyId, entry.balanceAfter);
+        !s)
         return s.error();
 
     auto stamp = uow.record({QStringLiteral("points_entry"), entry.id, entry.companyId, QStringLiteral("create"),
@@ -205,6 +200,19 @@ Result<PointsEntry> LedgerRepository::appendPoints(UnitOfWork& uow, PointsEntry 
     if (!stamp)
         return stamp.error();
     return entry;
+}
+
+Status LedgerRepository::cacheBalance(
+    UnitOfWork& uow, const QString& column, const QString& customerId, const QString& companyId, qint64 balance)
+{
+    // `column` is "points" or "credit", never input.
+    QSqlQuery& m = uow.prepared(QStringLiteral("INSERT INTO customer_metrics (customer_id, company_id, %1) VALUES "
+                                               "(?, ?, ?) ON CONFLICT (customer_id) DO UPDATE SET %1 = excluded.%1")
+                                    .arg(column));
+    m.bindValue(0, customerId);
+    m.bindValue(1, companyId);
+    m.bindValue(2, balance);
+    return Sql::exec(m);
 }
 
 Result<CreditEntry> LedgerRepository::appendCredit(UnitOfWork& uow, CreditEntry entry)
@@ -242,13 +250,8 @@ Result<CreditEntry> LedgerRepository::appendCredit(UnitOfWork& uow, CreditEntry 
     if (Status s = Sql::exec(q); !s)
         return s.error();
 
-    QSqlQuery& m
-        = uow.prepared(QStringLiteral("INSERT INTO customer_metrics (customer_id, company_id, credit) VALUES (?, ?, ?) "
-                                      "ON CONFLICT (customer_id) DO UPDATE SET credit = excluded.credit"));
-    m.bindValue(0, entry.customerId);
-    m.bindValue(1, entry.companyId);
-    m.bindValue(2, entry.balanceAfter);
-    if (Status s = Sql::exec(m); !s)
+    if (Status s = cacheBalance(uow, QStringLiteral("credit"), entry.customerId, entry.companyId, entry.balanceAfter);
+        !s)
         return s.error();
 
     auto stamp = uow.record({QStringLiteral("credit_entry"), entry.id, entry.companyId, QStringLiteral("create"),

@@ -42,6 +42,10 @@ public:
     Result<QList<CreditEntry>> creditHistory(const QString& customerId, int limit = 200);
 
 private:
+    // The balance kept in customer_metrics after an entry.
+    Status cacheBalance(
+        UnitOfWork& uow, const QString& column, const QString& customerId, const QString& companyId, qint64 balance);
+
     Database& m_db;
 };
 
