@@ -9,6 +9,7 @@
 #include "core/domain/TextRules.h"
 #include "core/services/CustomerService.h"
 #include "core/services/ProductService.h"
+#include "core/services/TierChange.h"
 #include "core/storage/CustomerRepository.h"
 #include "core/storage/Database.h"
 #include "core/storage/LedgerRepository.h"
@@ -580,32 +581,7 @@ Status CheckoutService::applyTier(UnitOfWork& uow, CustomerRepository& customers
                 after.type = CustomerType::WalkIn;
         }
     }
-    if (after.level == before.level && after.type == before.type)
-        return Done {};
-    after.updatedAt = uow.now();
-    after.updatedBy = m_actor.userId;
-    if (Status s = customers.update(uow, after); !s)
-        return s;
-    if (auto stamp = uow.record({QStringLiteral("customer"), after.id, after.companyId, QStringLiteral("tier"),
-            UnitOfWork::Op::Upsert, CustomerJson::snapshot(before), CustomerJson::snapshot(after)});
-        !stamp)
-        return stamp.error();
-    const QString id = Ids::newId(uow.now());
-    if (Status s = SaleRepository(m_db).insertTierChange(uow, id, before, after, reason, saleId); !s)
-        return s;
-    FieldSnapshot tier;
-    tier.setText(QStringLiteral("customerId"), after.id);
-    tier.setText(QStringLiteral("fromLevel"), CustomerEnums::toString(before.level));
-    tier.setText(QStringLiteral("fromType"), CustomerEnums::toString(before.type));
-    tier.setText(QStringLiteral("reason"), reason);
-    tier.setText(QStringLiteral("saleId"), saleId);
-    tier.setText(QStringLiteral("toLevel"), CustomerEnums::toString(after.level));
-    tier.setText(QStringLiteral("toType"), CustomerEnums::toString(after.type));
-    auto stamp = uow.record({QStringLiteral("tier_history"), id, after.companyId, QStringLiteral("create"),
-        UnitOfWork::Op::Upsert, {}, tier});
-    if (!stamp)
-        return stamp.error();
-    return Done {};
+    return TierChange::write(uow, customers, before, after, reason, saleId);
 }
 
 QJsonObject CheckoutService::toJson(const Sale& s)

@@ -319,6 +319,24 @@ QList<Migration> build()
         },
         {}});
 
+    list.append(Migration {5, QStringLiteral("walk-in sales linked to customers, points expiry"),
+        {
+            // A walk-in sale (or its refund) counted towards the customer who registered
+            // later with the phone it noted. The sale itself is never edited: this row is
+            // the fact that attributes it.
+            QStringLiteral(R"(CREATE TABLE sale_link (
+                sale_id TEXT PRIMARY KEY REFERENCES sale(id),
+                company_id TEXT NOT NULL REFERENCES company(id),
+                customer_id TEXT NOT NULL REFERENCES customer(id),
+                created_at INTEGER NOT NULL,
+                created_by TEXT) WITHOUT ROWID)"),
+            QStringLiteral("CREATE INDEX ix_sale_link_customer ON sale_link (customer_id)"),
+            // Points older than this many days expire (0: never).
+            QStringLiteral("ALTER TABLE membership_rules ADD COLUMN points_expire_days INTEGER NOT NULL DEFAULT 0 "
+                           "CHECK (points_expire_days BETWEEN 0 AND 36600)"),
+        },
+        {}});
+
     return list;
 }
 
