@@ -32,6 +32,7 @@ enum class Permission
     LedgerAdjust, // points adjustments, store-credit top-ups and debits, credit limits
     CreditLimitOverride, // let a sale go past a customer's credit limit, with a reason
     RulesManage, // membership rules
+    Maintenance, // rebuild and check derived figures, expire points
 };
 
 namespace Roles {
