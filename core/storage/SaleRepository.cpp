@@ -1,6 +1,7 @@
 #include "core/storage/SaleRepository.h"
 
 #include "core/storage/Database.h"
+#include "core/storage/MetricsRepository.h"
 #include "core/storage/UnitOfWork.h"
 
 namespace kasir {
@@ -11,6 +12,13 @@ const char* const kSaleColumns
     = "id, company_id, store_id, terminal_id, order_number, kind, reverses, customer_id, customer_name, "
       "customer_phone, items, subtotal, discount_bp, discount, total, points_redeemed, points_earned, created_at, "
       "created_by";
+
+// The columns with the table's alias, for queries that join another table.
+QString prefixed()
+{
+    return QStringLiteral("s.")
+        + QString::fromLatin1(kSaleColumns).replace(QStringLiteral(", "), QStringLiteral(", s."));
+}
 
 Sale saleFrom(const QSqlQuery& q)
 {
@@ -35,6 +43,18 @@ Sale saleFrom(const QSqlQuery& q)
     s.createdAt = q.value(17).toLongLong();
     s.createdBy = q.value(18).toString();
     return s;
+}
+
+// The sales a bound query selects (its columns as prefixed()), without lines and payments.
+Result<QList<Sale>> headers(QSqlQuery& q)
+{
+    if (!q.exec())
+        return Sql::errorOf(q);
+    QList<Sale> out;
+    while (q.next())
+        out.append(saleFrom(q));
+    q.finish();
+    return out;
 }
 
 } // namespace
@@ -186,23 +206,63 @@ Result<std::optional<QString>> SaleRepository::refundOf(const QString& saleId)
 
 Result<QList<Sale>> SaleRepository::forCustomer(const QString& customerId, int limit)
 {
-    QSqlQuery& q = m_db.prepared(QStringLiteral("SELECT %1 FROM sale WHERE customer_id = ? ORDER BY created_at DESC, "
-                                                "order_number DESC LIMIT ?")
-                                     .arg(QLatin1String(kSaleColumns)));
+    // Their own sales and the walk-in sales linked to them.
+    QSqlQuery& q = m_db.prepared(QStringLiteral("SELECT %1 FROM sale s WHERE s.customer_id = ? UNION ALL "
+                                                "SELECT %1 FROM sale_link k JOIN sale s ON s.id = k.sale_id "
+                                                "WHERE k.customer_id = ? ORDER BY 18 DESC, 5 DESC LIMIT ?")
+                                     .arg(prefixed()));
     q.bindValue(0, customerId);
-    q.bindValue(1, limit);
+    q.bindValue(1, customerId);
+    q.bindValue(2, limit);
+    return headers(q);
+}
+
+Result<QList<Sale>> SaleRepository::walkInSales(const QString& companyId, const QString& phone)
+{
+    // ix_sale_walk_in_phone holds exactly the anonymous sales with a phone noted.
+    QSqlQuery& q = m_db.prepared(QStringLiteral("SELECT %1 FROM sale s WHERE s.company_id = ? AND s.customer_phone = ? "
+                                                "AND s.customer_id IS NULL AND s.customer_phone <> '' AND NOT EXISTS "
+                                                "(SELECT 1 FROM sale_link k WHERE k.sale_id = s.id) "
+                                                "ORDER BY s.created_at, s.order_number")
+                                     .arg(prefixed()));
+    q.bindValue(0, companyId);
+    q.bindValue(1, phone);
+    return headers(q);
+}
+
+Result<std::optional<QString>> SaleRepository::linkedCustomer(const QString& saleId)
+{
+    QSqlQuery& q = m_db.prepared(QStringLiteral("SELECT customer_id FROM sale_link WHERE sale_id = ?"));
+    q.bindValue(0, saleId);
     if (!q.exec())
         return Sql::errorOf(q);
-    QList<Sale> out;
-    while (q.next())
-        out.append(saleFrom(q));
+    std::optional<QString> out;
+    if (q.next())
+        out = q.value(0).toString();
+    q.finish();
     return out;
+}
+
+Status SaleRepository::insertLink(
+    UnitOfWork& uow, const QString& saleId, const QString& companyId, const QString& customerId)
+{
+    QSqlQuery& q = uow.prepared(
+        Sql::multiRowInsert("INSERT INTO sale_link (sale_id, company_id, customer_id, created_at, created_by)", 5, 1));
+    q.bindValue(0, saleId);
+    q.bindValue(1, companyId);
+    q.bindValue(2, customerId);
+    q.bindValue(3, uow.now());
+    q.bindValue(4, Sql::textOrNull(uow.actor().userId));
+    return Sql::exec(q);
 }
 
 Result<qint64> SaleRepository::countPurchase(UnitOfWork& uow, const Sale& s)
 {
     if (s.customerId.isEmpty())
         return qint64(0);
+    // A refund may take away the first or last purchase: all figures again from the facts.
+    if (s.refund)
+        return MetricsRepository(m_db).refreshPurchases(uow, s.companyId, s.customerId);
     // A sale moves the last purchase forward (and sets the first one, the first time).
     QSqlQuery& q = uow.prepared(QStringLiteral(
         "INSERT INTO customer_metrics (customer_id, company_id, purchases, total_spent, total_items, "
@@ -214,24 +274,12 @@ Result<qint64> SaleRepository::countPurchase(UnitOfWork& uow, const Sale& s)
         "RETURNING total_spent"));
     q.bindValue(0, s.customerId);
     q.bindValue(1, s.companyId);
-    q.bindValue(2, s.refund ? -1 : 1);
+    q.bindValue(2, 1);
     q.bindValue(3, s.total);
     q.bindValue(4, s.items);
-    q.bindValue(5, s.refund ? QVariant(QMetaType::fromType<qint64>()) : QVariant(s.createdAt));
-    q.bindValue(6, s.refund ? QVariant(QMetaType::fromType<qint64>()) : QVariant(s.createdAt));
-    auto spent = Sql::integer(q);
-    if (!spent || !s.refund)
-        return spent;
-    // A refund may take away the first or last purchase: both again from the sales that stand.
-    QSqlQuery& d = uow.prepared(
-        QStringLiteral("UPDATE customer_metrics SET (first_purchase_at, last_purchase_at) = (SELECT min(s.created_at), "
-                       "max(s.created_at) FROM sale s WHERE s.customer_id = ? AND s.kind = 'sale' AND NOT EXISTS "
-                       "(SELECT 1 FROM sale r WHERE r.reverses = s.id)) WHERE customer_id = ?"));
-    d.bindValue(0, s.customerId);
-    d.bindValue(1, s.customerId);
-    if (Status st = Sql::exec(d); !st)
-        return st.error();
-    return spent;
+    q.bindValue(5, s.createdAt);
+    q.bindValue(6, s.createdAt);
+    return Sql::integer(q);
 }
 
 Result<std::optional<std::pair<MembershipLevel, CustomerType>>> SaleRepository::tierChangeOf(

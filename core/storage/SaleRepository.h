@@ -32,12 +32,19 @@ public:
     Result<std::optional<Sale>> byId(const QString& companyId, const QString& id);
     // The refund of a sale, if it has one.
     Result<std::optional<QString>> refundOf(const QString& saleId);
-    // A customer's sales and refunds, newest first.
+    // A customer's sales and refunds, newest first: their own and walk-in sales linked to
+    // them. Lists give the figures of each sale, without lines and payments.
     Result<QList<Sale>> forCustomer(const QString& customerId, int limit);
+    // Anonymous sales (and their refunds) that noted this E.164 phone and are not linked to
+    // a customer yet, oldest first.
+    Result<QList<Sale>> walkInSales(const QString& companyId, const QString& phone);
+    // The customer a walk-in sale is linked to, if it is.
+    Result<std::optional<QString>> linkedCustomer(const QString& saleId);
+    // Counts a walk-in sale towards a customer (sale_link).
+    Status insertLink(UnitOfWork& uow, const QString& saleId, const QString& companyId, const QString& customerId);
 
-    // Adds a sale (or, with its negated figures, a refund) to the customer's purchase
-    // figures; a refund also takes back the purchase it undoes. First and last purchase
-    // come from the facts again. Returns the customer's total spent after it.
+    // Adds a sale to the customer's purchase figures; after a refund they are made again
+    // from the facts (MetricsRepository). Returns the customer's total spent after it.
     Result<qint64> countPurchase(UnitOfWork& uow, const Sale& sale);
     // The level and type a customer had before this sale moved them, if it did.
     Result<std::optional<std::pair<MembershipLevel, CustomerType>>> tierChangeOf(

@@ -1,0 +1,245 @@
+#include "core/storage/MetricsRepository.h"
+
+#include "core/storage/Database.h"
+#include "core/storage/UnitOfWork.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace kasir {
+
+namespace {
+
+// A sale that stands: not a refund, and not refunded. First and last purchase are theirs.
+const QString kStanding
+    = QStringLiteral("(s.kind = 'sale' AND NOT EXISTS (SELECT 1 FROM sale r WHERE r.reverses = s.id)) AS standing");
+
+// The purchase figures over rows of (kind, items, total, created_at, standing): a refund
+// repeats its sale's figures negated and takes its purchase back.
+const QString kFigures = QStringLiteral(
+    "coalesce(sum(CASE kind WHEN 'sale' THEN 1 ELSE -1 END), 0), coalesce(sum(total), 0), coalesce(sum(items), 0), "
+    "min(CASE WHEN standing THEN created_at END), max(CASE WHEN standing THEN created_at END)");
+
+// One customer's sales and refunds: their own, and walk-in sales linked to them. Binds the
+// customer id twice.
+QString customerSales(const QString& columns)
+{
+    return QStringLiteral("SELECT %1 FROM sale s WHERE s.customer_id = ? UNION ALL "
+                          "SELECT %1 FROM sale_link k JOIN sale s ON s.id = k.sale_id WHERE k.customer_id = ?")
+        .arg(columns);
+}
+
+const QString kSaleColumns = QStringLiteral("s.id, s.kind, s.items, s.total, s.created_at, ") + kStanding;
+
+const char* const kFigureNames[]
+    = {"purchases", "totalSpent", "totalItems", "firstPurchaseAt", "lastPurchaseAt", "points", "credit"};
+const char* const kFigureColumns[]
+    = {"purchases", "total_spent", "total_items", "first_purchase_at", "last_purchase_at", "points", "credit"};
+constexpr int kFigureCount = 7;
+// Columns whose absence means none rather than 0.
+bool isOptional(int figure)
+{
+    return figure == 3 || figure == 4;
+}
+
+} // namespace
+
+MetricsRepository::MetricsRepository(Database& db) : m_db(db) { }
+
+Result<CustomerMetrics> MetricsRepository::cached(const QString& customerId)
+{
+    QSqlQuery& q
+        = m_db.prepared(QStringLiteral("SELECT purchases, total_spent, total_items, first_purchase_at, "
+                                       "last_purchase_at, points, credit FROM customer_metrics WHERE customer_id = ?"));
+    q.bindValue(0, customerId);
+    if (!q.exec())
+        return Sql::errorOf(q);
+    CustomerMetrics m;
+    m.customerId = customerId;
+    if (q.next()) {
+        m.purchases = q.value(0).toLongLong();
+        m.totalSpent = q.value(1).toLongLong();
+        m.totalItems = q.value(2).toLongLong();
+        if (!q.value(3).isNull())
+            m.firstPurchaseAt = q.value(3).toLongLong();
+        if (!q.value(4).isNull())
+            m.lastPurchaseAt = q.value(4).toLongLong();
+        m.points = q.value(5).toLongLong();
+        m.credit = q.value(6).toLongLong();
+    }
+    q.finish();
+    return m;
+}
+
+Result<qint64> MetricsRepository::refreshPurchases(UnitOfWork& uow, const QString& companyId, const QString& customerId)
+{
+    QSqlQuery& q = uow.prepared(
+        QStringLiteral("INSERT INTO customer_metrics (customer_id, company_id, purchases, total_spent, total_items, "
+                       "first_purchase_at, last_purchase_at) SELECT ?, ?, %1 FROM (%2) WHERE true "
+                       "ON CONFLICT (customer_id) DO UPDATE SET purchases = excluded.purchases, "
+                       "total_spent = excluded.total_spent, total_items = excluded.total_items, "
+                       "first_purchase_at = excluded.first_purchase_at, last_purchase_at = excluded.last_purchase_at "
+                       "RETURNING total_spent")
+            .arg(kFigures, customerSales(kSaleColumns)));
+    q.bindValue(0, customerId);
+    q.bindValue(1, companyId);
+    q.bindValue(2, customerId);
+    q.bindValue(3, customerId);
+    return Sql::integer(q);
+}
+
+Result<QList<MonthlySpending>> MetricsRepository::monthly(const QString& customerId, qint64 sinceMs)
+{
+    QSqlQuery& q = m_db.prepared(QStringLiteral("SELECT strftime('%Y-%m', created_at / 1000, 'unixepoch') AS month, "
+                                                "sum(CASE kind WHEN 'sale' THEN 1 ELSE -1 END), sum(total) FROM (%1) "
+                                                "WHERE created_at >= ? GROUP BY month ORDER BY month")
+                                     .arg(customerSales(QStringLiteral("s.kind, s.total, s.created_at"))));
+    q.bindValue(0, customerId);
+    q.bindValue(1, customerId);
+    q.bindValue(2, sinceMs);
+    if (!q.exec())
+        return Sql::errorOf(q);
+    QList<MonthlySpending> out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong()});
+    q.finish();
+    return out;
+}
+
+Result<QList<ProductTotal>> MetricsRepository::topProducts(const QString& customerId, int limit)
+{
+    // The name is the one on the latest line of the product (SQLite takes bare columns from
+    // the row of max()).
+    QSqlQuery& q = m_db.prepared(
+        QStringLiteral("SELECT l.sku, l.name, sum(l.quantity) AS bought, sum(l.amount) AS spent, "
+                       "max(s.created_at) FROM (%1) s JOIN sale_line l ON l.sale_id = s.id GROUP BY l.sku "
+                       "HAVING bought > 0 ORDER BY bought DESC, spent DESC, l.sku LIMIT ?")
+            .arg(customerSales(QStringLiteral("s.id, s.created_at"))));
+    q.bindValue(0, customerId);
+    q.bindValue(1, customerId);
+    q.bindValue(2, limit);
+    if (!q.exec())
+        return Sql::errorOf(q);
+    QList<ProductTotal> out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(), q.value(3).toLongLong()});
+    q.finish();
+    return out;
+}
+
+Result<MetricsRepository::Counts> MetricsRepository::fill(const QString& table, const QString& companyId)
+{
+    QSqlDatabase db = m_db.connection();
+    // The purchase figures, each sale counted for its customer or the one it is linked to.
+    QSqlQuery sales(db);
+    sales.prepare(QStringLiteral("INSERT INTO %1 (customer_id, company_id, purchases, total_spent, total_items, "
+                                 "first_purchase_at, last_purchase_at) SELECT buyer, ?, %2 FROM ("
+                                 "SELECT coalesce(s.customer_id, k.customer_id) AS buyer, %3 "
+                                 "FROM sale s LEFT JOIN sale_link k ON k.sale_id = s.id WHERE s.company_id = ?) "
+                                 "WHERE buyer IS NOT NULL GROUP BY buyer")
+                      .arg(table, kFigures, kSaleColumns));
+    sales.addBindValue(companyId);
+    sales.addBindValue(companyId);
+    if (Status s = Sql::exec(sales); !s)
+        return s.error();
+    // The balances: the sums of the ledgers.
+    for (const auto& [column, source] : {std::pair {QStringLiteral("points"), QStringLiteral("points_entry")},
+             std::pair {QStringLiteral("credit"), QStringLiteral("credit_entry")}}) {
+        const QString amount = column == u"points" ? QStringLiteral("points") : QStringLiteral("amount");
+        QSqlQuery balances(db);
+        balances.prepare(QStringLiteral("INSERT INTO %1 (customer_id, company_id, %2) SELECT customer_id, ?, sum(%3) "
+                                        "FROM %4 WHERE company_id = ? GROUP BY customer_id "
+                                        "ON CONFLICT (customer_id) DO UPDATE SET %2 = excluded.%2")
+                             .arg(table, column, amount, source));
+        balances.addBindValue(companyId);
+        balances.addBindValue(companyId);
+        if (Status s = Sql::exec(balances); !s)
+            return s.error();
+    }
+    Counts counts;
+    QSqlQuery count(db);
+    count.prepare(QStringLiteral("SELECT (SELECT count(*) FROM %1 WHERE company_id = ?), "
+                                 "(SELECT count(*) FROM sale WHERE company_id = ?)")
+                      .arg(table));
+    count.addBindValue(companyId);
+    count.addBindValue(companyId);
+    if (!count.exec() || !count.next())
+        return Sql::errorOf(count);
+    counts.customers = count.value(0).toLongLong();
+    counts.sales = count.value(1).toLongLong();
+    return counts;
+}
+
+Result<MetricsRepository::Counts> MetricsRepository::rebuild(UnitOfWork& uow, const QString& companyId)
+{
+    if (Status s = uow.requireOpen(); !s)
+        return s.error();
+    QSqlQuery clear(m_db.connection());
+    clear.prepare(QStringLiteral("DELETE FROM customer_metrics WHERE company_id = ?"));
+    clear.addBindValue(companyId);
+    if (Status s = Sql::exec(clear); !s)
+        return s.error();
+    return fill(QStringLiteral("customer_metrics"), companyId);
+}
+
+Result<QList<MetricsDifference>> MetricsRepository::differences(const QString& companyId, int limit)
+{
+    QSqlDatabase db = m_db.connection();
+    // One read snapshot for the facts and the cache; the scratch table lives in the
+    // connection's temp schema and goes with the transaction.
+    if (!db.transaction())
+        return Error::other(QStringLiteral("database"), tr("cannot start reading: %1").arg(db.lastError().text()));
+    struct Rollback
+    {
+        QSqlDatabase db;
+        ~Rollback() { db.rollback(); }
+    } rollback {db};
+    if (Status s = Sql::execDirect(db,
+            QStringLiteral(
+                "CREATE TEMP TABLE metrics_from_facts (customer_id TEXT PRIMARY KEY, company_id TEXT NOT NULL, "
+                "purchases INTEGER NOT NULL DEFAULT 0, total_spent INTEGER NOT NULL DEFAULT 0, "
+                "total_items INTEGER NOT NULL DEFAULT 0, first_purchase_at INTEGER, last_purchase_at INTEGER, "
+                "points INTEGER NOT NULL DEFAULT 0, credit INTEGER NOT NULL DEFAULT 0)"));
+        !s)
+        return s.error();
+    if (auto counts = fill(QStringLiteral("temp.metrics_from_facts"), companyId); !counts)
+        return counts.error();
+    QStringList cached;
+    QStringList facts;
+    QStringList differs;
+    for (int i = 0; i < kFigureCount; ++i) {
+        const QString c = QString::fromLatin1(kFigureColumns[i]);
+        cached << QStringLiteral("m.") + c;
+        facts << QStringLiteral("f.") + c;
+        differs << (isOptional(i) ? QStringLiteral("m.%1 IS NOT f.%1").arg(c)
+                                  : QStringLiteral("coalesce(m.%1, 0) <> coalesce(f.%1, 0)").arg(c));
+    }
+    QSqlQuery q(db);
+    q.prepare(
+        QStringLiteral("SELECT coalesce(f.customer_id, m.customer_id) AS id, %1, %2 FROM temp.metrics_from_facts f "
+                       "FULL JOIN (SELECT * FROM main.customer_metrics WHERE company_id = ?) m "
+                       "ON m.customer_id = f.customer_id WHERE %3 ORDER BY id")
+            .arg(cached.join(QStringLiteral(", ")), facts.join(QStringLiteral(", ")),
+                differs.join(QStringLiteral(" OR "))));
+    q.addBindValue(companyId);
+    if (!q.exec())
+        return Sql::errorOf(q);
+    QList<MetricsDifference> out;
+    auto text = [](const QVariant& v, bool optional) {
+        if (v.isNull())
+            return optional ? QString() : QStringLiteral("0");
+        return QString::number(v.toLongLong());
+    };
+    while (q.next() && out.size() < limit) {
+        for (int i = 0; i < kFigureCount && out.size() < limit; ++i) {
+            const QString before = text(q.value(1 + i), isOptional(i));
+            const QString after = text(q.value(1 + kFigureCount + i), isOptional(i));
+            if (before != after)
+                out.append({q.value(0).toString(), QString::fromLatin1(kFigureNames[i]), before, after});
+        }
+    }
+    q.finish();
+    return out;
+}
+
+} // namespace kasir
