@@ -14,6 +14,7 @@
 #include "core/storage/Database.h"
 #include "core/storage/LedgerRepository.h"
 #include "core/storage/MembershipRepository.h"
+#include "core/storage/MetricsRepository.h"
 #include "core/storage/ProductRepository.h"
 #include "core/storage/SaleRepository.h"
 #include "core/storage/TenancyRepository.h"
@@ -158,6 +159,15 @@ Result<Sale> CheckoutService::sale(const QString& orderNumber)
     if (!found->has_value())
         return Error::notFound(tr("there is no sale %1").arg(orderNumber.trimmed().left(64)));
     return **found;
+}
+
+Result<QList<Sale>> CheckoutService::salesOf(const QString& customerRef, int limit)
+{
+    // CustomerService::get checks that the actor may read customers.
+    auto customer = CustomerService(m_db, m_actor).get(customerRef);
+    if (!customer)
+        return customer.error();
+    return SaleRepository(m_db).forCustomer(customer->id, std::clamp(limit, 1, 1000));
 }
 
 Result<Sale> CheckoutService::complete(const SaleRequest& request)
@@ -436,6 +446,118 @@ Result<Sale> CheckoutService::complete(const SaleRequest& request)
     return sale;
 }
 
+Result<QList<Sale>> CheckoutService::walkInSales(const QString& phone)
+{
+    if (Status s = m_actor.require(Permission::SaleCreate, tr("sell")); !s)
+        return s.error();
+    auto company = TenancyRepository(m_db).company(m_actor.companyId);
+    if (!company)
+        return company.error();
+    if (!company->has_value())
+        return Error::notFound(tr("the company of %1 does not exist").arg(m_actor.username));
+    const auto parsed = PhoneNumber::parse(phone, (*company)->defaultRegion);
+    if (!parsed.ok())
+        return Error::invalidField(
+            QStringLiteral("phone"), QStringLiteral("invalid_phone"), tr("is not a phone number that can be called"));
+    return SaleRepository(m_db).walkInSales(m_actor.companyId, parsed.e164);
+}
+
+Result<CheckoutService::Linked> CheckoutService::linkWalkInSales(
+    const QString& customerRef, const QStringList& orderNumbers)
+{
+    if (Status s = m_actor.require(Permission::SaleCreate, tr("sell")); !s)
+        return s.error();
+    UnitOfWork uow(m_db, m_actor);
+    if (Status s = uow.begin(); !s)
+        return s.error();
+    auto customer = CustomerService(m_db, m_actor).get(customerRef);
+    if (!customer)
+        return customer.error();
+    if (customer->phone.isEmpty())
+        return Error::invalidField(QStringLiteral("customer"), QStringLiteral("no_phone"),
+            tr("%1 has no phone number to find walk-in sales by").arg(customer->name));
+    SaleRepository sales(m_db);
+    auto candidates = sales.walkInSales(m_actor.companyId, customer->phone);
+    if (!candidates)
+        return candidates.error();
+
+    // What to link: everything that noted the phone, or the named orders with their partners.
+    QList<Sale> chosen;
+    if (orderNumbers.isEmpty()) {
+        chosen = *candidates;
+    } else {
+        QList<FieldError> problems;
+        QSet<QString> wanted;
+        for (qsizetype i = 0; i < orderNumbers.size(); ++i) {
+            const QString number = orderNumbers.at(i).trimmed().toUpper();
+            auto it = std::find_if(
+                candidates->cbegin(), candidates->cend(), [&](const Sale& c) { return c.orderNumber == number; });
+            if (it != candidates->cend()) {
+                wanted << (it->refund ? it->reverses : it->id);
+                continue;
+            }
+            auto exists = sales.byOrderNumber(m_actor.companyId, number);
+            if (!exists)
+                return exists.error();
+            const QString field = QStringLiteral("orders[%1]").arg(i);
+            if (!exists->has_value())
+                problems.append({field, QStringLiteral("not_found"), tr("there is no sale %1").arg(number.left(64))});
+            else
+                problems.append({field, QStringLiteral("not_linkable"),
+                    tr("%1 is not an unlinked walk-in sale with the phone of %2")
+                        .arg(number.left(64), customer->name)});
+        }
+        if (!problems.isEmpty())
+            return Error::invalid(problems);
+        for (const Sale& c : *candidates) {
+            if (wanted.contains(c.refund ? c.reverses : c.id))
+                chosen.append(c);
+        }
+    }
+    Linked out;
+    out.customer = *customer;
+    if (chosen.isEmpty())
+        return out;
+
+    QStringList numbers;
+    for (const Sale& c : chosen) {
+        if (Status s = sales.insertLink(uow, c.id, m_actor.companyId, customer->id); !s)
+            return s.error();
+        FieldSnapshot link;
+        link.setText(QStringLiteral("customerId"), customer->id);
+        link.setText(QStringLiteral("orderNumber"), c.orderNumber);
+        link.setText(QStringLiteral("saleId"), c.id);
+        if (auto stamp = uow.record({QStringLiteral("sale_link"), c.id, m_actor.companyId, QStringLiteral("link"),
+                UnitOfWork::Op::Upsert, {}, link});
+            !stamp)
+            return stamp.error();
+        numbers << c.orderNumber;
+        out.total += c.total;
+    }
+    auto spent = MetricsRepository(m_db).refreshPurchases(uow, m_actor.companyId, customer->id);
+    if (!spent)
+        return spent.error();
+    auto rules = MembershipRepository(m_db).rules(m_actor.companyId);
+    if (!rules)
+        return rules.error();
+    Customer after = *customer;
+    after.level = rules->nextLevel(customer->level, *spent);
+    after.type = rules->nextType(customer->type, *spent);
+    CustomerRepository customers(m_db);
+    const QString reason = tr("walk-in sales linked: %1").arg(numbers.join(QStringLiteral(", "))).left(500);
+    if (Status s = TierChange::write(uow, customers, *customer, after, reason); !s)
+        return s.error();
+    if (Status s = uow.commit(); !s)
+        return s.error();
+    auto now = customers.byId(m_actor.companyId, customer->id);
+    if (!now)
+        return now.error();
+    if (now->has_value())
+        out.customer = **now;
+    out.sales = chosen;
+    return out;
+}
+
 Result<Sale> CheckoutService::refund(const QString& orderNumber, const QString& reason)
 {
     if (Status s = m_actor.require(Permission::SaleRefund, tr("refund sales")); !s)
@@ -469,6 +591,13 @@ Result<Sale> CheckoutService::refund(const QString& orderNumber, const QString& 
         return rules.error();
 
     Sale r = *original;
+    // A walk-in sale linked to a customer later is refunded on their account.
+    if (r.customerId.isEmpty()) {
+        auto linked = sales.linkedCustomer(original->id);
+        if (!linked)
+            return linked.error();
+        r.customerId = linked->value_or(QString());
+    }
     r.refund = true;
     r.reverses = original->id;
     r.items = -original->items;
@@ -507,7 +636,7 @@ Result<Sale> CheckoutService::refund(const QString& orderNumber, const QString& 
             {QStringLiteral("sale"), r.id, r.companyId, QStringLiteral("refund"), UnitOfWork::Op::Upsert, {}, after});
         !stamp)
         return stamp.error();
-    if (!original->customerId.isEmpty()) {
+    if (!r.customerId.isEmpty()) {
         LedgerRepository ledger(m_db);
         const QString note = tr("refund %1 of %2: %3").arg(r.orderNumber, original->orderNumber, why);
         // Points: give back what was redeemed, take back what was earned.
@@ -516,7 +645,7 @@ Result<Sale> CheckoutService::refund(const QString& orderNumber, const QString& 
                 continue;
             PointsEntry e;
             e.companyId = r.companyId;
-            e.customerId = original->customerId;
+            e.customerId = r.customerId;
             e.kind = PointsKind::Reversed;
             e.points = points;
             e.reason = note.left(500);
@@ -532,7 +661,7 @@ Result<Sale> CheckoutService::refund(const QString& orderNumber, const QString& 
         if (storeCredit > 0) {
             CreditEntry e;
             e.companyId = r.companyId;
-            e.customerId = original->customerId;
+            e.customerId = r.customerId;
             e.kind = CreditKind::Reversal;
             e.amount = storeCredit;
             e.reason = note.left(500);
@@ -545,11 +674,11 @@ Result<Sale> CheckoutService::refund(const QString& orderNumber, const QString& 
         if (!spent)
             return spent.error();
         CustomerRepository customers(m_db);
-        auto buyer = customers.byId(m_actor.companyId, original->customerId);
+        auto buyer = customers.byId(m_actor.companyId, r.customerId);
         if (!buyer)
             return buyer.error();
         if (!buyer->has_value())
-            return Error::notFound(tr("customer %1 does not exist").arg(original->customerId));
+            return Error::notFound(tr("customer %1 does not exist").arg(r.customerId));
         if (Status s = applyTier(
                 uow, customers, **buyer, *spent, *rules, tr("refund %1").arg(r.orderNumber), r.id, original->id);
             !s)

@@ -58,11 +58,28 @@ public:
     Result<Customer> registerAtCounter(const QString& name, const QString& phone);
 
     Result<Sale> complete(const SaleRequest& request);
+    // Anonymous sales that noted this phone (any written form) and are not linked to anyone
+    // yet, oldest first: what the counter offers to link when someone registers with it.
+    // Figures only, without lines and payments.
+    Result<QList<Sale>> walkInSales(const QString& phone);
+    struct Linked
+    {
+        Customer customer; // after the link: figures and tier moved
+        QList<Sale> sales; // the sales and refunds now counted for them
+        qint64 total = 0; // what they add to the customer's total spent
+    };
+    // Counts walk-in sales towards the registered customer whose phone they noted: all of
+    // them, or the named orders (a sale brings its refund along, and a refund its sale).
+    // The customer's history, figures and tier follow; the sales themselves are not edited.
+    Result<Linked> linkWalkInSales(const QString& customer, const QStringList& orderNumbers = {});
     // A refund of a whole sale: a new reversing fact that gives back points and store
     // credit and takes the purchase out of the customer's figures.
     Result<Sale> refund(const QString& orderNumber, const QString& reason);
 
     Result<Sale> sale(const QString& orderNumber);
+    // A customer's sales and refunds, newest first: their own and the walk-in sales linked
+    // to them; figures only (sale() gives the lines and payments).
+    Result<QList<Sale>> salesOf(const QString& customer, int limit = 50);
 
     static QJsonObject toJson(const Sale& sale);
 
