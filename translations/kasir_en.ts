@@ -135,6 +135,18 @@
         <source>customer %1 does not exist</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 has no phone number to find walk-in sales by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an unlinked walk-in sale with the phone of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>walk-in sales linked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kasir::CreditLimit</name>
@@ -556,10 +568,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>unknown customer command &quot;%1&quot;; use add, get, find, search, update, deactivate, reactivate or delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>name at least one field to change, e.g. --email new@example.com</source>
         <translation type="unfinished"></translation>
     </message>
@@ -585,56 +593,6 @@
     </message>
     <message>
         <source>unknown user command &quot;%1&quot;; use add or list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usage: kasirctl [--db FILE] [--user NAME [--password-stdin]] COMMAND [options]
-       kasirctl --help | --version
-
-Commands:
-  init --company NAME [--region ID] [--currency IDR] [--store NAME] [--terminal NAME]
-       [--admin-user admin] [--admin-password PW]   set up this database as a terminal
-  customer add --name NAME [--phone P] [field options]   register a customer
-  customer get ID|CODE                                   show one customer
-  customer find PHONE                                    find by phone, any written form
-  customer search [--q TEXT] [--type T] [--status S] [--level L]
-       [--created-from DATE] [--created-to DATE] [--sort name|created|updated] [--desc]
-       [--limit N] [--after CURSOR] [--page-info]        one customer per line
-  customer update ID|CODE [field options]                change fields (&quot;&quot; clears)
-  customer deactivate|reactivate|delete ID|CODE
-  user add --username U --role admin|manager|cashier [--display-name N]
-       (the new password from $KASIR_NEW_PASSWORD, else on stdin)
-  user list
-  product add --sku SKU --name NAME --price AMOUNT         add to the catalogue
-  product update SKU [--name N] [--price AMOUNT] [--active true|false]
-  product list [--all]                                    one product per line
-  sale --customer ID|CODE | --phone P | --walk-in [--name N] [--phone P]
-       --item SKU:QTY [--item ...] --pay METHOD:AMOUNT [--pay ...] [--override REASON]
-                                                         complete a sale; METHOD is cash, card,
-                                                         mobile_money, store_credit or points
-  refund ORDER --reason R                                refund a whole sale
-  points ID|CODE [--history] [--adjust N --reason R]     points balance, entries, adjustment
-  credit ID|CODE [--add N [--kind K] | --debit N [--override R]] --reason R [--reference X]
-  credit ID|CODE --limit N                               the most debt allowed (0: none)
-  credit history ID|CODE                                 store-credit entries with balances
-  rules show | rules set [--silver-from N] [--gold-discount BP] [--tiers-can-drop true|false] ...
-  demo --customers N [--seed S] [--progress]             add realistic demo customers (one write:
-                                                         all or none; --progress reports on stderr;
-                                                         an empty file first gets a demo company with
-                                                         the logins admin, manager and kasir)
-
-Field options: --name --phone --whatsapp --email --address --city --province --postal-code
-  --type walk-in|member|vip|wholesale --status active|inactive|blocked
-  --level Bronze|Silver|Gold|Platinum --discount-override PERCENT --birth-date YYYY-MM-DD
-  --gender male|female|other --notes TEXT
-  --prefer-sms --prefer-email --prefer-call --prefer-whatsapp --do-not-contact true|false
-
-The database is --db, else $KASIR_DB, else the per-user data folder.
-The password of --user is read from stdin with --password-stdin, else from $KASIR_PASSWORD.
-Output is JSON; errors go to stderr as {&quot;error&quot;, &quot;code&quot;, &quot;field&quot;}.
-Amounts are whole numbers of the currency&apos;s minor unit (15000 for Rp 15.000).
-Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 permission denied.
-</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -688,6 +646,80 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     <message>
         <source>a balance, not --history</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: kasirctl [--db FILE] [--user NAME [--password-stdin]] COMMAND [options]
+       kasirctl --help | --version
+
+Commands:
+  init --company NAME [--region ID] [--currency IDR] [--store NAME] [--terminal NAME]
+       [--admin-user admin] [--admin-password PW]   set up this database as a terminal
+  customer add --name NAME [--phone P] [field options]   register a customer
+  customer get ID|CODE                                   show one customer
+  customer find PHONE                                    find by phone, any written form
+  customer search [--q TEXT] [--type T] [--status S] [--level L]
+       [--created-from DATE] [--created-to DATE] [--sort name|created|updated] [--desc]
+       [--limit N] [--after CURSOR] [--page-info]        one customer per line
+  customer update ID|CODE [field options]                change fields (&quot;&quot; clears)
+  customer deactivate|reactivate|delete ID|CODE
+  customer metrics ID|CODE                               purchases, spending, frequency, balances,
+                                                         monthly spending and top products
+  user add --username U --role admin|manager|cashier [--display-name N]
+       (the new password from $KASIR_NEW_PASSWORD, else on stdin)
+  user list
+  product add --sku SKU --name NAME --price AMOUNT         add to the catalogue
+  product update SKU [--name N] [--price AMOUNT] [--active true|false]
+  product list [--all]                                    one product per line
+  sale --customer ID|CODE | --phone P | --walk-in [--name N] [--phone P]
+       --item SKU:QTY [--item ...] --pay METHOD:AMOUNT [--pay ...] [--override REASON]
+                                                         complete a sale; METHOD is cash, card,
+                                                         mobile_money, store_credit or points
+  refund ORDER --reason R                                refund a whole sale
+  points ID|CODE [--history] [--adjust N --reason R]     points balance, entries, adjustment
+  credit ID|CODE [--add N [--kind K] | --debit N [--override R]] --reason R [--reference X]
+  credit ID|CODE --limit N                               the most debt allowed (0: none)
+  credit history ID|CODE                                 store-credit entries with balances
+  walk-ins PHONE                                         anonymous sales that noted this phone
+  link ID|CODE [--order ORDER ...]                       count those walk-in sales (all, or the
+                                                         orders named) towards the customer
+  rebuild                                                make every customer&apos;s figures again
+                                                         from sales and ledgers
+  check [--limit N]                                      compare the figures with the facts
+                                                         (exit 1 and one line per difference)
+  rules show | rules set [--silver-from N] [--gold-discount BP] [--tiers-can-drop true|false] ...
+  demo --customers N [--seed S] [--progress]             add realistic demo customers (one write:
+                                                         all or none; --progress reports on stderr;
+                                                         an empty file first gets a demo company with
+                                                         the logins admin, manager and kasir)
+
+Field options: --name --phone --whatsapp --email --address --city --province --postal-code
+  --type walk-in|member|vip|wholesale --status active|inactive|blocked
+  --level Bronze|Silver|Gold|Platinum --discount-override PERCENT --birth-date YYYY-MM-DD
+  --gender male|female|other --notes TEXT
+  --prefer-sms --prefer-email --prefer-call --prefer-whatsapp --do-not-contact true|false
+
+The database is --db, else $KASIR_DB, else the per-user data folder.
+The password of --user is read from stdin with --password-stdin, else from $KASIR_PASSWORD.
+Output is JSON; errors go to stderr as {&quot;error&quot;, &quot;code&quot;, &quot;field&quot;}.
+Amounts are whole numbers of the currency&apos;s minor unit (15000 for Rp 15.000).
+Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 permission denied.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown customer command &quot;%1&quot;; use add, get, find, search, metrics, update, deactivate, reactivate or delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be between 1 and 1000000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n figure(s) of the customers disagree with their sales and ledgers; kasirctl rebuild makes them again</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -853,6 +885,24 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message>
         <source>change the membership rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::MetricsRepository</name>
+    <message>
+        <source>cannot start reading: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::MetricsService</name>
+    <message>
+        <source>rebuild customer figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check customer figures</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3,6 +3,8 @@
 #include "core/domain/Clock.h"
 #include "core/domain/CustomerJson.h"
 #include "core/domain/CustomerQuery.h"
+#include "core/services/CheckoutService.h"
+#include "core/services/CheckoutService.h"
 #include "core/services/CustomerService.h"
 #include "core/services/DemoData.h"
 #include "core/services/SetupService.h"
@@ -130,6 +132,8 @@ int Kasirctl::help()
               "       [--limit N] [--after CURSOR] [--page-info]        one customer per line\n"
               "  customer update ID|CODE [field options]                change fields (\"\" clears)\n"
               "  customer deactivate|reactivate|delete ID|CODE\n"
+              "  customer metrics ID|CODE                               purchases, spending, frequency, balances,\n"
+              "                                                         monthly spending and top products\n"
               "  user add --username U --role admin|manager|cashier [--display-name N]\n"
               "       (the new password from $KASIR_NEW_PASSWORD, else on stdin)\n"
               "  user list\n"
@@ -145,6 +149,13 @@ int Kasirctl::help()
               "  credit ID|CODE [--add N [--kind K] | --debit N [--override R]] --reason R [--reference X]\n"
               "  credit ID|CODE --limit N                               the most debt allowed (0: none)\n"
               "  credit history ID|CODE                                 store-credit entries with balances\n"
+              "  walk-ins PHONE                                         anonymous sales that noted this phone\n"
+              "  link ID|CODE [--order ORDER ...]                       count those walk-in sales (all, or the\n"
+              "                                                         orders named) towards the customer\n"
+              "  rebuild                                                make every customer's figures again\n"
+              "                                                         from sales and ledgers\n"
+              "  check [--limit N]                                      compare the figures with the facts\n"
+              "                                                         (exit 1 and one line per difference)\n"
               "  rules show | rules set [--silver-from N] [--gold-discount BP] [--tiers-can-drop true|false] ...\n"
               "  demo --customers N [--seed S] [--progress]             add realistic demo customers (one write:\n"
               "                                                         all or none; --progress reports on stderr;\n"
@@ -223,6 +234,14 @@ int Kasirctl::run(const QStringList& arguments)
         return points(args);
     if (command == u"credit")
         return credit(args);
+    if (command == u"rebuild")
+        return rebuild(args);
+    if (command == u"check")
+        return check(args);
+    if (command == u"walk-ins")
+        return walkIns(args);
+    if (command == u"link")
+        return link(args);
     if (command == u"customer" || command == u"user" || command == u"product" || command == u"rules") {
         if (args.isEmpty())
             return m_out.failInvalid(
@@ -445,10 +464,13 @@ int Kasirctl::customer(const QString& verb, const QStringList& args)
         return customerUpdate(args);
     if (verb == u"search")
         return customerSearch(args);
+    if (verb == u"metrics")
+        return customerMetrics(args);
     if (verb == u"get" || verb == u"find" || verb == u"deactivate" || verb == u"reactivate" || verb == u"delete")
         return customerByRef(verb, args);
     return m_out.failInvalid(QStringLiteral("command"),
-        tr("unknown customer command \"%1\"; use add, get, find, search, update, deactivate, reactivate or delete")
+        tr("unknown customer command \"%1\"; use add, get, find, search, metrics, update, deactivate, reactivate "
+           "or delete")
             .arg(verb.left(64)));
 }
 
@@ -465,7 +487,14 @@ int Kasirctl::customerAdd(const QStringList& args)
     auto created = CustomerService(*m_db, m_actor).create(input);
     if (!created)
         return m_out.fail(created.error());
-    m_out.line(CustomerJson::toJson(*created));
+    QJsonObject out = CustomerJson::toJson(*created);
+    // Earlier anonymous sales that noted this phone: `kasirctl link` counts them for the customer.
+    if (!created->phone.isEmpty() && m_actor.can(Permission::SaleCreate)) {
+        auto walkIns = CheckoutService(*m_db, m_actor).walkInSales(created->phone);
+        if (walkIns && !walkIns->isEmpty())
+            out.insert(QStringLiteral("walkInSales"), walkIns->size());
+    }
+    m_out.line(out);
     return CliOutput::Ok;
 }
 

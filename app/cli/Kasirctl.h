@@ -42,6 +42,11 @@ private:
     int points(const QStringList& args);
     int credit(const QStringList& args);
     int rules(const QString& verb, const QStringList& args);
+    int customerMetrics(const QStringList& args);
+    int rebuild(const QStringList& args);
+    int check(const QStringList& args);
+    int walkIns(const QStringList& args);
+    int link(const QStringList& args);
     // Reads an integer flag into `out` (unset: left alone); false, with exitCode set, when
     // the value is not a whole number.
     bool readInteger(const QCommandLineParser& parser, const QString& flag, const QString& field,

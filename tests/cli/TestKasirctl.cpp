@@ -6,9 +6,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace kasir;
 
@@ -358,6 +360,198 @@ private slots:
                      .error.value(QStringLiteral("field"))
                      .toString(),
             QStringLiteral("goldFrom"));
+    }
+
+    void aKilledSaleLeavesTheWholeSaleOrNothing()
+    {
+        for (const auto& [sku, price] :
+            {std::pair {"KOPI", "25000"}, std::pair {"ROTI", "15000"}, std::pair {"TEH", "8000"}}) {
+            QCOMPARE(kasirctl({QStringLiteral("product"), QStringLiteral("add"), QStringLiteral("--sku"),
+                                  QString::fromLatin1(sku), QStringLiteral("--name"), QString::fromLatin1(sku),
+                                  QStringLiteral("--price"), QString::fromLatin1(price)})
+                         .exitCode,
+                0);
+        }
+        const QString code
+            = kasirctl({QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--name"),
+                           QStringLiteral("Siti Rahayu"), QStringLiteral("--phone"), QStringLiteral("0812 3456 7890"),
+                           QStringLiteral("--type"), QStringLiteral("member")})
+                  .first()
+                  .value(QStringLiteral("code"))
+                  .toString();
+        QCOMPARE(kasirctl({QStringLiteral("credit"), code, QStringLiteral("--limit"), QStringLiteral("1000000000")})
+                     .exitCode,
+            0);
+        QCOMPARE(kasirctl({QStringLiteral("credit"), code, QStringLiteral("--add"), QStringLiteral("50000"),
+                              QStringLiteral("--reason"), QStringLiteral("deposit")})
+                     .exitCode,
+            0);
+        auto count = [&](const QString& sql) {
+            auto db = Database::open(m_db, SystemClock::instance());
+            if (!db)
+                return qint64(-1);
+            QSqlQuery q((*db)->connection());
+            return q.exec(sql) && q.next() ? q.value(0).toLongLong() : qint64(-1);
+        };
+
+        // Dead at the very moment of COMMIT: every row of the sale was written, none counts.
+        QProcess dying;
+        dying.start(QStringLiteral(SALE_CRASHER_PATH), {QStringLiteral("die-at-commit"), m_db, code});
+        QVERIFY(dying.waitForFinished(30'000));
+        QCOMPARE(dying.exitCode(), 9);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sale")), 0);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sale_line")), 0);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM points_entry")), 0);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM credit_entry")), 1); // the deposit
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sync_outbox WHERE entity = 'sale'")), 0);
+
+        // Killed at random moments of a till selling as fast as it can.
+        QRandomGenerator rng(QRandomGenerator::global()->generate());
+        QStringList printed;
+        for (int run = 0; run < 8; ++run) {
+            QProcess till;
+            till.start(QStringLiteral(SALE_CRASHER_PATH), {QStringLiteral("loop"), m_db, code});
+            QVERIFY(till.waitForStarted());
+            const int atLeast = 1 + rng.bounded(4);
+            QString out;
+            QTRY_VERIFY_WITH_TIMEOUT(
+                [&] {
+                    out += QString::fromUtf8(till.readAllStandardOutput());
+                    return out.count(u'\n') >= atLeast;
+                }(),
+                30'000);
+            QThread::usleep(rng.bounded(20'000));
+            till.kill();
+            QVERIFY(till.waitForFinished(10'000));
+            out += QString::fromUtf8(till.readAllStandardOutput());
+            printed += out.split(u'\n', Qt::SkipEmptyParts);
+        }
+        QVERIFY(printed.size() >= 8);
+
+        auto db = Database::open(m_db, SystemClock::instance());
+        QVERIFY(db.ok());
+        QSqlQuery q((*db)->connection());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
+        // Every sale the till reported is there; at most one more per kill got committed
+        // before it could say so. Order numbers have no gaps: a number is taken in the sale's
+        // own transaction.
+        QStringList stored;
+        QVERIFY(q.exec(QStringLiteral("SELECT order_number FROM sale ORDER BY order_number")));
+        while (q.next())
+            stored << q.value(0).toString();
+        qInfo("%lld sales reported by the killed tills, %lld stored", qint64(printed.size()), qint64(stored.size()));
+        for (const QString& order : printed)
+            QVERIFY2(stored.contains(order), qPrintable(order));
+        QVERIFY(stored.size() >= printed.size() && stored.size() <= printed.size() + 8);
+        QVERIFY(stored.last().endsWith(QStringLiteral("-%1").arg(stored.size(), 6, 10, QLatin1Char('0'))));
+        // Each sale whole: three lines, two payments, its points and store credit, its audit
+        // row and sync op.
+        QVERIFY(q.exec(QStringLiteral(
+            "SELECT count(*) FROM sale s WHERE (SELECT count(*) FROM sale_line l WHERE l.sale_id = s.id) = 3 "
+            "AND (SELECT count(*) FROM sale_payment p WHERE p.sale_id = s.id) = 2 "
+            "AND (SELECT count(*) FROM points_entry e WHERE e.sale_id = s.id AND e.points = s.points_earned) = 1 "
+            "AND (SELECT count(*) FROM credit_entry e WHERE e.sale_id = s.id AND e.amount = -10000) = 1 "
+            "AND (SELECT count(*) FROM audit_log a WHERE a.entity = 'sale' AND a.entity_id = s.id) = 1 "
+            "AND (SELECT count(*) FROM sync_outbox o WHERE o.entity = 'sale' AND o.entity_id = s.id) = 1")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toLongLong(), qint64(stored.size()));
+        QVERIFY(q.exec(QStringLiteral("SELECT (SELECT count(*) FROM sale_line), (SELECT count(*) FROM points_entry), "
+                                      "(SELECT count(*) FROM credit_entry)")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toLongLong(), qint64(3 * stored.size()));
+        QCOMPARE(q.value(1).toLongLong(), qint64(stored.size()));
+        QCOMPARE(q.value(2).toLongLong(), qint64(stored.size() + 1));
+        q.finish();
+        db->reset();
+        // And the customer's figures and balances agree with those facts.
+        const Run check = kasirctl({QStringLiteral("check")});
+        QVERIFY2(check.exitCode == 0, check.rawErr.constData());
+        const Run metrics = kasirctl({QStringLiteral("customer"), QStringLiteral("metrics"), code});
+        QCOMPARE(metrics.first().value(QStringLiteral("purchases")).toInteger(), stored.size());
+        QCOMPARE(metrics.first().value(QStringLiteral("credit")).toInteger(), 50'000 - 10'000 * stored.size());
+    }
+
+    void linksWalkInSalesAndRebuildsTheFigures()
+    {
+        QCOMPARE(kasirctl({QStringLiteral("product"), QStringLiteral("add"), QStringLiteral("--sku"),
+                              QStringLiteral("KOPI"), QStringLiteral("--name"), QStringLiteral("Kopi"),
+                              QStringLiteral("--price"), QStringLiteral("400000")})
+                     .exitCode,
+            0);
+        QStringList orders;
+        for (const QString& phone : {QStringLiteral("0857-1234-5678"), QStringLiteral("+62 857 1234 5678")}) {
+            const Run sale = kasirctl({QStringLiteral("sale"), QStringLiteral("--walk-in"), QStringLiteral("--phone"),
+                phone, QStringLiteral("--item"), QStringLiteral("KOPI:2"), QStringLiteral("--pay"),
+                QStringLiteral("card:800000")});
+            QCOMPARE(sale.exitCode, 0);
+            orders << sale.first().value(QStringLiteral("orderNumber")).toString();
+        }
+        QCOMPARE(kasirctl({QStringLiteral("walk-ins"), QStringLiteral("085712345678")}).lines.size(), 2);
+        // Registering with that phone says there is something to link.
+        const Run added = kasirctl({QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--name"),
+            QStringLiteral("Dewi"), QStringLiteral("--phone"), QStringLiteral("0857 1234 5678")});
+        QCOMPARE(added.first().value(QStringLiteral("walkInSales")).toInt(), 2);
+        const QString code = added.first().value(QStringLiteral("code")).toString();
+        Run r = kasirctl({QStringLiteral("link"), code, QStringLiteral("--order"), QStringLiteral("S01-T01-000009")});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.error.value(QStringLiteral("field")).toString(), QStringLiteral("orders[0]"));
+        r = kasirctl({QStringLiteral("link"), code});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.first().value(QStringLiteral("linked")).toArray().size(), 2);
+        QCOMPARE(r.first().value(QStringLiteral("total")).toInteger(), 1'600'000);
+        QCOMPARE(r.first().value(QStringLiteral("type")).toString(), QStringLiteral("member"));
+        r = kasirctl({QStringLiteral("customer"), QStringLiteral("metrics"), code});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.first().value(QStringLiteral("purchases")).toInteger(), 2);
+        QCOMPARE(r.first().value(QStringLiteral("averageOrderValue")).toInteger(), 800'000);
+        QCOMPARE(r.first().value(QStringLiteral("repeatFrequency")).toString(), QStringLiteral("occasional"));
+        QCOMPARE(r.first()
+                     .value(QStringLiteral("topProducts"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("quantity")),
+            4);
+        QCOMPARE(kasirctl({QStringLiteral("check")}).exitCode, 0);
+
+        // A damaged cache: check names it and fails; rebuild makes it right again.
+        {
+            auto db = Database::open(m_db, SystemClock::instance());
+            QVERIFY(db.ok());
+            QSqlQuery q((*db)->connection());
+            QVERIFY(q.exec(QStringLiteral("UPDATE customer_metrics SET purchases = 7")));
+        }
+        r = kasirctl({QStringLiteral("check")});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.error.value(QStringLiteral("code")).toString(), QStringLiteral("mismatch"));
+        QCOMPARE(r.first().value(QStringLiteral("field")).toString(), QStringLiteral("purchases"));
+        QCOMPARE(r.first().value(QStringLiteral("cached")).toString(), QStringLiteral("7"));
+        QCOMPARE(r.first().value(QStringLiteral("fromFacts")).toString(), QStringLiteral("2"));
+        r = kasirctl({QStringLiteral("rebuild")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.first().value(QStringLiteral("customers")).toInteger(), 1);
+        QCOMPARE(r.first().value(QStringLiteral("sales")).toInteger(), 2);
+        QCOMPARE(kasirctl({QStringLiteral("check")}).exitCode, 0);
+        QCOMPARE(kasirctl({QStringLiteral("check"), QStringLiteral("--limit"), QStringLiteral("0")})
+                     .error.value(QStringLiteral("field"))
+                     .toString(),
+            QStringLiteral("limit"));
+        // A cashier may look, not rebuild.
+        QCOMPARE(kasirctl({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--username"),
+                              QStringLiteral("kasir1"), QStringLiteral("--role"), QStringLiteral("cashier")},
+                     [] {
+                         QProcessEnvironment e;
+                         e.insert(QStringLiteral("KASIR_NEW_PASSWORD"), QStringLiteral("kasir-rahasia-1"));
+                         return e;
+                     }())
+                     .exitCode,
+            0);
+        QProcessEnvironment cashier;
+        cashier.insert(QStringLiteral("KASIR_PASSWORD"), QStringLiteral("kasir-rahasia-1"));
+        QCOMPARE(
+            kasirctl({QStringLiteral("--user"), QStringLiteral("kasir1"), QStringLiteral("rebuild")}, cashier).exitCode,
+            5);
     }
 
     void initValidatesItsInput()
