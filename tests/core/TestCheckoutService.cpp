@@ -497,6 +497,25 @@ private slots:
         QVERIFY(ok->orderNumber.endsWith(QStringLiteral("-000001")));
     }
 
+    void aCustomerWithSalesCannotBeDeletedOnlyDeactivated()
+    {
+        Shop shop;
+        QVERIFY(shop.sell(shop.t.cashier(), shop.member.code, {{QStringLiteral("TEH"), 1}}, {cash(8'000)}).ok());
+        CustomerService customers(shop.t.db(), shop.t.admin());
+        auto removed = customers.remove(shop.member.code);
+        QVERIFY(!removed.ok());
+        QCOMPARE(removed.error().kind, Error::Kind::Conflict);
+        QCOMPARE(removed.error().code, QStringLiteral("has_history"));
+        QVERIFY2(removed.error().message.contains(QStringLiteral("deactivate the customer instead")),
+            qPrintable(removed.error().message));
+        QVERIFY2(removed.error().message.contains(QStringLiteral("sale")), qPrintable(removed.error().message));
+        QVERIFY(customers.get(shop.member.code).ok());
+        QVERIFY(customers.deactivate(shop.member.code).ok());
+        // Someone who never bought anything may go.
+        QVERIFY(customers.remove(shop.regular.code).ok());
+        QCOMPARE(customers.get(shop.regular.code).error().kind, Error::Kind::NotFound);
+    }
+
     void theCounterFindsAndRegistersCustomers()
     {
         Shop shop;
