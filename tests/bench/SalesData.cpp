@@ -18,6 +18,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <future>
 #include <map>
 #include <numeric>
 #include <vector>
@@ -212,6 +213,33 @@ struct Sold
     std::vector<std::pair<const char*, qint64>> payments;
 };
 
+// Sales with their lines, payments and points entries, made on a helper thread while the
+// previous batch is written.
+struct Batch
+{
+    Rows sales {"INSERT INTO sale (id, company_id, store_id, terminal_id, order_number, kind, reverses, customer_id, "
+                "customer_name, customer_phone, items, subtotal, discount_bp, discount, total, points_redeemed, "
+                "points_earned, created_at, created_by)",
+        19};
+    Rows lines {"INSERT INTO sale_line (sale_id, line_no, product_id, sku, name, unit_price, quantity, amount)", 8};
+    Rows payments {"INSERT INTO sale_payment (sale_id, line_no, method, amount)", 4};
+    Rows points {"INSERT INTO points_entry (id, company_id, customer_id, kind, points, balance_after, reason, "
+                 "sale_id, created_at, created_by)",
+        10};
+
+    // Parents first: lines, payments and points name their sale.
+    Status write(UnitOfWork& uow)
+    {
+        for (Rows* rows : {&sales, &lines, &payments, &points}) {
+            if (Status s = rows->flush(uow, true); !s)
+                return s;
+        }
+        return Done {};
+    }
+};
+
+constexpr qint64 kBatchSales = 5000;
+
 QString uuid(qint64 ms, Random& rng)
 {
     char text[36];
@@ -237,7 +265,6 @@ public:
     Status generate(qint64 sales, qint64 step);
     Status rebuildMetrics();
 
-    const QString& terminalId() const { return m_terminal.id; }
     qint64 refunds() const { return m_refunds; }
     qint64 pointsEntries() const { return m_pointsEntries; }
     qint64 tierChanges() const { return m_tierChanges; }
@@ -246,6 +273,9 @@ public:
 private:
     Status writeTerminalAndProducts(UnitOfWork& uow);
     Status loadBuyers();
+    // Sales from..from+count of `total`, and the refunds due among them (all that are left
+    // with the last batch). Runs on a helper thread: touches only the generator's own state.
+    Batch make(qint64 from, qint64 count, qint64 total, qint64 firstDay);
     void sell(qint64 at);
     void refund(const Sold& s, qint64 at);
     void addPoints(qint64 buyer, qint64 points, const char* kind, const QString& reason, const QString& saleId,
@@ -253,7 +283,6 @@ private:
     QString nextOrderNumber();
     qint64 pickBuyer();
     QString walkInPhone();
-    Status flush(UnitOfWork& uow, bool all);
 
     BenchDatabase& m_bench;
     Database& m_db;
@@ -267,7 +296,6 @@ private:
     QVariant m_manager;
     qint64 m_endMs = 0;
     std::vector<Product> m_products;
-    std::vector<bool> m_productExists;
     std::vector<Buyer> m_buyers;
     qint64 m_buyerStride = 1;
     qint64 m_buyerOffset = 0;
@@ -277,16 +305,8 @@ private:
     qint64 m_tierChanges = 0;
     double m_metricsSeconds = 0;
     std::multimap<qint64, Sold> m_pending; // refunds to come, by time
-
-    Rows m_sales {"INSERT INTO sale (id, company_id, store_id, terminal_id, order_number, kind, reverses, customer_id, "
-                  "customer_name, customer_phone, items, subtotal, discount_bp, discount, total, points_redeemed, "
-                  "points_earned, created_at, created_by)",
-        19};
-    Rows m_lines {"INSERT INTO sale_line (sale_id, line_no, product_id, sku, name, unit_price, quantity, amount)", 8};
-    Rows m_payments {"INSERT INTO sale_payment (sale_id, line_no, method, amount)", 4};
-    Rows m_points {"INSERT INTO points_entry (id, company_id, customer_id, kind, points, balance_after, reason, "
-                   "sale_id, created_at, created_by)",
-        10};
+    QString m_orderPrefix; // "S01-GEN-"
+    Batch* m_out = nullptr; // the batch being made
 };
 
 Status Generator::load()
@@ -324,6 +344,7 @@ Status Generator::load()
         return Sql::errorOf(t);
     m_terminal.storeId = m_store.id;
     m_terminal.code = QString::fromLatin1(SalesData::terminalCode);
+    m_orderPrefix = m_store.code.toUpper() + QLatin1Char('-') + m_terminal.code + QLatin1Char('-');
     if (t.next()) {
         m_terminalExists = true;
         m_terminal.id = t.value(0).toString();
@@ -340,7 +361,7 @@ Result<qint64> Generator::generatedSales()
     if (!m_terminalExists)
         return qint64(0);
     // Rows through the order-number index; refunds through the refund index.
-    const QString prefix = m_store.code.toUpper() + QLatin1Char('-') + m_terminal.code + QLatin1Char('-');
+    const QString& prefix = m_orderPrefix;
     auto rows = integer(m_db,
         QStringLiteral("SELECT count(*) FROM sale WHERE company_id = ? AND order_number >= ? AND order_number < ?"),
         {m_companyId, prefix, QString(prefix.chopped(1) + QLatin1Char('.'))});
@@ -418,9 +439,7 @@ QString Generator::walkInPhone()
 QString Generator::nextOrderNumber()
 {
     // SaleRepository::nextOrderNumber's form.
-    return QStringLiteral("%1-%2-%3")
-        .arg(m_store.code.toUpper(), m_terminal.code)
-        .arg(m_nextOrder++, 6, 10, QLatin1Char('0'));
+    return m_orderPrefix + QStringLiteral("%1").arg(m_nextOrder++, 6, 10, QLatin1Char('0'));
 }
 
 void Generator::addPoints(qint64 buyer, qint64 points, const char* kind, const QString& reason, const QString& saleId,
@@ -428,7 +447,7 @@ void Generator::addPoints(qint64 buyer, qint64 points, const char* kind, const Q
 {
     Buyer& b = m_buyers[static_cast<size_t>(buyer)];
     b.points += points;
-    m_points.add(
+    m_out->points.add(
         uuid(at, m_rng), m_companyId, b.id, QString::fromLatin1(kind), points, b.points, reason, saleId, at, by);
     ++m_pointsEntries;
 }
@@ -497,17 +516,17 @@ void Generator::sell(qint64 at)
 
     const QVariant customerId
         = s.buyer >= 0 ? QVariant(m_buyers[static_cast<size_t>(s.buyer)].id) : QVariant(QMetaType::fromType<QString>());
-    m_sales.add(s.id, m_companyId, m_store.id, m_terminal.id, s.orderNumber, QStringLiteral("sale"),
+    m_out->sales.add(s.id, m_companyId, m_store.id, m_terminal.id, s.orderNumber, QStringLiteral("sale"),
         QVariant(QMetaType::fromType<QString>()), customerId, Sql::text(s.name), Sql::text(s.phone), s.items,
         s.subtotal, s.discountBp, s.discount, s.total, 0, s.pointsEarned, at, m_cashier);
     int no = 1;
     for (const Line& l : s.lines) {
         const Product& item = m_products[static_cast<size_t>(l.product)];
-        m_lines.add(s.id, no++, item.id, item.sku, item.name, item.price, l.quantity, l.amount);
+        m_out->lines.add(s.id, no++, item.id, item.sku, item.name, item.price, l.quantity, l.amount);
     }
     no = 1;
     for (const auto& [method, amount] : s.payments)
-        m_payments.add(s.id, no++, QString::fromLatin1(method), amount);
+        m_out->payments.add(s.id, no++, QString::fromLatin1(method), amount);
     if (s.pointsEarned > 0)
         addPoints(s.buyer, s.pointsEarned, "earned", s.orderNumber, s.id, at, m_cashier);
 
@@ -527,17 +546,17 @@ void Generator::refund(const Sold& s, qint64 at)
     const QString number = nextOrderNumber();
     const QVariant customerId
         = s.buyer >= 0 ? QVariant(m_buyers[static_cast<size_t>(s.buyer)].id) : QVariant(QMetaType::fromType<QString>());
-    m_sales.add(id, m_companyId, m_store.id, m_terminal.id, number, QStringLiteral("refund"), s.id, customerId,
+    m_out->sales.add(id, m_companyId, m_store.id, m_terminal.id, number, QStringLiteral("refund"), s.id, customerId,
         Sql::text(s.name), Sql::text(s.phone), -s.items, -s.subtotal, s.discountBp, -s.discount, -s.total, 0,
         -s.pointsEarned, at, m_manager);
     int no = 1;
     for (const Line& l : s.lines) {
         const Product& item = m_products[static_cast<size_t>(l.product)];
-        m_lines.add(id, no++, item.id, item.sku, item.name, item.price, -l.quantity, -l.amount);
+        m_out->lines.add(id, no++, item.id, item.sku, item.name, item.price, -l.quantity, -l.amount);
     }
     no = 1;
     for (const auto& [method, amount] : s.payments)
-        m_payments.add(id, no++, QString::fromLatin1(method), -amount);
+        m_out->payments.add(id, no++, QString::fromLatin1(method), -amount);
     if (s.pointsEarned > 0) {
         const QString note
             = QStringLiteral("refund %1 of %2: %3")
@@ -547,14 +566,29 @@ void Generator::refund(const Sold& s, qint64 at)
     ++m_refunds;
 }
 
-Status Generator::flush(UnitOfWork& uow, bool all)
+Batch Generator::make(qint64 from, qint64 count, qint64 total, qint64 firstDay)
 {
-    // Parents first: lines, payments and points name their sale.
-    for (Rows* rows : {&m_sales, &m_lines, &m_payments, &m_points}) {
-        if (Status s = rows->flush(uow, all); !s)
-            return s;
+    Batch batch;
+    m_out = &batch;
+    for (qint64 i = from; i < from + count; ++i) {
+        // Evenly through the shop hours of the two years, at a random moment of each slot.
+        const double open = (static_cast<double>(i) + m_rng.unit()) / static_cast<double>(total)
+            * static_cast<double>(kDays * kOpenMs);
+        const auto openMs = static_cast<qint64>(open);
+        const qint64 at = firstDay + openMs / kOpenMs * kDayMs + kOpenFromMs + openMs % kOpenMs;
+        while (!m_pending.empty() && m_pending.begin()->first <= at) {
+            refund(m_pending.begin()->second, m_pending.begin()->first);
+            m_pending.erase(m_pending.begin());
+        }
+        sell(at);
     }
-    return Done {};
+    if (from + count == total) {
+        for (const auto& [at, sold] : m_pending)
+            refund(sold, at);
+        m_pending.clear();
+    }
+    m_out = nullptr;
+    return batch;
 }
 
 Status Generator::writeTerminalAndProducts(UnitOfWork& uow)
@@ -631,33 +665,25 @@ Status Generator::generate(qint64 sales, qint64 step)
     QElapsedTimer timer;
     timer.start();
     qint64 reported = 0;
-    for (qint64 i = 0; i < sales; ++i) {
-        // Evenly through the shop hours of the two years, at a random moment of each slot.
-        const double open = (static_cast<double>(i) + m_rng.unit()) / static_cast<double>(sales)
-            * static_cast<double>(kDays * kOpenMs);
-        const auto openMs = static_cast<qint64>(open);
-        const qint64 at = firstDay + openMs / kOpenMs * kDayMs + kOpenFromMs + openMs % kOpenMs;
-        while (!m_pending.empty() && m_pending.begin()->first <= at) {
-            refund(m_pending.begin()->second, m_pending.begin()->first);
-            m_pending.erase(m_pending.begin());
-        }
-        sell(at);
-        if (m_sales.rows() >= UnitOfWork::rowsPerStatement) {
-            if (Status s = flush(uow, false); !s)
-                return s;
-        }
-        if (i + 1 - reported >= step || i + 1 == sales) {
-            reported = i + 1;
+    // The next batch is made on another core while this one is written.
+    auto prepare = [this, sales, firstDay](
+                       qint64 from) { return make(from, std::min(kBatchSales, sales - from), sales, firstDay); };
+    std::future<Batch> next = std::async(std::launch::async, prepare, 0);
+    for (qint64 done = 0; done < sales;) {
+        Batch batch = next.get();
+        const qint64 made = std::min(kBatchSales, sales - done);
+        done += made;
+        if (done < sales)
+            next = std::async(std::launch::async, prepare, done);
+        if (Status s = batch.write(uow); !s)
+            return s;
+        if (done - reported >= step || done == sales) {
+            reported = done;
             const double seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
             std::fprintf(stderr, "sales: %lld / %lld, %.1f s, %.0f sales/s\n", static_cast<long long>(reported),
                 static_cast<long long>(sales), seconds, static_cast<double>(reported) / seconds);
         }
     }
-    for (const auto& [at, sold] : m_pending)
-        refund(sold, at);
-    m_pending.clear();
-    if (Status s = flush(uow, true); !s)
-        return s;
     // The terminal goes on numbering after its history.
     QSqlQuery& seq = uow.prepared(
         QStringLiteral("INSERT INTO code_sequence (company_id, name, next_value) VALUES (?, ?, ?) ON CONFLICT "
