@@ -1,13 +1,15 @@
 // bench_checkout: the counter on a big store, each measured in the same run as its baseline:
-//   CompleteSale5Lines        CheckoutService::complete: a registered customer (cycling through
-//                             many), 5 different products, paid in cash; a real commit with
-//                             synchronous FULL, as the app writes a sale
-//   RawSale5Lines_Baseline    the same rows through the SQLite C API on its own connection with
-//                             the app's pragmas: BEGIN IMMEDIATE, the order number, the sale,
-//                             5 lines, 1 payment, the points entry, the customer's figures, COMMIT
-//   LookupLast4               CheckoutService::lookup with the last 4 digits of a customer's phone
-//   LookupLast4_RawBaseline   the SELECT the repository runs for it (the reversed-digits index),
-//                             through the C API
+//   BM_CompleteSale5Lines       CheckoutService::complete: a registered customer (cycling
+//                               through many), 5 different products, paid in cash; a real
+//                               commit with synchronous FULL, as the app writes a sale
+//   BM_RawSale5Lines_Baseline   the same rows through the SQLite C API on its own connection
+//                               with the app's pragmas: BEGIN IMMEDIATE, the order number, the
+//                               sale, 5 lines, 1 payment, the points entry, the customer's
+//                               figures, COMMIT
+//   BM_LookupLast4              CheckoutService::lookup with the last 4 digits of a customer's
+//                               phone
+//   BM_LookupLast4_RawBaseline  the SELECT the repository runs for it (the reversed-digits
+//                               index), through the C API
 // and at the end a summary of medians against the targets in BENCHMARKS.md.
 //
 // The database comes from BenchSettings (KASIR_BENCH_DB, KASIR_BENCH_CUSTOMERS, KASIR_BENCH_SEED)
@@ -56,10 +58,10 @@ constexpr int linesPerSale = 5;
 constexpr int lookupLimit = 10;
 constexpr int synchronousFull = 2;
 
-const char* const completeName = "CompleteSale5Lines";
-const char* const rawSaleName = "RawSale5Lines_Baseline";
-const char* const lookupName = "LookupLast4";
-const char* const rawLookupName = "LookupLast4_RawBaseline";
+const char* const completeName = "BM_CompleteSale5Lines";
+const char* const rawSaleName = "BM_RawSale5Lines_Baseline";
+const char* const lookupName = "BM_LookupLast4";
+const char* const rawLookupName = "BM_LookupLast4_RawBaseline";
 
 // The columns core's CustomerRepository reads for one customer (kColumns in
 // storage/CustomerRepository.cpp).
@@ -144,6 +146,9 @@ struct Fixture
     std::vector<SaleRequest> requests; // one per shopper
     qint64 distinctSuffixes = 0;
     double matchesPerSuffix = 0;
+    // The random half of the raw baseline's ids, carried from run to run: Google Benchmark
+    // runs a benchmark several times, and a run may start in the millisecond the last ended.
+    quint64 rawIdState = 0;
 };
 
 quint64 splitmix(quint64& state)
@@ -467,6 +472,14 @@ void latencyCounters(benchmark::State& state, const std::vector<double>& ms)
     state.counters["max_ms"] = ms.empty() ? 0 : *std::max_element(ms.begin(), ms.end());
 }
 
+// Google Benchmark 1.7 may crash while it sums up a benchmark whose repetitions partly
+// failed (google/benchmark#1406), so the reason goes to stderr before it is handed over.
+void fail(benchmark::State& state, const char* benchmark, const QString& why)
+{
+    std::fprintf(stderr, "FAILED %s: %s\n", benchmark, qPrintable(why));
+    state.SkipWithError(qPrintable(why));
+}
+
 void completeSale(benchmark::State& state, Fixture& f)
 {
     CheckoutService checkout(f.bench->db(), f.cashier);
@@ -481,11 +494,11 @@ void completeSale(benchmark::State& state, Fixture& f)
         auto sale = checkout.complete(request);
         ms.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
         if (!sale) {
-            state.SkipWithError(qPrintable(sale.error().describe()));
+            fail(state, completeName, sale.error().describe());
             break;
         }
         if (sale->lines.size() != linesPerSale || sale->customerId != shopper.id || sale->total <= 0) {
-            state.SkipWithError("the sale was not completed as asked");
+            fail(state, completeName, QStringLiteral("the sale was not completed as asked"));
             break;
         }
         benchmark::DoNotOptimize(sale);
@@ -539,8 +552,8 @@ public:
         const qint64 points = s.member ? m_f.rules.pointsFor(total) : 0;
         char saleId[36];
         char pointsId[36];
-        formatUuidV7(now, splitmix(m_random), saleId);
-        formatUuidV7(now, splitmix(m_random), pointsId);
+        formatUuidV7(now, splitmix(m_f.rawIdState), saleId);
+        formatUuidV7(now, splitmix(m_f.rawIdState), pointsId);
 
         auto fail = [&](sqlite3_stmt* q) {
             *error = m_f.writer->lastError();
@@ -640,7 +653,6 @@ public:
 
 private:
     Fixture& m_f;
-    quint64 m_random = 0x2A3;
     sqlite3_stmt* m_begin = nullptr;
     sqlite3_stmt* m_commit = nullptr;
     sqlite3_stmt* m_rollback = nullptr;
@@ -663,7 +675,7 @@ void rawSale(benchmark::State& state, Fixture& f)
     RawSale raw(f);
     QString error;
     if (!raw.prepare(&error)) {
-        state.SkipWithError(qPrintable(error));
+        fail(state, rawSaleName, error);
         return;
     }
     std::vector<double> ms;
@@ -674,7 +686,7 @@ void rawSale(benchmark::State& state, Fixture& f)
         const bool sold = raw.sell(k++, &error);
         ms.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
         if (!sold) {
-            state.SkipWithError(qPrintable(error));
+            fail(state, rawSaleName, error);
             break;
         }
     }
@@ -692,9 +704,9 @@ void lookupLast4(benchmark::State& state, Fixture& f)
         k = k + 1 == f.shoppers.size() ? 0 : k + 1;
         auto found = checkout.lookup(s.last4);
         if (!found || found->isEmpty() || !found->constFirst().phone.endsWith(s.last4)) {
-            state.SkipWithError(
-                qPrintable(QStringLiteral("lookup %1 found nothing%2")
-                               .arg(s.last4, found ? QString() : QStringLiteral(": ") + found.error().describe())));
+            fail(state, lookupName,
+                QStringLiteral("lookup %1 found nothing%2")
+                    .arg(s.last4, found ? QString() : QStringLiteral(": ") + found.error().describe()));
             break;
         }
         benchmark::DoNotOptimize(found);
@@ -708,7 +720,7 @@ void lookupLast4Raw(benchmark::State& state, Fixture& f)
     QString error;
     sqlite3_stmt* q = f.reader->prepare(suffixSql, &error);
     if (!q) {
-        state.SkipWithError(qPrintable(error));
+        fail(state, rawLookupName, error);
         return;
     }
     sqlite3_bind_text(q, 1, f.companyId.constData(), static_cast<int>(f.companyId.size()), SQLITE_STATIC);
@@ -721,7 +733,7 @@ void lookupLast4Raw(benchmark::State& state, Fixture& f)
         sqlite3_bind_text(q, 2, s.last4Reversed.constData(), 4, SQLITE_STATIC);
         sqlite3_bind_text(q, 3, s.last4ReversedEnd.constData(), 5, SQLITE_STATIC);
         if (RawSqlite::readAllAsText(q, &bytes) <= 0) {
-            state.SkipWithError(qPrintable(QStringLiteral("the suffix index found nothing for ") + s.last4));
+            fail(state, rawLookupName, QStringLiteral("the suffix index found nothing for ") + s.last4);
             break;
         }
     }
@@ -833,6 +845,7 @@ int run()
     f.writer = writer.get();
     f.companyId = (*bench)->actor().companyId.toUtf8();
     f.sales = *report;
+    f.rawIdState = static_cast<quint64>(std::chrono::steady_clock::now().time_since_epoch().count());
     f.serviceSynchronous = synchronousOf(f.bench->db());
     f.rawSynchronous = f.writer->pragmaValue("synchronous");
     std::fprintf(stderr,
