@@ -36,7 +36,8 @@ struct SalesSettings
 //    type moved up by what they spent, as the membership rules would have.
 // Everything is written with plain SQL statements of many rows each, in one transaction
 // (all or nothing), without audit rows or sync ops: this is history that a terminal would
-// have pulled, not changes it makes. The same seed gives the same sales, ids included.
+// have pulled, not changes it makes. The same seed on the same customers gives the same
+// sales, ids included (the two years end on the day the customers were written).
 class SalesData final
 {
 public:
