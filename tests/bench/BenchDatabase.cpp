@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 
 #include <benchmark/benchmark.h>
 
@@ -118,6 +119,18 @@ Result<std::unique_ptr<BenchDatabase>> BenchDatabase::prepare(const BenchSetting
             static_cast<long long>(missing), *seconds, static_cast<double>(missing) / *seconds);
     }
     return b;
+}
+
+bool removeDatabase(const QString& path)
+{
+    for (const QString& suffix :
+        {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) {
+        if (QFile::exists(path + suffix) && !QFile::remove(path + suffix)) {
+            std::fprintf(stderr, "cannot remove %s\n", qPrintable(path + suffix));
+            return false;
+        }
+    }
+    return true;
 }
 
 int benchMain(int argc, char** argv, int (*run)())

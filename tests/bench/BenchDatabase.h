@@ -62,6 +62,10 @@ private:
 Result<double> generateDemoCustomers(
     Database& db, const Actor& actor, qint64 count, quint64 seed, qint64 step = 100'000);
 
+// Deletes the database file and the files SQLite keeps beside it (KASIR_BENCH_FRESH=1);
+// false, with the reason on stderr, when one cannot be removed.
+bool removeDatabase(const QString& path);
+
 // The main() of every benchmark program: Google Benchmark's arguments, a Qt application
 // for QtSql, then `run`, whose return value is the exit code.
 int benchMain(int argc, char** argv, int (*run)());

@@ -25,7 +25,6 @@
 #include "tests/bench/RawSqlite.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QStringList>
 
 #include <benchmark/benchmark.h>
@@ -517,17 +516,6 @@ void printSummary(const Fixture& f, const MedianReporter& r)
             std::printf("the 1M target needs a 1M run (bench_demo)\n");
     }
     std::fflush(stdout);
-}
-
-bool removeDatabase(const QString& path)
-{
-    for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
-        if (QFile::exists(path + suffix) && !QFile::remove(path + suffix)) {
-            std::fprintf(stderr, "cannot remove %s\n", qPrintable(path + suffix));
-            return false;
-        }
-    }
-    return true;
 }
 
 int run()

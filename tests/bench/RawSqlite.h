@@ -18,8 +18,20 @@ public:
     Q_DISABLE_COPY_MOVE(RawSqlite)
     ~RawSqlite();
 
-    // Opens read-only; nullptr and *error when it cannot.
-    static std::unique_ptr<RawSqlite> open(const QString& path, QString* error);
+    enum class Access
+    {
+        ReadOnly, // the look-up baselines
+        ReadWrite, // the write baselines: WAL, synchronous FULL and foreign keys, as core writes
+    };
+
+    // nullptr and *error when it cannot open the file.
+    static std::unique_ptr<RawSqlite> open(const QString& path, QString* error, Access access = Access::ReadOnly);
+
+    sqlite3* handle() const { return m_db; }
+    // Runs SQL without results (BEGIN, COMMIT, a pragma); false and *error when it fails.
+    bool exec(const char* sql, QString* error);
+    // The value of an integer pragma ("synchronous": 2 is FULL); -1 when it cannot be read.
+    qint64 pragmaValue(const char* name);
 
     // A statement owned by this connection (finalized with it); nullptr and *error when
     // the SQL does not compile.
