@@ -214,13 +214,19 @@ Result<QList<MetricsDifference>> MetricsRepository::differences(const QString& c
         differs << (isOptional(i) ? QStringLiteral("m.%1 IS NOT f.%1").arg(c)
                                   : QStringLiteral("coalesce(m.%1, 0) <> coalesce(f.%1, 0)").arg(c));
     }
+    // Customers with facts against their cached row, then cached rows without any fact:
+    // each side looked up by its primary key (a FULL JOIN would compare every pair).
+    QStringList nothing;
+    for (int i = 0; i < kFigureCount; ++i)
+        nothing << QStringLiteral("NULL");
     QSqlQuery q(db);
-    q.prepare(
-        QStringLiteral("SELECT coalesce(f.customer_id, m.customer_id) AS id, %1, %2 FROM temp.metrics_from_facts f "
-                       "FULL JOIN (SELECT * FROM main.customer_metrics WHERE company_id = ?) m "
-                       "ON m.customer_id = f.customer_id WHERE %3 ORDER BY id")
-            .arg(cached.join(QStringLiteral(", ")), facts.join(QStringLiteral(", ")),
-                differs.join(QStringLiteral(" OR "))));
+    q.prepare(QStringLiteral("SELECT f.customer_id AS id, %1, %2 FROM temp.metrics_from_facts f "
+                             "LEFT JOIN main.customer_metrics m ON m.customer_id = f.customer_id WHERE %3 "
+                             "UNION ALL SELECT m.customer_id, %1, %4 FROM main.customer_metrics m "
+                             "LEFT JOIN temp.metrics_from_facts f ON f.customer_id = m.customer_id "
+                             "WHERE m.company_id = ? AND f.customer_id IS NULL AND (%3) ORDER BY id")
+                  .arg(cached.join(QStringLiteral(", ")), facts.join(QStringLiteral(", ")),
+                      differs.join(QStringLiteral(" OR ")), nothing.join(QStringLiteral(", "))));
     q.addBindValue(companyId);
     if (!q.exec())
         return Sql::errorOf(q);

@@ -254,6 +254,13 @@ private slots:
                                       "last_purchase_at = NULL WHERE customer_id = '%1'")
                            .arg(shop.siti.id)));
         QVERIFY(q.exec(QStringLiteral("DELETE FROM customer_metrics WHERE customer_id = '%1'").arg(shop.budi.id)));
+        // A cached row for someone without a single fact.
+        CustomerInput in;
+        in.name = QStringLiteral("Ani");
+        const Customer ani = CustomerService(shop.t.db(), shop.t.admin()).create(in).value();
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO customer_metrics (customer_id, company_id, purchases) "
+                                      "VALUES ('%1', '%2', 3)")
+                           .arg(ani.id, ani.companyId)));
         auto differences = service.check();
         QVERIFY(differences.ok());
         QList<MetricsDifference> expected {
@@ -265,8 +272,9 @@ private slots:
             {shop.siti.id, QStringLiteral("totalSpent"), QStringLiteral("237501"), QStringLiteral("237500")},
             {shop.siti.id, QStringLiteral("lastPurchaseAt"), QString(), QString::number(shop.t.clock().nowMs())},
             {shop.siti.id, QStringLiteral("points"), QStringLiteral("99"), QStringLiteral("23")},
+            {ani.id, QStringLiteral("purchases"), QStringLiteral("3"), QStringLiteral("0")},
         };
-        std::sort(expected.begin(), expected.end(),
+        std::stable_sort(expected.begin(), expected.end(),
             [](const MetricsDifference& a, const MetricsDifference& b) { return a.customerId < b.customerId; });
         QCOMPARE(*differences, expected);
         QCOMPARE(service.check(2)->size(), 2);

@@ -1,0 +1,217 @@
+// bench_rebuild: making every customer's figures again from the facts, on the checkout
+// benchmark's file (1M customers, 5M sales by default), each beside its baseline:
+//   BM_Rebuild                  MetricsService::rebuild: customer_metrics of the company
+//                               deleted and written again from sales, refunds, linked walk-in
+//                               sales and both ledgers, in one transaction (kasirctl rebuild)
+//   BM_RawAggregate_Baseline    the C API reading the same sums straight off the tables
+//                               (sales per customer, points and credit per customer) and
+//                               writing nothing: what any rebuild must at least read
+//   BM_Check                    MetricsService::check: the same figures into a scratch table,
+//                               compared with the cache (kasirctl check)
+// Before and after, check() must find no difference: the generated history and core agree
+// on what the figures are. Each repetition is one run (a rebuild takes seconds).
+//
+// The file comes from BenchSettings and SalesSettings as in bench_checkout (the same
+// defaults, so the two share it); KASIR_BENCH_FRESH=1 deletes it first.
+
+#include "core/services/MetricsService.h"
+#include "tests/bench/BenchDatabase.h"
+#include "tests/bench/MedianReporter.h"
+#include "tests/bench/RawSqlite.h"
+#include "tests/bench/SalesData.h"
+
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <string>
+
+namespace kasir::bench {
+
+namespace {
+
+// The target from issue 3; BENCHMARKS.md explains it.
+constexpr double rebuildTargetMs = 120'000;
+
+const char* const rebuildName = "BM_Rebuild";
+const char* const rawName = "BM_RawAggregate_Baseline";
+const char* const checkName = "BM_Check";
+
+const QByteArray rawSales = "SELECT customer_id, count(*), sum(total), sum(items), min(created_at), max(created_at) "
+                            "FROM sale WHERE company_id = ? AND customer_id IS NOT NULL GROUP BY customer_id";
+const QByteArray rawPoints
+    = "SELECT customer_id, sum(points) FROM points_entry WHERE company_id = ? GROUP BY customer_id";
+const QByteArray rawCredit
+    = "SELECT customer_id, sum(amount) FROM credit_entry WHERE company_id = ? GROUP BY customer_id";
+
+struct Fixture
+{
+    BenchDatabase* bench = nullptr;
+    RawSqlite* reader = nullptr;
+    QByteArray companyId;
+    qint64 customers = 0; // with figures, from the last rebuild
+    qint64 sales = 0;
+};
+
+bool agrees(Fixture& f, const char* when)
+{
+    auto differences = MetricsService(f.bench->db(), f.bench->actor()).check(20);
+    if (!differences) {
+        std::fprintf(stderr, "check %s failed: %s\n", when, qPrintable(differences.error().describe()));
+        return false;
+    }
+    for (const MetricsDifference& d : *differences)
+        std::fprintf(stderr, "  %s %s: cached %s, facts %s\n", qPrintable(d.customerId), qPrintable(d.field),
+            qPrintable(d.cached), qPrintable(d.fromFacts));
+    if (!differences->isEmpty()) {
+        std::fprintf(stderr, "check %s: the figures disagree with the facts\n", when);
+        return false;
+    }
+    std::fprintf(stderr, "check %s: the figures agree with the facts\n", when);
+    return true;
+}
+
+void rebuild(benchmark::State& state, Fixture& f)
+{
+    MetricsService service(f.bench->db(), f.bench->actor());
+    for (auto _ : state) {
+        auto done = service.rebuild();
+        if (!done) {
+            state.SkipWithError(qPrintable(done.error().describe()));
+            return;
+        }
+        f.customers = done->customers;
+        f.sales = done->sales;
+    }
+    state.counters["customers"] = static_cast<double>(f.customers);
+    state.counters["sales"] = static_cast<double>(f.sales);
+}
+
+void rawAggregate(benchmark::State& state, Fixture& f)
+{
+    QString error;
+    sqlite3_stmt* statements[] = {f.reader->prepare(rawSales, &error), f.reader->prepare(rawPoints, &error),
+        f.reader->prepare(rawCredit, &error)};
+    for (sqlite3_stmt* s : statements) {
+        if (!s) {
+            state.SkipWithError(qPrintable(error));
+            return;
+        }
+        sqlite3_bind_text(s, 1, f.companyId.constData(), static_cast<int>(f.companyId.size()), SQLITE_STATIC);
+    }
+    qint64 rows = 0;
+    for (auto _ : state) {
+        rows = 0;
+        for (sqlite3_stmt* s : statements) {
+            qint64 bytes = 0;
+            const int n = RawSqlite::readAllAsText(s, &bytes);
+            if (n < 0) {
+                state.SkipWithError(qPrintable(f.reader->lastError()));
+                return;
+            }
+            rows += n;
+        }
+    }
+    if (rows == 0)
+        state.SkipWithError("the baseline read no figures");
+    state.counters["rows"] = static_cast<double>(rows);
+}
+
+void check(benchmark::State& state, Fixture& f)
+{
+    MetricsService service(f.bench->db(), f.bench->actor());
+    for (auto _ : state) {
+        auto differences = service.check();
+        if (!differences || !differences->isEmpty()) {
+            state.SkipWithError(
+                differences ? "the figures disagree with the facts" : qPrintable(differences.error().describe()));
+            return;
+        }
+    }
+}
+
+void summaryRow(const char* what, const std::optional<MedianReporter::Median>& m, const std::string& checks)
+{
+    if (m)
+        std::printf("| %-44s | %9.1f | %9.1f | %s |\n", what, m->wallMs / 1000, m->cpuMs / 1000, checks.c_str());
+    else
+        std::printf("| %-44s | %9s | %9s | did not run |\n", what, "-", "-");
+}
+
+int run()
+{
+    BenchSettings settings = BenchSettings::fromEnvironment();
+    const SalesSettings sales = SalesSettings::fromEnvironment();
+    if (qEnvironmentVariable("KASIR_BENCH_DB").trimmed().isEmpty())
+        settings.path = SalesSettings::defaultPath(settings.customers, sales.sales);
+    if (qEnvironmentVariable("KASIR_BENCH_FRESH") == QLatin1String("1") && !removeDatabase(settings.path))
+        return 1;
+    auto bench = BenchDatabase::prepare(settings);
+    if (!bench) {
+        std::fprintf(
+            stderr, "cannot prepare %s: %s\n", qPrintable(settings.path), qPrintable(bench.error().describe()));
+        return 1;
+    }
+    auto report = SalesData::ensure(**bench, sales.sales, settings.seed);
+    if (!report) {
+        std::fprintf(stderr, "cannot generate sales in %s: %s\n", qPrintable(settings.path),
+            qPrintable(report.error().describe()));
+        return 1;
+    }
+    QString error;
+    auto reader = RawSqlite::open(settings.path, &error);
+    if (!reader) {
+        std::fprintf(stderr, "C API cannot open %s: %s\n", qPrintable(settings.path), qPrintable(error));
+        return 1;
+    }
+    Fixture f;
+    f.bench = bench->get();
+    f.reader = reader.get();
+    f.companyId = (*bench)->actor().companyId.toUtf8();
+    std::fprintf(stderr, "database %s: %lld customers, %lld generated sales, SQLite %s\n", qPrintable(settings.path),
+        static_cast<long long>(f.bench->customers()), static_cast<long long>(report->sales), sqlite3_libversion());
+    if (!agrees(f, "before"))
+        return 1;
+
+    benchmark::RegisterBenchmark(rawName, [&f](benchmark::State& s) { rawAggregate(s, f); })
+        ->Iterations(1)
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime();
+    benchmark::RegisterBenchmark(rebuildName, [&f](benchmark::State& s) { rebuild(s, f); })
+        ->Iterations(1)
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime();
+    benchmark::RegisterBenchmark(checkName, [&f](benchmark::State& s) { check(s, f); })
+        ->Iterations(1)
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime();
+    MedianReporter reporter;
+    benchmark::RunSpecifiedBenchmarks(&reporter);
+    if (!agrees(f, "after"))
+        return 1;
+
+    std::printf("\n%lld customers with figures from %lld sales and refunds\n", static_cast<long long>(f.customers),
+        static_cast<long long>(f.sales));
+    std::printf("| %-44s | %9s | %9s | %s |\n", "measurement", "wall s", "CPU s", "target (on wall time)");
+    std::printf("|%s|----------:|----------:|---|\n", std::string(46, '-').c_str());
+    summaryRow("read the sums, raw C API (baseline)", reporter.median(rawName), "baseline");
+    if (const auto m = reporter.median(rebuildName)) {
+        std::string checks
+            = QString::asprintf("<= %.0f s: %s", rebuildTargetMs / 1000, m->wallMs <= rebuildTargetMs ? "pass" : "FAIL")
+                  .toStdString();
+        if (const auto raw = reporter.medianMs(rawName))
+            checks += QString::asprintf("; %.2fx the baseline", m->wallMs / *raw).toStdString();
+        summaryRow("MetricsService::rebuild (kasirctl rebuild)", m, checks);
+    }
+    summaryRow("MetricsService::check (kasirctl check)", reporter.median(checkName), "");
+    std::fflush(stdout);
+    return reporter.exitCode();
+}
+
+} // namespace
+
+} // namespace kasir::bench
+
+int main(int argc, char** argv)
+{
+    return kasir::bench::benchMain(argc, argv, &kasir::bench::run);
+}
