@@ -252,7 +252,10 @@ Status CustomerRepository::bindAndWrite(
     q.finish();
     if (!written)
         return Error::notFound(tr("customer %1 does not exist").arg(c.id));
-    uow.deferred<NameIndex::Changes>().set(seq, old, entry);
+    // A name that stays needs nothing of the index: a unit that moves many customers to a
+    // new tier would otherwise hold each of them in memory until it commits.
+    if (!old || *old != entry)
+        uow.deferred<NameIndex::Changes>().set(seq, old, entry);
     return Done {};
 }
 
