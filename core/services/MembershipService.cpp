@@ -27,6 +27,7 @@ const QString kSpendPerPoint = QStringLiteral("spendPerPoint");
 const QString kPointValue = QStringLiteral("pointValue");
 const QString kMemberFrom = QStringLiteral("memberFrom");
 const QString kTiersCanDrop = QStringLiteral("tiersCanDrop");
+const QString kPointsExpireDays = QStringLiteral("pointsExpireDays");
 const QString kUpdatedAt = QStringLiteral("updatedAt");
 const QString kUpdatedBy = QStringLiteral("updatedBy");
 
@@ -110,6 +111,7 @@ FieldSnapshot MembershipService::snapshot(const MembershipRules& r)
     s.set(kMemberFrom, QJsonValue(r.memberFrom));
     s.set(kPlatinumDiscount, QJsonValue(r.platinumDiscountBp));
     s.set(kPlatinumFrom, QJsonValue(r.platinumFrom));
+    s.set(kPointsExpireDays, QJsonValue(r.pointsExpireDays));
     s.set(kPointValue, QJsonValue(r.pointValue));
     s.set(kSilverDiscount, QJsonValue(r.silverDiscountBp));
     s.set(kSilverFrom, QJsonValue(r.silverFrom));
@@ -133,8 +135,8 @@ QJsonObject MembershipService::toJson(const MembershipRules& rules)
 Result<MembershipRules> MembershipService::fromJson(const QJsonObject& json, const MembershipRules& base)
 {
     static const QStringList known {kSilverFrom, kGoldFrom, kPlatinumFrom, kBronzeDiscount, kSilverDiscount,
-        kGoldDiscount, kPlatinumDiscount, kSpendPerPoint, kPointValue, kMemberFrom, kTiersCanDrop, kUpdatedAt,
-        kUpdatedBy};
+        kGoldDiscount, kPlatinumDiscount, kSpendPerPoint, kPointValue, kMemberFrom, kTiersCanDrop, kPointsExpireDays,
+        kUpdatedAt, kUpdatedBy};
     MembershipRules r = base;
     Reader read(json);
     // A misspelt key would otherwise change nothing without a word.
@@ -153,6 +155,7 @@ Result<MembershipRules> MembershipService::fromJson(const QJsonObject& json, con
     read.integer(kPointValue, r.pointValue);
     read.integer(kMemberFrom, r.memberFrom);
     read.boolean(kTiersCanDrop, r.tiersCanDrop);
+    read.integer(kPointsExpireDays, r.pointsExpireDays);
     if (!read.errors.isEmpty())
         return Error::invalid(read.errors);
     return r;

@@ -28,8 +28,8 @@ public:
     Result<MembershipRules> setRules(const MembershipRules& rules);
 
     // The rules as JSON, keys as in MembershipRules::problems(): amounts in minor units,
-    // discounts in basis points (500 is 5 %), tiersCanDrop a bool, updatedAt ISO 8601 UTC
-    // and updatedBy when the rules were ever changed.
+    // discounts in basis points (500 is 5 %), tiersCanDrop a bool, pointsExpireDays in days
+    // (0: never), updatedAt ISO 8601 UTC and updatedBy when the rules were ever changed.
     static QJsonObject toJson(const MembershipRules& rules);
     // `base` with the keys present in `json` changed (the form toJson writes; updatedAt and
     // updatedBy are read-only and skipped). A value of the wrong type or a key that is not

@@ -45,6 +45,7 @@ MembershipRules custom()
     r.pointValue = 50;
     r.memberFrom = 0;
     r.tiersCanDrop = true;
+    r.pointsExpireDays = 365;
     return r;
 }
 
@@ -80,6 +81,7 @@ private slots:
         QCOMPARE(r->spendPerPoint, 10'000);
         QCOMPARE(r->pointsFor(10'000), 1);
         QVERIFY(!r->tiersCanDrop);
+        QCOMPARE(r->pointsExpireDays, 0);
         QCOMPARE(r->updatedAt, 0);
         QVERIFY(r->updatedBy.isEmpty());
         QVERIFY(r->problems().isEmpty());
@@ -121,6 +123,7 @@ private slots:
         QCOMPARE(*reread, *again);
         QCOMPARE(reread->goldFrom, 7'000'000);
         QVERIFY(!reread->tiersCanDrop);
+        QCOMPARE(reread->pointsExpireDays, 365);
     }
 
     void invalidRulesReportEveryFailingField()
@@ -137,15 +140,21 @@ private slots:
         bad.platinumDiscountBp = -1;
         bad.spendPerPoint = 0;
         bad.pointValue = -1;
+        bad.pointsExpireDays = -1;
         auto r = s.setRules(bad);
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, Error::Kind::Invalid);
         QCOMPARE(fieldsOf(r.error()),
             (QStringList {QStringLiteral("pointValue:negative"), QStringLiteral("goldFrom:below_lower_level"),
                 QStringLiteral("platinumFrom:below_lower_level"), QStringLiteral("bronzeDiscount:out_of_range"),
-                QStringLiteral("platinumDiscount:out_of_range"), QStringLiteral("spendPerPoint:not_positive")}));
+                QStringLiteral("platinumDiscount:out_of_range"), QStringLiteral("spendPerPoint:not_positive"),
+                QStringLiteral("pointsExpireDays:out_of_range")}));
         for (const FieldError& f : r.error().fields)
             QVERIFY(!f.message.isEmpty());
+        MembershipRules longLived;
+        longLived.pointsExpireDays = MembershipRules::maxPointsExpireDays + 1;
+        QCOMPARE(
+            fieldsOf(s.setRules(longLived).error()), QStringList {QStringLiteral("pointsExpireDays:out_of_range")});
 
         MembershipRules negative;
         negative.silverFrom = -1;
@@ -161,6 +170,7 @@ private slots:
         edge.bronzeDiscountBp = 0;
         edge.platinumDiscountBp = 10'000;
         edge.spendPerPoint = 1;
+        edge.pointsExpireDays = MembershipRules::maxPointsExpireDays;
         QVERIFY(s.setRules(edge).ok());
 
         QCOMPARE(t.countRows(QStringLiteral("membership_rules")), 1);
@@ -278,7 +288,7 @@ private slots:
         const QJsonObject defaults = MembershipService::toJson(MembershipRules::defaults());
         QCOMPARE(QJsonDocument(defaults).toJson(QJsonDocument::Compact),
             QByteArray("{\"bronzeDiscount\":500,\"goldDiscount\":1500,\"goldFrom\":5000000,\"memberFrom\":1000000,"
-                       "\"platinumDiscount\":2000,\"platinumFrom\":10000000,\"pointValue\":100,"
+                       "\"platinumDiscount\":2000,\"platinumFrom\":10000000,\"pointValue\":100,\"pointsExpireDays\":0,"
                        "\"silverDiscount\":1000,\"silverFrom\":2000000,\"spendPerPoint\":10000,"
                        "\"tiersCanDrop\":false}"));
         MembershipRules stamped = custom();
@@ -315,6 +325,7 @@ private slots:
             {QStringLiteral("spendPerPoint"), true},
             {QStringLiteral("pointValue"), 1e30},
             {QStringLiteral("tiersCanDrop"), 1},
+            {QStringLiteral("pointsExpireDays"), QStringLiteral("30")},
             {QStringLiteral("goldFom"), 1},
         };
         auto r = MembershipService::fromJson(wrong, MembershipRules::defaults());
@@ -325,9 +336,9 @@ private slots:
         QCOMPARE(got,
             (QStringList {QStringLiteral("bronzeDiscount:not_an_integer"), QStringLiteral("goldFom:unknown_field"),
                 QStringLiteral("goldFrom:wrong_type"), QStringLiteral("platinumFrom:wrong_type"),
-                QStringLiteral("pointValue:out_of_range"), QStringLiteral("silverDiscount:out_of_range"),
-                QStringLiteral("silverFrom:wrong_type"), QStringLiteral("spendPerPoint:wrong_type"),
-                QStringLiteral("tiersCanDrop:wrong_type")}));
+                QStringLiteral("pointValue:out_of_range"), QStringLiteral("pointsExpireDays:wrong_type"),
+                QStringLiteral("silverDiscount:out_of_range"), QStringLiteral("silverFrom:wrong_type"),
+                QStringLiteral("spendPerPoint:wrong_type"), QStringLiteral("tiersCanDrop:wrong_type")}));
         for (const FieldError& f : r.error().fields)
             QVERIFY(!f.message.isEmpty());
 
