@@ -355,7 +355,9 @@ int Kasirctl::rules(const QString& verb, const QStringList& args)
     auto saved = service.setRules(*next);
     if (!saved)
         return m_out.fail(saved.error());
-    m_out.line(MembershipService::toJson(*saved));
+    QJsonObject out = MembershipService::toJson(saved->rules);
+    out.insert(QStringLiteral("customersMoved"), saved->customersMoved);
+    m_out.line(out);
     return CliOutput::Ok;
 }
 
