@@ -8,6 +8,7 @@
 
 #include <QDateTime>
 #include <QJsonValue>
+#include <QSqlError>
 #include <QtNumeric>
 
 #include <algorithm>
@@ -120,6 +121,31 @@ Result<Balances> LedgerRepository::balancesFromEntries(const QString& customerId
     const Balances b {q.value(0).toLongLong(), q.value(1).toLongLong()};
     q.finish();
     return b;
+}
+
+Result<QList<LedgerRepository::PointsAges>> LedgerRepository::pointsAges(const QString& companyId, qint64 cutoffMs)
+{
+    QSqlQuery& q = m_db.prepared(QStringLiteral(
+        "SELECT customer_id, balance, earned_before, used FROM (SELECT customer_id, sum(points) AS balance, "
+        "sum(CASE WHEN points > 0 AND created_at < ? THEN points ELSE 0 END) AS earned_before, "
+        "-sum(CASE WHEN points < 0 THEN points ELSE 0 END) AS used "
+        "FROM points_entry WHERE company_id = ? GROUP BY customer_id) "
+        "WHERE balance > 0 AND earned_before > used"));
+    q.bindValue(0, cutoffMs);
+    q.bindValue(1, companyId);
+    if (!q.exec())
+        return Sql::errorOf(q);
+    QList<PointsAges> out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong()});
+    // sum() fails on overflow rather than wrapping; that ends the loop like the last row.
+    if (q.lastError().isValid()) {
+        Error failed = Sql::errorOf(q);
+        q.finish();
+        return failed;
+    }
+    q.finish();
+    return out;
 }
 
 Result<qint64> LedgerRepository::maxDebt(const QString& customerId)
