@@ -588,56 +588,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Usage: kasirctl [--db FILE] [--user NAME [--password-stdin]] COMMAND [options]
-       kasirctl --help | --version
-
-Commands:
-  init --company NAME [--region ID] [--currency IDR] [--store NAME] [--terminal NAME]
-       [--admin-user admin] [--admin-password PW]   set up this database as a terminal
-  customer add --name NAME [--phone P] [field options]   register a customer
-  customer get ID|CODE                                   show one customer
-  customer find PHONE                                    find by phone, any written form
-  customer search [--q TEXT] [--type T] [--status S] [--level L]
-       [--created-from DATE] [--created-to DATE] [--sort name|created|updated] [--desc]
-       [--limit N] [--after CURSOR] [--page-info]        one customer per line
-  customer update ID|CODE [field options]                change fields (&quot;&quot; clears)
-  customer deactivate|reactivate|delete ID|CODE
-  user add --username U --role admin|manager|cashier [--display-name N]
-       (the new password from $KASIR_NEW_PASSWORD, else on stdin)
-  user list
-  product add --sku SKU --name NAME --price AMOUNT         add to the catalogue
-  product update SKU [--name N] [--price AMOUNT] [--active true|false]
-  product list [--all]                                    one product per line
-  sale --customer ID|CODE | --phone P | --walk-in [--name N] [--phone P]
-       --item SKU:QTY [--item ...] --pay METHOD:AMOUNT [--pay ...] [--override REASON]
-                                                         complete a sale; METHOD is cash, card,
-                                                         mobile_money, store_credit or points
-  refund ORDER --reason R                                refund a whole sale
-  points ID|CODE [--history] [--adjust N --reason R]     points balance, entries, adjustment
-  credit ID|CODE [--add N [--kind K] | --debit N [--override R]] --reason R [--reference X]
-  credit ID|CODE --limit N                               the most debt allowed (0: none)
-  credit history ID|CODE                                 store-credit entries with balances
-  rules show | rules set [--silver-from N] [--gold-discount BP] [--tiers-can-drop true|false] ...
-  demo --customers N [--seed S] [--progress]             add realistic demo customers (one write:
-                                                         all or none; --progress reports on stderr;
-                                                         an empty file first gets a demo company with
-                                                         the logins admin, manager and kasir)
-
-Field options: --name --phone --whatsapp --email --address --city --province --postal-code
-  --type walk-in|member|vip|wholesale --status active|inactive|blocked
-  --level Bronze|Silver|Gold|Platinum --discount-override PERCENT --birth-date YYYY-MM-DD
-  --gender male|female|other --notes TEXT
-  --prefer-sms --prefer-email --prefer-call --prefer-whatsapp --do-not-contact true|false
-
-The database is --db, else $KASIR_DB, else the per-user data folder.
-The password of --user is read from stdin with --password-stdin, else from $KASIR_PASSWORD.
-Output is JSON; errors go to stderr as {&quot;error&quot;, &quot;code&quot;, &quot;field&quot;}.
-Amounts are whole numbers of the currency&apos;s minor unit (15000 for Rp 15.000).
-Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 permission denied.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>unknown product command &quot;%1&quot;; use add, update or list</source>
         <translation type="unfinished"></translation>
     </message>
@@ -687,6 +637,59 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message>
         <source>a balance, not --history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: kasirctl [--db FILE] [--user NAME [--password-stdin]] COMMAND [options]
+       kasirctl --help | --version
+
+Commands:
+  init --company NAME [--region ID] [--currency IDR] [--store NAME] [--terminal NAME]
+       [--admin-user admin] [--admin-password PW]   set up this database as a terminal
+  customer add --name NAME [--phone P] [field options]   register a customer
+  customer get ID|CODE                                   show one customer
+  customer find PHONE                                    find by phone, any written form
+  customer search [--q TEXT] [--type T] [--status S] [--level L]
+       [--created-from DATE] [--created-to DATE] [--sort name|created|updated] [--desc]
+       [--limit N] [--after CURSOR] [--page-info]        one customer per line
+  customer update ID|CODE [field options]                change fields (&quot;&quot; clears)
+  customer deactivate|reactivate|delete ID|CODE
+  user add --username U --role admin|manager|cashier [--display-name N]
+       (the new password from $KASIR_NEW_PASSWORD, else on stdin)
+  user list
+  product add --sku SKU --name NAME --price AMOUNT         add to the catalogue
+  product update SKU [--name N] [--price AMOUNT] [--active true|false]
+  product list [--all]                                    one product per line
+  sale --customer ID|CODE | --phone P | --walk-in [--name N] [--phone P]
+       --item SKU:QTY [--item ...] --pay METHOD:AMOUNT [--pay ...] [--override REASON]
+                                                         complete a sale; METHOD is cash, card,
+                                                         mobile_money, store_credit or points
+  refund ORDER --reason R                                refund a whole sale
+  points ID|CODE [--history] [--adjust N --reason R]     points balance, entries, adjustment
+  points expire [--as-of DATE]                           take away every customer&apos;s points older than
+                                                         the rules&apos; --points-expire-days (0: never)
+  credit ID|CODE [--add N [--kind K] | --debit N [--override R]] --reason R [--reference X]
+  credit ID|CODE --limit N                               the most debt allowed (0: none)
+  credit history ID|CODE                                 store-credit entries with balances
+  rules show | rules set [--silver-from N] [--gold-discount BP] [--tiers-can-drop true|false]
+       [--points-expire-days DAYS] ...                   new thresholds place every customer again
+  demo --customers N [--seed S] [--progress]             add realistic demo customers (one write:
+                                                         all or none; --progress reports on stderr;
+                                                         an empty file first gets a demo company with
+                                                         the logins admin, manager and kasir)
+
+Field options: --name --phone --whatsapp --email --address --city --province --postal-code
+  --type walk-in|member|vip|wholesale --status active|inactive|blocked
+  --level Bronze|Silver|Gold|Platinum --discount-override PERCENT --birth-date YYYY-MM-DD
+  --gender male|female|other --notes TEXT
+  --prefer-sms --prefer-email --prefer-call --prefer-whatsapp --do-not-contact true|false
+
+The database is --db, else $KASIR_DB, else the per-user data folder.
+The password of --user is read from stdin with --password-stdin, else from $KASIR_PASSWORD.
+Output is JSON; errors go to stderr as {&quot;error&quot;, &quot;code&quot;, &quot;field&quot;}.
+Amounts are whole numbers of the currency&apos;s minor unit (15000 for Rp 15.000).
+Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 permission denied.
+</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -759,6 +762,18 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
         <source>must not be negative</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>expire points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not be later than now (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>points added before %1 expired</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kasir::MainWindow</name>
@@ -824,6 +839,10 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
         <source>must be more than 0</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>must be between 0 and %1 days (0: points never expire)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kasir::MembershipService</name>
@@ -853,6 +872,14 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message>
         <source>change the membership rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>membership rules changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>customer %1 does not exist</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -586,103 +586,6 @@
         <translation>perintah pengguna &quot;%1&quot; tidak dikenal; gunakan add atau list</translation>
     </message>
     <message>
-        <source>Usage: kasirctl [--db FILE] [--user NAME [--password-stdin]] COMMAND [options]
-       kasirctl --help | --version
-
-Commands:
-  init --company NAME [--region ID] [--currency IDR] [--store NAME] [--terminal NAME]
-       [--admin-user admin] [--admin-password PW]   set up this database as a terminal
-  customer add --name NAME [--phone P] [field options]   register a customer
-  customer get ID|CODE                                   show one customer
-  customer find PHONE                                    find by phone, any written form
-  customer search [--q TEXT] [--type T] [--status S] [--level L]
-       [--created-from DATE] [--created-to DATE] [--sort name|created|updated] [--desc]
-       [--limit N] [--after CURSOR] [--page-info]        one customer per line
-  customer update ID|CODE [field options]                change fields (&quot;&quot; clears)
-  customer deactivate|reactivate|delete ID|CODE
-  user add --username U --role admin|manager|cashier [--display-name N]
-       (the new password from $KASIR_NEW_PASSWORD, else on stdin)
-  user list
-  product add --sku SKU --name NAME --price AMOUNT         add to the catalogue
-  product update SKU [--name N] [--price AMOUNT] [--active true|false]
-  product list [--all]                                    one product per line
-  sale --customer ID|CODE | --phone P | --walk-in [--name N] [--phone P]
-       --item SKU:QTY [--item ...] --pay METHOD:AMOUNT [--pay ...] [--override REASON]
-                                                         complete a sale; METHOD is cash, card,
-                                                         mobile_money, store_credit or points
-  refund ORDER --reason R                                refund a whole sale
-  points ID|CODE [--history] [--adjust N --reason R]     points balance, entries, adjustment
-  credit ID|CODE [--add N [--kind K] | --debit N [--override R]] --reason R [--reference X]
-  credit ID|CODE --limit N                               the most debt allowed (0: none)
-  credit history ID|CODE                                 store-credit entries with balances
-  rules show | rules set [--silver-from N] [--gold-discount BP] [--tiers-can-drop true|false] ...
-  demo --customers N [--seed S] [--progress]             add realistic demo customers (one write:
-                                                         all or none; --progress reports on stderr;
-                                                         an empty file first gets a demo company with
-                                                         the logins admin, manager and kasir)
-
-Field options: --name --phone --whatsapp --email --address --city --province --postal-code
-  --type walk-in|member|vip|wholesale --status active|inactive|blocked
-  --level Bronze|Silver|Gold|Platinum --discount-override PERCENT --birth-date YYYY-MM-DD
-  --gender male|female|other --notes TEXT
-  --prefer-sms --prefer-email --prefer-call --prefer-whatsapp --do-not-contact true|false
-
-The database is --db, else $KASIR_DB, else the per-user data folder.
-The password of --user is read from stdin with --password-stdin, else from $KASIR_PASSWORD.
-Output is JSON; errors go to stderr as {&quot;error&quot;, &quot;code&quot;, &quot;field&quot;}.
-Amounts are whole numbers of the currency&apos;s minor unit (15000 for Rp 15.000).
-Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 permission denied.
-</source>
-        <translation>Pemakaian: kasirctl [--db BERKAS] [--user NAMA [--password-stdin]] PERINTAH [opsi]
-       kasirctl --help | --version
-
-Perintah:
-  init --company NAMA [--region ID] [--currency IDR] [--store NAMA] [--terminal NAMA]
-       [--admin-user admin] [--admin-password SANDI]   siapkan basis data ini sebagai terminal
-  customer add --name NAMA [--phone P] [opsi kolom]      daftarkan pelanggan
-  customer get ID|KODE                                   tampilkan satu pelanggan
-  customer find TELEPON                                  cari lewat telepon, dalam bentuk tulisan apa pun
-  customer search [--q TEKS] [--type J] [--status S] [--level L]
-       [--created-from TGL] [--created-to TGL] [--sort name|created|updated] [--desc]
-       [--limit N] [--after PENANDA] [--page-info]       satu pelanggan per baris
-  customer update ID|KODE [opsi kolom]                   ubah kolom (&quot;&quot; mengosongkan)
-  customer deactivate|reactivate|delete ID|KODE
-  user add --username U --role admin|manager|cashier [--display-name N]
-       (sandi baru dari $KASIR_NEW_PASSWORD, atau lewat stdin)
-  user list
-  product add --sku SKU --name NAMA --price JUMLAH       tambahkan ke katalog
-  product update SKU [--name N] [--price JUMLAH] [--active true|false]
-  product list [--all]                                   satu produk per baris
-  sale --customer ID|KODE | --phone P | --walk-in [--name N] [--phone P]
-       --item SKU:QTY [--item ...] --pay METHOD:AMOUNT [--pay ...] [--override ALASAN]
-                                                         selesaikan penjualan; METHOD adalah cash, card,
-                                                         mobile_money, store_credit, atau points
-  refund PESANAN --reason R                              kembalikan dana seluruh penjualan
-  points ID|KODE [--history] [--adjust N --reason R]     saldo poin, catatan, penyesuaian
-  credit ID|KODE [--add N [--kind K] | --debit N [--override R]] --reason R [--reference X]
-  credit ID|KODE --limit N                               utang maksimal yang diizinkan (0: tidak ada)
-  credit history ID|KODE                                 catatan kredit toko beserta saldonya
-  rules show | rules set [--silver-from N] [--gold-discount BP] [--tiers-can-drop true|false] ...
-  demo --customers N [--seed S] [--progress]             tambahkan pelanggan demo yang realistis (satu
-                                                         penulisan: semua atau tidak sama sekali; --progress
-                                                         melapor di stderr; berkas kosong lebih dulu
-                                                         mendapat perusahaan demo dengan login admin,
-                                                         manager dan kasir)
-
-Opsi kolom: --name --phone --whatsapp --email --address --city --province --postal-code
-  --type walk-in|member|vip|wholesale --status active|inactive|blocked
-  --level Bronze|Silver|Gold|Platinum --discount-override PERSEN --birth-date TTTT-BB-HH
-  --gender male|female|other --notes TEKS
-  --prefer-sms --prefer-email --prefer-call --prefer-whatsapp --do-not-contact true|false
-
-Basis data: --db, jika tidak ada $KASIR_DB, jika tidak ada folder data pengguna.
-Sandi untuk --user dibaca dari stdin dengan --password-stdin, atau dari $KASIR_PASSWORD.
-Keluaran berupa JSON; galat ke stderr sebagai {&quot;error&quot;, &quot;code&quot;, &quot;field&quot;}.
-Nominal uang ditulis sebagai bilangan bulat dalam satuan terkecil mata uang (15000 untuk Rp 15.000).
-Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan, 4 konflik, 5 tidak diizinkan.
-</translation>
-    </message>
-    <message>
         <source>unknown product command &quot;%1&quot;; use add, update or list</source>
         <translation>perintah produk &quot;%1&quot; tidak dikenal; gunakan add, update, atau list</translation>
     </message>
@@ -733,6 +636,109 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
     <message>
         <source>a balance, not --history</source>
         <translation>saldo, bukan --history</translation>
+    </message>
+    <message>
+        <source>Usage: kasirctl [--db FILE] [--user NAME [--password-stdin]] COMMAND [options]
+       kasirctl --help | --version
+
+Commands:
+  init --company NAME [--region ID] [--currency IDR] [--store NAME] [--terminal NAME]
+       [--admin-user admin] [--admin-password PW]   set up this database as a terminal
+  customer add --name NAME [--phone P] [field options]   register a customer
+  customer get ID|CODE                                   show one customer
+  customer find PHONE                                    find by phone, any written form
+  customer search [--q TEXT] [--type T] [--status S] [--level L]
+       [--created-from DATE] [--created-to DATE] [--sort name|created|updated] [--desc]
+       [--limit N] [--after CURSOR] [--page-info]        one customer per line
+  customer update ID|CODE [field options]                change fields (&quot;&quot; clears)
+  customer deactivate|reactivate|delete ID|CODE
+  user add --username U --role admin|manager|cashier [--display-name N]
+       (the new password from $KASIR_NEW_PASSWORD, else on stdin)
+  user list
+  product add --sku SKU --name NAME --price AMOUNT         add to the catalogue
+  product update SKU [--name N] [--price AMOUNT] [--active true|false]
+  product list [--all]                                    one product per line
+  sale --customer ID|CODE | --phone P | --walk-in [--name N] [--phone P]
+       --item SKU:QTY [--item ...] --pay METHOD:AMOUNT [--pay ...] [--override REASON]
+                                                         complete a sale; METHOD is cash, card,
+                                                         mobile_money, store_credit or points
+  refund ORDER --reason R                                refund a whole sale
+  points ID|CODE [--history] [--adjust N --reason R]     points balance, entries, adjustment
+  points expire [--as-of DATE]                           take away every customer&apos;s points older than
+                                                         the rules&apos; --points-expire-days (0: never)
+  credit ID|CODE [--add N [--kind K] | --debit N [--override R]] --reason R [--reference X]
+  credit ID|CODE --limit N                               the most debt allowed (0: none)
+  credit history ID|CODE                                 store-credit entries with balances
+  rules show | rules set [--silver-from N] [--gold-discount BP] [--tiers-can-drop true|false]
+       [--points-expire-days DAYS] ...                   new thresholds place every customer again
+  demo --customers N [--seed S] [--progress]             add realistic demo customers (one write:
+                                                         all or none; --progress reports on stderr;
+                                                         an empty file first gets a demo company with
+                                                         the logins admin, manager and kasir)
+
+Field options: --name --phone --whatsapp --email --address --city --province --postal-code
+  --type walk-in|member|vip|wholesale --status active|inactive|blocked
+  --level Bronze|Silver|Gold|Platinum --discount-override PERCENT --birth-date YYYY-MM-DD
+  --gender male|female|other --notes TEXT
+  --prefer-sms --prefer-email --prefer-call --prefer-whatsapp --do-not-contact true|false
+
+The database is --db, else $KASIR_DB, else the per-user data folder.
+The password of --user is read from stdin with --password-stdin, else from $KASIR_PASSWORD.
+Output is JSON; errors go to stderr as {&quot;error&quot;, &quot;code&quot;, &quot;field&quot;}.
+Amounts are whole numbers of the currency&apos;s minor unit (15000 for Rp 15.000).
+Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 permission denied.
+</source>
+        <translation>Pemakaian: kasirctl [--db BERKAS] [--user NAMA [--password-stdin]] PERINTAH [opsi]
+       kasirctl --help | --version
+
+Perintah:
+  init --company NAMA [--region ID] [--currency IDR] [--store NAMA] [--terminal NAMA]
+       [--admin-user admin] [--admin-password SANDI]   siapkan basis data ini sebagai terminal
+  customer add --name NAMA [--phone P] [opsi kolom]      daftarkan pelanggan
+  customer get ID|KODE                                   tampilkan satu pelanggan
+  customer find TELEPON                                  cari lewat telepon, dalam bentuk tulisan apa pun
+  customer search [--q TEKS] [--type J] [--status S] [--level L]
+       [--created-from TGL] [--created-to TGL] [--sort name|created|updated] [--desc]
+       [--limit N] [--after PENANDA] [--page-info]       satu pelanggan per baris
+  customer update ID|KODE [opsi kolom]                   ubah kolom (&quot;&quot; mengosongkan)
+  customer deactivate|reactivate|delete ID|KODE
+  user add --username U --role admin|manager|cashier [--display-name N]
+       (sandi baru dari $KASIR_NEW_PASSWORD, atau lewat stdin)
+  user list
+  product add --sku SKU --name NAMA --price JUMLAH       tambahkan ke katalog
+  product update SKU [--name N] [--price JUMLAH] [--active true|false]
+  product list [--all]                                   satu produk per baris
+  sale --customer ID|KODE | --phone P | --walk-in [--name N] [--phone P]
+       --item SKU:QTY [--item ...] --pay METHOD:AMOUNT [--pay ...] [--override ALASAN]
+                                                         selesaikan penjualan; METHOD adalah cash, card,
+                                                         mobile_money, store_credit, atau points
+  refund PESANAN --reason R                              kembalikan dana seluruh penjualan
+  points ID|KODE [--history] [--adjust N --reason R]     saldo poin, catatan, penyesuaian
+  points expire [--as-of TGL]                            hanguskan poin setiap pelanggan yang lebih tua dari
+                                                         --points-expire-days dalam aturan (0: tidak pernah)
+  credit ID|KODE [--add N [--kind K] | --debit N [--override R]] --reason R [--reference X]
+  credit ID|KODE --limit N                               utang maksimal yang diizinkan (0: tidak ada)
+  credit history ID|KODE                                 catatan kredit toko beserta saldonya
+  rules show | rules set [--silver-from N] [--gold-discount BP] [--tiers-can-drop true|false]
+       [--points-expire-days HARI] ...                   ambang baru menempatkan ulang setiap pelanggan
+  demo --customers N [--seed S] [--progress]             tambahkan pelanggan demo yang realistis (satu
+                                                         penulisan: semua atau tidak sama sekali; --progress
+                                                         melapor di stderr; berkas kosong lebih dulu
+                                                         mendapat perusahaan demo dengan login admin,
+                                                         manager dan kasir)
+
+Opsi kolom: --name --phone --whatsapp --email --address --city --province --postal-code
+  --type walk-in|member|vip|wholesale --status active|inactive|blocked
+  --level Bronze|Silver|Gold|Platinum --discount-override PERSEN --birth-date TTTT-BB-HH
+  --gender male|female|other --notes TEKS
+  --prefer-sms --prefer-email --prefer-call --prefer-whatsapp --do-not-contact true|false
+
+Basis data: --db, jika tidak ada $KASIR_DB, jika tidak ada folder data pengguna.
+Sandi untuk --user dibaca dari stdin dengan --password-stdin, atau dari $KASIR_PASSWORD.
+Keluaran berupa JSON; galat ke stderr sebagai {&quot;error&quot;, &quot;code&quot;, &quot;field&quot;}.
+Nominal uang ditulis sebagai bilangan bulat dalam satuan terkecil mata uang (15000 untuk Rp 15.000).
+Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan, 4 konflik, 5 tidak diizinkan.
+</translation>
     </message>
 </context>
 <context>
@@ -804,6 +810,18 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
         <source>must not be negative</source>
         <translation>tidak boleh negatif</translation>
     </message>
+    <message>
+        <source>expire points</source>
+        <translation>menghanguskan poin</translation>
+    </message>
+    <message>
+        <source>must not be later than now (%1)</source>
+        <translation>tidak boleh lebih lambat dari sekarang (%1)</translation>
+    </message>
+    <message>
+        <source>points added before %1 expired</source>
+        <translation>poin yang ditambahkan sebelum %1 hangus</translation>
+    </message>
 </context>
 <context>
     <name>kasir::MainWindow</name>
@@ -868,6 +886,10 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
         <source>must be more than 0</source>
         <translation>harus lebih dari 0</translation>
     </message>
+    <message>
+        <source>must be between 0 and %1 days (0: points never expire)</source>
+        <translation>harus antara 0 dan %1 hari (0: poin tidak pernah hangus)</translation>
+    </message>
 </context>
 <context>
     <name>kasir::MembershipService</name>
@@ -898,6 +920,14 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
     <message>
         <source>change the membership rules</source>
         <translation>mengubah aturan keanggotaan</translation>
+    </message>
+    <message>
+        <source>membership rules changed</source>
+        <translation>aturan keanggotaan diubah</translation>
+    </message>
+    <message>
+        <source>customer %1 does not exist</source>
+        <translation>pelanggan %1 tidak ada</translation>
     </message>
 </context>
 <context>
