@@ -269,24 +269,31 @@ Result<LedgerService::Expiry> LedgerService::expirePoints(qint64 asOfMs)
     constexpr qint64 dayMs = 86'400'000;
     const qint64 cutoff = asOfMs - rules->pointsExpireDays * dayMs;
     LedgerRepository repo(m_db);
-    auto ages = repo.pointsAges(m_actor.companyId, cutoff);
-    if (!ages)
-        return ages.error();
     const QString reason = tr("points added before %1 expired").arg(isoUtc(cutoff));
-    for (const LedgerRepository::PointsAges& a : std::as_const(*ages)) {
-        const qint64 points = PointsExpiry::expiring(a.balance, a.earnedBefore, a.used);
-        if (points <= 0)
-            continue;
-        PointsEntry entry;
-        entry.companyId = m_actor.companyId;
-        entry.customerId = a.customerId;
-        entry.kind = PointsKind::Expired;
-        entry.points = -points;
-        entry.reason = reason;
-        if (auto stored = repo.appendPoints(uow, std::move(entry)); !stored)
-            return stored.error();
-        ++done.customers;
-        done.points += points;
+    // A page of customers at a time: a million of them need not be held at once.
+    QString after;
+    for (;;) {
+        auto ages = repo.pointsAges(m_actor.companyId, cutoff, after, expiryPage);
+        if (!ages)
+            return ages.error();
+        for (const LedgerRepository::PointsAges& a : std::as_const(*ages)) {
+            const qint64 points = PointsExpiry::expiring(a.balance, a.earnedBefore, a.used);
+            if (points <= 0)
+                continue;
+            PointsEntry entry;
+            entry.companyId = m_actor.companyId;
+            entry.customerId = a.customerId;
+            entry.kind = PointsKind::Expired;
+            entry.points = -points;
+            entry.reason = reason;
+            if (auto stored = repo.appendPoints(uow, std::move(entry)); !stored)
+                return stored.error();
+            ++done.customers;
+            done.points += points;
+        }
+        if (ages->size() < expiryPage)
+            break;
+        after = ages->constLast().customerId;
     }
     if (Status s = uow.commit(); !s)
         return s.error();

@@ -63,6 +63,8 @@ public:
     // first (PointsExpiry::expiring): one `expired` entry per customer, all in one unit of
     // work. Run again at the same time it expires nothing; with pointsExpireDays 0, nothing.
     Result<Expiry> expirePoints(qint64 asOfMs);
+    // Expiry reads this many customers' points at a time.
+    static constexpr int expiryPage = 10'000;
 
     // Newest first.
     Result<QList<PointsEntry>> pointsHistory(const QString& customerRef);

@@ -123,16 +123,21 @@ Result<Balances> LedgerRepository::balancesFromEntries(const QString& customerId
     return b;
 }
 
-Result<QList<LedgerRepository::PointsAges>> LedgerRepository::pointsAges(const QString& companyId, qint64 cutoffMs)
+Result<QList<LedgerRepository::PointsAges>> LedgerRepository::pointsAges(
+    const QString& companyId, qint64 cutoffMs, const QString& afterCustomerId, int limit)
 {
-    QSqlQuery& q = m_db.prepared(QStringLiteral(
-        "SELECT customer_id, balance, earned_before, used FROM (SELECT customer_id, sum(points) AS balance, "
-        "sum(CASE WHEN points > 0 AND created_at < ? THEN points ELSE 0 END) AS earned_before, "
-        "-sum(CASE WHEN points < 0 THEN points ELSE 0 END) AS used "
-        "FROM points_entry WHERE company_id = ? GROUP BY customer_id) "
-        "WHERE balance > 0 AND earned_before > used"));
+    // Grouped along ix_points_customer, in the order the page is wanted: no sort, and the
+    // scan stops after `limit` customers and starts each page where the last one ended.
+    QSqlQuery& q = m_db.prepared(
+        QStringLiteral("SELECT customer_id, sum(points) AS balance, "
+                       "sum(CASE WHEN points > 0 AND created_at < ? THEN points ELSE 0 END) AS earned_before, "
+                       "-sum(CASE WHEN points < 0 THEN points ELSE 0 END) AS used "
+                       "FROM points_entry WHERE company_id = ? AND customer_id > ? GROUP BY customer_id "
+                       "HAVING balance > 0 AND earned_before > used ORDER BY customer_id LIMIT ?"));
     q.bindValue(0, cutoffMs);
     q.bindValue(1, companyId);
+    q.bindValue(2, Sql::text(afterCustomerId)); // '' sorts before every id
+    q.bindValue(3, std::max(limit, 1));
     if (!q.exec())
         return Sql::errorOf(q);
     QList<PointsAges> out;

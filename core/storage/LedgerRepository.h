@@ -36,9 +36,13 @@ public:
         qint64 used = 0; // the negative entries, ever, as a positive number
     };
     // The customers of the company with a positive balance and more points added before
-    // `cutoffMs` than taken away since they joined: those who may have points to expire. One
-    // grouped pass over the company's entries, by customer id.
-    Result<QList<PointsAges>> pointsAges(const QString& companyId, qint64 cutoffMs);
+    // `cutoffMs` than taken away since they joined: those who may have points to expire. A
+    // grouped pass over the company's entries in customer id order, from the first customer
+    // after `afterCustomerId` (empty: from the start) to at most `limit` customers, so that a
+    // caller holds one page at a time and an entry it writes for a customer of this page is
+    // behind the next one.
+    Result<QList<PointsAges>> pointsAges(
+        const QString& companyId, qint64 cutoffMs, const QString& afterCustomerId, int limit);
 
     // How much debt the customer may run up; 0 when no limit was ever set.
     Result<qint64> maxDebt(const QString& customerId);

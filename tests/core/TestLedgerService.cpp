@@ -1,6 +1,7 @@
 #include "core/domain/Money.h"
 #include "core/services/CheckoutService.h"
 #include "core/services/CustomerService.h"
+#include "core/services/DemoData.h"
 #include "core/services/LedgerService.h"
 #include "core/services/MembershipService.h"
 #include "core/services/ProductService.h"
@@ -809,6 +810,47 @@ private slots:
         QVERIFY(trigger.exec(QStringLiteral("DROP TRIGGER fail_expiry")));
         QCOMPARE(*s.expirePoints(t.clock().nowMs()), expiry(3, 30));
         QCOMPARE(ledgerMismatch(t), QString());
+    }
+
+    void expiryGoesThroughManyCustomersPageByPage()
+    {
+        test::TestDatabase t;
+        expireAfter(t, 30, t.admin());
+        // More customers with points to expire than one page holds; every eighth has used
+        // all of hers and has nothing to expire.
+        const qint64 customers = LedgerService::expiryPage + 2'000;
+        QCOMPARE(DemoData::generate(t.db(), t.admin(), customers, 5).value_or(-1), customers);
+        {
+            // Entries as if earned and redeemed 40 days ago: written as facts directly, with
+            // the balances they make.
+            QSqlQuery q(t.db().connection());
+            const qint64 old = t.clock().nowMs() - 40 * kDay;
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO points_entry (id, company_id, customer_id, kind, points, "
+                                          "balance_after, created_at) SELECT 'e' || seq, company_id, id, 'earned', 7, "
+                                          "7, %1 FROM customer")
+                               .arg(old)));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO points_entry (id, company_id, customer_id, kind, points, "
+                                          "balance_after, created_at) SELECT 'r' || seq, company_id, id, 'redeemed', "
+                                          "-7, 0, %1 FROM customer WHERE seq % 8 = 0")
+                               .arg(old + 1)));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO customer_metrics (customer_id, company_id, points) SELECT id, "
+                                          "company_id, CASE WHEN seq % 8 = 0 THEN 0 ELSE 7 END FROM customer")));
+        }
+        const qint64 used = scalar(t, QStringLiteral("SELECT count(*) FROM customer WHERE seq % 8 = 0"));
+        QVERIFY(customers - used > LedgerService::expiryPage);
+
+        LedgerService s(t.db(), t.manager());
+        auto done = s.expirePoints(t.clock().nowMs());
+        QVERIFY2(done.ok(), qPrintable(describe(done)));
+        QCOMPARE(*done, expiry(customers - used, (customers - used) * 7));
+        QCOMPARE(
+            scalar(t, QStringLiteral("SELECT count(*) FROM points_entry WHERE kind = 'expired'")), customers - used);
+        QCOMPARE(
+            scalar(t, QStringLiteral("SELECT count(DISTINCT customer_id) FROM points_entry WHERE kind = 'expired'")),
+            customers - used);
+        QCOMPARE(scalar(t, QStringLiteral("SELECT coalesce(sum(points), -1) FROM customer_metrics")), 0);
+        QCOMPARE(ledgerMismatch(t), QString());
+        QCOMPARE(*s.expirePoints(t.clock().nowMs()), expiry(0, 0));
     }
 
     void expiryTakesWhatIsLeftOfTheOldestPoints_data()
