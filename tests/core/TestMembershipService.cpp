@@ -719,7 +719,10 @@ private slots:
                                             "WHEN (SELECT count(*) FROM tier_history) >= %1 "
                                             "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END")
                                  .arg(rows[1] + 1)));
-        QVERIFY(!s.setRules(thresholds(0, 0, 0)).ok());
+        auto failed = s.setRules(thresholds(0, 0, 0));
+        QVERIFY(!failed.ok());
+        QVERIFY2(
+            failed.error().message.contains(QStringLiteral("disk on fire")), qPrintable(failed.error().describe()));
         QVERIFY(trigger.exec(QStringLiteral("DROP TRIGGER fail_tier")));
 
         QCOMPARE(*s.rules(), before);
