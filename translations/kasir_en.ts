@@ -648,6 +648,21 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>unknown customer command &quot;%1&quot;; use add, get, find, search, metrics, update, deactivate, reactivate or delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be between 1 and 1000000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n figure(s) of the customers disagree with their sales and ledgers; kasirctl rebuild makes them again</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Usage: kasirctl [--db FILE] [--user NAME [--password-stdin]] COMMAND [options]
        kasirctl --help | --version
 
@@ -676,6 +691,8 @@ Commands:
                                                          mobile_money, store_credit or points
   refund ORDER --reason R                                refund a whole sale
   points ID|CODE [--history] [--adjust N --reason R]     points balance, entries, adjustment
+  points expire [--as-of DATE]                           take away every customer&apos;s points older than
+                                                         the rules&apos; --points-expire-days (0: never)
   credit ID|CODE [--add N [--kind K] | --debit N [--override R]] --reason R [--reference X]
   credit ID|CODE --limit N                               the most debt allowed (0: none)
   credit history ID|CODE                                 store-credit entries with balances
@@ -686,7 +703,8 @@ Commands:
                                                          from sales and ledgers
   check [--limit N]                                      compare the figures with the facts
                                                          (exit 1 and one line per difference)
-  rules show | rules set [--silver-from N] [--gold-discount BP] [--tiers-can-drop true|false] ...
+  rules show | rules set [--silver-from N] [--gold-discount BP] [--tiers-can-drop true|false]
+       [--points-expire-days DAYS] ...                   new thresholds place every customer again
   demo --customers N [--seed S] [--progress]             add realistic demo customers (one write:
                                                          all or none; --progress reports on stderr;
                                                          an empty file first gets a demo company with
@@ -705,21 +723,6 @@ Amounts are whole numbers of the currency&apos;s minor unit (15000 for Rp 15.000
 Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 permission denied.
 </source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown customer command &quot;%1&quot;; use add, get, find, search, metrics, update, deactivate, reactivate or delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be between 1 and 1000000</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n figure(s) of the customers disagree with their sales and ledgers; kasirctl rebuild makes them again</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -791,6 +794,18 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
         <source>must not be negative</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>expire points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not be later than now (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>points added before %1 expired</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kasir::MainWindow</name>
@@ -856,6 +871,10 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
         <source>must be more than 0</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>must be between 0 and %1 days (0: points never expire)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kasir::MembershipService</name>
@@ -885,6 +904,14 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message>
         <source>change the membership rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>membership rules changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>customer %1 does not exist</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

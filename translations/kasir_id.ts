@@ -646,6 +646,20 @@
         <translation>saldo, bukan --history</translation>
     </message>
     <message>
+        <source>unknown customer command &quot;%1&quot;; use add, get, find, search, metrics, update, deactivate, reactivate or delete</source>
+        <translation>perintah customer &quot;%1&quot; tidak dikenal; gunakan add, get, find, search, metrics, update, deactivate, reactivate, atau delete</translation>
+    </message>
+    <message>
+        <source>must be between 1 and 1000000</source>
+        <translation>harus antara 1 dan 1000000</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n figure(s) of the customers disagree with their sales and ledgers; kasirctl rebuild makes them again</source>
+        <translation>
+            <numerusform>%n angka pelanggan tidak sesuai dengan penjualan dan buku besarnya; kasirctl rebuild membuatnya ulang</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Usage: kasirctl [--db FILE] [--user NAME [--password-stdin]] COMMAND [options]
        kasirctl --help | --version
 
@@ -674,6 +688,8 @@ Commands:
                                                          mobile_money, store_credit or points
   refund ORDER --reason R                                refund a whole sale
   points ID|CODE [--history] [--adjust N --reason R]     points balance, entries, adjustment
+  points expire [--as-of DATE]                           take away every customer&apos;s points older than
+                                                         the rules&apos; --points-expire-days (0: never)
   credit ID|CODE [--add N [--kind K] | --debit N [--override R]] --reason R [--reference X]
   credit ID|CODE --limit N                               the most debt allowed (0: none)
   credit history ID|CODE                                 store-credit entries with balances
@@ -684,7 +700,8 @@ Commands:
                                                          from sales and ledgers
   check [--limit N]                                      compare the figures with the facts
                                                          (exit 1 and one line per difference)
-  rules show | rules set [--silver-from N] [--gold-discount BP] [--tiers-can-drop true|false] ...
+  rules show | rules set [--silver-from N] [--gold-discount BP] [--tiers-can-drop true|false]
+       [--points-expire-days DAYS] ...                   new thresholds place every customer again
   demo --customers N [--seed S] [--progress]             add realistic demo customers (one write:
                                                          all or none; --progress reports on stderr;
                                                          an empty file first gets a demo company with
@@ -730,6 +747,8 @@ Perintah:
                                                          mobile_money, store_credit, atau points
   refund PESANAN --reason R                              kembalikan dana seluruh penjualan
   points ID|KODE [--history] [--adjust N --reason R]     saldo poin, catatan, penyesuaian
+  points expire [--as-of TGL]                            hanguskan poin setiap pelanggan yang lebih tua dari
+                                                         --points-expire-days dalam aturan (0: tidak pernah)
   credit ID|KODE [--add N [--kind K] | --debit N [--override R]] --reason R [--reference X]
   credit ID|KODE --limit N                               utang maksimal yang diizinkan (0: tidak ada)
   credit history ID|KODE                                 catatan kredit toko beserta saldonya
@@ -740,7 +759,8 @@ Perintah:
                                                          penjualan dan buku besar
   check [--limit N]                                      bandingkan angka dengan faktanya
                                                          (keluar 1 dan satu baris per perbedaan)
-  rules show | rules set [--silver-from N] [--gold-discount BP] [--tiers-can-drop true|false] ...
+  rules show | rules set [--silver-from N] [--gold-discount BP] [--tiers-can-drop true|false]
+       [--points-expire-days HARI] ...                   ambang baru menempatkan ulang setiap pelanggan
   demo --customers N [--seed S] [--progress]             tambahkan pelanggan demo yang realistis (satu
                                                          penulisan: semua atau tidak sama sekali; --progress
                                                          melapor di stderr; berkas kosong lebih dulu
@@ -759,20 +779,6 @@ Keluaran berupa JSON; galat ke stderr sebagai {&quot;error&quot;, &quot;code&quo
 Nominal uang ditulis sebagai bilangan bulat dalam satuan terkecil mata uang (15000 untuk Rp 15.000).
 Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan, 4 konflik, 5 tidak diizinkan.
 </translation>
-    </message>
-    <message>
-        <source>unknown customer command &quot;%1&quot;; use add, get, find, search, metrics, update, deactivate, reactivate or delete</source>
-        <translation>perintah customer &quot;%1&quot; tidak dikenal; gunakan add, get, find, search, metrics, update, deactivate, reactivate, atau delete</translation>
-    </message>
-    <message>
-        <source>must be between 1 and 1000000</source>
-        <translation>harus antara 1 dan 1000000</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n figure(s) of the customers disagree with their sales and ledgers; kasirctl rebuild makes them again</source>
-        <translation>
-            <numerusform>%n angka pelanggan tidak sesuai dengan penjualan dan buku besarnya; kasirctl rebuild membuatnya ulang</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -844,6 +850,18 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
         <source>must not be negative</source>
         <translation>tidak boleh negatif</translation>
     </message>
+    <message>
+        <source>expire points</source>
+        <translation>menghanguskan poin</translation>
+    </message>
+    <message>
+        <source>must not be later than now (%1)</source>
+        <translation>tidak boleh lebih lambat dari sekarang (%1)</translation>
+    </message>
+    <message>
+        <source>points added before %1 expired</source>
+        <translation>poin yang ditambahkan sebelum %1 hangus</translation>
+    </message>
 </context>
 <context>
     <name>kasir::MainWindow</name>
@@ -908,6 +926,10 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
         <source>must be more than 0</source>
         <translation>harus lebih dari 0</translation>
     </message>
+    <message>
+        <source>must be between 0 and %1 days (0: points never expire)</source>
+        <translation>harus antara 0 dan %1 hari (0: poin tidak pernah hangus)</translation>
+    </message>
 </context>
 <context>
     <name>kasir::MembershipService</name>
@@ -938,6 +960,14 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
     <message>
         <source>change the membership rules</source>
         <translation>mengubah aturan keanggotaan</translation>
+    </message>
+    <message>
+        <source>membership rules changed</source>
+        <translation>aturan keanggotaan diubah</translation>
+    </message>
+    <message>
+        <source>customer %1 does not exist</source>
+        <translation>pelanggan %1 tidak ada</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,6 @@
 #include "core/domain/CustomerJson.h"
 #include "core/domain/CustomerQuery.h"
 #include "core/services/CheckoutService.h"
-#include "core/services/CheckoutService.h"
 #include "core/services/CustomerService.h"
 #include "core/services/DemoData.h"
 #include "core/services/SetupService.h"
@@ -76,24 +75,6 @@ std::optional<bool> parseBool(const QString& text)
     return std::nullopt;
 }
 
-// "2026-01-31" (UTC midnight) or a full ISO date-time.
-std::optional<qint64> parseTime(const QString& text, bool endOfDay)
-{
-    const QString t = text.trimmed();
-    if (t.size() == 10) {
-        const QDate d = QDate::fromString(t, Qt::ISODate);
-        if (!d.isValid())
-            return std::nullopt;
-        return QDateTime(endOfDay ? d.addDays(1) : d, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
-    }
-    QDateTime dt = QDateTime::fromString(t, Qt::ISODateWithMs);
-    if (!dt.isValid())
-        dt = QDateTime::fromString(t, Qt::ISODate);
-    if (!dt.isValid())
-        return std::nullopt;
-    return dt.toMSecsSinceEpoch();
-}
-
 QString generatedPassword()
 {
     static const char alphabet[] = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -146,6 +127,8 @@ int Kasirctl::help()
               "                                                         mobile_money, store_credit or points\n"
               "  refund ORDER --reason R                                refund a whole sale\n"
               "  points ID|CODE [--history] [--adjust N --reason R]     points balance, entries, adjustment\n"
+              "  points expire [--as-of DATE]                           take away every customer's points older than\n"
+              "                                                         the rules' --points-expire-days (0: never)\n"
               "  credit ID|CODE [--add N [--kind K] | --debit N [--override R]] --reason R [--reference X]\n"
               "  credit ID|CODE --limit N                               the most debt allowed (0: none)\n"
               "  credit history ID|CODE                                 store-credit entries with balances\n"
@@ -156,7 +139,8 @@ int Kasirctl::help()
               "                                                         from sales and ledgers\n"
               "  check [--limit N]                                      compare the figures with the facts\n"
               "                                                         (exit 1 and one line per difference)\n"
-              "  rules show | rules set [--silver-from N] [--gold-discount BP] [--tiers-can-drop true|false] ...\n"
+              "  rules show | rules set [--silver-from N] [--gold-discount BP] [--tiers-can-drop true|false]\n"
+              "       [--points-expire-days DAYS] ...                   new thresholds place every customer again\n"
               "  demo --customers N [--seed S] [--progress]             add realistic demo customers (one write:\n"
               "                                                         all or none; --progress reports on stderr;\n"
               "                                                         an empty file first gets a demo company with\n"
@@ -265,6 +249,23 @@ bool Kasirctl::openDatabase(int& exitCode)
     }
     m_db = std::move(db).value();
     return true;
+}
+
+std::optional<qint64> Kasirctl::parseTime(const QString& text, bool endOfDay)
+{
+    const QString t = text.trimmed();
+    if (t.size() == 10) {
+        const QDate d = QDate::fromString(t, Qt::ISODate);
+        if (!d.isValid())
+            return std::nullopt;
+        return QDateTime(endOfDay ? d.addDays(1) : d, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    }
+    QDateTime dt = QDateTime::fromString(t, Qt::ISODateWithMs);
+    if (!dt.isValid())
+        dt = QDateTime::fromString(t, Qt::ISODate);
+    if (!dt.isValid())
+        return std::nullopt;
+    return dt.toMSecsSinceEpoch();
 }
 
 QString Kasirctl::readPasswordFromStdin()

@@ -40,6 +40,8 @@ private:
     int sale(const QStringList& args);
     int refund(const QStringList& args);
     int points(const QStringList& args);
+    // `points expire [--as-of DATE]`, its options parsed by points().
+    int expirePoints(const QCommandLineParser& parser);
     int credit(const QStringList& args);
     int rules(const QString& verb, const QStringList& args);
     int customerMetrics(const QStringList& args);
@@ -73,6 +75,9 @@ private:
     // Reads the customer field flags; false (with exitCode set) when a flag's value is bad.
     bool readCustomerInput(const QCommandLineParser& parser, CustomerInput& input, int& exitCode);
     static QString readPasswordFromStdin();
+    // "2026-01-31" (UTC midnight, or the midnight after it with `endOfDay`) or a full ISO
+    // 8601 date-time, as milliseconds since the epoch.
+    static std::optional<qint64> parseTime(const QString& text, bool endOfDay);
 
     CliOutput m_out;
     QString m_dbPath;

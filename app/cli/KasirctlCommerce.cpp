@@ -1,6 +1,7 @@
 // kasirctl's commands for the counter and the ledgers: products, sales, refunds, points,
 // store credit and membership rules.
 #include "app/cli/Kasirctl.h"
+#include "core/domain/Clock.h"
 #include "core/services/CheckoutService.h"
 #include "core/services/LedgerService.h"
 #include "core/services/MembershipService.h"
@@ -189,13 +190,20 @@ int Kasirctl::refund(const QStringList& args)
 int Kasirctl::points(const QStringList& args)
 {
     QCommandLineParser p;
-    for (const char* name : {"adjust", "reason"})
+    for (const char* name : {"adjust", "reason", "as-of"})
         p.addOption(QCommandLineOption(QLatin1String(name), QString(), QStringLiteral("value")));
     p.addOption(QCommandLineOption(QStringLiteral("history")));
     int code = 0;
+    // `points expire` expires old points of every customer; `points ID` shows or moves one balance.
+    const bool expire = !args.isEmpty() && args.first() == u"expire";
+    if (!parse(p, expire ? args.mid(1) : args, expire ? 0 : 1, QStringLiteral("customer"), code))
+        return code;
+    if (expire)
+        return expirePoints(p);
+    if (!refuseFlags(p, {QStringLiteral("as-of")}, QStringLiteral("points expire"), code))
+        return code;
     std::optional<qint64> adjust;
-    if (!parse(p, args, 1, QStringLiteral("customer"), code)
-        || !readInteger(p, QStringLiteral("adjust"), QStringLiteral("points"), adjust, code, false))
+    if (!readInteger(p, QStringLiteral("adjust"), QStringLiteral("points"), adjust, code, false))
         return code;
     if (p.isSet(QStringLiteral("history"))
         && !refuseFlags(p, {QStringLiteral("adjust")}, tr("a balance, not --history"), code))
@@ -225,6 +233,29 @@ int Kasirctl::points(const QStringList& args)
     if (!balances)
         return m_out.fail(balances.error());
     m_out.line(QJsonObject {{QStringLiteral("points"), balances->points}});
+    return CliOutput::Ok;
+}
+
+int Kasirctl::expirePoints(const QCommandLineParser& p)
+{
+    int code = 0;
+    if (!refuseFlags(p, {QStringLiteral("adjust"), QStringLiteral("reason"), QStringLiteral("history")},
+            QStringLiteral("points ID|CODE"), code))
+        return code;
+    std::optional<qint64> asOf;
+    if (p.isSet(QStringLiteral("as-of"))) {
+        asOf = parseTime(p.value(QStringLiteral("as-of")), false);
+        if (!asOf)
+            return m_out.fail(Error::invalidField(QStringLiteral("asOf"), QStringLiteral("invalid_date"),
+                tr("must be a date (YYYY-MM-DD) or an ISO 8601 date-time")));
+    }
+    if (!openDatabase(code) || !resolveActor(code))
+        return code;
+    auto done = LedgerService(*m_db, m_actor).expirePoints(asOf.value_or(m_db->clock().nowMs()));
+    if (!done)
+        return m_out.fail(done.error());
+    m_out.line(QJsonObject {{QStringLiteral("customers"), QJsonValue(done->customers)},
+        {QStringLiteral("points"), QJsonValue(done->points)}});
     return CliOutput::Ok;
 }
 
@@ -355,7 +386,9 @@ int Kasirctl::rules(const QString& verb, const QStringList& args)
     auto saved = service.setRules(*next);
     if (!saved)
         return m_out.fail(saved.error());
-    m_out.line(MembershipService::toJson(*saved));
+    QJsonObject out = MembershipService::toJson(saved->rules);
+    out.insert(QStringLiteral("customersMoved"), saved->customersMoved);
+    m_out.line(out);
     return CliOutput::Ok;
 }
 

@@ -4,6 +4,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace kasir {
 
 namespace {
@@ -31,6 +33,13 @@ std::optional<Error> CreditLimit::problem(
                      : Text::tr("would take the balance to %1, past the credit limit of %2 debt; a manager can "
                                 "allow it with a reason")
                            .arg(after, Money::format(maxDebt, currency)));
+}
+
+qint64 PointsExpiry::expiring(qint64 balance, qint64 earnedBefore, qint64 used)
+{
+    if (balance <= 0 || earnedBefore <= used)
+        return 0;
+    return std::min(balance, earnedBefore - used);
 }
 
 } // namespace kasir

@@ -54,6 +54,14 @@ namespace CreditLimit {
 std::optional<Error> problem(qint64 balance, qint64 amount, qint64 maxDebt, bool blocked, const QString& currency);
 } // namespace CreditLimit
 
+namespace PointsExpiry {
+// How many points expire from a balance, points being used oldest first: of the
+// `earnedBefore` points added before the cutoff, what every point ever taken away (`used`:
+// redeemed, adjusted down, taken back by refunds, expired before) has not used up, and never
+// more than the balance. 0 when nothing is left to expire.
+qint64 expiring(qint64 balance, qint64 earnedBefore, qint64 used);
+} // namespace PointsExpiry
+
 // One append-only entry of a customer's points; the balance is the sum of `points`.
 struct PointsEntry
 {

@@ -40,6 +40,9 @@ QList<FieldError> MembershipRules::problems() const
     percent("platinumDiscount", platinumDiscountBp);
     if (spendPerPoint <= 0)
         out.append({QStringLiteral("spendPerPoint"), QStringLiteral("not_positive"), Text::tr("must be more than 0")});
+    if (pointsExpireDays < 0 || pointsExpireDays > maxPointsExpireDays)
+        out.append({QStringLiteral("pointsExpireDays"), QStringLiteral("out_of_range"),
+            Text::tr("must be between 0 and %1 days (0: points never expire)").arg(maxPointsExpireDays)});
     return out;
 }
 

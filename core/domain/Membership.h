@@ -11,7 +11,8 @@ namespace kasir {
 // follows their total spent; each level has a discount; points are earned per amount paid
 // in money (never on the part paid with points or store credit) and pay `pointValue` each;
 // a walk-in becomes a member once their total spent reaches `memberFrom` (0: never by
-// spending). Amounts are in the currency's minor unit.
+// spending); points expire `pointsExpireDays` after they were earned, the oldest used
+// first (0: never). Amounts are in the currency's minor unit.
 struct MembershipRules
 {
     qint64 silverFrom = 2'000'000;
@@ -25,6 +26,8 @@ struct MembershipRules
     qint64 pointValue = 100;
     qint64 memberFrom = 1'000'000;
     bool tiersCanDrop = false;
+    qint64 pointsExpireDays = 0;
+    static constexpr qint64 maxPointsExpireDays = 36600; // a hundred years, as the schema allows
     qint64 updatedAt = 0;
     QString updatedBy;
 

@@ -5,6 +5,7 @@
 #include "core/services/CustomerService.h"
 #include "core/storage/Database.h"
 #include "core/storage/LedgerRepository.h"
+#include "core/storage/MembershipRepository.h"
 #include "core/storage/TenancyRepository.h"
 #include "core/storage/UnitOfWork.h"
 
@@ -244,6 +245,59 @@ Result<qint64> LedgerService::setCreditLimit(const QString& customerRef, qint64 
     if (Status s = uow.commit(); !s)
         return s.error();
     return maxDebt;
+}
+
+Result<LedgerService::Expiry> LedgerService::expirePoints(qint64 asOfMs)
+{
+    if (Status s = m_actor.require(Permission::Maintenance, tr("expire points")); !s)
+        return s.error();
+    // The entries are read under the write lock: a sale between reading and writing would
+    // otherwise use points that are about to expire.
+    UnitOfWork uow(m_db, m_actor);
+    if (Status s = uow.begin(); !s)
+        return s.error();
+    // An expiry dated ahead would take points before their time.
+    if (asOfMs > uow.now())
+        return Error::invalidField(QStringLiteral("asOf"), QStringLiteral("in_future"),
+            tr("must not be later than now (%1)").arg(isoUtc(uow.now())));
+    auto rules = MembershipRepository(m_db).rules(m_actor.companyId);
+    if (!rules)
+        return rules.error();
+    Expiry done;
+    if (rules->pointsExpireDays == 0)
+        return done;
+    constexpr qint64 dayMs = 86'400'000;
+    const qint64 cutoff = asOfMs - rules->pointsExpireDays * dayMs;
+    LedgerRepository repo(m_db);
+    const QString reason = tr("points added before %1 expired").arg(isoUtc(cutoff));
+    // A page of customers at a time: a million of them need not be held at once.
+    QString after;
+    for (;;) {
+        auto ages = repo.pointsAges(m_actor.companyId, cutoff, after, expiryPage);
+        if (!ages)
+            return ages.error();
+        for (const LedgerRepository::PointsAges& a : std::as_const(*ages)) {
+            const qint64 points = PointsExpiry::expiring(a.balance, a.earnedBefore, a.used);
+            if (points <= 0)
+                continue;
+            PointsEntry entry;
+            entry.companyId = m_actor.companyId;
+            entry.customerId = a.customerId;
+            entry.kind = PointsKind::Expired;
+            entry.points = -points;
+            entry.reason = reason;
+            if (auto stored = repo.appendPoints(uow, std::move(entry)); !stored)
+                return stored.error();
+            ++done.customers;
+            done.points += points;
+        }
+        if (ages->size() < expiryPage)
+            break;
+        after = ages->constLast().customerId;
+    }
+    if (Status s = uow.commit(); !s)
+        return s.error();
+    return done;
 }
 
 Result<QList<PointsEntry>> LedgerService::pointsHistory(const QString& customerRef)

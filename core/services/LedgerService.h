@@ -14,8 +14,8 @@ namespace kasir {
 class Database;
 
 // The ledger use cases: a customer's points and store credit (balances, history, manual
-// adjustments, top-ups and debits within the credit limit, setting that limit), each
-// checked against the acting user's role. Customers are named by id or code and must be
+// adjustments, top-ups and debits within the credit limit, setting that limit) and the
+// expiry of old points, each checked against the acting user's role. Customers are named by id or code and must be
 // of the actor's company. Every write is one unit of work: the entry, the cached balance,
 // the audit row and the sync op, or none of them.
 class LedgerService final
@@ -49,6 +49,22 @@ public:
 
     // How much debt the customer may run up (0: none); returns the limit now in force.
     Result<qint64> setCreditLimit(const QString& customerRef, qint64 maxDebt);
+
+    // What an expiry took away: from how many customers, how many points in all.
+    struct Expiry
+    {
+        qint64 customers = 0;
+        qint64 points = 0;
+
+        friend bool operator==(const Expiry&, const Expiry&) = default;
+    };
+    // Expires, for every customer of the company, the points older than the rules'
+    // pointsExpireDays at `asOfMs` (not in the future) that are not used yet, oldest used
+    // first (PointsExpiry::expiring): one `expired` entry per customer, all in one unit of
+    // work. Run again at the same time it expires nothing; with pointsExpireDays 0, nothing.
+    Result<Expiry> expirePoints(qint64 asOfMs);
+    // Expiry reads this many customers' points at a time.
+    static constexpr int expiryPage = 10'000;
 
     // Newest first.
     Result<QList<PointsEntry>> pointsHistory(const QString& customerRef);

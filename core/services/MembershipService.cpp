@@ -1,6 +1,8 @@
 #include "core/services/MembershipService.h"
 
 #include "core/domain/Clock.h"
+#include "core/services/TierChange.h"
+#include "core/storage/CustomerRepository.h"
 #include "core/storage/Database.h"
 #include "core/storage/MembershipRepository.h"
 #include "core/storage/UnitOfWork.h"
@@ -27,6 +29,7 @@ const QString kSpendPerPoint = QStringLiteral("spendPerPoint");
 const QString kPointValue = QStringLiteral("pointValue");
 const QString kMemberFrom = QStringLiteral("memberFrom");
 const QString kTiersCanDrop = QStringLiteral("tiersCanDrop");
+const QString kPointsExpireDays = QStringLiteral("pointsExpireDays");
 const QString kUpdatedAt = QStringLiteral("updatedAt");
 const QString kUpdatedBy = QStringLiteral("updatedBy");
 
@@ -110,6 +113,7 @@ FieldSnapshot MembershipService::snapshot(const MembershipRules& r)
     s.set(kMemberFrom, QJsonValue(r.memberFrom));
     s.set(kPlatinumDiscount, QJsonValue(r.platinumDiscountBp));
     s.set(kPlatinumFrom, QJsonValue(r.platinumFrom));
+    s.set(kPointsExpireDays, QJsonValue(r.pointsExpireDays));
     s.set(kPointValue, QJsonValue(r.pointValue));
     s.set(kSilverDiscount, QJsonValue(r.silverDiscountBp));
     s.set(kSilverFrom, QJsonValue(r.silverFrom));
@@ -133,8 +137,8 @@ QJsonObject MembershipService::toJson(const MembershipRules& rules)
 Result<MembershipRules> MembershipService::fromJson(const QJsonObject& json, const MembershipRules& base)
 {
     static const QStringList known {kSilverFrom, kGoldFrom, kPlatinumFrom, kBronzeDiscount, kSilverDiscount,
-        kGoldDiscount, kPlatinumDiscount, kSpendPerPoint, kPointValue, kMemberFrom, kTiersCanDrop, kUpdatedAt,
-        kUpdatedBy};
+        kGoldDiscount, kPlatinumDiscount, kSpendPerPoint, kPointValue, kMemberFrom, kTiersCanDrop, kPointsExpireDays,
+        kUpdatedAt, kUpdatedBy};
     MembershipRules r = base;
     Reader read(json);
     // A misspelt key would otherwise change nothing without a word.
@@ -153,6 +157,7 @@ Result<MembershipRules> MembershipService::fromJson(const QJsonObject& json, con
     read.integer(kPointValue, r.pointValue);
     read.integer(kMemberFrom, r.memberFrom);
     read.boolean(kTiersCanDrop, r.tiersCanDrop);
+    read.integer(kPointsExpireDays, r.pointsExpireDays);
     if (!read.errors.isEmpty())
         return Error::invalid(read.errors);
     return r;
@@ -165,25 +170,29 @@ Result<MembershipRules> MembershipService::rules()
     return MembershipRepository(m_db).rules(m_actor.companyId);
 }
 
-Result<MembershipRules> MembershipService::setRules(const MembershipRules& rules)
+Result<MembershipService::RulesChange> MembershipService::setRules(const MembershipRules& rules)
 {
     if (Status s = m_actor.require(Permission::RulesManage, tr("change the membership rules")); !s)
         return s.error();
     if (const QList<FieldError> problems = rules.problems(); !problems.isEmpty())
         return Error::invalid(problems);
+
+    // The rules in force are read under the write lock: the audit row says what they were,
+    // and whether customers must be placed again depends on it.
+    UnitOfWork uow(m_db, m_actor);
+    if (Status s = uow.begin(); !s)
+        return s.error();
     MembershipRepository repo(m_db);
     auto current = repo.rules(m_actor.companyId);
     if (!current)
         return current.error();
-    MembershipRules after = rules;
+    RulesChange change {rules, 0};
+    MembershipRules& after = change.rules;
     after.updatedAt = current->updatedAt;
     after.updatedBy = current->updatedBy;
     if (after == *current)
-        return after; // nothing changed: no write, no audit, no sync op
+        return change; // nothing changed: no write, no audit, no sync op
 
-    UnitOfWork uow(m_db, m_actor);
-    if (Status s = uow.begin(); !s)
-        return s.error();
     after.updatedAt = std::max(uow.now(), current->updatedAt);
     after.updatedBy = m_actor.userId;
     if (Status s = repo.saveRules(uow, m_actor.companyId, after); !s)
@@ -192,9 +201,49 @@ Result<MembershipRules> MembershipService::setRules(const MembershipRules& rules
         QStringLiteral("update"), UnitOfWork::Op::Upsert, snapshot(*current), snapshot(after)});
     if (!stamp)
         return stamp.error();
+    // Discounts, points and expiry place nobody: a level set by hand stays until a rule that
+    // decides levels changes.
+    const bool placing = after.silverFrom != current->silverFrom || after.goldFrom != current->goldFrom
+        || after.platinumFrom != current->platinumFrom || after.memberFrom != current->memberFrom
+        || after.tiersCanDrop != current->tiersCanDrop;
+    if (placing) {
+        auto moved = placeCustomers(uow, after);
+        if (!moved)
+            return moved.error();
+        change.customersMoved = *moved;
+    }
     if (Status s = uow.commit(); !s)
         return s.error();
-    return after;
+    return change;
+}
+
+Result<qint64> MembershipService::placeCustomers(UnitOfWork& uow, const MembershipRules& rules)
+{
+    CustomerRepository customers(m_db);
+    const QString reason = tr("membership rules changed");
+    qint64 moved = 0;
+    // Only the customers who move are read whole and written.
+    Status walked = customers.forEachStanding(m_actor.companyId, [&](const CustomerRepository::Standing& s) -> Status {
+        if (rules.nextLevel(s.level, s.totalSpent) == s.level && rules.nextType(s.type, s.totalSpent) == s.type)
+            return Done {};
+        auto before = customers.byId(m_actor.companyId, s.id);
+        if (!before)
+            return before.error();
+        if (!before->has_value())
+            return Error::notFound(tr("customer %1 does not exist").arg(s.id));
+        Customer after = **before;
+        after.level = rules.nextLevel(after.level, s.totalSpent);
+        after.type = rules.nextType(after.type, s.totalSpent);
+        if (after.level == (*before)->level && after.type == (*before)->type)
+            return Done {};
+        if (Status w = TierChange::write(uow, customers, **before, after, reason); !w)
+            return w;
+        ++moved;
+        return Done {};
+    });
+    if (!walked)
+        return walked.error();
+    return moved;
 }
 
 } // namespace kasir

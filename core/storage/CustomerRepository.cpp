@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMap>
+#include <QSqlError>
 #include <QSqlRecord>
 
 #include <algorithm>
@@ -252,7 +253,10 @@ Status CustomerRepository::bindAndWrite(
     q.finish();
     if (!written)
         return Error::notFound(tr("customer %1 does not exist").arg(c.id));
-    uow.deferred<NameIndex::Changes>().set(seq, old, entry);
+    // A name that stays needs nothing of the index: a unit that moves many customers to a
+    // new tier would otherwise hold each of them in memory until it commits.
+    if (!old || *old != entry)
+        uow.deferred<NameIndex::Changes>().set(seq, old, entry);
     return Done {};
 }
 
@@ -371,6 +375,39 @@ Result<qint64> CustomerRepository::countAll()
 {
     QSqlQuery& q = m_db.prepared(QStringLiteral("SELECT count(*) FROM customer"));
     return Sql::integer(q);
+}
+
+Status CustomerRepository::forEachStanding(
+    const QString& companyId, const std::function<Status(const Standing&)>& visit)
+{
+    // Walked in creation order (ix_customer_created): a tier change writes none of that
+    // index's columns, so a row changed by `visit` keeps its place and the walk neither
+    // skips nor repeats one (SQLite allows changing the current row while stepping).
+    QSqlQuery& q = m_db.prepared(QStringLiteral(
+        "SELECT c.id, c.type, c.level, coalesce(m.total_spent, 0) FROM customer c "
+        "LEFT JOIN customer_metrics m ON m.customer_id = c.id WHERE c.company_id = ? ORDER BY c.created_at, c.id"));
+    q.bindValue(0, companyId);
+    if (!q.exec())
+        return Sql::errorOf(q);
+    Standing row;
+    while (q.next()) {
+        row.id = q.value(0).toString();
+        row.type = CustomerEnums::parseType(q.value(1).toString()).value_or(CustomerType::WalkIn);
+        row.level = CustomerEnums::parseLevel(q.value(2).toString()).value_or(MembershipLevel::Bronze);
+        row.totalSpent = q.value(3).toLongLong();
+        if (Status s = visit(row); !s) {
+            q.finish();
+            return s;
+        }
+    }
+    // A step that failed half-way ends the loop as the last row would.
+    if (q.lastError().isValid()) {
+        Status failed = Sql::errorOf(q);
+        q.finish();
+        return failed;
+    }
+    q.finish();
+    return Done {};
 }
 
 Result<CustomerRepository::BulkLoad> CustomerRepository::beginBulkLoad(UnitOfWork& uow)

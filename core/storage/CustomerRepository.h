@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 
+#include <functional>
 #include <optional>
 
 namespace kasir {
@@ -45,6 +46,19 @@ public:
 
     // Every customer in the file, of every company.
     Result<qint64> countAll();
+
+    // What decides a customer's level and type under the membership rules.
+    struct Standing
+    {
+        QString id;
+        CustomerType type = CustomerType::WalkIn;
+        MembershipLevel level = MembershipLevel::Bronze;
+        qint64 totalSpent = 0; // 0 for a customer who never bought
+    };
+    // Calls `visit` for every customer of the company, in one query that holds one row at a
+    // time however many there are, and stops at the first error `visit` returns. `visit`
+    // may change the customer it is given (its level, type and stamps), not run this query.
+    Status forEachStanding(const QString& companyId, const std::function<Status(const Standing&)>& visit);
 
     // A bulk load inside one unit of work: begin drops the customer table's secondary
     // indexes; rows then go in with insertLoaded (seq handed out from `nextSeq` on, in

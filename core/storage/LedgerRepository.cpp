@@ -8,6 +8,7 @@
 
 #include <QDateTime>
 #include <QJsonValue>
+#include <QSqlError>
 #include <QtNumeric>
 
 #include <algorithm>
@@ -120,6 +121,36 @@ Result<Balances> LedgerRepository::balancesFromEntries(const QString& customerId
     const Balances b {q.value(0).toLongLong(), q.value(1).toLongLong()};
     q.finish();
     return b;
+}
+
+Result<QList<LedgerRepository::PointsAges>> LedgerRepository::pointsAges(
+    const QString& companyId, qint64 cutoffMs, const QString& afterCustomerId, int limit)
+{
+    // Grouped along ix_points_customer, in the order the page is wanted: no sort, and the
+    // scan stops after `limit` customers and starts each page where the last one ended.
+    QSqlQuery& q = m_db.prepared(
+        QStringLiteral("SELECT customer_id, sum(points) AS balance, "
+                       "sum(CASE WHEN points > 0 AND created_at < ? THEN points ELSE 0 END) AS earned_before, "
+                       "-sum(CASE WHEN points < 0 THEN points ELSE 0 END) AS used "
+                       "FROM points_entry WHERE company_id = ? AND customer_id > ? GROUP BY customer_id "
+                       "HAVING balance > 0 AND earned_before > used ORDER BY customer_id LIMIT ?"));
+    q.bindValue(0, cutoffMs);
+    q.bindValue(1, companyId);
+    q.bindValue(2, Sql::text(afterCustomerId)); // '' sorts before every id
+    q.bindValue(3, std::max(limit, 1));
+    if (!q.exec())
+        return Sql::errorOf(q);
+    QList<PointsAges> out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong()});
+    // sum() fails on overflow rather than wrapping; that ends the loop like the last row.
+    if (q.lastError().isValid()) {
+        Error failed = Sql::errorOf(q);
+        q.finish();
+        return failed;
+    }
+    q.finish();
+    return out;
 }
 
 Result<qint64> LedgerRepository::maxDebt(const QString& customerId)

@@ -27,6 +27,23 @@ public:
     // The same figures summed from the entries themselves, to check the cache against.
     Result<Balances> balancesFromEntries(const QString& customerId);
 
+    // A customer's points as expiry sees them (PointsExpiry::expiring).
+    struct PointsAges
+    {
+        QString customerId;
+        qint64 balance = 0; // the sum of every entry
+        qint64 earnedBefore = 0; // the positive entries made before the cutoff
+        qint64 used = 0; // the negative entries, ever, as a positive number
+    };
+    // The customers of the company with a positive balance and more points added before
+    // `cutoffMs` than taken away since they joined: those who may have points to expire. A
+    // grouped pass over the company's entries in customer id order, from the first customer
+    // after `afterCustomerId` (empty: from the start) to at most `limit` customers, so that a
+    // caller holds one page at a time and an entry it writes for a customer of this page is
+    // behind the next one.
+    Result<QList<PointsAges>> pointsAges(
+        const QString& companyId, qint64 cutoffMs, const QString& afterCustomerId, int limit);
+
     // How much debt the customer may run up; 0 when no limit was ever set.
     Result<qint64> maxDebt(const QString& customerId);
     // Sets the limit (a setting, not a fact); writes nothing when it is already that.

@@ -13,8 +13,8 @@ Result<MembershipRules> MembershipRepository::rules(const QString& companyId)
 {
     QSqlQuery& q = m_db.prepared(QStringLiteral(
         "SELECT silver_from, gold_from, platinum_from, bronze_discount_bp, silver_discount_bp, gold_discount_bp, "
-        "platinum_discount_bp, spend_per_point, point_value, member_from, tiers_can_drop, updated_at, updated_by "
-        "FROM membership_rules WHERE company_id = ?"));
+        "platinum_discount_bp, spend_per_point, point_value, member_from, tiers_can_drop, points_expire_days, "
+        "updated_at, updated_by FROM membership_rules WHERE company_id = ?"));
     q.bindValue(0, companyId);
     if (!q.exec())
         return Sql::errorOf(q);
@@ -31,8 +31,9 @@ Result<MembershipRules> MembershipRepository::rules(const QString& companyId)
         r.pointValue = q.value(8).toLongLong();
         r.memberFrom = q.value(9).toLongLong();
         r.tiersCanDrop = q.value(10).toBool();
-        r.updatedAt = q.value(11).toLongLong();
-        r.updatedBy = q.value(12).toString();
+        r.pointsExpireDays = q.value(11).toLongLong();
+        r.updatedAt = q.value(12).toLongLong();
+        r.updatedBy = q.value(13).toString();
     }
     q.finish();
     return r;
@@ -45,13 +46,15 @@ Status MembershipRepository::saveRules(UnitOfWork& uow, const QString& companyId
     QSqlQuery& q = uow.prepared(QStringLiteral(
         "INSERT INTO membership_rules (company_id, silver_from, gold_from, platinum_from, bronze_discount_bp, "
         "silver_discount_bp, gold_discount_bp, platinum_discount_bp, spend_per_point, point_value, member_from, "
-        "tiers_can_drop, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "tiers_can_drop, points_expire_days, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?) "
         "ON CONFLICT (company_id) DO UPDATE SET silver_from = excluded.silver_from, gold_from = excluded.gold_from, "
         "platinum_from = excluded.platinum_from, bronze_discount_bp = excluded.bronze_discount_bp, "
         "silver_discount_bp = excluded.silver_discount_bp, gold_discount_bp = excluded.gold_discount_bp, "
         "platinum_discount_bp = excluded.platinum_discount_bp, spend_per_point = excluded.spend_per_point, "
         "point_value = excluded.point_value, member_from = excluded.member_from, "
-        "tiers_can_drop = excluded.tiers_can_drop, updated_at = excluded.updated_at, "
+        "tiers_can_drop = excluded.tiers_can_drop, points_expire_days = excluded.points_expire_days, "
+        "updated_at = excluded.updated_at, "
         "updated_by = excluded.updated_by"));
     int i = 0;
     q.bindValue(i++, companyId);
@@ -66,6 +69,7 @@ Status MembershipRepository::saveRules(UnitOfWork& uow, const QString& companyId
     q.bindValue(i++, r.pointValue);
     q.bindValue(i++, r.memberFrom);
     q.bindValue(i++, r.tiersCanDrop ? 1 : 0);
+    q.bindValue(i++, r.pointsExpireDays);
     q.bindValue(i++, r.updatedAt);
     q.bindValue(i++, r.updatedBy.isEmpty() ? QVariant() : QVariant(r.updatedBy));
     if (!q.exec())

@@ -554,6 +554,99 @@ private slots:
             5);
     }
 
+    void rulesPlaceCustomersAndOldPointsExpire()
+    {
+        auto ok = [&](const QStringList& args) {
+            const Run r = kasirctl(args);
+            if (r.exitCode != 0)
+                qWarning("%s", r.rawErr.constData());
+            return r;
+        };
+        const QString rules = QStringLiteral("rules");
+        const QString set = QStringLiteral("set");
+        const QString points = QStringLiteral("points");
+        const QString expire = QStringLiteral("expire");
+        Run r = ok({rules, set, QStringLiteral("--points-expire-days"), QStringLiteral("30")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.first().value(QStringLiteral("pointsExpireDays")).toInteger(), 30);
+        QCOMPARE(r.first().value(QStringLiteral("customersMoved")).toInteger(), 0);
+        QCOMPARE(ok({rules, QStringLiteral("show")}).first().value(QStringLiteral("pointsExpireDays")).toInteger(), 30);
+        r = kasirctl({rules, set, QStringLiteral("--points-expire-days"), QStringLiteral("36601")});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.error.value(QStringLiteral("field")).toString(), QStringLiteral("pointsExpireDays"));
+
+        // A member who bought 500,000 (475,000 after the Bronze discount) stays Bronze until
+        // Silver starts at 400,000.
+        ok({QStringLiteral("product"), QStringLiteral("add"), QStringLiteral("--sku"), QStringLiteral("TV"),
+            QStringLiteral("--name"), QStringLiteral("Televisi"), QStringLiteral("--price"), QStringLiteral("500000")});
+        const QString code = ok({QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--name"),
+                                    QStringLiteral("Rina"), QStringLiteral("--type"), QStringLiteral("member")})
+                                 .first()
+                                 .value(QStringLiteral("code"))
+                                 .toString();
+        const Run sale = ok({QStringLiteral("sale"), QStringLiteral("--customer"), code, QStringLiteral("--item"),
+            QStringLiteral("TV"), QStringLiteral("--pay"), QStringLiteral("cash:500000")});
+        QCOMPARE(sale.first().value(QStringLiteral("pointsEarned")).toInteger(), 47);
+        r = ok({rules, set, QStringLiteral("--silver-from"), QStringLiteral("400000")});
+        QCOMPARE(r.first().value(QStringLiteral("silverFrom")).toInteger(), 400'000);
+        QCOMPARE(r.first().value(QStringLiteral("customersMoved")).toInteger(), 1);
+        QCOMPARE(ok({QStringLiteral("customer"), QStringLiteral("get"), code})
+                     .first()
+                     .value(QStringLiteral("level"))
+                     .toString(),
+            QStringLiteral("Silver"));
+
+        // Nothing is 30 days old yet.
+        r = ok({points, expire});
+        QCOMPARE(r.first(), (QJsonObject {{QStringLiteral("customers"), 0}, {QStringLiteral("points"), 0}}));
+        // As if the points had been earned 40 days ago.
+        {
+            auto db = Database::open(m_db, SystemClock::instance());
+            QVERIFY(db.ok());
+            QSqlQuery q((*db)->connection());
+            QVERIFY(q.exec(QStringLiteral("UPDATE points_entry SET created_at = created_at - 40 * 86400000")));
+        }
+        r = ok({points, expire});
+        QCOMPARE(r.first(), (QJsonObject {{QStringLiteral("customers"), 1}, {QStringLiteral("points"), 47}}));
+        QCOMPARE(ok({points, code}).first().value(QStringLiteral("points")).toInteger(), 0);
+        QCOMPARE(ok({points, code, QStringLiteral("--history")}).first().value(QStringLiteral("kind")).toString(),
+            QStringLiteral("expired"));
+        r = ok(
+            {points, expire, QStringLiteral("--as-of"), QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate)});
+        QCOMPARE(r.first().value(QStringLiteral("customers")).toInteger(), 0);
+
+        // Bad dates, dates ahead and flags of the other points commands are refused.
+        for (const auto& [args, field] : {
+                 std::pair {QStringList {points, expire, QStringLiteral("--as-of"), QStringLiteral("kemarin")},
+                     QStringLiteral("asOf")},
+                 std::pair {QStringList {points, expire, QStringLiteral("--as-of"), QStringLiteral("2999-01-01")},
+                     QStringLiteral("asOf")},
+                 std::pair {QStringList {points, expire, QStringLiteral("--adjust"), QStringLiteral("5")},
+                     QStringLiteral("adjust")},
+                 std::pair {QStringList {points, expire, QStringLiteral("--history")}, QStringLiteral("history")},
+                 std::pair {QStringList {points, expire, code}, QStringLiteral("arguments")},
+                 std::pair {QStringList {points, code, QStringLiteral("--as-of"), QStringLiteral("2026-01-01")},
+                     QStringLiteral("as-of")},
+             }) {
+            r = kasirctl(args);
+            QCOMPARE(r.exitCode, 2);
+            QCOMPARE(r.error.value(QStringLiteral("field")).toString(), field);
+        }
+
+        // A cashier may not expire points.
+        QProcessEnvironment pw;
+        pw.insert(QStringLiteral("KASIR_NEW_PASSWORD"), QStringLiteral("kasir-rahasia"));
+        QCOMPARE(kasirctl({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--username"),
+                              QStringLiteral("kasir"), QStringLiteral("--role"), QStringLiteral("cashier")},
+                     pw)
+                     .exitCode,
+            0);
+        QProcessEnvironment cashier;
+        cashier.insert(QStringLiteral("KASIR_PASSWORD"), QStringLiteral("kasir-rahasia"));
+        r = kasirctl({QStringLiteral("--user"), QStringLiteral("kasir"), points, expire}, cashier);
+        QCOMPARE(r.exitCode, 5);
+    }
+
     void initValidatesItsInput()
     {
         Run r = kasirctl({QStringLiteral("init"), QStringLiteral("--company"), QStringLiteral("Toko"),

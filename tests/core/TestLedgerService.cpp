@@ -1,6 +1,10 @@
 #include "core/domain/Money.h"
+#include "core/services/CheckoutService.h"
 #include "core/services/CustomerService.h"
+#include "core/services/DemoData.h"
 #include "core/services/LedgerService.h"
+#include "core/services/MembershipService.h"
+#include "core/services/ProductService.h"
 #include "core/storage/Database.h"
 #include "core/storage/LedgerRepository.h"
 #include "core/storage/UnitOfWork.h"
@@ -89,7 +93,51 @@ QJsonObject outboxFields(test::TestDatabase& t, const QString& entity, const QSt
     return QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
 }
 
+constexpr qint64 kDay = 86'400'000;
+
+// The company's rules with points expiring after `days`.
+void expireAfter(test::TestDatabase& t, qint64 days, const Actor& actor)
+{
+    MembershipRules r = MembershipService(t.db(), actor).rules().value();
+    r.pointsExpireDays = days;
+    if (auto set = MembershipService(t.db(), actor).setRules(r); !set)
+        qFatal("cannot set the rules: %s", qPrintable(set.error().describe()));
+}
+
+// Every customer's cached balance against the sum of their entries, and each entry's
+// balance_after against the running sum: "" when they all agree.
+QString ledgerMismatch(test::TestDatabase& t)
+{
+    QSqlQuery q(t.db().connection());
+    if (!q.exec(QStringLiteral(
+            "SELECT m.customer_id, m.points, (SELECT coalesce(sum(points), 0) FROM points_entry e WHERE "
+            "e.customer_id = m.customer_id) FROM customer_metrics m WHERE m.points <> (SELECT coalesce(sum(points), "
+            "0) FROM points_entry e WHERE e.customer_id = m.customer_id) "
+            "UNION ALL SELECT e.customer_id, e.balance_after, (SELECT sum(points) FROM points_entry p WHERE "
+            "p.customer_id = e.customer_id AND p.rowid <= e.rowid) FROM points_entry e WHERE e.balance_after <> "
+            "(SELECT sum(points) FROM points_entry p WHERE p.customer_id = e.customer_id AND p.rowid <= e.rowid)")))
+        return QStringLiteral("query failed");
+    QStringList out;
+    while (q.next())
+        out << QStringLiteral("%1 has %2, entries say %3")
+                   .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString());
+    return out.join(u"; ");
+}
+
+LedgerService::Expiry expiry(qint64 customers, qint64 points)
+{
+    return {customers, points};
+}
+
 } // namespace
+
+namespace kasir {
+// How QCOMPARE shows an expiry that differs.
+char* toString(const LedgerService::Expiry& e)
+{
+    return qstrdup(QStringLiteral("{customers %1, points %2}").arg(e.customers).arg(e.points).toUtf8().constData());
+}
+} // namespace kasir
 
 class TestLedgerService : public QObject
 {
@@ -555,6 +603,280 @@ private slots:
         QVERIFY(facts.ok());
         QCOMPARE(facts->credit, -max);
         QCOMPARE(facts->points, max);
+    }
+
+    void pointsExpireOldestFirst()
+    {
+        test::TestDatabase t;
+        const qint64 day0 = t.clock().nowMs();
+        auto at = [&](qint64 day) { t.clock().set(day0 + day * kDay); };
+        expireAfter(t, 30, t.manager());
+        const Customer ani = registered(t, QStringLiteral("Ani"), t.admin());
+        const Customer budi = registered(t, QStringLiteral("Budi"), t.admin());
+        const Customer citra = registered(t, QStringLiteral("Citra"), t.admin());
+        LedgerService s(t.db(), t.manager());
+        auto adjust = [&](const Customer& c, qint64 points) {
+            auto r = s.adjustPoints(c.id, points, QStringLiteral("test"));
+            if (!r)
+                qFatal("cannot adjust: %s", qPrintable(r.error().describe()));
+        };
+        // Ani: 100 on day 0 and 50 on day 10; 80 taken on day 20 come out of the 100; 30 more
+        // on day 40.
+        at(0);
+        adjust(ani, 100);
+        at(10);
+        adjust(ani, 50);
+        // Budi used everything he had; Citra's points are all young.
+        adjust(budi, 40);
+        at(12);
+        adjust(budi, -40);
+        at(20);
+        adjust(ani, -80);
+        adjust(citra, 25);
+        at(40);
+        adjust(ani, 30);
+
+        // Day 45: what is left of days 0 and 10 (20 + 50) is older than 30 days.
+        at(45);
+        auto first = s.expirePoints(t.clock().nowMs());
+        QVERIFY2(first.ok(), qPrintable(describe(first)));
+        QCOMPARE(*first, expiry(1, 70));
+        QCOMPARE(s.balances(ani.id)->points, 30);
+        auto h = s.pointsHistory(ani.id);
+        QCOMPARE(h->constFirst().kind, PointsKind::Expired);
+        QCOMPARE(h->constFirst().points, -70);
+        QCOMPARE(h->constFirst().balanceAfter, 30);
+        QCOMPARE(h->constFirst().createdBy, t.manager().userId);
+        QCOMPARE(h->constFirst().reason, QStringLiteral("points added before 2026-01-16T00:00:00.000Z expired"));
+        QCOMPARE(s.balances(budi.id)->points, 0);
+        QCOMPARE(s.balances(citra.id)->points, 25);
+
+        // Again at the same time, or soon after: nothing more is old enough.
+        const QList<qint64> rows = footprint(t);
+        QCOMPARE(*s.expirePoints(t.clock().nowMs()), expiry(0, 0));
+        at(49);
+        QCOMPARE(*s.expirePoints(t.clock().nowMs()), expiry(0, 0));
+        QCOMPARE(footprint(t), rows);
+
+        // Day 60: Citra's 25 from day 20 go; Ani's 30 from day 40 stay until day 70.
+        at(60);
+        QCOMPARE(*s.expirePoints(t.clock().nowMs()), expiry(1, 25));
+        at(71);
+        QCOMPARE(*s.expirePoints(t.clock().nowMs()), expiry(1, 30));
+        QCOMPARE(s.balances(ani.id)->points, 0);
+        QCOMPARE(s.balances(citra.id)->points, 0);
+        QCOMPARE(ledgerMismatch(t), QString());
+
+        // Each expiry is an entry with its audit row and sync op, like any other.
+        QCOMPARE(scalar(t, QStringLiteral("SELECT count(*) FROM points_entry WHERE kind = 'expired'")), 3);
+        const QString last = h->constFirst().id;
+        QCOMPARE(auditChanges(t, QStringLiteral("points_entry"), last).value(u"points").toArray(),
+            (QJsonArray {QJsonValue::Null, -70}));
+        QCOMPARE(
+            outboxFields(t, QStringLiteral("points_entry"), last).value(u"kind").toString(), QStringLiteral("expired"));
+    }
+
+    void pointsEarnedAndRedeemedAtTheCounterExpireOldestFirst()
+    {
+        test::TestDatabase t;
+        const qint64 day0 = t.clock().nowMs();
+        expireAfter(t, 30, t.admin());
+        ProductService::ProductInput item;
+        item.sku = QStringLiteral("ITEM");
+        item.name = QStringLiteral("Barang");
+        item.price = 200'000;
+        QVERIFY(ProductService(t.db(), t.admin()).add(item).ok());
+        CustomerInput in;
+        in.name = QStringLiteral("Siti");
+        in.type = QStringLiteral("member");
+        const Customer siti = CustomerService(t.db(), t.admin()).create(in).value();
+        CheckoutService till(t.db(), t.cashier());
+        auto sell = [&](QList<Payment> payments) {
+            SaleRequest r;
+            r.customer = siti.id;
+            r.items = {{QStringLiteral("ITEM"), 1}};
+            r.payments = std::move(payments);
+            auto sale = till.complete(r);
+            if (!sale)
+                qFatal("cannot sell: %s", qPrintable(sale.error().describe()));
+            return *sale;
+        };
+        // Day 0: earns; day 3: pays 10 points (100 each) and earns on the rest; day 20: earns.
+        const Sale first = sell({{PaymentMethod::Cash, 200'000}});
+        t.clock().set(day0 + 3 * kDay);
+        const Sale second = sell({{PaymentMethod::Points, 1'000}, {PaymentMethod::Cash, 200'000}});
+        t.clock().set(day0 + 20 * kDay);
+        const Sale third = sell({{PaymentMethod::Cash, 200'000}});
+        QCOMPARE(second.pointsRedeemed, 10);
+        QVERIFY(first.pointsEarned > 10 && second.pointsEarned > 0 && third.pointsEarned > 0);
+        LedgerService s(t.db(), t.manager());
+        const qint64 balance = first.pointsEarned + second.pointsEarned - 10 + third.pointsEarned;
+        QCOMPARE(s.balances(siti.id)->points, balance);
+
+        // Day 35: the points of days 0 and 3 are 30 days old; the 10 paid came out of them.
+        t.clock().set(day0 + 35 * kDay);
+        const qint64 old = first.pointsEarned + second.pointsEarned - 10;
+        QCOMPARE(*s.expirePoints(t.clock().nowMs()), expiry(1, old));
+        QCOMPARE(s.balances(siti.id)->points, third.pointsEarned);
+        QCOMPARE(*s.expirePoints(t.clock().nowMs()), expiry(0, 0));
+
+        // A refund of the second sale gives back the 10 points it took, as new points, and
+        // takes back what it earned: by day 80 all that is left is old.
+        t.clock().set(day0 + 36 * kDay);
+        CheckoutService manager(t.db(), t.manager());
+        auto refund = manager.refund(second.orderNumber, QStringLiteral("returned"));
+        QVERIFY2(refund.ok(), qPrintable(describe(refund)));
+        const qint64 afterRefund = third.pointsEarned + 10 - second.pointsEarned;
+        QCOMPARE(s.balances(siti.id)->points, afterRefund);
+        QVERIFY(afterRefund > 0);
+        t.clock().set(day0 + 80 * kDay);
+        QCOMPARE(*s.expirePoints(t.clock().nowMs()), expiry(1, afterRefund));
+        QCOMPARE(s.balances(siti.id)->points, 0);
+        // Refunding the third sale takes back points that have expired: the balance goes
+        // below 0, and a balance below 0 has nothing to expire.
+        QVERIFY(manager.refund(third.orderNumber, QStringLiteral("returned")).ok());
+        QCOMPARE(s.balances(siti.id)->points, -third.pointsEarned);
+        t.clock().set(day0 + 200 * kDay);
+        QCOMPARE(*s.expirePoints(t.clock().nowMs()), expiry(0, 0));
+        QCOMPARE(s.balances(siti.id)->points, -third.pointsEarned);
+        QCOMPARE(ledgerMismatch(t), QString());
+    }
+
+    void pointsNeverExpireUnderZeroDays()
+    {
+        test::TestDatabase t;
+        const Customer c = registered(t, QStringLiteral("Dewi"), t.admin());
+        LedgerService s(t.db(), t.manager());
+        QVERIFY(s.adjustPoints(c.id, 500, QStringLiteral("opening")).ok());
+        t.clock().advance(20 * 365 * kDay);
+        const QList<qint64> rows = footprint(t);
+        QCOMPARE(*s.expirePoints(t.clock().nowMs()), expiry(0, 0));
+        QCOMPARE(footprint(t), rows);
+        QCOMPARE(s.balances(c.id)->points, 500);
+        // A year's expiry then takes them at once.
+        expireAfter(t, 365, t.manager());
+        QCOMPARE(*s.expirePoints(t.clock().nowMs()), expiry(1, 500));
+    }
+
+    void onlyManagersExpirePointsOfTheirOwnCompanyAndNotAhead()
+    {
+        test::TestDatabase t;
+        const Actor other = t.addCompany(QStringLiteral("Toko Lain"));
+        expireAfter(t, 30, t.admin());
+        expireAfter(t, 30, other);
+        const Customer ours = registered(t, QStringLiteral("Eko"), t.admin());
+        const Customer theirs = registered(t, QStringLiteral("Fitri"), other);
+        QVERIFY(LedgerService(t.db(), t.manager()).adjustPoints(ours.id, 60, QStringLiteral("opening")).ok());
+        QVERIFY(LedgerService(t.db(), other).adjustPoints(theirs.id, 70, QStringLiteral("opening")).ok());
+        t.clock().advance(31 * kDay);
+
+        const QList<qint64> rows = footprint(t);
+        auto denied = LedgerService(t.db(), t.cashier()).expirePoints(t.clock().nowMs());
+        QCOMPARE(denied.error().kind, Error::Kind::PermissionDenied);
+        QVERIFY(!denied.error().message.isEmpty());
+        auto ahead = LedgerService(t.db(), t.manager()).expirePoints(t.clock().nowMs() + 1);
+        QCOMPARE(fieldOf(ahead), QStringLiteral("asOf"));
+        QCOMPARE(footprint(t), rows);
+
+        QCOMPARE(*LedgerService(t.db(), t.manager()).expirePoints(t.clock().nowMs()), expiry(1, 60));
+        QCOMPARE(LedgerService(t.db(), other).balances(theirs.id)->points, 70);
+        QCOMPARE(*LedgerService(t.db(), other).expirePoints(t.clock().nowMs()), expiry(1, 70));
+        // A time in the past expires what was old then.
+        QVERIFY(LedgerService(t.db(), t.manager()).adjustPoints(ours.id, 5, QStringLiteral("later")).ok());
+        QCOMPARE(*LedgerService(t.db(), t.admin()).expirePoints(t.clock().nowMs() - kDay), expiry(0, 0));
+    }
+
+    void aFailedExpiryExpiresNothing()
+    {
+        test::TestDatabase t;
+        expireAfter(t, 30, t.admin());
+        LedgerService s(t.db(), t.manager());
+        QList<Customer> customers;
+        for (const char* name : {"Gita", "Hadi", "Indah"}) {
+            customers << registered(t, QString::fromLatin1(name), t.admin());
+            QVERIFY(s.adjustPoints(customers.constLast().id, 10, QStringLiteral("opening")).ok());
+        }
+        t.clock().advance(31 * kDay);
+        const QList<qint64> rows = footprint(t);
+        QSqlQuery trigger(t.db().connection());
+        QVERIFY(trigger.exec(QStringLiteral("CREATE TEMP TRIGGER fail_expiry BEFORE INSERT ON points_entry "
+                                            "WHEN new.kind = 'expired' AND (SELECT count(*) FROM points_entry "
+                                            "WHERE kind = 'expired') >= 2 BEGIN SELECT RAISE(ABORT, 'disk on fire'); "
+                                            "END")));
+        auto failed = s.expirePoints(t.clock().nowMs());
+        QVERIFY(!failed.ok());
+        QVERIFY2(failed.error().message.contains(QStringLiteral("disk on fire")), qPrintable(describe(failed)));
+        QCOMPARE(footprint(t), rows);
+        QVERIFY(trigger.exec(QStringLiteral("DROP TRIGGER fail_expiry")));
+        QCOMPARE(*s.expirePoints(t.clock().nowMs()), expiry(3, 30));
+        QCOMPARE(ledgerMismatch(t), QString());
+    }
+
+    void expiryGoesThroughManyCustomersPageByPage()
+    {
+        test::TestDatabase t;
+        expireAfter(t, 30, t.admin());
+        // More customers with points to expire than one page holds; every eighth has used
+        // all of hers and has nothing to expire.
+        const qint64 customers = LedgerService::expiryPage + 2'000;
+        QCOMPARE(DemoData::generate(t.db(), t.admin(), customers, 5).value_or(-1), customers);
+        {
+            // Entries as if earned and redeemed 40 days ago: written as facts directly, with
+            // the balances they make.
+            QSqlQuery q(t.db().connection());
+            const qint64 old = t.clock().nowMs() - 40 * kDay;
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO points_entry (id, company_id, customer_id, kind, points, "
+                                          "balance_after, created_at) SELECT 'e' || seq, company_id, id, 'earned', 7, "
+                                          "7, %1 FROM customer")
+                               .arg(old)));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO points_entry (id, company_id, customer_id, kind, points, "
+                                          "balance_after, created_at) SELECT 'r' || seq, company_id, id, 'redeemed', "
+                                          "-7, 0, %1 FROM customer WHERE seq % 8 = 0")
+                               .arg(old + 1)));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO customer_metrics (customer_id, company_id, points) SELECT id, "
+                                          "company_id, CASE WHEN seq % 8 = 0 THEN 0 ELSE 7 END FROM customer")));
+        }
+        const qint64 used = scalar(t, QStringLiteral("SELECT count(*) FROM customer WHERE seq % 8 = 0"));
+        QVERIFY(customers - used > LedgerService::expiryPage);
+
+        LedgerService s(t.db(), t.manager());
+        auto done = s.expirePoints(t.clock().nowMs());
+        QVERIFY2(done.ok(), qPrintable(describe(done)));
+        QCOMPARE(*done, expiry(customers - used, (customers - used) * 7));
+        QCOMPARE(
+            scalar(t, QStringLiteral("SELECT count(*) FROM points_entry WHERE kind = 'expired'")), customers - used);
+        QCOMPARE(
+            scalar(t, QStringLiteral("SELECT count(DISTINCT customer_id) FROM points_entry WHERE kind = 'expired'")),
+            customers - used);
+        QCOMPARE(scalar(t, QStringLiteral("SELECT coalesce(sum(points), -1) FROM customer_metrics")), 0);
+        QCOMPARE(ledgerMismatch(t), QString());
+        QCOMPARE(*s.expirePoints(t.clock().nowMs()), expiry(0, 0));
+    }
+
+    void expiryTakesWhatIsLeftOfTheOldestPoints_data()
+    {
+        QTest::addColumn<qint64>("balance");
+        QTest::addColumn<qint64>("earnedBefore");
+        QTest::addColumn<qint64>("used");
+        QTest::addColumn<qint64>("expiring");
+        QTest::newRow("nothing used") << qint64(100) << qint64(100) << qint64(0) << qint64(100);
+        QTest::newRow("part used") << qint64(70) << qint64(100) << qint64(30) << qint64(70);
+        QTest::newRow("young points too") << qint64(120) << qint64(100) << qint64(30) << qint64(70);
+        QTest::newRow("all used") << qint64(50) << qint64(100) << qint64(100) << qint64(0);
+        QTest::newRow("more used than old") << qint64(50) << qint64(100) << qint64(150) << qint64(0);
+        QTest::newRow("never more than the balance") << qint64(20) << qint64(100) << qint64(30) << qint64(20);
+        QTest::newRow("empty") << qint64(0) << qint64(100) << qint64(0) << qint64(0);
+        QTest::newRow("below zero") << qint64(-5) << qint64(100) << qint64(0) << qint64(0);
+        QTest::newRow("none old") << qint64(40) << qint64(0) << qint64(0) << qint64(0);
+    }
+
+    void expiryTakesWhatIsLeftOfTheOldestPoints()
+    {
+        QFETCH(qint64, balance);
+        QFETCH(qint64, earnedBefore);
+        QFETCH(qint64, used);
+        QFETCH(qint64, expiring);
+        QCOMPARE(PointsExpiry::expiring(balance, earnedBefore, used), expiring);
     }
 
     void aFailedWriteLeavesNoEntryNoAuditAndNoSyncOp()

@@ -1,4 +1,7 @@
+#include "core/services/CheckoutService.h"
+#include "core/services/CustomerService.h"
 #include "core/services/MembershipService.h"
+#include "core/services/ProductService.h"
 #include "core/storage/Database.h"
 #include "core/storage/MembershipRepository.h"
 #include "core/storage/UnitOfWork.h"
@@ -45,6 +48,7 @@ MembershipRules custom()
     r.pointValue = 50;
     r.memberFrom = 0;
     r.tiersCanDrop = true;
+    r.pointsExpireDays = 365;
     return r;
 }
 
@@ -55,6 +59,125 @@ bool sameRules(MembershipRules a, MembershipRules b)
     a.updatedBy.clear();
     b.updatedBy.clear();
     return a == b;
+}
+
+QVariant scalar(Database& db, const QString& sql, const QVariantList& binds = {})
+{
+    QSqlQuery q(db.connection());
+    q.prepare(sql);
+    for (const QVariant& b : binds)
+        q.addBindValue(b);
+    if (!q.exec() || !q.next())
+        return {};
+    return q.value(0);
+}
+
+// Customers who have bought under the default rules (one item is 100,000; walk-ins and
+// wholesale buyers pay full price, members 5 % less at Bronze), each placed by their sales:
+//   ani    walk-in     600,000   Bronze
+//   fajar  walk-in     300,000   Bronze
+//   budi   member    2,850,000   Silver
+//   citra  member    5,700,000   Gold
+//   dewi   member            0   Bronze (never bought: no figures at all)
+//   eko    wholesale 11,000,000  Platinum
+struct Buyers
+{
+    test::TestDatabase t;
+    Customer ani, fajar, budi, citra, dewi, eko;
+
+    Buyers()
+    {
+        ProductService::ProductInput item;
+        item.sku = QStringLiteral("ITEM");
+        item.name = QStringLiteral("Barang");
+        item.price = 100'000;
+        if (!ProductService(t.db(), t.admin()).add(item))
+            qFatal("cannot add the product");
+        ani = buyer(QStringLiteral("Ani Lestari"), QStringLiteral("walk-in"), 6);
+        fajar = buyer(QStringLiteral("Fajar Nugroho"), QStringLiteral("walk-in"), 3);
+        budi = buyer(QStringLiteral("Budi Santoso"), QStringLiteral("member"), 30);
+        citra = buyer(QStringLiteral("Citra Dewi"), QStringLiteral("member"), 60);
+        dewi = buyer(QStringLiteral("Dewi Sartika"), QStringLiteral("member"), 0);
+        eko = buyer(QStringLiteral("Eko Prasetyo"), QStringLiteral("wholesale"), 110);
+    }
+
+    Customer buyer(const QString& name, const QString& type, qint64 items)
+    {
+        CustomerInput in;
+        in.name = name;
+        in.type = type;
+        auto c = CustomerService(t.db(), t.admin()).create(in);
+        if (!c)
+            qFatal("cannot register %s: %s", qPrintable(name), qPrintable(c.error().describe()));
+        if (items > 0) {
+            SaleRequest sale;
+            sale.customer = c->id;
+            sale.items = {{QStringLiteral("ITEM"), items}};
+            sale.payments = {{PaymentMethod::Cash, items * 100'000}};
+            if (auto done = CheckoutService(t.db(), t.cashier()).complete(sale); !done)
+                qFatal("cannot sell to %s: %s", qPrintable(name), qPrintable(done.error().describe()));
+        }
+        return get(c->id);
+    }
+
+    Customer get(const QString& id) { return CustomerService(t.db(), t.admin()).get(id).value(); }
+    QString tier(const Customer& c)
+    {
+        const Customer now = get(c.id);
+        return CustomerEnums::toString(now.level) + u'/' + CustomerEnums::toString(now.type);
+    }
+    qint64 spent(const Customer& c)
+    {
+        return scalar(t.db(),
+            QStringLiteral("SELECT coalesce((SELECT total_spent FROM customer_metrics WHERE "
+                           "customer_id = ?), 0)"),
+            {c.id})
+            .toLongLong();
+    }
+    QStringList tiers()
+    {
+        QStringList out;
+        for (const Customer* c : {&ani, &fajar, &budi, &citra, &dewi, &eko})
+            out << tier(*c);
+        return out;
+    }
+    // The rule changes' lines of tier history: "name: from -> to", oldest first.
+    QStringList ruleMoves()
+    {
+        QSqlQuery q(t.db().connection());
+        q.prepare(QStringLiteral("SELECT c.name, h.from_level, h.from_type, h.to_level, h.to_type, h.sale_id, "
+                                 "h.created_by FROM tier_history h JOIN customer c ON c.id = h.customer_id "
+                                 "WHERE h.reason = 'membership rules changed' ORDER BY h.created_at, h.rowid"));
+        QStringList out;
+        if (!q.exec())
+            return {QStringLiteral("query failed")};
+        while (q.next()) {
+            out << QStringLiteral("%1: %2/%3 -> %4/%5")
+                       .arg(q.value(0).toString().section(u' ', 0, 0), q.value(1).toString(), q.value(2).toString(),
+                           q.value(3).toString(), q.value(4).toString());
+            if (!q.value(5).isNull() || q.value(6).toString().isEmpty())
+                out << QStringLiteral("(with a sale or without who)");
+        }
+        return out;
+    }
+    // Every row a rule change may write.
+    QList<qint64> footprint()
+    {
+        QList<qint64> out;
+        for (const char* table : {"membership_rules", "tier_history", "audit_log", "sync_outbox"})
+            out << t.countRows(QString::fromLatin1(table));
+        return out;
+    }
+};
+
+MembershipRules thresholds(qint64 silver, qint64 gold, qint64 platinum, bool canDrop = false)
+{
+    MembershipRules r = MembershipRules::defaults();
+    r.silverFrom = silver;
+    r.goldFrom = gold;
+    r.platinumFrom = platinum;
+    r.tiersCanDrop = canDrop;
+    return r;
 }
 
 } // namespace
@@ -80,6 +203,7 @@ private slots:
         QCOMPARE(r->spendPerPoint, 10'000);
         QCOMPARE(r->pointsFor(10'000), 1);
         QVERIFY(!r->tiersCanDrop);
+        QCOMPARE(r->pointsExpireDays, 0);
         QCOMPARE(r->updatedAt, 0);
         QVERIFY(r->updatedBy.isEmpty());
         QVERIFY(r->problems().isEmpty());
@@ -94,11 +218,11 @@ private slots:
         t.clock().advance(5'000);
         auto saved = s.setRules(custom());
         QVERIFY2(saved.ok(), qPrintable(saved ? QString() : saved.error().describe()));
-        QVERIFY(sameRules(*saved, custom()));
-        QCOMPARE(saved->updatedAt, t.clock().nowMs());
-        QCOMPARE(saved->updatedBy, t.manager().userId);
-        QCOMPARE(*s.rules(), *saved);
-        QCOMPARE(*MembershipService(t.db(), t.cashier()).rules(), *saved);
+        QVERIFY(sameRules(saved->rules, custom()));
+        QCOMPARE(saved->rules.updatedAt, t.clock().nowMs());
+        QCOMPARE(saved->rules.updatedBy, t.manager().userId);
+        QCOMPARE(*s.rules(), saved->rules);
+        QCOMPARE(*MembershipService(t.db(), t.cashier()).rules(), saved->rules);
         QCOMPARE(t.countRows(QStringLiteral("membership_rules")), 1);
 
         // The other company keeps its own (default) rules.
@@ -111,16 +235,17 @@ private slots:
         next.tiersCanDrop = false;
         auto again = MembershipService(t.db(), t.admin()).setRules(next);
         QVERIFY(again.ok());
-        QCOMPARE(again->updatedBy, t.admin().userId);
-        QCOMPARE(again->updatedAt, t.clock().nowMs());
+        QCOMPARE(again->rules.updatedBy, t.admin().userId);
+        QCOMPARE(again->rules.updatedAt, t.clock().nowMs());
         QCOMPARE(t.countRows(QStringLiteral("membership_rules")), 1);
 
         t.reopen();
         auto reread = MembershipService(t.db(), t.manager()).rules();
         QVERIFY(reread.ok());
-        QCOMPARE(*reread, *again);
+        QCOMPARE(*reread, again->rules);
         QCOMPARE(reread->goldFrom, 7'000'000);
         QVERIFY(!reread->tiersCanDrop);
+        QCOMPARE(reread->pointsExpireDays, 365);
     }
 
     void invalidRulesReportEveryFailingField()
@@ -137,15 +262,21 @@ private slots:
         bad.platinumDiscountBp = -1;
         bad.spendPerPoint = 0;
         bad.pointValue = -1;
+        bad.pointsExpireDays = -1;
         auto r = s.setRules(bad);
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, Error::Kind::Invalid);
         QCOMPARE(fieldsOf(r.error()),
             (QStringList {QStringLiteral("pointValue:negative"), QStringLiteral("goldFrom:below_lower_level"),
                 QStringLiteral("platinumFrom:below_lower_level"), QStringLiteral("bronzeDiscount:out_of_range"),
-                QStringLiteral("platinumDiscount:out_of_range"), QStringLiteral("spendPerPoint:not_positive")}));
+                QStringLiteral("platinumDiscount:out_of_range"), QStringLiteral("spendPerPoint:not_positive"),
+                QStringLiteral("pointsExpireDays:out_of_range")}));
         for (const FieldError& f : r.error().fields)
             QVERIFY(!f.message.isEmpty());
+        MembershipRules longLived;
+        longLived.pointsExpireDays = MembershipRules::maxPointsExpireDays + 1;
+        QCOMPARE(
+            fieldsOf(s.setRules(longLived).error()), QStringList {QStringLiteral("pointsExpireDays:out_of_range")});
 
         MembershipRules negative;
         negative.silverFrom = -1;
@@ -161,6 +292,7 @@ private slots:
         edge.bronzeDiscountBp = 0;
         edge.platinumDiscountBp = 10'000;
         edge.spendPerPoint = 1;
+        edge.pointsExpireDays = MembershipRules::maxPointsExpireDays;
         QVERIFY(s.setRules(edge).ok());
 
         QCOMPARE(t.countRows(QStringLiteral("membership_rules")), 1);
@@ -222,7 +354,7 @@ private slots:
         // Again the same: nothing new, not even a new time stamp.
         t.clock().advance(1'000);
         const qint64 stamped = s.rules()->updatedAt;
-        QCOMPARE(s.setRules(r)->updatedAt, stamped);
+        QCOMPARE(s.setRules(r)->rules.updatedAt, stamped);
         QCOMPARE(s.rules()->updatedAt, stamped);
         QCOMPARE(t.countRows(QStringLiteral("audit_log")), audits + 1);
         QCOMPARE(t.countRows(QStringLiteral("sync_outbox")), ops + 1);
@@ -251,7 +383,7 @@ private slots:
                                             "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END")));
         QVERIFY(!s.setRules(MembershipRules::defaults()).ok());
         QVERIFY(trigger.exec(QStringLiteral("DROP TRIGGER fail_outbox")));
-        QCOMPARE(*s.rules(), *stored);
+        QCOMPARE(*s.rules(), stored->rules);
         QCOMPARE(t.countRows(QStringLiteral("audit_log")), audits + 1);
         QCOMPARE(t.countRows(QStringLiteral("sync_outbox")), ops + 1);
     }
@@ -278,7 +410,7 @@ private slots:
         const QJsonObject defaults = MembershipService::toJson(MembershipRules::defaults());
         QCOMPARE(QJsonDocument(defaults).toJson(QJsonDocument::Compact),
             QByteArray("{\"bronzeDiscount\":500,\"goldDiscount\":1500,\"goldFrom\":5000000,\"memberFrom\":1000000,"
-                       "\"platinumDiscount\":2000,\"platinumFrom\":10000000,\"pointValue\":100,"
+                       "\"platinumDiscount\":2000,\"platinumFrom\":10000000,\"pointValue\":100,\"pointsExpireDays\":0,"
                        "\"silverDiscount\":1000,\"silverFrom\":2000000,\"spendPerPoint\":10000,"
                        "\"tiersCanDrop\":false}"));
         MembershipRules stamped = custom();
@@ -315,6 +447,7 @@ private slots:
             {QStringLiteral("spendPerPoint"), true},
             {QStringLiteral("pointValue"), 1e30},
             {QStringLiteral("tiersCanDrop"), 1},
+            {QStringLiteral("pointsExpireDays"), QStringLiteral("30")},
             {QStringLiteral("goldFom"), 1},
         };
         auto r = MembershipService::fromJson(wrong, MembershipRules::defaults());
@@ -325,9 +458,9 @@ private slots:
         QCOMPARE(got,
             (QStringList {QStringLiteral("bronzeDiscount:not_an_integer"), QStringLiteral("goldFom:unknown_field"),
                 QStringLiteral("goldFrom:wrong_type"), QStringLiteral("platinumFrom:wrong_type"),
-                QStringLiteral("pointValue:out_of_range"), QStringLiteral("silverDiscount:out_of_range"),
-                QStringLiteral("silverFrom:wrong_type"), QStringLiteral("spendPerPoint:wrong_type"),
-                QStringLiteral("tiersCanDrop:wrong_type")}));
+                QStringLiteral("pointValue:out_of_range"), QStringLiteral("pointsExpireDays:wrong_type"),
+                QStringLiteral("silverDiscount:out_of_range"), QStringLiteral("silverFrom:wrong_type"),
+                QStringLiteral("spendPerPoint:wrong_type"), QStringLiteral("tiersCanDrop:wrong_type")}));
         for (const FieldError& f : r.error().fields)
             QVERIFY(!f.message.isEmpty());
 
@@ -385,6 +518,217 @@ private slots:
         MembershipRules never = r;
         never.memberFrom = 0;
         QCOMPARE(never.nextType(CustomerType::WalkIn, 50'000'000), CustomerType::WalkIn);
+    }
+
+    void theBuyersStandWhereTheirSalesPutThem()
+    {
+        Buyers b;
+        QCOMPARE(b.spent(b.ani), 600'000);
+        QCOMPARE(b.spent(b.fajar), 300'000);
+        QCOMPARE(b.spent(b.budi), 2'850'000);
+        QCOMPARE(b.spent(b.citra), 5'700'000);
+        QCOMPARE(b.spent(b.dewi), 0);
+        QCOMPARE(b.spent(b.eko), 11'000'000);
+        QCOMPARE(
+            scalar(b.t.db(), QStringLiteral("SELECT count(*) FROM customer_metrics WHERE customer_id = ?"), {b.dewi.id})
+                .toInt(),
+            0);
+        QCOMPARE(b.tiers(),
+            (QStringList {QStringLiteral("Bronze/walk-in"), QStringLiteral("Bronze/walk-in"),
+                QStringLiteral("Silver/member"), QStringLiteral("Gold/member"), QStringLiteral("Bronze/member"),
+                QStringLiteral("Platinum/wholesale")}));
+    }
+
+    void raisedThresholdsMoveNobodyDownUnlessTiersCanDrop()
+    {
+        Buyers b;
+        MembershipService s(b.t.db(), b.t.manager());
+        const QStringList before = b.tiers();
+        const QList<qint64> rows = b.footprint();
+
+        auto raised = s.setRules(thresholds(3'000'000, 8'000'000, 20'000'000));
+        QVERIFY2(raised.ok(), qPrintable(raised ? QString() : raised.error().describe()));
+        QCOMPARE(raised->customersMoved, 0);
+        QCOMPARE(b.tiers(), before);
+        // The rules row, its audit row and its op; no tier history.
+        QCOMPARE(b.footprint(), (QList<qint64> {rows[0] + 1, rows[1], rows[2] + 1, rows[3] + 1}));
+
+        // Letting tiers drop places everyone by the raised thresholds.
+        b.t.clock().advance(60'000);
+        auto dropping = s.setRules(thresholds(3'000'000, 8'000'000, 20'000'000, true));
+        QVERIFY(dropping.ok());
+        QCOMPARE(dropping->customersMoved, 3);
+        QCOMPARE(b.tiers(),
+            (QStringList {QStringLiteral("Bronze/walk-in"), QStringLiteral("Bronze/walk-in"),
+                QStringLiteral("Bronze/member"), QStringLiteral("Silver/member"), QStringLiteral("Bronze/member"),
+                QStringLiteral("Gold/wholesale")}));
+        QCOMPARE(b.ruleMoves(),
+            (QStringList {QStringLiteral("Budi: Silver/member -> Bronze/member"),
+                QStringLiteral("Citra: Gold/member -> Silver/member"),
+                QStringLiteral("Eko: Platinum/wholesale -> Gold/wholesale")}));
+        // Dropped customers pay their new level's discount at the next sale.
+        QCOMPARE(CheckoutService(b.t.db(), b.t.cashier())
+                     .complete(SaleRequest {
+                         b.citra.id, {}, {}, {{QStringLiteral("ITEM"), 1}}, {{PaymentMethod::Cash, 100'000}}, {}})
+                     ->discountBp,
+            1000);
+
+        // The same rules again move nobody and write nothing.
+        const QList<qint64> settled = b.footprint();
+        QCOMPARE(s.setRules(thresholds(3'000'000, 8'000'000, 20'000'000, true))->customersMoved, 0);
+        QCOMPARE(b.footprint(), settled);
+    }
+
+    void loweredThresholdsMoveCustomersUpWithHistoryAuditAndSyncOps()
+    {
+        Buyers b;
+        b.t.clock().advance(3'600'000);
+        const QList<qint64> rows = b.footprint();
+        auto lowered = MembershipService(b.t.db(), b.t.manager()).setRules(thresholds(500'000, 2'000'000, 5'000'000));
+        QVERIFY2(lowered.ok(), qPrintable(lowered ? QString() : lowered.error().describe()));
+        QCOMPARE(lowered->customersMoved, 3);
+        // Ani reaches Silver and stays a walk-in (memberFrom is still 1,000,000); Fajar and
+        // Dewi have too little, Eko is already at the top.
+        QCOMPARE(b.tiers(),
+            (QStringList {QStringLiteral("Silver/walk-in"), QStringLiteral("Bronze/walk-in"),
+                QStringLiteral("Gold/member"), QStringLiteral("Platinum/member"), QStringLiteral("Bronze/member"),
+                QStringLiteral("Platinum/wholesale")}));
+        QCOMPARE(b.ruleMoves(),
+            (QStringList {QStringLiteral("Ani: Bronze/walk-in -> Silver/walk-in"),
+                QStringLiteral("Budi: Silver/member -> Gold/member"),
+                QStringLiteral("Citra: Gold/member -> Platinum/member")}));
+        // Per move: the customer row's audit row and op, the history row's audit row and op;
+        // and once the rules'.
+        QCOMPARE(b.footprint(), (QList<qint64> {rows[0] + 1, rows[1] + 3, rows[2] + 7, rows[3] + 7}));
+
+        const Customer budi = b.get(b.budi.id);
+        QCOMPARE(budi.updatedAt, b.t.clock().nowMs());
+        QCOMPARE(budi.updatedBy, b.t.manager().userId);
+        QCOMPARE(lastRow(b.t.db(),
+                     QStringLiteral("SELECT action || '|' || actor_id || '|' || changes FROM audit_log "
+                                    "WHERE entity = 'customer' AND entity_id = '%1' ORDER BY id DESC LIMIT 1")
+                         .arg(budi.id)),
+            QStringLiteral("tier|%1|{\"level\":[\"Silver\",\"Gold\"]}").arg(b.t.manager().userId));
+        const QJsonObject op = QJsonDocument::fromJson(
+            lastRow(b.t.db(),
+                QStringLiteral("SELECT fields FROM sync_outbox WHERE entity = 'customer' AND entity_id = '%1' "
+                               "ORDER BY seq DESC LIMIT 1")
+                    .arg(budi.id))
+                .toUtf8())
+                                   .object();
+        QCOMPARE(op.value(u"level").toString(), QStringLiteral("Gold"));
+        QCOMPARE(op.value(u"updatedBy").toString(), b.t.manager().userId);
+        const QJsonObject history = QJsonDocument::fromJson(
+            lastRow(b.t.db(),
+                QStringLiteral("SELECT o.fields FROM sync_outbox o JOIN tier_history h ON h.id = o.entity_id "
+                               "WHERE o.entity = 'tier_history' AND h.customer_id = '%1' ORDER BY o.seq DESC LIMIT 1")
+                    .arg(budi.id))
+                .toUtf8())
+                                        .object();
+        QCOMPARE(history.value(u"reason").toString(), QStringLiteral("membership rules changed"));
+        QCOMPARE(history.value(u"fromLevel").toString(), QStringLiteral("Silver"));
+        QCOMPARE(history.value(u"toLevel").toString(), QStringLiteral("Gold"));
+        QVERIFY(!history.contains(u"saleId"));
+
+        // Raised back without letting tiers drop: everyone keeps what they reached.
+        const QStringList reached = b.tiers();
+        QCOMPARE(MembershipService(b.t.db(), b.t.admin()).setRules(MembershipRules::defaults())->customersMoved, 0);
+        QCOMPARE(b.tiers(), reached);
+    }
+
+    void aLowerMemberFromTurnsWalkInsWithEnoughSpentIntoMembers()
+    {
+        Buyers b;
+        MembershipRules r = MembershipRules::defaults();
+        r.memberFrom = 500'000;
+        auto changed = MembershipService(b.t.db(), b.t.manager()).setRules(r);
+        QVERIFY(changed.ok());
+        QCOMPARE(changed->customersMoved, 1);
+        QCOMPARE(b.tier(b.ani), QStringLiteral("Bronze/member"));
+        QCOMPARE(b.tier(b.fajar), QStringLiteral("Bronze/walk-in"));
+        QCOMPARE(b.ruleMoves(), QStringList {QStringLiteral("Ani: Bronze/walk-in -> Bronze/member")});
+        // As a member Ani now gets the Bronze discount.
+        QCOMPARE(CheckoutService(b.t.db(), b.t.cashier())
+                     .complete(SaleRequest {
+                         b.ani.id, {}, {}, {{QStringLiteral("ITEM"), 1}}, {{PaymentMethod::Cash, 100'000}}, {}})
+                     ->discountBp,
+            500);
+
+        // 0 makes nobody a member by spending, and takes no membership away.
+        r.memberFrom = 0;
+        QCOMPARE(MembershipService(b.t.db(), b.t.manager()).setRules(r)->customersMoved, 0);
+        QCOMPARE(b.tier(b.ani), QStringLiteral("Bronze/member"));
+        QCOMPARE(b.tier(b.fajar), QStringLiteral("Bronze/walk-in"));
+    }
+
+    void onlyRulesThatDecideTiersPlaceCustomersAndOnlyOfTheCompany()
+    {
+        Buyers b;
+        const Actor other = b.t.addCompany(QStringLiteral("Toko Lain"));
+        CustomerInput in;
+        in.name = QStringLiteral("Gita Lain");
+        auto outsider = CustomerService(b.t.db(), other).create(in);
+        QVERIFY2(outsider.ok(), qPrintable(outsider ? QString() : outsider.error().describe()));
+        MembershipService s(b.t.db(), b.t.manager());
+
+        // Letting tiers drop under the same thresholds: everyone already stands right.
+        MembershipRules r = MembershipRules::defaults();
+        r.tiersCanDrop = true;
+        QCOMPARE(s.setRules(r)->customersMoved, 0);
+        // A level set by hand survives a change of discounts, points or expiry...
+        CustomerInput gold;
+        gold.level = QStringLiteral("Gold");
+        QVERIFY(CustomerService(b.t.db(), b.t.manager()).update(b.dewi.id, gold).ok());
+        r.goldDiscountBp = 1750;
+        r.pointValue = 50;
+        r.pointsExpireDays = 90;
+        QCOMPARE(s.setRules(r)->customersMoved, 0);
+        QCOMPARE(b.tier(b.dewi), QStringLiteral("Gold/member"));
+        // ...not a change of thresholds, which places her by what she spent.
+        r.silverFrom = 2'500'000;
+        QCOMPARE(s.setRules(r)->customersMoved, 1);
+        QCOMPARE(b.tier(b.dewi), QStringLiteral("Bronze/member"));
+
+        // Thresholds of 0 put everyone of this company at Platinum, nobody of the other.
+        QCOMPARE(s.setRules(thresholds(0, 0, 0))->customersMoved, 5);
+        QCOMPARE(b.tiers(),
+            (QStringList {QStringLiteral("Platinum/walk-in"), QStringLiteral("Platinum/walk-in"),
+                QStringLiteral("Platinum/member"), QStringLiteral("Platinum/member"), QStringLiteral("Platinum/member"),
+                QStringLiteral("Platinum/wholesale")}));
+        QCOMPARE(CustomerService(b.t.db(), other).get(outsider->id)->level, MembershipLevel::Bronze);
+    }
+
+    void aRefusedChangeLeavesTheRulesAndTheCustomersAlone()
+    {
+        Buyers b;
+        MembershipService s(b.t.db(), b.t.manager());
+        const MembershipRules before = *s.rules();
+        const QStringList tiers = b.tiers();
+        const QList<qint64> rows = b.footprint();
+
+        // Invalid: Gold below Silver, though each threshold alone would move customers.
+        auto invalid = s.setRules(thresholds(500'000, 400'000, 5'000'000, true));
+        QVERIFY(!invalid.ok());
+        QCOMPARE(fieldsOf(invalid.error()), QStringList {QStringLiteral("goldFrom:below_lower_level")});
+        // Not allowed.
+        QCOMPARE(MembershipService(b.t.db(), b.t.cashier()).setRules(thresholds(0, 0, 0)).error().kind,
+            Error::Kind::PermissionDenied);
+        // A write that fails half-way through the customers takes the rules back with it.
+        QSqlQuery trigger(b.t.db().connection());
+        QVERIFY(trigger.exec(QStringLiteral("CREATE TEMP TRIGGER fail_tier BEFORE INSERT ON tier_history "
+                                            "WHEN (SELECT count(*) FROM tier_history) >= %1 "
+                                            "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END")
+                                 .arg(rows[1] + 1)));
+        auto failed = s.setRules(thresholds(0, 0, 0));
+        QVERIFY(!failed.ok());
+        QVERIFY2(
+            failed.error().message.contains(QStringLiteral("disk on fire")), qPrintable(failed.error().describe()));
+        QVERIFY(trigger.exec(QStringLiteral("DROP TRIGGER fail_tier")));
+
+        QCOMPARE(*s.rules(), before);
+        QCOMPARE(b.tiers(), tiers);
+        QCOMPARE(b.footprint(), rows);
+        QVERIFY(b.ruleMoves().isEmpty());
     }
 
     void storedRulesDecideTheLevels()
