@@ -492,8 +492,10 @@ int Kasirctl::customerAdd(const QStringList& args)
     // Earlier anonymous sales that noted this phone: `kasirctl link` counts them for the customer.
     if (!created->phone.isEmpty() && m_actor.can(Permission::SaleCreate)) {
         auto walkIns = CheckoutService(*m_db, m_actor).walkInSales(created->phone);
-        if (walkIns && !walkIns->isEmpty())
-            out.insert(QStringLiteral("walkInSales"), walkIns->size());
+        const auto sales
+            = walkIns ? std::count_if(walkIns->cbegin(), walkIns->cend(), [](const Sale& s) { return !s.refund; }) : 0;
+        if (sales > 0)
+            out.insert(QStringLiteral("walkInSales"), qint64(sales));
     }
     m_out.line(out);
     return CliOutput::Ok;

@@ -432,7 +432,7 @@ Result<Sale> CheckoutService::complete(const SaleRequest& request)
             if (auto r = ledger.appendCredit(uow, e); !r)
                 return r.error();
         }
-        auto spent = sales.countPurchase(uow, sale);
+        auto spent = MetricsRepository(m_db).countPurchase(uow, sale);
         if (!spent)
             return spent.error();
         CustomerRepository customers(m_db);
@@ -524,6 +524,8 @@ Result<CheckoutService::Linked> CheckoutService::linkWalkInSales(
         if (Status s = sales.insertLink(uow, c.id, m_actor.companyId, customer->id); !s)
             return s.error();
         FieldSnapshot link;
+        link.set(QStringLiteral("createdAt"), QJsonValue(isoUtc(uow.now())));
+        link.setText(QStringLiteral("createdBy"), m_actor.userId);
         link.setText(QStringLiteral("customerId"), customer->id);
         link.setText(QStringLiteral("orderNumber"), c.orderNumber);
         link.setText(QStringLiteral("saleId"), c.id);
@@ -534,7 +536,11 @@ Result<CheckoutService::Linked> CheckoutService::linkWalkInSales(
         numbers << c.orderNumber;
         out.total += c.total;
     }
-    auto spent = MetricsRepository(m_db).refreshPurchases(uow, m_actor.companyId, customer->id);
+    MetricsRepository metrics(m_db);
+    auto before = metrics.cached(customer->id);
+    if (!before)
+        return before.error();
+    auto spent = metrics.refreshPurchases(uow, m_actor.companyId, customer->id);
     if (!spent)
         return spent.error();
     auto rules = MembershipRepository(m_db).rules(m_actor.companyId);
@@ -543,9 +549,21 @@ Result<CheckoutService::Linked> CheckoutService::linkWalkInSales(
     Customer after = *customer;
     after.level = rules->nextLevel(customer->level, *spent);
     after.type = rules->nextType(customer->type, *spent);
+    // The step is the sale's at which the linked spending first moves them, so that a refund
+    // of that sale takes it back as it would for a sale of their own.
+    QString stepSale;
+    qint64 running = before->totalSpent;
+    for (const Sale& c : std::as_const(chosen)) {
+        running += c.total;
+        if (rules->nextLevel(customer->level, running) != customer->level
+            || rules->nextType(customer->type, running) != customer->type) {
+            stepSale = c.id;
+            break;
+        }
+    }
     CustomerRepository customers(m_db);
     const QString reason = tr("walk-in sales linked: %1").arg(numbers.join(QStringLiteral(", "))).left(500);
-    if (Status s = TierChange::write(uow, customers, *customer, after, reason); !s)
+    if (Status s = TierChange::write(uow, customers, *customer, after, reason, stepSale); !s)
         return s.error();
     if (Status s = uow.commit(); !s)
         return s.error();
@@ -670,7 +688,7 @@ Result<Sale> CheckoutService::refund(const QString& orderNumber, const QString& 
             if (auto a = ledger.appendCredit(uow, e); !a)
                 return a.error();
         }
-        auto spent = sales.countPurchase(uow, r);
+        auto spent = MetricsRepository(m_db).countPurchase(uow, r);
         if (!spent)
             return spent.error();
         CustomerRepository customers(m_db);

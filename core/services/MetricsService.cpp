@@ -9,6 +9,8 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QScopeGuard>
+#include <QSqlDatabase>
 
 namespace kasir {
 
@@ -26,6 +28,13 @@ Result<MetricsService::Report> MetricsService::report(const QString& idOrCode)
     if (!customer)
         return customer.error();
     MetricsRepository repo(m_db);
+    // The figures, the months and the products from one snapshot of the file.
+    QSqlDatabase db = m_db.connection();
+    const bool snapshot = !m_db.inUnitOfWork() && db.transaction();
+    const auto end = qScopeGuard([&] {
+        if (snapshot)
+            db.rollback();
+    });
     Report out;
     auto metrics = repo.cached(customer->id);
     if (!metrics)

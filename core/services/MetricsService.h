@@ -28,7 +28,7 @@ public:
     struct RebuildResult
     {
         qint64 customers = 0; // customers with any figure
-        qint64 sales = 0; // sales and refunds counted
+        qint64 sales = 0; // sales and refunds counted for a customer (anonymous ones are not)
         qint64 milliseconds = 0;
     };
 

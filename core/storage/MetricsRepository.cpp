@@ -25,7 +25,8 @@ const QString kFigures = QStringLiteral(
 QString customerSales(const QString& columns)
 {
     return QStringLiteral("SELECT %1 FROM sale s WHERE s.customer_id = ? UNION ALL "
-                          "SELECT %1 FROM sale_link k JOIN sale s ON s.id = k.sale_id WHERE k.customer_id = ?")
+                          "SELECT %1 FROM sale_link k JOIN sale s ON s.id = k.sale_id "
+                          "WHERE k.customer_id = ? AND s.customer_id IS NULL")
         .arg(columns);
 }
 
@@ -85,6 +86,33 @@ Result<qint64> MetricsRepository::refreshPurchases(UnitOfWork& uow, const QStrin
     q.bindValue(1, companyId);
     q.bindValue(2, customerId);
     q.bindValue(3, customerId);
+    return Sql::integer(q);
+}
+
+Result<qint64> MetricsRepository::countPurchase(UnitOfWork& uow, const Sale& s)
+{
+    if (s.customerId.isEmpty())
+        return qint64(0);
+    // A refund may take away the first or last purchase: all figures again from the facts.
+    if (s.refund)
+        return refreshPurchases(uow, s.companyId, s.customerId);
+    // A sale moves the first and last purchase out to it (a clock set back, a sale pulled
+    // from another terminal can be older than the ones counted).
+    QSqlQuery& q = uow.prepared(QStringLiteral(
+        "INSERT INTO customer_metrics (customer_id, company_id, purchases, total_spent, total_items, "
+        "first_purchase_at, last_purchase_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (customer_id) DO UPDATE SET "
+        "purchases = purchases + excluded.purchases, total_spent = total_spent + excluded.total_spent, "
+        "total_items = total_items + excluded.total_items, "
+        "first_purchase_at = min(coalesce(first_purchase_at, excluded.first_purchase_at), excluded.first_purchase_at), "
+        "last_purchase_at = max(coalesce(last_purchase_at, 0), coalesce(excluded.last_purchase_at, 0)) "
+        "RETURNING total_spent"));
+    q.bindValue(0, s.customerId);
+    q.bindValue(1, s.companyId);
+    q.bindValue(2, 1);
+    q.bindValue(3, s.total);
+    q.bindValue(4, s.items);
+    q.bindValue(5, s.createdAt);
+    q.bindValue(6, s.createdAt);
     return Sql::integer(q);
 }
 
@@ -158,9 +186,13 @@ Result<MetricsRepository::Counts> MetricsRepository::fill(const QString& table, 
     }
     Counts counts;
     QSqlQuery count(db);
+    // Customers with figures; sales and refunds counted for a customer, theirs or linked.
     count.prepare(QStringLiteral("SELECT (SELECT count(*) FROM %1 WHERE company_id = ?), "
-                                 "(SELECT count(*) FROM sale WHERE company_id = ?)")
+                                 "(SELECT count(*) FROM sale WHERE company_id = ? AND customer_id IS NOT NULL) + "
+                                 "(SELECT count(*) FROM sale_link k JOIN sale s ON s.id = k.sale_id "
+                                 "WHERE k.company_id = ? AND s.customer_id IS NULL)")
                       .arg(table));
+    count.addBindValue(companyId);
     count.addBindValue(companyId);
     count.addBindValue(companyId);
     if (!count.exec() || !count.next())

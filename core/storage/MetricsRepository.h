@@ -2,6 +2,7 @@
 
 #include "core/domain/CustomerMetrics.h"
 #include "core/domain/Result.h"
+#include "core/domain/Sale.h"
 
 #include <QCoreApplication>
 
@@ -23,6 +24,9 @@ public:
 
     // The figures as kept; zeros for a customer without any fact.
     Result<CustomerMetrics> cached(const QString& customerId);
+    // Adds a sale to its customer's purchase figures; after a refund they are made again from
+    // the facts. Returns the customer's total spent after it (0 for an anonymous sale).
+    Result<qint64> countPurchase(UnitOfWork& uow, const Sale& sale);
     // The purchase figures of one customer made again from the facts and written to the
     // cache. Returns the customer's total spent.
     Result<qint64> refreshPurchases(UnitOfWork& uow, const QString& companyId, const QString& customerId);
@@ -34,7 +38,7 @@ public:
     struct Counts
     {
         qint64 customers = 0;
-        qint64 sales = 0;
+        qint64 sales = 0; // sales and refunds counted for a customer
     };
     // Replaces the company's customer_metrics with what the facts give.
     Result<Counts> rebuild(UnitOfWork& uow, const QString& companyId);

@@ -1,7 +1,6 @@
 #include "core/storage/SaleRepository.h"
 
 #include "core/storage/Database.h"
-#include "core/storage/MetricsRepository.h"
 #include "core/storage/UnitOfWork.h"
 
 namespace kasir {
@@ -209,7 +208,8 @@ Result<QList<Sale>> SaleRepository::forCustomer(const QString& customerId, int l
     // Their own sales and the walk-in sales linked to them.
     QSqlQuery& q = m_db.prepared(QStringLiteral("SELECT %1 FROM sale s WHERE s.customer_id = ? UNION ALL "
                                                 "SELECT %1 FROM sale_link k JOIN sale s ON s.id = k.sale_id "
-                                                "WHERE k.customer_id = ? ORDER BY 18 DESC, 5 DESC LIMIT ?")
+                                                "WHERE k.customer_id = ? AND s.customer_id IS NULL "
+                                                "ORDER BY created_at DESC, order_number DESC LIMIT ?")
                                      .arg(prefixed()));
     q.bindValue(0, customerId);
     q.bindValue(1, customerId);
@@ -254,32 +254,6 @@ Status SaleRepository::insertLink(
     q.bindValue(3, uow.now());
     q.bindValue(4, Sql::textOrNull(uow.actor().userId));
     return Sql::exec(q);
-}
-
-Result<qint64> SaleRepository::countPurchase(UnitOfWork& uow, const Sale& s)
-{
-    if (s.customerId.isEmpty())
-        return qint64(0);
-    // A refund may take away the first or last purchase: all figures again from the facts.
-    if (s.refund)
-        return MetricsRepository(m_db).refreshPurchases(uow, s.companyId, s.customerId);
-    // A sale moves the last purchase forward (and sets the first one, the first time).
-    QSqlQuery& q = uow.prepared(QStringLiteral(
-        "INSERT INTO customer_metrics (customer_id, company_id, purchases, total_spent, total_items, "
-        "first_purchase_at, last_purchase_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (customer_id) DO UPDATE SET "
-        "purchases = purchases + excluded.purchases, total_spent = total_spent + excluded.total_spent, "
-        "total_items = total_items + excluded.total_items, "
-        "first_purchase_at = coalesce(first_purchase_at, excluded.first_purchase_at), "
-        "last_purchase_at = max(coalesce(last_purchase_at, 0), coalesce(excluded.last_purchase_at, 0)) "
-        "RETURNING total_spent"));
-    q.bindValue(0, s.customerId);
-    q.bindValue(1, s.companyId);
-    q.bindValue(2, 1);
-    q.bindValue(3, s.total);
-    q.bindValue(4, s.items);
-    q.bindValue(5, s.createdAt);
-    q.bindValue(6, s.createdAt);
-    return Sql::integer(q);
 }
 
 Result<std::optional<std::pair<MembershipLevel, CustomerType>>> SaleRepository::tierChangeOf(

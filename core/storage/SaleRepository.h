@@ -43,9 +43,6 @@ public:
     // Counts a walk-in sale towards a customer (sale_link).
     Status insertLink(UnitOfWork& uow, const QString& saleId, const QString& companyId, const QString& customerId);
 
-    // Adds a sale to the customer's purchase figures; after a refund they are made again
-    // from the facts (MetricsRepository). Returns the customer's total spent after it.
-    Result<qint64> countPurchase(UnitOfWork& uow, const Sale& sale);
     // The level and type a customer had before this sale moved them, if it did.
     Result<std::optional<std::pair<MembershipLevel, CustomerType>>> tierChangeOf(
         const QString& customerId, const QString& saleId);

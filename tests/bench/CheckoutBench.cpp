@@ -79,7 +79,7 @@ const QByteArray suffixSql = QByteArray("SELECT ") + customerColumns
 const QByteArray suffixAllSql = "SELECT c.id, c.phone FROM customer c WHERE c.company_id = ? AND c.phone_rev >= ? AND "
                                 "c.phone_rev < ? ORDER BY c.name_key, c.id";
 
-// The raw sale: the statements SaleRepository, LedgerRepository and countPurchase run, in one
+// The raw sale: the statements SaleRepository, LedgerRepository and MetricsRepository::countPurchase run, in one
 // statement each where core needs a read first (the points balance).
 const QByteArray orderSql
     = "INSERT INTO code_sequence (company_id, name, next_value) VALUES (?, ?, 2) ON CONFLICT (company_id, name) DO "

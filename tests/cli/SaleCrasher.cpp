@@ -24,9 +24,15 @@ using namespace kasir;
 
 namespace {
 
-int dieNow(void*)
+int changesBefore = 0;
+
+// The commit hook: dies at the first commit that wrote rows after the hook was set, the
+// sale's (the look-ups before it only read).
+int dieAtCommit(void* db)
 {
-    std::_Exit(9);
+    if (sqlite3_total_changes(static_cast<sqlite3*>(db)) > changesBefore)
+        std::_Exit(9);
+    return 0;
 }
 
 } // namespace
@@ -57,7 +63,8 @@ int main(int argc, char** argv)
 
     if (mode == u"die-at-commit") {
         auto* handle = *static_cast<sqlite3* const*>((*db)->connection().driver()->handle().data());
-        sqlite3_commit_hook(handle, dieNow, nullptr);
+        changesBefore = sqlite3_total_changes(handle);
+        sqlite3_commit_hook(handle, dieAtCommit, handle);
         auto sale = till.complete(req);
         return sale ? 0 : 1; // not reached when the sale got as far as its commit
     }

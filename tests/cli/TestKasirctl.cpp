@@ -406,7 +406,9 @@ private slots:
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sync_outbox WHERE entity = 'sale'")), 0);
 
         // Killed at random moments of a till selling as fast as it can.
-        QRandomGenerator rng(QRandomGenerator::global()->generate());
+        const quint32 seed = QRandomGenerator::global()->generate();
+        qInfo("kill times from seed %u", seed);
+        QRandomGenerator rng(seed);
         QStringList printed;
         for (int run = 0; run < 8; ++run) {
             QProcess till;
