@@ -337,6 +337,86 @@ QList<Migration> build()
         },
         {}});
 
+    list.append(Migration {6, QStringLiteral("notes, tags, additional contacts, preferences, activity by customer"),
+        {
+            // Typed notes, newest first per customer. A deleted note keeps its row (deleted_at).
+            QStringLiteral(R"(CREATE TABLE customer_note (
+                id TEXT PRIMARY KEY,
+                company_id TEXT NOT NULL REFERENCES company(id),
+                customer_id TEXT NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+                kind TEXT NOT NULL CHECK (kind IN ('personal', 'preference', 'issue', 'feedback')),
+                body TEXT NOT NULL CHECK (length(body) BETWEEN 1 AND 2000),
+                created_at INTEGER NOT NULL,
+                created_by TEXT,
+                deleted_at INTEGER,
+                deleted_by TEXT))"),
+            QStringLiteral("CREATE INDEX ix_note_customer ON customer_note (customer_id, created_at)"),
+            // Tags of a company; name_key is the folded name, unique per company.
+            QStringLiteral(R"(CREATE TABLE tag (
+                id TEXT PRIMARY KEY,
+                company_id TEXT NOT NULL REFERENCES company(id),
+                name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 50),
+                name_key TEXT NOT NULL,
+                color TEXT NOT NULL CHECK (length(color) = 7 AND color GLOB '#[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]'),
+                created_at INTEGER NOT NULL,
+                created_by TEXT,
+                UNIQUE (company_id, name_key)))"),
+            QStringLiteral(R"(CREATE TABLE customer_tag (
+                customer_id TEXT NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+                tag_id TEXT NOT NULL REFERENCES tag(id),
+                company_id TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                created_by TEXT,
+                PRIMARY KEY (customer_id, tag_id)) WITHOUT ROWID)"),
+            // Customers by tag, for filters and popular tags.
+            QStringLiteral("CREATE INDEX ix_customer_tag_tag ON customer_tag (tag_id, customer_id)"),
+            // Contacts besides the customer's main phone, WhatsApp and email, normalised the same
+            // way; at most one primary per kind.
+            QStringLiteral(R"(CREATE TABLE customer_contact (
+                id TEXT PRIMARY KEY,
+                company_id TEXT NOT NULL REFERENCES company(id),
+                customer_id TEXT NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+                kind TEXT NOT NULL CHECK (kind IN ('whatsapp', 'email', 'phone')),
+                value TEXT NOT NULL CHECK (length(value) BETWEEN 1 AND 254),
+                label TEXT NOT NULL DEFAULT '',
+                is_primary INTEGER NOT NULL DEFAULT 0 CHECK (is_primary IN (0, 1)),
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL,
+                created_by TEXT,
+                updated_by TEXT,
+                UNIQUE (customer_id, kind, value)))"),
+            QStringLiteral(
+                "CREATE UNIQUE INDEX ux_contact_primary ON customer_contact (customer_id, kind) WHERE is_primary = 1"),
+            // How a customer likes to be served and reached; absent means the defaults.
+            // Offers need consent (opt-in); loyalty messages about their own points and level
+            // are sent unless they say no. do_not_contact stays on the customer and wins.
+            QStringLiteral(R"(CREATE TABLE customer_preference (
+                customer_id TEXT PRIMARY KEY REFERENCES customer(id) ON DELETE CASCADE,
+                company_id TEXT NOT NULL,
+                preferred_payment TEXT NOT NULL DEFAULT ''
+                    CHECK (preferred_payment IN ('', 'cash', 'card', 'mobile_money', 'store_credit')),
+                best_contact_time TEXT NOT NULL DEFAULT ''
+                    CHECK (best_contact_time IN ('', 'morning', 'afternoon', 'evening', 'anytime')),
+                can_receive_offers INTEGER NOT NULL DEFAULT 0 CHECK (can_receive_offers IN (0, 1)),
+                can_receive_loyalty INTEGER NOT NULL DEFAULT 1 CHECK (can_receive_loyalty IN (0, 1)),
+                updated_at INTEGER NOT NULL,
+                updated_by TEXT))"),
+            // The customer an audit row is about (the customer itself, or their note, tag,
+            // contact, sale or ledger entry), so that their activity is one index range.
+            QStringLiteral("ALTER TABLE audit_log ADD COLUMN customer_id TEXT"),
+            // Rows written before: the customer from the row's own id or from the customerId
+            // it recorded. The append-only guard steps aside for this one statement.
+            QStringLiteral("DROP TRIGGER audit_log_append_only_update"),
+            QStringLiteral("UPDATE audit_log SET customer_id = CASE WHEN entity = 'customer' THEN entity_id "
+                           "ELSE coalesce(json_extract(changes, '$.customerId[1]'), "
+                           "json_extract(changes, '$.customerId[0]')) END"),
+            QStringLiteral("CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log "
+                           "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"),
+            QStringLiteral(
+                "CREATE INDEX ix_audit_customer ON audit_log (customer_id, id) WHERE customer_id IS NOT NULL"),
+        },
+        {}});
+
     return list;
 }
 

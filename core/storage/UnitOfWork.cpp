@@ -35,7 +35,18 @@ QSqlQuery& UnitOfWork::prepared(const QString& sql)
 
 UnitOfWork::PreparedChange UnitOfWork::prepare(const Change& change)
 {
-    PreparedChange p {change.entity, change.entityId, change.companyId, change.action, change.op, {}, {}};
+    PreparedChange p {
+        change.entity, change.entityId, change.companyId, change.action, change.op, {}, {}, change.customerId};
+    if (p.customerId.isEmpty() && change.entity == u"customer")
+        p.customerId = change.entityId;
+    if (p.customerId.isEmpty()) {
+        for (const FieldSnapshot* s : {&change.after, &change.before}) {
+            if (const QJsonValue v = s->value(u"customerId"); v.isString() && !v.toString().isEmpty()) {
+                p.customerId = v.toString();
+                break;
+            }
+        }
+    }
     const QStringList fields = FieldSnapshot::changed(change.before, change.after);
     if (fields.isEmpty() && change.op == Op::Upsert)
         return p;
@@ -98,8 +109,9 @@ Result<Hlc> UnitOfWork::writeChanges(const QList<const PreparedChange*>& changes
         return Hlc {};
     const int rows = static_cast<int>(real.size());
     QSqlQuery& audit = prepared(Sql::multiRowInsert(
-        "INSERT INTO audit_log (at, hlc, company_id, actor_id, actor_name, entity, entity_id, action, changes)", 9,
-        rows));
+        "INSERT INTO audit_log (at, hlc, company_id, actor_id, actor_name, entity, entity_id, action, changes, "
+        "customer_id)",
+        10, rows));
     QSqlQuery& outbox = prepared(Sql::multiRowInsert(
         "INSERT INTO sync_outbox (op_id, company_id, entity, entity_id, op, fields, hlc, actor_id, created_at)", 9,
         rows));
@@ -120,6 +132,7 @@ Result<Hlc> UnitOfWork::writeChanges(const QList<const PreparedChange*>& changes
         audit.bindValue(a++, c->entityId);
         audit.bindValue(a++, c->action);
         audit.bindValue(a++, c->auditJson);
+        audit.bindValue(a++, Sql::textOrNull(c->customerId));
         outbox.bindValue(o++, Ids::newId(m_now));
         outbox.bindValue(o++, c->companyId);
         outbox.bindValue(o++, c->entity);

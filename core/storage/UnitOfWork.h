@@ -40,6 +40,10 @@ public:
         Op op = Op::Upsert;
         FieldSnapshot before; // empty for a create
         FieldSnapshot after; // empty for a delete
+        // The customer the change is about, for their activity log: the customer itself, or
+        // the customer a note, tag, sale or ledger entry belongs to. Empty: taken from the
+        // snapshots' customerId, if they have one.
+        QString customerId;
     };
 
     UnitOfWork(Database& db, Actor actor);
@@ -73,6 +77,7 @@ public:
         Op op = Op::Upsert;
         QString auditJson; // empty: the change changes nothing
         QString valuesJson;
+        QString customerId; // empty: about no customer
     };
     static PreparedChange prepare(const Change& change);
     // Bulk work writes this many rows per INSERT statement.

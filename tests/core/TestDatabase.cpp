@@ -160,6 +160,34 @@ private slots:
         }
     }
 
+    void migrationSixFindsTheCustomerOfEveryEarlierAuditRow()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("kasir.db"));
+        ManualClock clock;
+        {
+            auto old = Database::openAtVersion(path, clock, 5);
+            QVERIFY(old.ok());
+            QSqlQuery q((*old)->connection());
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO audit_log (at, hlc, entity, entity_id, action, changes) VALUES "
+                                          "(1, 'h1', 'customer', 'cust-1', 'create', '{\"name\": [null, \"Agus\"]}'), "
+                                          "(2, 'h2', 'points_entry', 'p-1', 'create', '{\"customerId\": [null, "
+                                          "\"cust-1\"], \"points\": [null, 5]}'), "
+                                          "(3, 'h3', 'membership_rules', 'c1', 'update', '{\"goldFrom\": [1, 2]}')")));
+        }
+        auto db = Database::open(path, clock);
+        QVERIFY(db.ok());
+        QCOMPARE(scalar(**db,
+                     QStringLiteral("SELECT group_concat(coalesce(customer_id, '-'), ' ') FROM "
+                                    "(SELECT customer_id FROM audit_log ORDER BY id)"))
+                     .toString(),
+            QStringLiteral("cust-1 cust-1 -"));
+        // And the log is append-only again.
+        QSqlQuery q((*db)->connection());
+        QVERIFY(!q.exec(QStringLiteral("UPDATE audit_log SET action = 'x'")));
+        QVERIFY(!q.exec(QStringLiteral("DELETE FROM audit_log")));
+    }
+
     void migrationThreeIndexesTheNamesAlreadyThere()
     {
         QTemporaryDir dir;

@@ -148,6 +148,47 @@ private slots:
         QVERIFY(again.commit().ok());
     }
 
+    void everyAuditRowKnowsItsCustomer()
+    {
+        test::TestDatabase t;
+        UnitOfWork uow(t.db(), t.admin());
+        QVERIFY(uow.begin().ok());
+        FieldSnapshot profile;
+        profile.setText(QStringLiteral("name"), QStringLiteral("Agus"));
+        FieldSnapshot note;
+        note.setText(QStringLiteral("customerId"), QStringLiteral("cust-2"));
+        note.setText(QStringLiteral("body"), QStringLiteral("suka kopi"));
+        FieldSnapshot rules;
+        rules.setText(QStringLiteral("goldFrom"), QStringLiteral("1"));
+        const QString company = t.company().id;
+        QVERIFY(uow.record({QStringLiteral("customer"), QStringLiteral("cust-1"), company, QStringLiteral("create"),
+                               UnitOfWork::Op::Upsert, {}, profile})
+                    .ok());
+        QVERIFY(uow.record({QStringLiteral("customer_note"), QStringLiteral("n-1"), company, QStringLiteral("create"),
+                               UnitOfWork::Op::Upsert, {}, note})
+                    .ok());
+        // A delete has only its before.
+        QVERIFY(uow.record({QStringLiteral("customer_note"), QStringLiteral("n-1"), company, QStringLiteral("delete"),
+                               UnitOfWork::Op::Delete, note, {}})
+                    .ok());
+        QVERIFY(uow.record({QStringLiteral("membership_rules"), company, company, QStringLiteral("update"),
+                               UnitOfWork::Op::Upsert, {}, rules})
+                    .ok());
+        UnitOfWork::Change told {QStringLiteral("customer_tag"), QStringLiteral("t-1"), company, QStringLiteral("add"),
+            UnitOfWork::Op::Upsert, {}, rules, QStringLiteral("cust-3")};
+        QVERIFY(uow.record(told).ok());
+        QVERIFY(uow.commit().ok());
+        QSqlQuery q(t.db().connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT group_concat(entity_id || '=' || coalesce(customer_id, '-'), ' ') FROM "
+                                      "(SELECT entity_id, customer_id FROM audit_log WHERE entity IN ('customer', "
+                                      "'customer_note', 'membership_rules', 'customer_tag') AND entity_id <> '' "
+                                      "AND at = ? ORDER BY id)")
+                           .replace(QStringLiteral("?"), QString::number(uow.now()))));
+        QVERIFY(q.next());
+        QCOMPARE(
+            q.value(0).toString(), QStringLiteral("cust-1=cust-1 n-1=cust-2 n-1=cust-2 %1=- t-1=cust-3").arg(company));
+    }
+
     void theAuditLogIsAppendOnly()
     {
         test::TestDatabase t;
