@@ -132,6 +132,8 @@ int Kasirctl::help()
               "  credit ID|CODE [--add N [--kind K] | --debit N [--override R]] --reason R [--reference X]\n"
               "  credit ID|CODE --limit N                               the most debt allowed (0: none)\n"
               "  credit history ID|CODE                                 store-credit entries with balances\n"
+              "  activity ID|CODE [--limit N] [--before ID]            who changed what about a customer, newest\n"
+              "                                                         first (managers)\n"
               "  walk-ins PHONE                                         anonymous sales that noted this phone\n"
               "  link ID|CODE [--order ORDER ...]                       count those walk-in sales (all, or the\n"
               "                                                         orders named) towards the customer\n"
@@ -226,6 +228,8 @@ int Kasirctl::run(const QStringList& arguments)
         return walkIns(args);
     if (command == u"link")
         return link(args);
+    if (command == u"activity")
+        return activity(args);
     if (command == u"customer" || command == u"user" || command == u"product" || command == u"rules") {
         if (args.isEmpty())
             return m_out.failInvalid(

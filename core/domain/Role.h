@@ -33,6 +33,7 @@ enum class Permission
     CreditLimitOverride, // let a sale go past a customer's credit limit, with a reason
     RulesManage, // membership rules
     Maintenance, // rebuild and check derived figures, expire points
+    ActivityRead, // a customer's activity log: who changed what, when
 };
 
 namespace Roles {

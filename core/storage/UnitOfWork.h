@@ -10,6 +10,7 @@
 
 #include <memory>
 #include <typeindex>
+#include <utility>
 #include <vector>
 
 namespace kasir {
@@ -33,6 +34,19 @@ public:
 
     struct Change
     {
+        Change() = default;
+        Change(QString entity, QString entityId, QString companyId, QString action, Op op, FieldSnapshot before,
+            FieldSnapshot after, QString customerId = {})
+            : entity(std::move(entity))
+            , entityId(std::move(entityId))
+            , companyId(std::move(companyId))
+            , action(std::move(action))
+            , op(op)
+            , before(std::move(before))
+            , after(std::move(after))
+            , customerId(std::move(customerId))
+        { }
+
         QString entity; // "customer"
         QString entityId;
         QString companyId;

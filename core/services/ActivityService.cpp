@@ -1,0 +1,195 @@
+#include "core/services/ActivityService.h"
+
+#include "core/domain/Clock.h"
+#include "core/domain/Money.h"
+#include "core/services/CustomerService.h"
+#include "core/storage/AuditRepository.h"
+#include "core/storage/Database.h"
+#include "core/storage/TenancyRepository.h"
+
+#include <QJsonArray>
+
+namespace kasir {
+
+namespace {
+
+QJsonValue before(const ActivityEntry& e, const QString& field)
+{
+    return e.changes.value(field).toArray().at(0);
+}
+
+QJsonValue after(const ActivityEntry& e, const QString& field)
+{
+    return e.changes.value(field).toArray().at(1);
+}
+
+QString text(const QJsonValue& v)
+{
+    if (v.isBool())
+        return v.toBool() ? ActivityService::tr("yes") : ActivityService::tr("no");
+    if (v.isDouble())
+        return QString::number(v.toInteger());
+    return v.toString();
+}
+
+// Figures that are amounts of money in the company currency.
+bool isMoney(const QString& field)
+{
+    static const QStringList money {QStringLiteral("amount"), QStringLiteral("balanceAfter"),
+        QStringLiteral("balanceBefore"), QStringLiteral("discount"), QStringLiteral("maxDebt"),
+        QStringLiteral("subtotal"), QStringLiteral("total")};
+    return money.contains(field);
+}
+
+QString shown(const QString& field, const QJsonValue& v, const QString& currency)
+{
+    if (isMoney(field) && v.isDouble())
+        return Money::format(v.toInteger(), currency);
+    return text(v);
+}
+
+QString label(const QString& field)
+{
+    static const QHash<QString, const char*> labels {
+        {QStringLiteral("name"), QT_TRANSLATE_NOOP("kasir::ActivityService", "Name")},
+        {QStringLiteral("phone"), QT_TRANSLATE_NOOP("kasir::ActivityService", "Phone")},
+        {QStringLiteral("whatsapp"), QT_TRANSLATE_NOOP("kasir::ActivityService", "WhatsApp")},
+        {QStringLiteral("email"), QT_TRANSLATE_NOOP("kasir::ActivityService", "Email")},
+        {QStringLiteral("address"), QT_TRANSLATE_NOOP("kasir::ActivityService", "Address")},
+        {QStringLiteral("city"), QT_TRANSLATE_NOOP("kasir::ActivityService", "City")},
+        {QStringLiteral("province"), QT_TRANSLATE_NOOP("kasir::ActivityService", "Province")},
+        {QStringLiteral("postalCode"), QT_TRANSLATE_NOOP("kasir::ActivityService", "Postal code")},
+        {QStringLiteral("type"), QT_TRANSLATE_NOOP("kasir::ActivityService", "Type")},
+        {QStringLiteral("status"), QT_TRANSLATE_NOOP("kasir::ActivityService", "Status")},
+        {QStringLiteral("level"), QT_TRANSLATE_NOOP("kasir::ActivityService", "Level")},
+        {QStringLiteral("discountOverride"), QT_TRANSLATE_NOOP("kasir::ActivityService", "Own discount")},
+        {QStringLiteral("birthDate"), QT_TRANSLATE_NOOP("kasir::ActivityService", "Birth date")},
+        {QStringLiteral("gender"), QT_TRANSLATE_NOOP("kasir::ActivityService", "Gender")},
+        {QStringLiteral("notes"), QT_TRANSLATE_NOOP("kasir::ActivityService", "Notes")},
+        {QStringLiteral("preferSms"), QT_TRANSLATE_NOOP("kasir::ActivityService", "Prefers SMS")},
+        {QStringLiteral("preferEmail"), QT_TRANSLATE_NOOP("kasir::ActivityService", "Prefers email")},
+        {QStringLiteral("preferCall"), QT_TRANSLATE_NOOP("kasir::ActivityService", "Prefers calls")},
+        {QStringLiteral("preferWhatsapp"), QT_TRANSLATE_NOOP("kasir::ActivityService", "Prefers WhatsApp")},
+        {QStringLiteral("doNotContact"), QT_TRANSLATE_NOOP("kasir::ActivityService", "Do not contact")},
+        {QStringLiteral("code"), QT_TRANSLATE_NOOP("kasir::ActivityService", "Code")},
+    };
+    const auto it = labels.constFind(field);
+    return it == labels.constEnd() ? field : ActivityService::tr(it.value());
+}
+
+// "City changed from Bandung to Jakarta; Email cleared (was a@b.c)".
+QString fieldChanges(const ActivityEntry& e, const QString& currency)
+{
+    static const QStringList skipped {QStringLiteral("companyId"), QStringLiteral("customerId")};
+    QStringList parts;
+    for (auto it = e.changes.constBegin(); it != e.changes.constEnd(); ++it) {
+        if (skipped.contains(it.key()))
+            continue;
+        const QString from = shown(it.key(), before(e, it.key()), currency);
+        const QString to = shown(it.key(), after(e, it.key()), currency);
+        if (from.isEmpty())
+            parts << ActivityService::tr("%1 set to %2").arg(label(it.key()), to);
+        else if (to.isEmpty())
+            parts << ActivityService::tr("%1 cleared (was %2)").arg(label(it.key()), from);
+        else
+            parts << ActivityService::tr("%1 changed from %2 to %3").arg(label(it.key()), from, to);
+    }
+    return parts.join(QStringLiteral("; "));
+}
+
+} // namespace
+
+ActivityService::ActivityService(Database& db, Actor actor) : m_db(db), m_actor(std::move(actor)) { }
+
+Result<QList<ActivityEntry>> ActivityService::forCustomer(const QString& idOrCode, int limit, qint64 beforeId)
+{
+    if (Status s = m_actor.require(Permission::ActivityRead, tr("read a customer's activity")); !s)
+        return s.error();
+    if (limit < 1 || limit > 1000)
+        return Error::invalidField(
+            QStringLiteral("limit"), QStringLiteral("out_of_range"), tr("must be between 1 and 1000"));
+    if (beforeId < 0)
+        return Error::invalidField(
+            QStringLiteral("before"), QStringLiteral("out_of_range"), tr("must not be negative"));
+    auto customer = CustomerService(m_db, m_actor).get(idOrCode);
+    if (!customer)
+        return customer.error();
+    auto company = TenancyRepository(m_db).company(m_actor.companyId);
+    if (!company)
+        return company.error();
+    const QString currency = company->has_value() ? (*company)->currency : QStringLiteral("IDR");
+    auto entries = AuditRepository(m_db).forCustomer(m_actor.companyId, customer->id, limit, beforeId);
+    if (!entries)
+        return entries.error();
+    for (ActivityEntry& e : *entries)
+        e.summary = summarise(e, currency);
+    return entries;
+}
+
+QString ActivityService::summarise(const ActivityEntry& e, const QString& currency)
+{
+    auto money = [&](const QString& field) { return Money::format(after(e, field).toInteger(), currency); };
+    const QString entity = e.entity;
+    if (entity == u"customer") {
+        if (e.action == u"create")
+            return tr("Registered as %1").arg(text(after(e, QStringLiteral("name"))));
+        if (e.action == u"delete")
+            return tr("Deleted");
+        const QString changes = fieldChanges(e, currency);
+        return changes.isEmpty() ? tr("Saved without changes") : changes;
+    }
+    if (entity == u"tier_history") {
+        QStringList parts;
+        const QString fromLevel = text(after(e, QStringLiteral("fromLevel")));
+        const QString toLevel = text(after(e, QStringLiteral("toLevel")));
+        const QString fromType = text(after(e, QStringLiteral("fromType")));
+        const QString toType = text(after(e, QStringLiteral("toType")));
+        if (fromLevel != toLevel)
+            parts << tr("Level changed %1 -> %2").arg(fromLevel, toLevel);
+        if (fromType != toType)
+            parts << tr("type changed %1 -> %2").arg(fromType, toType);
+        const QString reason = text(after(e, QStringLiteral("reason")));
+        const QString what = parts.join(QStringLiteral(", "));
+        return reason.isEmpty() ? what : tr("%1 after %2").arg(what, reason);
+    }
+    if (entity == u"sale") {
+        const QString order = text(after(e, QStringLiteral("orderNumber")));
+        if (e.action == u"refund")
+            return tr("Refund %1: %2 (%3)")
+                .arg(order, money(QStringLiteral("total")), text(after(e, QStringLiteral("reason"))));
+        return tr("Sale %1: %n item(s), %2", nullptr, static_cast<int>(after(e, QStringLiteral("items")).toInteger()))
+            .arg(order, money(QStringLiteral("total")));
+    }
+    if (entity == u"sale_link")
+        return tr("Walk-in sale %1 counted for this customer").arg(text(after(e, QStringLiteral("orderNumber"))));
+    if (entity == u"points_entry") {
+        const qint64 points = after(e, QStringLiteral("points")).toInteger();
+        return tr("%1 points (%2), balance %3: %4")
+            .arg(points > 0 ? QStringLiteral("+%1").arg(points) : QString::number(points),
+                text(after(e, QStringLiteral("kind"))), text(after(e, QStringLiteral("balanceAfter"))),
+                text(after(e, QStringLiteral("reason"))));
+    }
+    if (entity == u"credit_entry") {
+        const qint64 amount = after(e, QStringLiteral("amount")).toInteger();
+        const QString signedAmount = (amount > 0 ? QStringLiteral("+") : QString()) + Money::format(amount, currency);
+        return tr("Store credit %1 (%2), balance %3: %4")
+            .arg(signedAmount, text(after(e, QStringLiteral("kind"))), money(QStringLiteral("balanceAfter")),
+                text(after(e, QStringLiteral("reason"))));
+    }
+    if (entity == u"credit_limit")
+        return tr("Credit limit set to %1").arg(money(QStringLiteral("maxDebt")));
+    // Anything else: what it is, what was done, and the fields.
+    const QString changes = fieldChanges(e, currency);
+    const QString head = QStringLiteral("%1 %2").arg(QString(entity).replace(u'_', u' '), e.action);
+    return changes.isEmpty() ? head : QStringLiteral("%1: %2").arg(head, changes);
+}
+
+QJsonObject ActivityService::toJson(const ActivityEntry& e)
+{
+    return QJsonObject {{QStringLiteral("id"), e.id}, {QStringLiteral("at"), isoUtc(e.at)},
+        {QStringLiteral("user"), e.user}, {QStringLiteral("entity"), e.entity},
+        {QStringLiteral("entityId"), e.entityId}, {QStringLiteral("action"), e.action},
+        {QStringLiteral("summary"), e.summary}, {QStringLiteral("changes"), e.changes}};
+}
+
+} // namespace kasir
