@@ -33,6 +33,10 @@ enum class Permission
     CreditLimitOverride, // let a sale go past a customer's credit limit, with a reason
     RulesManage, // membership rules
     Maintenance, // rebuild and check derived figures, expire points
+    NoteWrite, // add notes to a customer, delete one's own
+    NoteDeleteAny, // delete another user's note
+    TagAssign, // put an existing tag on a customer or take it off
+    TagManage, // create, rename and recolour tags (and so create one while tagging)
 };
 
 namespace Roles {
