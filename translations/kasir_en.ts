@@ -318,6 +318,13 @@
         <source>the load holds more customers than the %1 it announced</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>at most %n tags at once</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kasir::CustomerTableModel</name>
@@ -674,11 +681,20 @@ Commands:
   customer find PHONE                                    find by phone, any written form
   customer search [--q TEXT] [--type T] [--status S] [--level L]
        [--created-from DATE] [--created-to DATE] [--sort name|created|updated] [--desc]
+       [--tag NAME ...] [--tags-match any|all]           customers with any (or all) of the tags
        [--limit N] [--after CURSOR] [--page-info]        one customer per line
   customer update ID|CODE [field options]                change fields (&quot;&quot; clears)
   customer deactivate|reactivate|delete ID|CODE
   customer metrics ID|CODE                               purchases, spending, frequency, balances,
                                                          monthly spending and top products
+  note add ID|CODE --kind K --text T                     K: personal, preference, issue, feedback
+  note list ID|CODE [--limit N] [--before NOTE]          newest first; a last line {&quot;next&quot;} when
+                                                         more follow (pass it as --before)
+  note delete NOTE                                       by its author, a manager or an admin
+  tag add ID|CODE NAME [--color #rrggbb]                 tag a customer (a new tag: managers only)
+  tag remove ID|CODE NAME                                take the tag off
+  tag popular [--limit N]                                tags with their customer counts
+  tag list | tag of ID|CODE                              every tag, or one customer&apos;s
   user add --username U --role admin|manager|cashier [--display-name N]
        (the new password from $KASIR_NEW_PASSWORD, else on stdin)
   user list
@@ -722,6 +738,22 @@ Output is JSON; errors go to stderr as {&quot;error&quot;, &quot;code&quot;, &qu
 Amounts are whole numbers of the currency&apos;s minor unit (15000 for Rp 15.000).
 Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 permission denied.
 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be one of: any, all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be between 1 and %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown note command &quot;%1&quot;; use add, list or delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown tag command &quot;%1&quot;; use add, remove, popular, list or of</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -934,6 +966,67 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
 </context>
 <context>
+    <name>kasir::NoteRepository</name>
+    <message>
+        <source>no note %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::NoteService</name>
+    <message>
+        <source>add notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be one of: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not contain control characters other than line breaks and tabs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>must be at most %n characters</source>
+        <translation type="unfinished">
+            <numerusform>must be at most %n character</numerusform>
+            <numerusform>must be at most %n characters</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>read notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be between 1 and %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a note of this customer; start again from the first page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a note id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no note %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a %1 may delete only their own notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kasir::ProductRepository</name>
     <message>
         <source>product %1 does not exist</source>
@@ -1068,6 +1161,72 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message>
         <source>could not hash the password (out of memory?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::TagRepository</name>
+    <message>
+        <source>tag %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the customer does not have this tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::TagService</name>
+    <message>
+        <source>must contain a letter, a digit or a sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a colour like #1e90ff or #f80</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a tag named %1 already exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no tag named %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>look up tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rename tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change tag colours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tag customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a %1 may only use existing tags; there is no tag named %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>customer %1 does not have the tag %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be between 1 and %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

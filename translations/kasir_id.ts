@@ -317,6 +317,12 @@
         <source>the load holds more customers than the %1 it announced</source>
         <translation>muatan berisi lebih banyak pelanggan daripada %1 yang diumumkan</translation>
     </message>
+    <message numerus="yes">
+        <source>at most %n tags at once</source>
+        <translation>
+            <numerusform>paling banyak %n tag sekaligus</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kasir::CustomerTableModel</name>
@@ -671,11 +677,20 @@ Commands:
   customer find PHONE                                    find by phone, any written form
   customer search [--q TEXT] [--type T] [--status S] [--level L]
        [--created-from DATE] [--created-to DATE] [--sort name|created|updated] [--desc]
+       [--tag NAME ...] [--tags-match any|all]           customers with any (or all) of the tags
        [--limit N] [--after CURSOR] [--page-info]        one customer per line
   customer update ID|CODE [field options]                change fields (&quot;&quot; clears)
   customer deactivate|reactivate|delete ID|CODE
   customer metrics ID|CODE                               purchases, spending, frequency, balances,
                                                          monthly spending and top products
+  note add ID|CODE --kind K --text T                     K: personal, preference, issue, feedback
+  note list ID|CODE [--limit N] [--before NOTE]          newest first; a last line {&quot;next&quot;} when
+                                                         more follow (pass it as --before)
+  note delete NOTE                                       by its author, a manager or an admin
+  tag add ID|CODE NAME [--color #rrggbb]                 tag a customer (a new tag: managers only)
+  tag remove ID|CODE NAME                                take the tag off
+  tag popular [--limit N]                                tags with their customer counts
+  tag list | tag of ID|CODE                              every tag, or one customer&apos;s
   user add --username U --role admin|manager|cashier [--display-name N]
        (the new password from $KASIR_NEW_PASSWORD, else on stdin)
   user list
@@ -730,11 +745,20 @@ Perintah:
   customer find TELEPON                                  cari lewat telepon, dalam bentuk tulisan apa pun
   customer search [--q TEKS] [--type J] [--status S] [--level L]
        [--created-from TGL] [--created-to TGL] [--sort name|created|updated] [--desc]
+       [--tag NAMA ...] [--tags-match any|all]           pelanggan dengan salah satu (atau semua) tag
        [--limit N] [--after PENANDA] [--page-info]       satu pelanggan per baris
   customer update ID|KODE [opsi kolom]                   ubah kolom (&quot;&quot; mengosongkan)
   customer deactivate|reactivate|delete ID|KODE
   customer metrics ID|KODE                               pembelian, belanja, frekuensi, saldo,
                                                          belanja bulanan dan produk teratas
+  note add ID|KODE --kind K --text T                     K: personal, preference, issue, feedback
+  note list ID|KODE [--limit N] [--before CATATAN]       terbaru dulu; baris terakhir {&quot;next&quot;} jika
+                                                         masih ada (berikan sebagai --before)
+  note delete CATATAN                                    oleh penulisnya, manajer, atau admin
+  tag add ID|KODE NAMA [--color #rrggbb]                 beri tag pada pelanggan (tag baru: hanya manajer)
+  tag remove ID|KODE NAMA                                lepas tag
+  tag popular [--limit N]                                tag beserta jumlah pelanggannya
+  tag list | tag of ID|KODE                              semua tag, atau tag satu pelanggan
   user add --username U --role admin|manager|cashier [--display-name N]
        (sandi baru dari $KASIR_NEW_PASSWORD, atau lewat stdin)
   user list
@@ -779,6 +803,22 @@ Keluaran berupa JSON; galat ke stderr sebagai {&quot;error&quot;, &quot;code&quo
 Nominal uang ditulis sebagai bilangan bulat dalam satuan terkecil mata uang (15000 untuk Rp 15.000).
 Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan, 4 konflik, 5 tidak diizinkan.
 </translation>
+    </message>
+    <message>
+        <source>must be one of: any, all</source>
+        <translation>harus salah satu dari: any, all</translation>
+    </message>
+    <message>
+        <source>must be between 1 and %1</source>
+        <translation>harus antara 1 dan %1</translation>
+    </message>
+    <message>
+        <source>unknown note command &quot;%1&quot;; use add, list or delete</source>
+        <translation>perintah note &quot;%1&quot; tidak dikenal; gunakan add, list atau delete</translation>
+    </message>
+    <message>
+        <source>unknown tag command &quot;%1&quot;; use add, remove, popular, list or of</source>
+        <translation>perintah tag &quot;%1&quot; tidak dikenal; gunakan add, remove, popular, list atau of</translation>
     </message>
 </context>
 <context>
@@ -989,6 +1029,66 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
     </message>
 </context>
 <context>
+    <name>kasir::NoteRepository</name>
+    <message>
+        <source>no note %1</source>
+        <translation>tidak ada catatan %1</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::NoteService</name>
+    <message>
+        <source>add notes</source>
+        <translation>menambahkan catatan</translation>
+    </message>
+    <message>
+        <source>must be one of: %1</source>
+        <translation>harus salah satu dari: %1</translation>
+    </message>
+    <message>
+        <source>must not contain control characters other than line breaks and tabs</source>
+        <translation>tidak boleh berisi karakter kontrol selain baris baru dan tab</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>wajib diisi</translation>
+    </message>
+    <message numerus="yes">
+        <source>must be at most %n characters</source>
+        <translation>
+            <numerusform>paling banyak %n karakter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>read notes</source>
+        <translation>membaca catatan</translation>
+    </message>
+    <message>
+        <source>must be between 1 and %1</source>
+        <translation>harus antara 1 dan %1</translation>
+    </message>
+    <message>
+        <source>is not a note of this customer; start again from the first page</source>
+        <translation>bukan catatan pelanggan ini; mulai lagi dari halaman pertama</translation>
+    </message>
+    <message>
+        <source>delete notes</source>
+        <translation>menghapus catatan</translation>
+    </message>
+    <message>
+        <source>is not a note id</source>
+        <translation>bukan id catatan</translation>
+    </message>
+    <message>
+        <source>no note %1</source>
+        <translation>tidak ada catatan %1</translation>
+    </message>
+    <message>
+        <source>a %1 may delete only their own notes</source>
+        <translation>%1 hanya boleh menghapus catatannya sendiri</translation>
+    </message>
+</context>
+<context>
     <name>kasir::ProductRepository</name>
     <message>
         <source>product %1 does not exist</source>
@@ -1123,6 +1223,72 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
     <message>
         <source>could not hash the password (out of memory?)</source>
         <translation>tidak dapat meng-hash kata sandi (memori habis?)</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::TagRepository</name>
+    <message>
+        <source>tag %1 does not exist</source>
+        <translation>tag %1 tidak ada</translation>
+    </message>
+    <message>
+        <source>the customer does not have this tag</source>
+        <translation>pelanggan tidak memiliki tag ini</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::TagService</name>
+    <message>
+        <source>must contain a letter, a digit or a sign</source>
+        <translation>harus berisi huruf, angka, atau tanda</translation>
+    </message>
+    <message>
+        <source>must be a colour like #1e90ff or #f80</source>
+        <translation>harus berupa warna seperti #1e90ff atau #f80</translation>
+    </message>
+    <message>
+        <source>a tag named %1 already exists</source>
+        <translation>tag bernama %1 sudah ada</translation>
+    </message>
+    <message>
+        <source>no tag named %1</source>
+        <translation>tidak ada tag bernama %1</translation>
+    </message>
+    <message>
+        <source>look up tags</source>
+        <translation>mencari tag</translation>
+    </message>
+    <message>
+        <source>create tags</source>
+        <translation>membuat tag</translation>
+    </message>
+    <message>
+        <source>rename tags</source>
+        <translation>mengganti nama tag</translation>
+    </message>
+    <message>
+        <source>change tag colours</source>
+        <translation>mengubah warna tag</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>wajib diisi</translation>
+    </message>
+    <message>
+        <source>tag customers</source>
+        <translation>memberi tag pada pelanggan</translation>
+    </message>
+    <message>
+        <source>a %1 may only use existing tags; there is no tag named %2</source>
+        <translation>%1 hanya boleh memakai tag yang sudah ada; tidak ada tag bernama %2</translation>
+    </message>
+    <message>
+        <source>customer %1 does not have the tag %2</source>
+        <translation>pelanggan %1 tidak memiliki tag %2</translation>
+    </message>
+    <message>
+        <source>must be between 1 and %1</source>
+        <translation>harus antara 1 dan %1</translation>
     </message>
 </context>
 <context>

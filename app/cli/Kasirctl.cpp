@@ -110,11 +110,20 @@ int Kasirctl::help()
               "  customer find PHONE                                    find by phone, any written form\n"
               "  customer search [--q TEXT] [--type T] [--status S] [--level L]\n"
               "       [--created-from DATE] [--created-to DATE] [--sort name|created|updated] [--desc]\n"
+              "       [--tag NAME ...] [--tags-match any|all]           customers with any (or all) of the tags\n"
               "       [--limit N] [--after CURSOR] [--page-info]        one customer per line\n"
               "  customer update ID|CODE [field options]                change fields (\"\" clears)\n"
               "  customer deactivate|reactivate|delete ID|CODE\n"
               "  customer metrics ID|CODE                               purchases, spending, frequency, balances,\n"
               "                                                         monthly spending and top products\n"
+              "  note add ID|CODE --kind K --text T                     K: personal, preference, issue, feedback\n"
+              "  note list ID|CODE [--limit N] [--before NOTE]          newest first; a last line {\"next\"} when\n"
+              "                                                         more follow (pass it as --before)\n"
+              "  note delete NOTE                                       by its author, a manager or an admin\n"
+              "  tag add ID|CODE NAME [--color #rrggbb]                 tag a customer (a new tag: managers only)\n"
+              "  tag remove ID|CODE NAME                                take the tag off\n"
+              "  tag popular [--limit N]                                tags with their customer counts\n"
+              "  tag list | tag of ID|CODE                              every tag, or one customer's\n"
               "  user add --username U --role admin|manager|cashier [--display-name N]\n"
               "       (the new password from $KASIR_NEW_PASSWORD, else on stdin)\n"
               "  user list\n"
@@ -230,7 +239,8 @@ int Kasirctl::run(const QStringList& arguments)
         return link(args);
     if (command == u"activity")
         return activity(args);
-    if (command == u"customer" || command == u"user" || command == u"product" || command == u"rules") {
+    if (command == u"customer" || command == u"user" || command == u"product" || command == u"rules"
+        || command == u"note" || command == u"tag") {
         if (args.isEmpty())
             return m_out.failInvalid(
                 QStringLiteral("command"), tr("%1 needs a verb; see kasirctl --help").arg(command));
@@ -239,6 +249,10 @@ int Kasirctl::run(const QStringList& arguments)
             return product(verb, args);
         if (command == u"rules")
             return rules(verb, args);
+        if (command == u"note")
+            return note(verb, args);
+        if (command == u"tag")
+            return tag(verb, args);
         return command == u"customer" ? customer(verb, args) : user(verb, args);
     }
     return m_out.failInvalid(QStringLiteral("command"), tr("unknown command \"%1\"; see kasirctl --help").arg(command));
@@ -563,7 +577,8 @@ int Kasirctl::customerByRef(const QString& verb, const QStringList& args)
 int Kasirctl::customerSearch(const QStringList& args)
 {
     QCommandLineParser p;
-    for (const char* name : {"q", "type", "status", "level", "created-from", "created-to", "sort", "limit", "after"})
+    for (const char* name :
+        {"q", "type", "status", "level", "created-from", "created-to", "sort", "limit", "after", "tag", "tags-match"})
         p.addOption(QCommandLineOption(QLatin1String(name), QString(), QStringLiteral("value")));
     p.addOption(QCommandLineOption(QStringLiteral("desc")));
     p.addOption(QCommandLineOption(QStringLiteral("page-info")));
@@ -623,6 +638,17 @@ int Kasirctl::customerSearch(const QStringList& args)
         if (!ok || q.limit < 1 || q.limit > CustomerQuery::maxLimit)
             errors << FieldError {QStringLiteral("limit"), QStringLiteral("out_of_range"),
                 tr("must be a whole number from 1 to %1").arg(CustomerQuery::maxLimit)};
+    }
+    q.tags = p.values(QStringLiteral("tag"));
+    if (p.isSet(QStringLiteral("tags-match"))) {
+        const QString m = p.value(QStringLiteral("tags-match")).trimmed().toLower();
+        if (m == u"any")
+            q.tagsMatch = CustomerQuery::TagsMatch::Any;
+        else if (m == u"all")
+            q.tagsMatch = CustomerQuery::TagsMatch::All;
+        else
+            errors << FieldError {
+                QStringLiteral("tagsMatch"), QStringLiteral("invalid_choice"), tr("must be one of: any, all")};
     }
     if (!errors.isEmpty())
         return m_out.fail(Error::invalid(errors));

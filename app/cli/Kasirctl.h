@@ -50,6 +50,9 @@ private:
     int walkIns(const QStringList& args);
     int link(const QStringList& args);
     int activity(const QStringList& args);
+    // `note add|list|delete` and `tag add|remove|popular|list|of` (KasirctlRelations.cpp).
+    int note(const QString& verb, const QStringList& args);
+    int tag(const QString& verb, const QStringList& args);
     // Reads an integer flag into `out` (unset: left alone); false, with exitCode set, when
     // the value is not a whole number.
     bool readInteger(const QCommandLineParser& parser, const QString& flag, const QString& field,

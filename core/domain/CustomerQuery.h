@@ -21,6 +21,12 @@ struct CustomerQuery
         Created,
         Updated,
     };
+    // Whether a customer needs any of `tags` or all of them.
+    enum class TagsMatch
+    {
+        Any,
+        All,
+    };
 
     QString text; // name words, phone (any form or last 4+ digits), email, or code
     std::optional<CustomerType> type;
@@ -28,6 +34,8 @@ struct CustomerQuery
     std::optional<MembershipLevel> level;
     std::optional<qint64> createdFrom; // ms, inclusive
     std::optional<qint64> createdTo; // ms, exclusive
+    QStringList tags; // tag names as typed (any case or accents); none: no tag filter
+    TagsMatch tagsMatch = TagsMatch::Any;
     Sort sort = Sort::Name;
     bool descending = false;
     QString after;
@@ -36,6 +44,7 @@ struct CustomerQuery
 
     static constexpr int maxLimit = 500;
     static constexpr int maxTextLength = 255;
+    static constexpr int maxTags = 20;
 };
 
 struct CustomerPage

@@ -30,9 +30,11 @@ bool allows(Role role, Permission permission)
         return permission != Permission::UserManage && permission != Permission::SettingsManage
             && permission != Permission::CustomerDelete && permission != Permission::CustomerAnonymise;
     case Role::Cashier:
-        // Find, register, sell, add notes.
+        // Find, register, sell, add notes. Tags the manager made are theirs to put on and
+        // take off; making new ones would let the tag list grow without anyone curating it.
         return permission == Permission::CustomerRead || permission == Permission::CustomerCreate
-            || permission == Permission::SaleCreate;
+            || permission == Permission::SaleCreate || permission == Permission::NoteWrite
+            || permission == Permission::TagAssign;
     }
     return false;
 }

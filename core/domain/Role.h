@@ -34,6 +34,10 @@ enum class Permission
     RulesManage, // membership rules
     Maintenance, // rebuild and check derived figures, expire points
     ActivityRead, // a customer's activity log: who changed what, when
+    NoteWrite, // add notes to a customer, delete one's own
+    NoteDeleteAny, // delete another user's note
+    TagAssign, // put an existing tag on a customer or take it off
+    TagManage, // create, rename and recolour tags (and so create one while tagging)
 };
 
 namespace Roles {

@@ -5,7 +5,9 @@
 #include "core/domain/CustomerValidator.h"
 #include "core/domain/Ids.h"
 #include "core/domain/PhoneNumber.h"
+#include "core/domain/Tag.h"
 #include "core/domain/TextFold.h"
+#include "core/domain/TextRules.h"
 #include "core/storage/CustomerRepository.h"
 #include "core/storage/Database.h"
 #include "core/storage/NameIndex.h"
@@ -371,6 +373,8 @@ Result<CustomerPage> CustomerService::search(const CustomerQuery& query)
     if (query.text.size() > CustomerQuery::maxTextLength)
         return Error::invalidField(QStringLiteral("q"), QStringLiteral("too_long"),
             tr("must be at most %n characters", nullptr, CustomerQuery::maxTextLength));
+    if (Status s = checkTags(query); !s)
+        return s.error();
     auto comp = company();
     if (!comp)
         return comp.error();
@@ -382,11 +386,27 @@ Result<qint64> CustomerService::count(const CustomerQuery& query)
 {
     if (Status s = m_actor.require(Permission::CustomerRead, tr("look up customers")); !s)
         return s.error();
+    if (Status s = checkTags(query); !s)
+        return s.error();
     auto comp = company();
     if (!comp)
         return comp.error();
     const auto terms = CustomerSearchTerms::classify(query.text, comp->defaultRegion);
     return CustomerRepository(m_db).count(m_actor.companyId, query, terms);
+}
+
+Status CustomerService::checkTags(const CustomerQuery& query)
+{
+    if (query.tags.size() > CustomerQuery::maxTags)
+        return Error::invalidField(QStringLiteral("tag"), QStringLiteral("too_many"),
+            tr("at most %n tags at once", nullptr, CustomerQuery::maxTags));
+    for (const QString& name : query.tags) {
+        // A tag name is one line of at most Tag::maxName characters; a longer one cannot
+        // name a tag.
+        if (auto clean = TextRules::cleanLine(QStringLiteral("tag"), name, Tag::maxName, true); !clean)
+            return clean.error();
+    }
+    return Done {};
 }
 
 Result<Customer> CustomerService::write(Customer before, Customer after, const QString& action)

@@ -66,6 +66,8 @@ public:
     Result<Company> company();
 
 private:
+    // Refuses a tag filter that cannot name tags: too many, empty, too long, control characters.
+    static Status checkTags(const CustomerQuery& query);
     // Turns a unique-index refusal into a message that names who holds the phone or email.
     Error explainConflict(const Customer& c, const Error& error);
     // Gives drafts ids, codes and stamps and writes them with their audit rows and sync ops.

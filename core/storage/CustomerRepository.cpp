@@ -139,11 +139,38 @@ void appendFilters(Where& w, const CustomerQuery& q)
         w.conditions << QStringLiteral("c.created_at < ?");
         w.binds << *q.createdTo;
     }
+    // Tags by folded name (tag's unique key); each test is a seek into customer_tag's
+    // primary key (customer_id, tag_id) for the row at hand.
+    QStringList keys;
+    for (const QString& name : q.tags) {
+        const QString key = TextFold::fold(name.trimmed());
+        if (!keys.contains(key))
+            keys << key;
+    }
+    if (keys.isEmpty())
+        return;
+    if (q.tagsMatch == CustomerQuery::TagsMatch::All) {
+        for (const QString& key : std::as_const(keys)) {
+            w.conditions << QStringLiteral("EXISTS (SELECT 1 FROM customer_tag ct WHERE ct.customer_id = c.id AND "
+                                           "ct.tag_id = (SELECT id FROM tag WHERE company_id = c.company_id AND "
+                                           "name_key = ?))");
+            w.binds << key;
+        }
+        return;
+    }
+    QStringList marks;
+    for (qsizetype i = 0; i < keys.size(); ++i)
+        marks << QStringLiteral("?");
+    w.conditions << QStringLiteral("EXISTS (SELECT 1 FROM customer_tag ct WHERE ct.customer_id = c.id AND ct.tag_id IN "
+                                   "(SELECT id FROM tag WHERE company_id = c.company_id AND name_key IN (%1)))")
+                        .arg(marks.join(QStringLiteral(", ")));
+    for (const QString& key : std::as_const(keys))
+        w.binds << key;
 }
 
 bool hasFilters(const CustomerQuery& q)
 {
-    return q.type || q.status || q.level || q.createdFrom || q.createdTo;
+    return q.type || q.status || q.level || q.createdFrom || q.createdTo || !q.tags.isEmpty();
 }
 
 // How SQLite should reach the rows of a name search: as it likes, or through the word

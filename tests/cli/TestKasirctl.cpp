@@ -649,6 +649,113 @@ private slots:
         QCOMPARE(r.exitCode, 5);
     }
 
+    void notesAndTags()
+    {
+        auto args = [](std::initializer_list<const char*> list) {
+            QStringList out;
+            for (const char* a : list)
+                out << QString::fromUtf8(a);
+            return out;
+        };
+        QCOMPARE(kasirctl(args({"customer", "add", "--name", "Ani"})).exitCode, 0);
+        QCOMPARE(kasirctl(args({"customer", "add", "--name", "Budi"})).exitCode, 0);
+
+        // Notes: quotes, SQL and emoji stored as typed; newest first; pages by --before.
+        const QString odd = QStringLiteral("Bilang \"jangan\" pakai '; DROP TABLE customer_note; -- \U0001F600");
+        Run r = kasirctl(args({"note", "add", "C-000001", "--kind", "feedback", "--text"}) + QStringList {odd});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.first().value(QStringLiteral("body")).toString(), odd);
+        QCOMPARE(r.first().value(QStringLiteral("author")).toString(), QStringLiteral("admin"));
+        const QString oddId = r.first().value(QStringLiteral("id")).toString();
+        QThread::msleep(5);
+        QCOMPARE(kasirctl(args({"note", "add", "C-000001", "--kind", "issue", "--text", "Struk hilang"})).exitCode, 0);
+        r = kasirctl(args({"note", "list", "C-000001", "--limit", "1"}));
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.lines.size(), 2);
+        QCOMPARE(r.lines.at(0).value(QStringLiteral("body")).toString(), QStringLiteral("Struk hilang"));
+        const QString next = r.lines.at(1).value(QStringLiteral("next")).toString();
+        QVERIFY(!next.isEmpty());
+        r = kasirctl(args({"note", "list", "C-000001", "--limit", "1", "--before"}) + QStringList {next});
+        QCOMPARE(r.lines.size(), 1);
+        QCOMPARE(r.first().value(QStringLiteral("id")).toString(), oddId);
+
+        // Bad input exits 2 naming the field.
+        struct Bad
+        {
+            QStringList args;
+            const char* field;
+        };
+        const QList<Bad> bad {
+            {args({"note", "add", "C-000001", "--kind", "gossip", "--text", "x"}), "kind"},
+            {args({"note", "add", "C-000001", "--kind", "issue", "--text", "  "}), "text"},
+            {args({"note", "add", "C-000001", "--kind", "issue", "--text"}) + QStringList {QString(2001, u'x')},
+                "text"},
+            {args({"note", "add", "C-000001", "--text", "x"}), "kind"},
+            {args({"note", "list", "C-000001", "--limit", "lots"}), "limit"},
+            {args({"note", "list", "C-000001", "--before", "C-000002"}), "before"},
+            {args({"note", "delete", "not-an-id"}), "note"},
+            {args({"tag", "add", "C-000001", "Hijau", "--color", "green"}), "color"},
+            {args({"tag", "add", "C-000001"}), "name"},
+            {args({"tag", "popular", "--limit", "0"}), "limit"},
+            {args({"customer", "search", "--tag", "x", "--tags-match", "some"}), "tagsMatch"},
+            {args({"customer", "search", "--tag", "   "}), "tag"},
+        };
+        for (const Bad& b : bad) {
+            r = kasirctl(b.args);
+            QVERIFY2(r.exitCode == 2, qPrintable(b.args.join(u' ') + u' ' + QString::fromUtf8(r.rawErr)));
+            QCOMPARE(r.error.value(QStringLiteral("field")).toString(), QString::fromLatin1(b.field));
+        }
+        QCOMPARE(kasirctl(args({"note", "list", "C-000099"})).exitCode, 3);
+
+        // Tags: made by the admin on first use; case and accents name the same tag.
+        r = kasirctl(args({"tag", "add", "C-000001", "Grosir", "--color", "#F80"}));
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.first().value(QStringLiteral("color")).toString(), QStringLiteral("#ff8800"));
+        QVERIFY(r.first().value(QStringLiteral("created")).toBool());
+        r = kasirctl(args({"tag", "add", "C-000001", "GRÓSIR"}));
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(!r.first().value(QStringLiteral("added")).toBool());
+        QCOMPARE(kasirctl(args({"tag", "add", "C-000002", "grosir"})).exitCode, 0);
+        QCOMPARE(kasirctl(args({"tag", "add", "C-000002", "Halal"})).exitCode, 0);
+        r = kasirctl(args({"tag", "popular"}));
+        QCOMPARE(r.lines.size(), 2);
+        QCOMPARE(r.first().value(QStringLiteral("name")).toString(), QStringLiteral("Grosir"));
+        QCOMPARE(r.first().value(QStringLiteral("customers")).toInt(), 2);
+        QCOMPARE(kasirctl(args({"tag", "list"})).lines.size(), 2);
+        QCOMPARE(kasirctl(args({"tag", "of", "C-000002"})).lines.size(), 2);
+        r = kasirctl(args({"customer", "search", "--tag", "grosir", "--tag", "halal", "--tags-match", "all"}));
+        QCOMPARE(r.lines.size(), 1);
+        QCOMPARE(r.first().value(QStringLiteral("code")).toString(), QStringLiteral("C-000002"));
+        QCOMPARE(kasirctl(args({"customer", "search", "--tag", "grosir", "--tag", "halal"})).lines.size(), 2);
+        QCOMPARE(kasirctl(args({"customer", "search", "--q", "budi", "--tag", "grosir"})).lines.size(), 1);
+        QCOMPARE(kasirctl(args({"tag", "remove", "C-000002", "halal"})).exitCode, 0);
+        QCOMPARE(kasirctl(args({"tag", "remove", "C-000002", "halal"})).exitCode, 3);
+        QCOMPARE(kasirctl(args({"tag", "frobnicate"})).exitCode, 2);
+
+        // A cashier notes and tags with existing tags, but makes no tag and deletes no one
+        // else's note.
+        QProcessEnvironment pw;
+        pw.insert(QStringLiteral("KASIR_NEW_PASSWORD"), QStringLiteral("kasir-rahasia"));
+        QCOMPARE(kasirctl(args({"user", "add", "--username", "kasir", "--role", "cashier"}), pw).exitCode, 0);
+        QProcessEnvironment cashier;
+        cashier.insert(QStringLiteral("KASIR_PASSWORD"), QStringLiteral("kasir-rahasia"));
+        const QStringList as {QStringLiteral("--user"), QStringLiteral("kasir")};
+        r = kasirctl(as + args({"note", "add", "C-000002", "--kind", "preference", "--text", "Suka teh"}), cashier);
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(kasirctl(as + args({"note", "delete"}) + QStringList {oddId}, cashier).exitCode, 5);
+        QCOMPARE(
+            kasirctl(
+                as + args({"note", "delete"}) + QStringList {r.first().value(QStringLiteral("id")).toString()}, cashier)
+                .exitCode,
+            0);
+        QCOMPARE(kasirctl(as + args({"tag", "add", "C-000002", "halal"}), cashier).exitCode, 0);
+        r = kasirctl(as + args({"tag", "add", "C-000002", "Baru"}), cashier);
+        QCOMPARE(r.exitCode, 5);
+        QCOMPARE(kasirctl(args({"tag", "list"})).lines.size(), 2);
+        QCOMPARE(kasirctl(args({"note", "delete"}) + QStringList {oddId}).exitCode, 0);
+        QCOMPARE(kasirctl(args({"note", "list", "C-000001"})).lines.size(), 1);
+    }
+
     void initValidatesItsInput()
     {
         Run r = kasirctl({QStringLiteral("init"), QStringLiteral("--company"), QStringLiteral("Toko"),
