@@ -115,6 +115,16 @@ int Kasirctl::help()
               "  customer deactivate|reactivate|delete ID|CODE\n"
               "  customer metrics ID|CODE                               purchases, spending, frequency, balances,\n"
               "                                                         monthly spending and top products\n"
+              "  contact add ID|CODE --kind whatsapp|email|phone --value V [--label L] [--primary]\n"
+              "                                                         another contact; the first of a kind is\n"
+              "                                                         the primary one, --primary moves the mark\n"
+              "  contact list ID|CODE                                   the customer's contacts, primary first\n"
+              "  contact update CONTACT_ID [--label L] [--primary]      relabel, or make it the primary one\n"
+              "  contact remove CONTACT_ID\n"
+              "  prefs ID|CODE                                          preferences, consent, favourite products\n"
+              "  prefs ID|CODE [--preferred-payment cash|card|mobile_money|store_credit]\n"
+              "       [--best-contact-time morning|afternoon|evening|anytime] [--offers true|false]\n"
+              "       [--loyalty true|false] [--do-not-contact true|false]   change them (\"\" clears a choice)\n"
               "  user add --username U --role admin|manager|cashier [--display-name N]\n"
               "       (the new password from $KASIR_NEW_PASSWORD, else on stdin)\n"
               "  user list\n"
@@ -226,7 +236,10 @@ int Kasirctl::run(const QStringList& arguments)
         return walkIns(args);
     if (command == u"link")
         return link(args);
-    if (command == u"customer" || command == u"user" || command == u"product" || command == u"rules") {
+    if (command == u"prefs")
+        return prefs(args);
+    if (command == u"customer" || command == u"user" || command == u"product" || command == u"rules"
+        || command == u"contact") {
         if (args.isEmpty())
             return m_out.failInvalid(
                 QStringLiteral("command"), tr("%1 needs a verb; see kasirctl --help").arg(command));
@@ -235,6 +248,8 @@ int Kasirctl::run(const QStringList& arguments)
             return product(verb, args);
         if (command == u"rules")
             return rules(verb, args);
+        if (command == u"contact")
+            return contact(verb, args);
         return command == u"customer" ? customer(verb, args) : user(verb, args);
     }
     return m_out.failInvalid(QStringLiteral("command"), tr("unknown command \"%1\"; see kasirctl --help").arg(command));

@@ -49,6 +49,8 @@ private:
     int check(const QStringList& args);
     int walkIns(const QStringList& args);
     int link(const QStringList& args);
+    int contact(const QString& verb, const QStringList& args);
+    int prefs(const QStringList& args);
     // Reads an integer flag into `out` (unset: left alone); false, with exitCode set, when
     // the value is not a whole number.
     bool readInteger(const QCommandLineParser& parser, const QString& flag, const QString& field,
