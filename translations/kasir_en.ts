@@ -149,6 +149,51 @@
     </message>
 </context>
 <context>
+    <name>kasir::ContactRepository</name>
+    <message>
+        <source>contact %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::ContactService</name>
+    <message>
+        <source>%1 is already a %2 contact of this customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change customers&apos; contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be one of: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>must be at most %n characters</source>
+        <translation type="unfinished">
+            <numerusform>must be at most %n character</numerusform>
+            <numerusform>must be at most %n characters</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>must not contain control characters or line breaks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a contact id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no contact %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kasir::CreditLimit</name>
     <message>
         <source>would take the balance to %1, past the credit limit of %2 debt; a manager can allow it with a reason</source>
@@ -679,6 +724,16 @@ Commands:
   customer deactivate|reactivate|delete ID|CODE
   customer metrics ID|CODE                               purchases, spending, frequency, balances,
                                                          monthly spending and top products
+  contact add ID|CODE --kind whatsapp|email|phone --value V [--label L] [--primary]
+                                                         another contact; the first of a kind is
+                                                         the primary one, --primary moves the mark
+  contact list ID|CODE                                   the customer&apos;s contacts, primary first
+  contact update CONTACT_ID [--label L] [--primary]      relabel, or make it the primary one
+  contact remove CONTACT_ID
+  prefs ID|CODE                                          preferences, consent, favourite products
+  prefs ID|CODE [--preferred-payment cash|card|mobile_money|store_credit]
+       [--best-contact-time morning|afternoon|evening|anytime] [--offers true|false]
+       [--loyalty true|false] [--do-not-contact true|false]   change them (&quot;&quot; clears a choice)
   user add --username U --role admin|manager|cashier [--display-name N]
        (the new password from $KASIR_NEW_PASSWORD, else on stdin)
   user list
@@ -722,6 +777,14 @@ Output is JSON; errors go to stderr as {&quot;error&quot;, &quot;code&quot;, &qu
 Amounts are whole numbers of the currency&apos;s minor unit (15000 for Rp 15.000).
 Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 permission denied.
 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name at least one field to change: --label or --primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown contact command &quot;%1&quot;; use add, list, update or remove</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -930,6 +993,17 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message>
         <source>check customer figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::PreferenceService</name>
+    <message>
+        <source>change customers&apos; preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be one of: %1 (or empty to clear)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

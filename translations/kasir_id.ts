@@ -149,6 +149,50 @@
     </message>
 </context>
 <context>
+    <name>kasir::ContactRepository</name>
+    <message>
+        <source>contact %1 does not exist</source>
+        <translation>kontak %1 tidak ada</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::ContactService</name>
+    <message>
+        <source>%1 is already a %2 contact of this customer</source>
+        <translation>%1 sudah menjadi kontak %2 pelanggan ini</translation>
+    </message>
+    <message>
+        <source>change customers&apos; contacts</source>
+        <translation>mengubah kontak pelanggan</translation>
+    </message>
+    <message>
+        <source>must be one of: %1</source>
+        <translation>harus salah satu dari: %1</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>wajib diisi</translation>
+    </message>
+    <message numerus="yes">
+        <source>must be at most %n characters</source>
+        <translation>
+            <numerusform>paling banyak %n karakter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>must not contain control characters or line breaks</source>
+        <translation>tidak boleh berisi karakter kontrol atau baris baru</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a contact id</source>
+        <translation>&quot;%1&quot; bukan ID kontak</translation>
+    </message>
+    <message>
+        <source>no contact %1</source>
+        <translation>tidak ada kontak %1</translation>
+    </message>
+</context>
+<context>
     <name>kasir::CreditLimit</name>
     <message>
         <source>would take the balance to %1, past the credit limit of %2 debt; a manager can allow it with a reason</source>
@@ -676,6 +720,16 @@ Commands:
   customer deactivate|reactivate|delete ID|CODE
   customer metrics ID|CODE                               purchases, spending, frequency, balances,
                                                          monthly spending and top products
+  contact add ID|CODE --kind whatsapp|email|phone --value V [--label L] [--primary]
+                                                         another contact; the first of a kind is
+                                                         the primary one, --primary moves the mark
+  contact list ID|CODE                                   the customer&apos;s contacts, primary first
+  contact update CONTACT_ID [--label L] [--primary]      relabel, or make it the primary one
+  contact remove CONTACT_ID
+  prefs ID|CODE                                          preferences, consent, favourite products
+  prefs ID|CODE [--preferred-payment cash|card|mobile_money|store_credit]
+       [--best-contact-time morning|afternoon|evening|anytime] [--offers true|false]
+       [--loyalty true|false] [--do-not-contact true|false]   change them (&quot;&quot; clears a choice)
   user add --username U --role admin|manager|cashier [--display-name N]
        (the new password from $KASIR_NEW_PASSWORD, else on stdin)
   user list
@@ -735,6 +789,16 @@ Perintah:
   customer deactivate|reactivate|delete ID|KODE
   customer metrics ID|KODE                               pembelian, belanja, frekuensi, saldo,
                                                          belanja bulanan dan produk teratas
+  contact add ID|KODE --kind whatsapp|email|phone --value V [--label L] [--primary]
+                                                         kontak tambahan; yang pertama dari satu jenis
+                                                         menjadi utama, --primary memindahkan tandanya
+  contact list ID|KODE                                   kontak pelanggan, yang utama lebih dulu
+  contact update ID_KONTAK [--label L] [--primary]       ganti label, atau jadikan kontak utama
+  contact remove ID_KONTAK
+  prefs ID|KODE                                          preferensi, persetujuan, produk favorit
+  prefs ID|KODE [--preferred-payment cash|card|mobile_money|store_credit]
+       [--best-contact-time morning|afternoon|evening|anytime] [--offers true|false]
+       [--loyalty true|false] [--do-not-contact true|false]   ubah preferensi (&quot;&quot; mengosongkan pilihan)
   user add --username U --role admin|manager|cashier [--display-name N]
        (sandi baru dari $KASIR_NEW_PASSWORD, atau lewat stdin)
   user list
@@ -779,6 +843,14 @@ Keluaran berupa JSON; galat ke stderr sebagai {&quot;error&quot;, &quot;code&quo
 Nominal uang ditulis sebagai bilangan bulat dalam satuan terkecil mata uang (15000 untuk Rp 15.000).
 Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan, 4 konflik, 5 tidak diizinkan.
 </translation>
+    </message>
+    <message>
+        <source>name at least one field to change: --label or --primary</source>
+        <translation>sebutkan setidaknya satu kolom yang diubah: --label atau --primary</translation>
+    </message>
+    <message>
+        <source>unknown contact command &quot;%1&quot;; use add, list, update or remove</source>
+        <translation>perintah contact &quot;%1&quot; tidak dikenal; gunakan add, list, update atau remove</translation>
     </message>
 </context>
 <context>
@@ -986,6 +1058,17 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
     <message>
         <source>check customer figures</source>
         <translation>memeriksa angka pelanggan</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::PreferenceService</name>
+    <message>
+        <source>change customers&apos; preferences</source>
+        <translation>mengubah preferensi pelanggan</translation>
+    </message>
+    <message>
+        <source>must be one of: %1 (or empty to clear)</source>
+        <translation>harus salah satu dari: %1 (atau kosong untuk mengosongkan)</translation>
     </message>
 </context>
 <context>
