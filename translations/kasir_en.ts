@@ -2,6 +2,176 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>kasir::ActivityService</name>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Own discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefers SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefers email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefers calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefers WhatsApp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 set to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cleared (was %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read a customer&apos;s activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be between 1 and 1000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved without changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level changed %1 -&gt; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>type changed %1 -&gt; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 after %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund %1: %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sale %1: %n item(s), %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Walk-in sale %1 counted for this customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 points (%2), balance %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store credit %1 (%2), balance %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit limit set to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kasir::CheckoutService</name>
     <message>
         <source>this computer is not set up as a terminal</source>
@@ -145,6 +315,51 @@
     </message>
     <message>
         <source>walk-in sales linked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::ContactRepository</name>
+    <message>
+        <source>contact %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::ContactService</name>
+    <message>
+        <source>%1 is already a %2 contact of this customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change customers&apos; contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be one of: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>must be at most %n characters</source>
+        <translation type="unfinished">
+            <numerusform>must be at most %n character</numerusform>
+            <numerusform>must be at most %n characters</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>must not contain control characters or line breaks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a contact id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no contact %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -670,6 +885,34 @@
         </translation>
     </message>
     <message>
+        <source>must be one of: any, all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be between 1 and %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown note command &quot;%1&quot;; use add, list or delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown tag command &quot;%1&quot;; use add, remove, popular, list or of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be between 1 and 1000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name at least one field to change: --label or --primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown contact command &quot;%1&quot;; use add, list, update or remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Usage: kasirctl [--db FILE] [--user NAME [--password-stdin]] COMMAND [options]
        kasirctl --help | --version
 
@@ -695,6 +938,16 @@ Commands:
   tag remove ID|CODE NAME                                take the tag off
   tag popular [--limit N]                                tags with their customer counts
   tag list | tag of ID|CODE                              every tag, or one customer&apos;s
+  contact add ID|CODE --kind whatsapp|email|phone --value V [--label L] [--primary]
+                                                         another contact; the first of a kind is
+                                                         the primary one, --primary moves the mark
+  contact list ID|CODE                                   the customer&apos;s contacts, primary first
+  contact update CONTACT_ID [--label L] [--primary]      relabel, or make it the primary one
+  contact remove CONTACT_ID
+  prefs ID|CODE                                          preferences, consent, favourite products
+  prefs ID|CODE [--preferred-payment cash|card|mobile_money|store_credit]
+       [--best-contact-time morning|afternoon|evening|anytime] [--offers true|false]
+       [--loyalty true|false] [--do-not-contact true|false]   change them (&quot;&quot; clears a choice)
   user add --username U --role admin|manager|cashier [--display-name N]
        (the new password from $KASIR_NEW_PASSWORD, else on stdin)
   user list
@@ -712,6 +965,8 @@ Commands:
   credit ID|CODE [--add N [--kind K] | --debit N [--override R]] --reason R [--reference X]
   credit ID|CODE --limit N                               the most debt allowed (0: none)
   credit history ID|CODE                                 store-credit entries with balances
+  activity ID|CODE [--limit N] [--before ID]             who changed what about a customer, newest
+                                                         first (managers)
   walk-ins PHONE                                         anonymous sales that noted this phone
   link ID|CODE [--order ORDER ...]                       count those walk-in sales (all, or the
                                                          orders named) towards the customer
@@ -738,22 +993,6 @@ Output is JSON; errors go to stderr as {&quot;error&quot;, &quot;code&quot;, &qu
 Amounts are whole numbers of the currency&apos;s minor unit (15000 for Rp 15.000).
 Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 permission denied.
 </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be one of: any, all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be between 1 and %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown note command &quot;%1&quot;; use add, list or delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown tag command &quot;%1&quot;; use add, remove, popular, list or of</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1023,6 +1262,17 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message>
         <source>a %1 may delete only their own notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::PreferenceService</name>
+    <message>
+        <source>change customers&apos; preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be one of: %1 (or empty to clear)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

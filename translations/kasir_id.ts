@@ -2,6 +2,175 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>kasir::ActivityService</name>
+    <message>
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>tidak</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telepon</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Kota</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Provinsi</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Kode pos</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Own discount</source>
+        <translation>Diskon khusus</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Tanggal lahir</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Jenis kelamin</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Prefers SMS</source>
+        <translation>Lebih suka SMS</translation>
+    </message>
+    <message>
+        <source>Prefers email</source>
+        <translation>Lebih suka email</translation>
+    </message>
+    <message>
+        <source>Prefers calls</source>
+        <translation>Lebih suka telepon</translation>
+    </message>
+    <message>
+        <source>Prefers WhatsApp</source>
+        <translation>Lebih suka WhatsApp</translation>
+    </message>
+    <message>
+        <source>Do not contact</source>
+        <translation>Jangan dihubungi</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>%1 set to %2</source>
+        <translation>%1 diisi %2</translation>
+    </message>
+    <message>
+        <source>%1 cleared (was %2)</source>
+        <translation>%1 dikosongkan (sebelumnya %2)</translation>
+    </message>
+    <message>
+        <source>%1 changed from %2 to %3</source>
+        <translation>%1 diubah dari %2 menjadi %3</translation>
+    </message>
+    <message>
+        <source>read a customer&apos;s activity</source>
+        <translation>membaca aktivitas pelanggan</translation>
+    </message>
+    <message>
+        <source>must be between 1 and 1000</source>
+        <translation>harus antara 1 dan 1000</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>tidak boleh negatif</translation>
+    </message>
+    <message>
+        <source>Registered as %1</source>
+        <translation>Terdaftar sebagai %1</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Dihapus</translation>
+    </message>
+    <message>
+        <source>Saved without changes</source>
+        <translation>Disimpan tanpa perubahan</translation>
+    </message>
+    <message>
+        <source>Level changed %1 -&gt; %2</source>
+        <translation>Level berubah %1 -&gt; %2</translation>
+    </message>
+    <message>
+        <source>type changed %1 -&gt; %2</source>
+        <translation>jenis berubah %1 -&gt; %2</translation>
+    </message>
+    <message>
+        <source>%1 after %2</source>
+        <translation>%1 setelah %2</translation>
+    </message>
+    <message>
+        <source>Refund %1: %2 (%3)</source>
+        <translation>Pengembalian %1: %2 (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sale %1: %n item(s), %2</source>
+        <translation>
+            <numerusform>Penjualan %1: %n barang, %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Walk-in sale %1 counted for this customer</source>
+        <translation>Penjualan tanpa akun %1 dihitung untuk pelanggan ini</translation>
+    </message>
+    <message>
+        <source>%1 points (%2), balance %3: %4</source>
+        <translation>%1 poin (%2), saldo %3: %4</translation>
+    </message>
+    <message>
+        <source>Store credit %1 (%2), balance %3: %4</source>
+        <translation>Kredit toko %1 (%2), saldo %3: %4</translation>
+    </message>
+    <message>
+        <source>Credit limit set to %1</source>
+        <translation>Batas kredit diatur menjadi %1</translation>
+    </message>
+</context>
+<context>
     <name>kasir::CheckoutService</name>
     <message>
         <source>this computer is not set up as a terminal</source>
@@ -146,6 +315,50 @@
     <message>
         <source>walk-in sales linked: %1</source>
         <translation>penjualan tanpa akun ditautkan: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::ContactRepository</name>
+    <message>
+        <source>contact %1 does not exist</source>
+        <translation>kontak %1 tidak ada</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::ContactService</name>
+    <message>
+        <source>%1 is already a %2 contact of this customer</source>
+        <translation>%1 sudah menjadi kontak %2 pelanggan ini</translation>
+    </message>
+    <message>
+        <source>change customers&apos; contacts</source>
+        <translation>mengubah kontak pelanggan</translation>
+    </message>
+    <message>
+        <source>must be one of: %1</source>
+        <translation>harus salah satu dari: %1</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>wajib diisi</translation>
+    </message>
+    <message numerus="yes">
+        <source>must be at most %n characters</source>
+        <translation>
+            <numerusform>paling banyak %n karakter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>must not contain control characters or line breaks</source>
+        <translation>tidak boleh berisi karakter kontrol atau baris baru</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a contact id</source>
+        <translation>&quot;%1&quot; bukan ID kontak</translation>
+    </message>
+    <message>
+        <source>no contact %1</source>
+        <translation>tidak ada kontak %1</translation>
     </message>
 </context>
 <context>
@@ -666,6 +879,34 @@
         </translation>
     </message>
     <message>
+        <source>must be one of: any, all</source>
+        <translation>harus salah satu dari: any, all</translation>
+    </message>
+    <message>
+        <source>must be between 1 and %1</source>
+        <translation>harus antara 1 dan %1</translation>
+    </message>
+    <message>
+        <source>unknown note command &quot;%1&quot;; use add, list or delete</source>
+        <translation>perintah note &quot;%1&quot; tidak dikenal; gunakan add, list atau delete</translation>
+    </message>
+    <message>
+        <source>unknown tag command &quot;%1&quot;; use add, remove, popular, list or of</source>
+        <translation>perintah tag &quot;%1&quot; tidak dikenal; gunakan add, remove, popular, list atau of</translation>
+    </message>
+    <message>
+        <source>must be between 1 and 1000</source>
+        <translation>harus antara 1 dan 1000</translation>
+    </message>
+    <message>
+        <source>name at least one field to change: --label or --primary</source>
+        <translation>sebutkan setidaknya satu kolom yang diubah: --label atau --primary</translation>
+    </message>
+    <message>
+        <source>unknown contact command &quot;%1&quot;; use add, list, update or remove</source>
+        <translation>perintah contact &quot;%1&quot; tidak dikenal; gunakan add, list, update atau remove</translation>
+    </message>
+    <message>
         <source>Usage: kasirctl [--db FILE] [--user NAME [--password-stdin]] COMMAND [options]
        kasirctl --help | --version
 
@@ -691,6 +932,16 @@ Commands:
   tag remove ID|CODE NAME                                take the tag off
   tag popular [--limit N]                                tags with their customer counts
   tag list | tag of ID|CODE                              every tag, or one customer&apos;s
+  contact add ID|CODE --kind whatsapp|email|phone --value V [--label L] [--primary]
+                                                         another contact; the first of a kind is
+                                                         the primary one, --primary moves the mark
+  contact list ID|CODE                                   the customer&apos;s contacts, primary first
+  contact update CONTACT_ID [--label L] [--primary]      relabel, or make it the primary one
+  contact remove CONTACT_ID
+  prefs ID|CODE                                          preferences, consent, favourite products
+  prefs ID|CODE [--preferred-payment cash|card|mobile_money|store_credit]
+       [--best-contact-time morning|afternoon|evening|anytime] [--offers true|false]
+       [--loyalty true|false] [--do-not-contact true|false]   change them (&quot;&quot; clears a choice)
   user add --username U --role admin|manager|cashier [--display-name N]
        (the new password from $KASIR_NEW_PASSWORD, else on stdin)
   user list
@@ -708,6 +959,8 @@ Commands:
   credit ID|CODE [--add N [--kind K] | --debit N [--override R]] --reason R [--reference X]
   credit ID|CODE --limit N                               the most debt allowed (0: none)
   credit history ID|CODE                                 store-credit entries with balances
+  activity ID|CODE [--limit N] [--before ID]             who changed what about a customer, newest
+                                                         first (managers)
   walk-ins PHONE                                         anonymous sales that noted this phone
   link ID|CODE [--order ORDER ...]                       count those walk-in sales (all, or the
                                                          orders named) towards the customer
@@ -759,6 +1012,16 @@ Perintah:
   tag remove ID|KODE NAMA                                lepas tag
   tag popular [--limit N]                                tag beserta jumlah pelanggannya
   tag list | tag of ID|KODE                              semua tag, atau tag satu pelanggan
+  contact add ID|KODE --kind whatsapp|email|phone --value V [--label L] [--primary]
+                                                         kontak tambahan; yang pertama dari satu jenis
+                                                         menjadi utama, --primary memindahkan tandanya
+  contact list ID|KODE                                   kontak pelanggan, yang utama lebih dulu
+  contact update ID_KONTAK [--label L] [--primary]       ganti label, atau jadikan kontak utama
+  contact remove ID_KONTAK
+  prefs ID|KODE                                          preferensi, persetujuan, produk favorit
+  prefs ID|KODE [--preferred-payment cash|card|mobile_money|store_credit]
+       [--best-contact-time morning|afternoon|evening|anytime] [--offers true|false]
+       [--loyalty true|false] [--do-not-contact true|false]   ubah preferensi (&quot;&quot; mengosongkan pilihan)
   user add --username U --role admin|manager|cashier [--display-name N]
        (sandi baru dari $KASIR_NEW_PASSWORD, atau lewat stdin)
   user list
@@ -776,6 +1039,8 @@ Perintah:
   credit ID|KODE [--add N [--kind K] | --debit N [--override R]] --reason R [--reference X]
   credit ID|KODE --limit N                               utang maksimal yang diizinkan (0: tidak ada)
   credit history ID|KODE                                 catatan kredit toko beserta saldonya
+  activity ID|KODE [--limit N] [--before ID]             siapa mengubah apa pada pelanggan, terbaru
+                                                         dulu (manajer)
   walk-ins TELEPON                                       penjualan tanpa akun yang mencatat telepon ini
   link ID|KODE [--order PESANAN ...]                     hitung penjualan tanpa akun itu (semua, atau
                                                          pesanan yang disebut) untuk pelanggan
@@ -803,22 +1068,6 @@ Keluaran berupa JSON; galat ke stderr sebagai {&quot;error&quot;, &quot;code&quo
 Nominal uang ditulis sebagai bilangan bulat dalam satuan terkecil mata uang (15000 untuk Rp 15.000).
 Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan, 4 konflik, 5 tidak diizinkan.
 </translation>
-    </message>
-    <message>
-        <source>must be one of: any, all</source>
-        <translation>harus salah satu dari: any, all</translation>
-    </message>
-    <message>
-        <source>must be between 1 and %1</source>
-        <translation>harus antara 1 dan %1</translation>
-    </message>
-    <message>
-        <source>unknown note command &quot;%1&quot;; use add, list or delete</source>
-        <translation>perintah note &quot;%1&quot; tidak dikenal; gunakan add, list atau delete</translation>
-    </message>
-    <message>
-        <source>unknown tag command &quot;%1&quot;; use add, remove, popular, list or of</source>
-        <translation>perintah tag &quot;%1&quot; tidak dikenal; gunakan add, remove, popular, list atau of</translation>
     </message>
 </context>
 <context>
@@ -1086,6 +1335,17 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
     <message>
         <source>a %1 may delete only their own notes</source>
         <translation>%1 hanya boleh menghapus catatannya sendiri</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::PreferenceService</name>
+    <message>
+        <source>change customers&apos; preferences</source>
+        <translation>mengubah preferensi pelanggan</translation>
+    </message>
+    <message>
+        <source>must be one of: %1 (or empty to clear)</source>
+        <translation>harus salah satu dari: %1 (atau kosong untuk mengosongkan)</translation>
     </message>
 </context>
 <context>

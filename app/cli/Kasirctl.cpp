@@ -124,6 +124,16 @@ int Kasirctl::help()
               "  tag remove ID|CODE NAME                                take the tag off\n"
               "  tag popular [--limit N]                                tags with their customer counts\n"
               "  tag list | tag of ID|CODE                              every tag, or one customer's\n"
+              "  contact add ID|CODE --kind whatsapp|email|phone --value V [--label L] [--primary]\n"
+              "                                                         another contact; the first of a kind is\n"
+              "                                                         the primary one, --primary moves the mark\n"
+              "  contact list ID|CODE                                   the customer's contacts, primary first\n"
+              "  contact update CONTACT_ID [--label L] [--primary]      relabel, or make it the primary one\n"
+              "  contact remove CONTACT_ID\n"
+              "  prefs ID|CODE                                          preferences, consent, favourite products\n"
+              "  prefs ID|CODE [--preferred-payment cash|card|mobile_money|store_credit]\n"
+              "       [--best-contact-time morning|afternoon|evening|anytime] [--offers true|false]\n"
+              "       [--loyalty true|false] [--do-not-contact true|false]   change them (\"\" clears a choice)\n"
               "  user add --username U --role admin|manager|cashier [--display-name N]\n"
               "       (the new password from $KASIR_NEW_PASSWORD, else on stdin)\n"
               "  user list\n"
@@ -141,7 +151,7 @@ int Kasirctl::help()
               "  credit ID|CODE [--add N [--kind K] | --debit N [--override R]] --reason R [--reference X]\n"
               "  credit ID|CODE --limit N                               the most debt allowed (0: none)\n"
               "  credit history ID|CODE                                 store-credit entries with balances\n"
-              "  activity ID|CODE [--limit N] [--before ID]            who changed what about a customer, newest\n"
+              "  activity ID|CODE [--limit N] [--before ID]             who changed what about a customer, newest\n"
               "                                                         first (managers)\n"
               "  walk-ins PHONE                                         anonymous sales that noted this phone\n"
               "  link ID|CODE [--order ORDER ...]                       count those walk-in sales (all, or the\n"
@@ -239,8 +249,10 @@ int Kasirctl::run(const QStringList& arguments)
         return link(args);
     if (command == u"activity")
         return activity(args);
+    if (command == u"prefs")
+        return prefs(args);
     if (command == u"customer" || command == u"user" || command == u"product" || command == u"rules"
-        || command == u"note" || command == u"tag") {
+        || command == u"note" || command == u"tag" || command == u"contact") {
         if (args.isEmpty())
             return m_out.failInvalid(
                 QStringLiteral("command"), tr("%1 needs a verb; see kasirctl --help").arg(command));
@@ -253,6 +265,8 @@ int Kasirctl::run(const QStringList& arguments)
             return note(verb, args);
         if (command == u"tag")
             return tag(verb, args);
+        if (command == u"contact")
+            return contact(verb, args);
         return command == u"customer" ? customer(verb, args) : user(verb, args);
     }
     return m_out.failInvalid(QStringLiteral("command"), tr("unknown command \"%1\"; see kasirctl --help").arg(command));

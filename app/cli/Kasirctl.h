@@ -53,6 +53,8 @@ private:
     // `note add|list|delete` and `tag add|remove|popular|list|of` (KasirctlRelations.cpp).
     int note(const QString& verb, const QStringList& args);
     int tag(const QString& verb, const QStringList& args);
+    int contact(const QString& verb, const QStringList& args);
+    int prefs(const QStringList& args);
     // Reads an integer flag into `out` (unset: left alone); false, with exitCode set, when
     // the value is not a whole number.
     bool readInteger(const QCommandLineParser& parser, const QString& flag, const QString& field,

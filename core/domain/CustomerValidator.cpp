@@ -87,6 +87,8 @@ public:
         }
         return std::nullopt;
     }
+
+    std::optional<QString> email(const QString& field, const QString& raw);
 };
 
 const QRegularExpression& emailPattern()
@@ -100,7 +102,40 @@ const QRegularExpression& emailPattern()
     return re;
 }
 
+std::optional<QString> Checker::email(const QString& field, const QString& raw)
+{
+    auto v = line(field, raw, CustomerValidator::maxEmail, false);
+    if (!v)
+        return std::nullopt;
+    if (!v->isEmpty() && !emailPattern().match(*v).hasMatch()) {
+        fail(field, QStringLiteral("invalid_email"), tr("is not a valid email address (example: name@example.com)"));
+        return std::nullopt;
+    }
+    return v->toLower();
+}
+
+Result<QString> outcome(const Checker& check, const std::optional<QString>& value)
+{
+    if (!value)
+        return Error::invalid(check.errors);
+    return *value;
+}
+
 } // namespace
+
+Result<QString> CustomerValidator::normalisePhone(const QString& field, const QString& raw, const QString& region)
+{
+    Checker check;
+    const auto value = check.phone(field, raw, region);
+    return outcome(check, value);
+}
+
+Result<QString> CustomerValidator::normaliseEmail(const QString& field, const QString& raw)
+{
+    Checker check;
+    const auto value = check.email(field, raw);
+    return outcome(check, value);
+}
 
 QString CustomerValidator::cleanLine(const QString& text)
 {
@@ -131,13 +166,8 @@ Result<Customer> CustomerValidator::apply(
             c.whatsapp = *v;
     }
     if (input.email) {
-        if (auto v = check.line(QStringLiteral("email"), *input.email, maxEmail, false)) {
-            if (!v->isEmpty() && !emailPattern().match(*v).hasMatch())
-                check.fail(QStringLiteral("email"), QStringLiteral("invalid_email"),
-                    tr("is not a valid email address (example: name@example.com)"));
-            else
-                c.email = v->toLower();
-        }
+        if (auto v = check.email(QStringLiteral("email"), *input.email))
+            c.email = *v;
     }
     if (input.address) {
         if (auto v = check.text(QStringLiteral("address"), *input.address, maxAddress))

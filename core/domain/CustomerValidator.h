@@ -28,6 +28,12 @@ public:
     static Result<Customer> apply(
         const Customer& base, const CustomerInput& input, const QString& region, const QDate& today);
 
+    // The main phone's and email's rules for any other number or address of a customer (their
+    // additional contacts): E.164 in `region`; a checked, lower-case address. Empty input gives
+    // an empty result; errors name `field`.
+    static Result<QString> normalisePhone(const QString& field, const QString& raw, const QString& region);
+    static Result<QString> normaliseEmail(const QString& field, const QString& raw);
+
     // Trims, folds runs of white space to one space and refuses control characters.
     static QString cleanLine(const QString& text);
 };

@@ -416,6 +416,20 @@ Result<Customer> CustomerService::write(Customer before, Customer after, const Q
     UnitOfWork uow(m_db, m_actor);
     if (Status s = uow.begin(); !s)
         return s.error();
+    auto written = writeIn(uow, std::move(before), std::move(after), action);
+    if (!written)
+        return written.error();
+    if (Status s = uow.commit(); !s)
+        return s.error();
+    return written;
+}
+
+Result<Customer> CustomerService::writeIn(UnitOfWork& uow, Customer before, Customer after, const QString& action)
+{
+    if (Status s = uow.requireOpen(); !s)
+        return s.error();
+    if (CustomerJson::snapshot(before) == CustomerJson::snapshot(after))
+        return after;
     after.updatedAt = std::max(uow.now(), before.updatedAt);
     after.updatedBy = m_actor.userId;
     if (Status s = CustomerRepository(m_db).update(uow, after); !s)
@@ -424,12 +438,10 @@ Result<Customer> CustomerService::write(Customer before, Customer after, const Q
         CustomerJson::snapshot(before), CustomerJson::snapshot(after)});
     if (!stamp)
         return stamp.error();
-    if (Status s = uow.commit(); !s)
-        return s.error();
     return after;
 }
 
-Result<Customer> CustomerService::update(const QString& idOrCode, const CustomerInput& input)
+Result<std::pair<Customer, Customer>> CustomerService::checkUpdate(const QString& idOrCode, const CustomerInput& input)
 {
     if (Status s = m_actor.require(Permission::CustomerUpdate, tr("change customers")); !s)
         return s.error();
@@ -445,7 +457,23 @@ Result<Customer> CustomerService::update(const QString& idOrCode, const Customer
     auto validated = CustomerValidator::apply(*current, input, comp->defaultRegion, todayUtc(m_db.clock().nowMs()));
     if (!validated)
         return validated.error();
-    return write(*current, *validated, QStringLiteral("update"));
+    return std::pair {*current, *validated};
+}
+
+Result<Customer> CustomerService::update(const QString& idOrCode, const CustomerInput& input)
+{
+    auto checked = checkUpdate(idOrCode, input);
+    if (!checked)
+        return checked.error();
+    return write(checked->first, checked->second, QStringLiteral("update"));
+}
+
+Result<Customer> CustomerService::update(UnitOfWork& uow, const QString& idOrCode, const CustomerInput& input)
+{
+    auto checked = checkUpdate(idOrCode, input);
+    if (!checked)
+        return checked.error();
+    return writeIn(uow, checked->first, checked->second, QStringLiteral("update"));
 }
 
 Result<Customer> CustomerService::setStatus(const QString& idOrCode, CustomerStatus status, const QString& action)

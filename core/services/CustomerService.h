@@ -12,6 +12,7 @@
 
 #include <functional>
 #include <optional>
+#include <utility>
 
 namespace kasir {
 
@@ -50,6 +51,9 @@ public:
         const std::function<void(qint64)>& progress = {}, qint64 rebuildIndexesFrom = bulkIndexThreshold);
     static constexpr qint64 bulkIndexThreshold = 50000;
     Result<Customer> update(const QString& idOrCode, const CustomerInput& input);
+    // The same inside the caller's open unit of work, for a use case that changes the customer
+    // together with rows of its own (preferences and do-not-contact) in one transaction.
+    Result<Customer> update(UnitOfWork& uow, const QString& idOrCode, const CustomerInput& input);
     Result<Customer> deactivate(const QString& idOrCode);
     Result<Customer> reactivate(const QString& idOrCode);
     // Only for a customer with no sales or ledger entries; otherwise deactivate.
@@ -74,6 +78,9 @@ private:
     Status insertNew(UnitOfWork& uow, CustomerRepository& repo, QList<Customer>& drafts, const QString& companyId);
     Result<Customer> setStatus(const QString& idOrCode, CustomerStatus status, const QString& action);
     Result<Customer> write(Customer before, Customer after, const QString& action);
+    Result<Customer> writeIn(UnitOfWork& uow, Customer before, Customer after, const QString& action);
+    // The permission checks and the validation of an update: the customer before and after.
+    Result<std::pair<Customer, Customer>> checkUpdate(const QString& idOrCode, const CustomerInput& input);
 
     Database& m_db;
     Actor m_actor;

@@ -756,6 +756,168 @@ private slots:
         QCOMPARE(kasirctl(args({"note", "list", "C-000001"})).lines.size(), 1);
     }
 
+    void contactsAndPreferences()
+    {
+        Run r = kasirctl({QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--name"),
+            QStringLiteral("Agus"), QStringLiteral("--phone"), QStringLiteral("0812 1111 2222")});
+        QCOMPARE(r.exitCode, 0);
+        const QString customerId = r.first().value(QStringLiteral("id")).toString();
+        const QStringList contact {QStringLiteral("contact")};
+        r = kasirctl(contact
+            + QStringList {QStringLiteral("add"), QStringLiteral("C-000001"), QStringLiteral("--kind"),
+                QStringLiteral("whatsapp"), QStringLiteral("--value"), QStringLiteral("0813 3333 4444"),
+                QStringLiteral("--label"), QStringLiteral("kantor")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.first().value(QStringLiteral("value")).toString(), QStringLiteral("+6281333334444"));
+        QCOMPARE(r.first().value(QStringLiteral("primary")).toBool(), true);
+        QCOMPARE(r.first().value(QStringLiteral("customerId")).toString(), customerId);
+        const QString first = r.first().value(QStringLiteral("id")).toString();
+        r = kasirctl(contact
+            + QStringList {QStringLiteral("add"), customerId, QStringLiteral("--kind"), QStringLiteral("whatsapp"),
+                QStringLiteral("--value"), QStringLiteral("+62 821 5555 6666"), QStringLiteral("--primary")});
+        QCOMPARE(r.exitCode, 0);
+        const QString second = r.first().value(QStringLiteral("id")).toString();
+        r = kasirctl(contact + QStringList {QStringLiteral("list"), QStringLiteral("C-000001")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.lines.size(), 2);
+        QCOMPARE(r.lines[0].value(QStringLiteral("id")).toString(), second);
+        QCOMPARE(r.lines[0].value(QStringLiteral("primary")).toBool(), true);
+        QCOMPARE(r.lines[1].value(QStringLiteral("primary")).toBool(), false);
+        QCOMPARE(r.lines[1].value(QStringLiteral("label")).toString(), QStringLiteral("kantor"));
+
+        // The same number written another way is a conflict naming the value.
+        r = kasirctl(contact
+            + QStringList {QStringLiteral("add"), QStringLiteral("C-000001"), QStringLiteral("--kind"),
+                QStringLiteral("whatsapp"), QStringLiteral("--value"), QStringLiteral("6281333334444")});
+        QCOMPARE(r.exitCode, 4);
+        QCOMPARE(r.error.value(QStringLiteral("field")).toString(), QStringLiteral("value"));
+        // Bad input exits 2 naming the field.
+        for (const auto& [args, field] : {
+                 std::pair {QStringList {QStringLiteral("add"), QStringLiteral("C-000001"), QStringLiteral("--kind"),
+                                QStringLiteral("fax"), QStringLiteral("--value"), QStringLiteral("1")},
+                     QStringLiteral("kind")},
+                 std::pair {QStringList {QStringLiteral("add"), QStringLiteral("C-000001"), QStringLiteral("--kind"),
+                                QStringLiteral("email")},
+                     QStringLiteral("value")},
+                 std::pair {QStringList {QStringLiteral("add"), QStringLiteral("C-000001"), QStringLiteral("--kind"),
+                                QStringLiteral("email"), QStringLiteral("--value"), QStringLiteral("x@y")},
+                     QStringLiteral("value")},
+                 std::pair {QStringList {QStringLiteral("update"), first}, QStringLiteral("fields")},
+                 std::pair {
+                     QStringList {QStringLiteral("remove"), QStringLiteral("not-an-id")}, QStringLiteral("contact")},
+                 std::pair {QStringList {QStringLiteral("list")}, QStringLiteral("customer")},
+                 std::pair {QStringList {QStringLiteral("frobnicate")}, QStringLiteral("command")},
+             }) {
+            r = kasirctl(contact + args);
+            QVERIFY2(r.exitCode == 2, qPrintable(args.join(u' ') + QString::fromUtf8(r.rawErr)));
+            QCOMPARE(r.error.value(QStringLiteral("field")).toString(), field);
+        }
+        r = kasirctl(contact + QStringList {QStringLiteral("update"), first, QStringLiteral("--primary")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.first().value(QStringLiteral("primary")).toBool(), true);
+        r = kasirctl(contact + QStringList {QStringLiteral("remove"), second});
+        QCOMPARE(r.exitCode, 0);
+        r = kasirctl(contact + QStringList {QStringLiteral("remove"), second});
+        QCOMPARE(r.exitCode, 3);
+        QCOMPARE(kasirctl(contact + QStringList {QStringLiteral("list"), QStringLiteral("C-000001")}).lines.size(), 1);
+
+        // Preferences: the defaults, then a change, then do-not-contact on the customer.
+        const QStringList prefs {QStringLiteral("prefs"), QStringLiteral("C-000001")};
+        r = kasirctl(prefs);
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.first().value(QStringLiteral("canReceiveOffers")).toBool(), false);
+        QCOMPARE(r.first().value(QStringLiteral("canReceiveLoyalty")).toBool(), true);
+        QCOMPARE(r.first().value(QStringLiteral("favouriteProducts")).toArray().size(), 0);
+        r = kasirctl(prefs
+            + QStringList {QStringLiteral("--preferred-payment"), QStringLiteral("card"),
+                QStringLiteral("--best-contact-time"), QStringLiteral("evening"), QStringLiteral("--offers"),
+                QStringLiteral("true"), QStringLiteral("--do-not-contact"), QStringLiteral("true")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.first().value(QStringLiteral("preferredPayment")).toString(), QStringLiteral("card"));
+        QCOMPARE(r.first().value(QStringLiteral("bestContactTime")).toString(), QStringLiteral("evening"));
+        QCOMPARE(r.first().value(QStringLiteral("canReceiveOffers")).toBool(), true);
+        QCOMPARE(r.first().value(QStringLiteral("doNotContact")).toBool(), true);
+        r = kasirctl({QStringLiteral("customer"), QStringLiteral("get"), QStringLiteral("C-000001")});
+        QCOMPARE(r.first().value(QStringLiteral("doNotContact")).toBool(), true);
+        for (const auto& [flag, value, field] : {std::tuple {QStringLiteral("--preferred-payment"),
+                                                     QStringLiteral("points"), QStringLiteral("preferredPayment")},
+                 std::tuple {
+                     QStringLiteral("--best-contact-time"), QStringLiteral("noon"), QStringLiteral("bestContactTime")},
+                 std::tuple {QStringLiteral("--offers"), QStringLiteral("maybe"), QStringLiteral("canReceiveOffers")},
+                 std::tuple {QStringLiteral("--loyalty"), QStringLiteral("1; DROP TABLE customer"),
+                     QStringLiteral("canReceiveLoyalty")},
+                 std::tuple {QStringLiteral("--do-not-contact"), QString(), QStringLiteral("doNotContact")}}) {
+            r = kasirctl(prefs + QStringList {flag, value});
+            QVERIFY2(r.exitCode == 2, qPrintable(flag + QString::fromUtf8(r.rawErr)));
+            QCOMPARE(r.error.value(QStringLiteral("field")).toString(), field);
+        }
+        QCOMPARE(kasirctl({QStringLiteral("prefs"), QStringLiteral("C-999999")}).exitCode, 3);
+
+        // A cashier reads but does not change.
+        QProcessEnvironment pw;
+        pw.insert(QStringLiteral("KASIR_NEW_PASSWORD"), QStringLiteral("kasir-rahasia"));
+        QCOMPARE(kasirctl({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--username"),
+                              QStringLiteral("kasir"), QStringLiteral("--role"), QStringLiteral("cashier")},
+                     pw)
+                     .exitCode,
+            0);
+        QProcessEnvironment cashier;
+        cashier.insert(QStringLiteral("KASIR_PASSWORD"), QStringLiteral("kasir-rahasia"));
+        const QStringList as {QStringLiteral("--user"), QStringLiteral("kasir")};
+        QCOMPARE(kasirctl(as + prefs, cashier).exitCode, 0);
+        QCOMPARE(
+            kasirctl(as + contact + QStringList {QStringLiteral("list"), QStringLiteral("C-000001")}, cashier).exitCode,
+            0);
+        r = kasirctl(as + prefs + QStringList {QStringLiteral("--offers"), QStringLiteral("false")}, cashier);
+        QCOMPARE(r.exitCode, 5);
+        r = kasirctl(as + contact
+                + QStringList {QStringLiteral("add"), QStringLiteral("C-000001"), QStringLiteral("--kind"),
+                    QStringLiteral("phone"), QStringLiteral("--value"), QStringLiteral("0812 7777 8888")},
+            cashier);
+        QCOMPARE(r.exitCode, 5);
+        QCOMPARE(r.error.value(QStringLiteral("code")).toString(), QStringLiteral("permission_denied"));
+    }
+
+    void showsACustomersActivityToManagers()
+    {
+        const Run added = kasirctl({QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--name"),
+            QStringLiteral("Agus"), QStringLiteral("--city"), QStringLiteral("Bandung")});
+        const QString code = added.first().value(QStringLiteral("code")).toString();
+        QCOMPARE(kasirctl({QStringLiteral("customer"), QStringLiteral("update"), code, QStringLiteral("--city"),
+                              QStringLiteral("Jakarta")})
+                     .exitCode,
+            0);
+        Run r = kasirctl({QStringLiteral("activity"), code});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.lines.size(), 2);
+        QCOMPARE(r.lines[0].value(QStringLiteral("summary")).toString(),
+            QStringLiteral("City changed from Bandung to Jakarta"));
+        QCOMPARE(r.lines[1].value(QStringLiteral("summary")).toString(), QStringLiteral("Registered as Agus"));
+        QCOMPARE(r.lines[0].value(QStringLiteral("user")).toString(), QStringLiteral("admin"));
+        r = kasirctl({QStringLiteral("activity"), code, QStringLiteral("--limit"), QStringLiteral("1"),
+            QStringLiteral("--before"), QString::number(r.lines[0].value(QStringLiteral("id")).toInteger())});
+        QCOMPARE(r.lines.size(), 1);
+        QCOMPARE(r.first().value(QStringLiteral("action")).toString(), QStringLiteral("create"));
+        QCOMPARE(kasirctl({QStringLiteral("activity"), code, QStringLiteral("--limit"), QStringLiteral("x")})
+                     .error.value(QStringLiteral("field"))
+                     .toString(),
+            QStringLiteral("limit"));
+        QCOMPARE(kasirctl({QStringLiteral("activity"), QStringLiteral("C-999999")}).exitCode, 3);
+        QProcessEnvironment pw;
+        pw.insert(QStringLiteral("KASIR_NEW_PASSWORD"), QStringLiteral("kasir-rahasia-2"));
+        QCOMPARE(kasirctl({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--username"),
+                              QStringLiteral("kasir2"), QStringLiteral("--role"), QStringLiteral("cashier")},
+                     pw)
+                     .exitCode,
+            0);
+        QProcessEnvironment cashier;
+        cashier.insert(QStringLiteral("KASIR_PASSWORD"), QStringLiteral("kasir-rahasia-2"));
+        QCOMPARE(
+            kasirctl({QStringLiteral("--user"), QStringLiteral("kasir2"), QStringLiteral("activity"), code}, cashier)
+                .exitCode,
+            5);
+    }
+
     void initValidatesItsInput()
     {
         Run r = kasirctl({QStringLiteral("init"), QStringLiteral("--company"), QStringLiteral("Toko"),
