@@ -170,6 +170,54 @@
         <source>Credit limit set to %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Preferred payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best time to contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loyalty messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag %1 taken off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tagged %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact added: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact removed: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kasir::CheckoutService</name>

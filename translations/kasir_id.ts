@@ -169,6 +169,54 @@
         <source>Credit limit set to %1</source>
         <translation>Batas kredit diatur menjadi %1</translation>
     </message>
+    <message>
+        <source>Preferred payment</source>
+        <translation>Pembayaran pilihan</translation>
+    </message>
+    <message>
+        <source>Best time to contact</source>
+        <translation>Waktu terbaik untuk dihubungi</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>Penawaran</translation>
+    </message>
+    <message>
+        <source>Loyalty messages</source>
+        <translation>Pesan loyalitas</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Primary</source>
+        <translation>Utama</translation>
+    </message>
+    <message>
+        <source>Note deleted: %1</source>
+        <translation>Catatan dihapus: %1</translation>
+    </message>
+    <message>
+        <source>Note (%1): %2</source>
+        <translation>Catatan (%1): %2</translation>
+    </message>
+    <message>
+        <source>Tag %1 taken off</source>
+        <translation>Tag %1 dilepas</translation>
+    </message>
+    <message>
+        <source>Tagged %1</source>
+        <translation>Diberi tag %1</translation>
+    </message>
+    <message>
+        <source>Contact added: %1 %2</source>
+        <translation>Kontak ditambahkan: %1 %2</translation>
+    </message>
+    <message>
+        <source>Contact removed: %1 %2</source>
+        <translation>Kontak dihapus: %1 %2</translation>
+    </message>
 </context>
 <context>
     <name>kasir::CheckoutService</name>

@@ -72,6 +72,12 @@ QString label(const QString& field)
         {QStringLiteral("preferWhatsapp"), QT_TRANSLATE_NOOP("kasir::ActivityService", "Prefers WhatsApp")},
         {QStringLiteral("doNotContact"), QT_TRANSLATE_NOOP("kasir::ActivityService", "Do not contact")},
         {QStringLiteral("code"), QT_TRANSLATE_NOOP("kasir::ActivityService", "Code")},
+        {QStringLiteral("preferredPayment"), QT_TRANSLATE_NOOP("kasir::ActivityService", "Preferred payment")},
+        {QStringLiteral("bestContactTime"), QT_TRANSLATE_NOOP("kasir::ActivityService", "Best time to contact")},
+        {QStringLiteral("canReceiveOffers"), QT_TRANSLATE_NOOP("kasir::ActivityService", "Offers")},
+        {QStringLiteral("canReceiveLoyalty"), QT_TRANSLATE_NOOP("kasir::ActivityService", "Loyalty messages")},
+        {QStringLiteral("label"), QT_TRANSLATE_NOOP("kasir::ActivityService", "Label")},
+        {QStringLiteral("primary"), QT_TRANSLATE_NOOP("kasir::ActivityService", "Primary")},
     };
     const auto it = labels.constFind(field);
     return it == labels.constEnd() ? field : ActivityService::tr(it.value());
@@ -178,6 +184,29 @@ QString ActivityService::summarise(const ActivityEntry& e, const QString& curren
     }
     if (entity == u"credit_limit")
         return tr("Credit limit set to %1").arg(money(QStringLiteral("maxDebt")));
+    if (entity == u"customer_note") {
+        if (e.action == u"delete")
+            return tr("Note deleted: %1").arg(text(before(e, QStringLiteral("body"))));
+        return tr("Note (%1): %2").arg(text(after(e, QStringLiteral("kind"))), text(after(e, QStringLiteral("body"))));
+    }
+    if (entity == u"customer_tag") {
+        if (e.action == u"delete")
+            return tr("Tag %1 taken off").arg(text(before(e, QStringLiteral("tagName"))));
+        return tr("Tagged %1").arg(text(after(e, QStringLiteral("tagName"))));
+    }
+    if (entity == u"customer_contact") {
+        if (e.action == u"create")
+            return tr("Contact added: %1 %2")
+                .arg(text(after(e, QStringLiteral("kind"))), text(after(e, QStringLiteral("value"))));
+        if (e.action == u"delete")
+            return tr("Contact removed: %1 %2")
+                .arg(text(before(e, QStringLiteral("kind"))), text(before(e, QStringLiteral("value"))));
+    }
+    // Profile details: the fields, as for the customer's own.
+    if (entity == u"customer_preference" || entity == u"customer_contact") {
+        const QString changes = fieldChanges(e, currency);
+        return changes.isEmpty() ? tr("Saved without changes") : changes;
+    }
     // Anything else: what it is, what was done, and the fields.
     const QString changes = fieldChanges(e, currency);
     const QString head = QStringLiteral("%1 %2").arg(QString(entity).replace(u'_', u' '), e.action);

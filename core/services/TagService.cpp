@@ -15,14 +15,17 @@ namespace kasir {
 
 namespace {
 
-// The audit row and sync op of a tag on a customer; its key is the pair.
-FieldSnapshot taggingSnapshot(const QString& customerId, const QString& tagId, qint64 at, const QString& by)
+// The audit row and sync op of a tag on a customer; its key is the pair. The tag's name at
+// the time goes along for the customer's activity log.
+FieldSnapshot taggingSnapshot(
+    const QString& customerId, const QString& tagId, const QString& tagName, qint64 at, const QString& by)
 {
     FieldSnapshot s;
     s.setText(QStringLiteral("createdAt"), isoUtc(at));
     s.setText(QStringLiteral("createdBy"), by);
     s.setText(QStringLiteral("customerId"), customerId);
     s.setText(QStringLiteral("tagId"), tagId);
+    s.setText(QStringLiteral("tagName"), tagName);
     return s;
 }
 
@@ -280,7 +283,7 @@ Result<TagService::Tagging> TagService::tag(const QString& customerRef, const QS
         return out; // already there: the unit rolls back having written nothing
     auto stamp = uow.record({QStringLiteral("customer_tag"), taggingKey(customer->id, out.tag.id), m_actor.companyId,
         QStringLiteral("create"), UnitOfWork::Op::Upsert, {},
-        taggingSnapshot(customer->id, out.tag.id, uow.now(), m_actor.userId), customer->id});
+        taggingSnapshot(customer->id, out.tag.id, out.tag.name, uow.now(), m_actor.userId), customer->id});
     if (!stamp)
         return stamp.error();
     if (Status s = uow.commit(); !s)
@@ -312,7 +315,7 @@ Result<Tag> TagService::untag(const QString& customerRef, const QString& name)
         return s.error();
     auto stamp = uow.record({QStringLiteral("customer_tag"), taggingKey(customer->id, t->id), m_actor.companyId,
         QStringLiteral("delete"), UnitOfWork::Op::Delete,
-        taggingSnapshot(customer->id, t->id, (*on)->createdAt, (*on)->createdBy), {}, customer->id});
+        taggingSnapshot(customer->id, t->id, t->name, (*on)->createdAt, (*on)->createdBy), {}, customer->id});
     if (!stamp)
         return stamp.error();
     if (Status s = uow.commit(); !s)

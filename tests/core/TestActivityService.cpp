@@ -1,9 +1,13 @@
 #include "core/domain/Money.h"
 #include "core/services/ActivityService.h"
 #include "core/services/CheckoutService.h"
+#include "core/services/ContactService.h"
 #include "core/services/CustomerService.h"
 #include "core/services/LedgerService.h"
+#include "core/services/NoteService.h"
+#include "core/services/PreferenceService.h"
 #include "core/services/ProductService.h"
+#include "core/services/TagService.h"
 #include "tests/support/TestDatabase.h"
 
 #include <QJsonArray>
@@ -88,6 +92,44 @@ private slots:
         QVERIFY(json.value(QStringLiteral("at")).toString().endsWith(u'Z'));
     }
 
+    void notesTagsContactsAndPreferencesAreSaidInWords()
+    {
+        test::TestDatabase t;
+        CustomerInput in;
+        in.name = QStringLiteral("Dewi");
+        in.phone = QStringLiteral("0812 1111 2222");
+        const Customer dewi = CustomerService(t.db(), t.admin()).create(in).value();
+        QVERIFY(NoteService(t.db(), t.cashier())
+                    .add(dewi.code, QStringLiteral("preference"), QStringLiteral("Suka kopi tanpa gula"))
+                    .ok());
+        QVERIFY(TagService(t.db(), t.manager()).tag(dewi.code, QStringLiteral("Pelanggan Setia")).ok());
+        QVERIFY(TagService(t.db(), t.manager()).untag(dewi.code, QStringLiteral("pelanggan setia")).ok());
+        ContactService::ContactInput contact;
+        contact.kind = QStringLiteral("email");
+        contact.value = QStringLiteral("Dewi@Example.com");
+        QVERIFY(ContactService(t.db(), t.manager()).add(dewi.code, contact).ok());
+        PreferenceService::PreferenceInput prefs;
+        prefs.canReceiveOffers = true;
+        prefs.preferredPayment = QStringLiteral("card");
+        QVERIFY(PreferenceService(t.db(), t.manager()).set(dewi.code, prefs).ok());
+
+        auto log = ActivityService(t.db(), t.manager()).forCustomer(dewi.code);
+        QVERIFY(log.ok());
+        QStringList summaries;
+        for (const ActivityEntry& e : *log)
+            summaries << e.summary;
+        QCOMPARE(summaries,
+            (QStringList {
+                QStringLiteral("Offers changed from no to yes; Preferred payment set to card"),
+                QStringLiteral("Contact added: email dewi@example.com"),
+                QStringLiteral("Tag Pelanggan Setia taken off"),
+                QStringLiteral("Tagged Pelanggan Setia"),
+                QStringLiteral("Note (preference): Suka kopi tanpa gula"),
+                QStringLiteral("Registered as Dewi"),
+            }));
+        QCOMPARE(log->at(4).user, QStringLiteral("kasir"));
+    }
+
     void onlyManagersReadItAndBadPagesAreRefused()
     {
         test::TestDatabase t;
@@ -109,12 +151,12 @@ private slots:
     void summariesSayTheFieldsOfAnythingElse()
     {
         ActivityEntry e;
-        e.entity = QStringLiteral("customer_note");
+        e.entity = QStringLiteral("gift_card");
         e.action = QStringLiteral("create");
         e.changes = QJsonObject {{QStringLiteral("body"), QJsonArray {QJsonValue(), QStringLiteral("suka kopi")}},
             {QStringLiteral("customerId"), QJsonArray {QJsonValue(), QStringLiteral("x")}}};
         QCOMPARE(ActivityService::summarise(e, QStringLiteral("IDR")),
-            QStringLiteral("customer note create: body set to suka kopi"));
+            QStringLiteral("gift card create: body set to suka kopi"));
         ActivityEntry flag;
         flag.entity = QStringLiteral("customer");
         flag.action = QStringLiteral("update");
