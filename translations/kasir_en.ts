@@ -218,6 +218,11 @@
         <source>Contact removed: %1 %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>an entity and what was done to it, e.g. gift card: create</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kasir::CheckoutService</name>

@@ -217,6 +217,11 @@
         <source>Contact removed: %1 %2</source>
         <translation>Kontak dihapus: %1 %2</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>an entity and what was done to it, e.g. gift card: create</comment>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>kasir::CheckoutService</name>

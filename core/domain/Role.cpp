@@ -30,11 +30,10 @@ bool allows(Role role, Permission permission)
         return permission != Permission::UserManage && permission != Permission::SettingsManage
             && permission != Permission::CustomerDelete && permission != Permission::CustomerAnonymise;
     case Role::Cashier:
-        // Find, register, sell, add notes. Tags the manager made are theirs to put on and
-        // take off; making new ones would let the tag list grow without anyone curating it.
+        // Find, register, sell, add notes (ARCHITECTURE.md), and delete a note of their own.
+        // Tags are a manager's: a tag such as "do not give credit" must not come off at the till.
         return permission == Permission::CustomerRead || permission == Permission::CustomerCreate
-            || permission == Permission::SaleCreate || permission == Permission::NoteWrite
-            || permission == Permission::TagAssign;
+            || permission == Permission::SaleCreate || permission == Permission::NoteWrite;
     }
     return false;
 }

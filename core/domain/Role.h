@@ -36,7 +36,7 @@ enum class Permission
     ActivityRead, // a customer's activity log: who changed what, when
     NoteWrite, // add notes to a customer, delete one's own
     NoteDeleteAny, // delete another user's note
-    TagAssign, // put an existing tag on a customer or take it off
+    TagAssign, // put an existing tag on a customer or take it off (managers and admins)
     TagManage, // create, rename and recolour tags (and so create one while tagging)
 };
 

@@ -5,6 +5,7 @@
 #include "core/services/CustomerService.h"
 #include "core/storage/AuditRepository.h"
 #include "core/storage/Database.h"
+#include "core/storage/NoteRepository.h"
 #include "core/storage/TenancyRepository.h"
 
 #include <QJsonArray>
@@ -127,8 +128,19 @@ Result<QList<ActivityEntry>> ActivityService::forCustomer(const QString& idOrCod
     auto entries = AuditRepository(m_db).forCustomer(m_actor.companyId, customer->id, limit, beforeId);
     if (!entries)
         return entries.error();
-    for (ActivityEntry& e : *entries)
+    NoteRepository notes(m_db);
+    for (ActivityEntry& e : *entries) {
+        // A deleted note's row keeps its text; the audit row of the delete records only the
+        // deletion, so the sentence takes the text from the note.
+        if (e.entity == u"customer_note" && e.action == u"delete" && !e.changes.contains(QStringLiteral("body"))) {
+            auto note = notes.byId(m_actor.companyId, e.entityId);
+            if (!note)
+                return note.error();
+            if (note->has_value())
+                e.changes.insert(QStringLiteral("body"), QJsonArray {(*note)->body, (*note)->body});
+        }
         e.summary = summarise(e, currency);
+    }
     return entries;
 }
 
@@ -209,7 +221,8 @@ QString ActivityService::summarise(const ActivityEntry& e, const QString& curren
     }
     // Anything else: what it is, what was done, and the fields.
     const QString changes = fieldChanges(e, currency);
-    const QString head = QStringLiteral("%1 %2").arg(QString(entity).replace(u'_', u' '), e.action);
+    const QString head = tr("%1: %2", "an entity and what was done to it, e.g. gift card: create")
+                             .arg(QString(entity).replace(u'_', u' '), e.action);
     return changes.isEmpty() ? head : QStringLiteral("%1: %2").arg(head, changes);
 }
 

@@ -197,6 +197,10 @@ Result<CustomerContact> ContactService::update(const QString& contactId, const C
 {
     if (Status s = m_actor.require(Permission::CustomerUpdate, tr("change customers' contacts")); !s)
         return s.error();
+    // Read under the write lock, so that a primary mark moved meanwhile is not written back.
+    UnitOfWork uow(m_db, m_actor);
+    if (Status s = uow.begin(); !s)
+        return s.error();
     auto current = byId(contactId);
     if (!current)
         return current.error();
@@ -215,9 +219,6 @@ Result<CustomerContact> ContactService::update(const QString& contactId, const C
     if (snapshot(after) == snapshot(*current))
         return after; // nothing changed: no write, no audit, no sync op
 
-    UnitOfWork uow(m_db, m_actor);
-    if (Status s = uow.begin(); !s)
-        return s.error();
     after.updatedAt = std::max(uow.now(), current->updatedAt);
     after.updatedBy = m_actor.userId;
     if (after.primary && !current->primary) {
@@ -239,14 +240,14 @@ Status ContactService::remove(const QString& contactId)
 {
     if (Status s = m_actor.require(Permission::CustomerUpdate, tr("change customers' contacts")); !s)
         return s.error();
-    auto current = byId(contactId);
-    if (!current)
-        return current.error();
     // A contact is a mutable profile detail, not a fact: the row goes, the audit row and the
-    // delete op keep what it was.
+    // delete op keep what it was (read under the write lock).
     UnitOfWork uow(m_db, m_actor);
     if (Status s = uow.begin(); !s)
         return s;
+    auto current = byId(contactId);
+    if (!current)
+        return current.error();
     if (Status s = ContactRepository(m_db).remove(uow, current->companyId, current->id); !s)
         return s;
     auto stamp = uow.record({kEntity, current->id, current->companyId, QStringLiteral("delete"), UnitOfWork::Op::Delete,

@@ -409,21 +409,6 @@ Status CustomerService::checkTags(const CustomerQuery& query)
     return Done {};
 }
 
-Result<Customer> CustomerService::write(Customer before, Customer after, const QString& action)
-{
-    if (CustomerJson::snapshot(before) == CustomerJson::snapshot(after))
-        return after; // nothing changed: no write, no audit, no sync op
-    UnitOfWork uow(m_db, m_actor);
-    if (Status s = uow.begin(); !s)
-        return s.error();
-    auto written = writeIn(uow, std::move(before), std::move(after), action);
-    if (!written)
-        return written.error();
-    if (Status s = uow.commit(); !s)
-        return s.error();
-    return written;
-}
-
 Result<Customer> CustomerService::writeIn(UnitOfWork& uow, Customer before, Customer after, const QString& action)
 {
     if (Status s = uow.requireOpen(); !s)
@@ -462,10 +447,17 @@ Result<std::pair<Customer, Customer>> CustomerService::checkUpdate(const QString
 
 Result<Customer> CustomerService::update(const QString& idOrCode, const CustomerInput& input)
 {
-    auto checked = checkUpdate(idOrCode, input);
-    if (!checked)
-        return checked.error();
-    return write(checked->first, checked->second, QStringLiteral("update"));
+    // The customer is read under the write lock: a change made meanwhile by someone else
+    // (do-not-contact from the preferences, a tier step) is not written back over.
+    UnitOfWork uow(m_db, m_actor);
+    if (Status s = uow.begin(); !s)
+        return s.error();
+    auto written = update(uow, idOrCode, input);
+    if (!written)
+        return written.error();
+    if (Status s = uow.commit(); !s)
+        return s.error();
+    return written;
 }
 
 Result<Customer> CustomerService::update(UnitOfWork& uow, const QString& idOrCode, const CustomerInput& input)
@@ -478,12 +470,20 @@ Result<Customer> CustomerService::update(UnitOfWork& uow, const QString& idOrCod
 
 Result<Customer> CustomerService::setStatus(const QString& idOrCode, CustomerStatus status, const QString& action)
 {
+    UnitOfWork uow(m_db, m_actor);
+    if (Status s = uow.begin(); !s)
+        return s.error();
     auto current = get(idOrCode);
     if (!current)
         return current.error();
     Customer after = *current;
     after.status = status;
-    return write(*current, after, action);
+    auto written = writeIn(uow, *current, after, action);
+    if (!written)
+        return written.error();
+    if (Status s = uow.commit(); !s)
+        return s.error();
+    return written;
 }
 
 Result<Customer> CustomerService::deactivate(const QString& idOrCode)
@@ -504,6 +504,11 @@ Status CustomerService::remove(const QString& idOrCode)
 {
     if (Status s = m_actor.require(Permission::CustomerDelete, tr("delete customers")); !s)
         return s;
+    // Whether anything refers to the customer is decided under the write lock, so that a
+    // sale completed meanwhile is never left without its customer.
+    UnitOfWork uow(m_db, m_actor);
+    if (Status s = uow.begin(); !s)
+        return s;
     auto current = get(idOrCode);
     if (!current)
         return current.error();
@@ -515,9 +520,6 @@ Status CustomerService::remove(const QString& idOrCode)
         return Error::conflict(QString(), QStringLiteral("has_history"),
             tr("%1 (%2) has sales or ledger entries (%3) and cannot be deleted; deactivate the customer instead")
                 .arg(current->name, current->code, blocking->join(QStringLiteral(", "))));
-    UnitOfWork uow(m_db, m_actor);
-    if (Status s = uow.begin(); !s)
-        return s;
     if (Status s = repo.remove(uow, current->id); !s)
         return s;
     auto stamp = uow.record({QStringLiteral("customer"), current->id, current->companyId, QStringLiteral("delete"),

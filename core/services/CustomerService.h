@@ -77,7 +77,6 @@ private:
     // Gives drafts ids, codes and stamps and writes them with their audit rows and sync ops.
     Status insertNew(UnitOfWork& uow, CustomerRepository& repo, QList<Customer>& drafts, const QString& companyId);
     Result<Customer> setStatus(const QString& idOrCode, CustomerStatus status, const QString& action);
-    Result<Customer> write(Customer before, Customer after, const QString& action);
     Result<Customer> writeIn(UnitOfWork& uow, Customer before, Customer after, const QString& action);
     // The permission checks and the validation of an update: the customer before and after.
     Result<std::pair<Customer, Customer>> checkUpdate(const QString& idOrCode, const CustomerInput& input);

@@ -72,6 +72,10 @@ Result<PreferenceService::Preferences> PreferenceService::set(
 {
     if (Status s = m_actor.require(Permission::CustomerUpdate, tr("change customers' preferences")); !s)
         return s.error();
+    // Read under the write lock: a change made meanwhile to another field is not undone.
+    UnitOfWork uow(m_db, m_actor);
+    if (Status s = uow.begin(); !s)
+        return s.error();
     auto current = get(customerIdOrCode);
     if (!current)
         return current.error();
@@ -107,9 +111,6 @@ Result<PreferenceService::Preferences> PreferenceService::set(
     if (!rowChanged && !flagChanged)
         return after; // nothing changed: no write, no audit, no sync op
 
-    UnitOfWork uow(m_db, m_actor);
-    if (Status s = uow.begin(); !s)
-        return s.error();
     if (rowChanged) {
         after.stored.updatedAt = std::max(uow.now(), current->stored.updatedAt);
         if (Status s = PreferenceRepository(m_db).upsert(uow, m_actor.companyId, after.stored); !s)

@@ -176,13 +176,10 @@ Result<Tag> TagService::create(const QString& name, const QString& color)
     return t;
 }
 
-Result<Tag> TagService::write(const Tag& before, const Tag& after)
+Result<Tag> TagService::write(UnitOfWork& uow, const Tag& before, const Tag& after)
 {
     if (snapshot(before) == snapshot(after))
         return after; // nothing changed: no write, no audit, no sync op
-    UnitOfWork uow(m_db, m_actor);
-    if (Status s = uow.begin(); !s)
-        return s.error();
     if (Status s = TagRepository(m_db).update(uow, after, nameKey(after.name)); !s)
         return explainConflict(after, s.error());
     auto stamp = uow.record({QStringLiteral("tag"), after.id, after.companyId, QStringLiteral("update"),
@@ -198,6 +195,10 @@ Result<Tag> TagService::rename(const QString& name, const QString& newName)
 {
     if (Status s = m_actor.require(Permission::TagManage, tr("rename tags")); !s)
         return s.error();
+    // The tag and the names in use are read under the write lock.
+    UnitOfWork uow(m_db, m_actor);
+    if (Status s = uow.begin(); !s)
+        return s.error();
     auto current = existing(name);
     if (!current)
         return current.error();
@@ -212,7 +213,7 @@ Result<Tag> TagService::rename(const QString& name, const QString& newName)
             tr("a tag named %1 already exists").arg((*other)->name));
     Tag after = *current;
     after.name = *clean;
-    return write(*current, after);
+    return write(uow, *current, after);
 }
 
 Result<Tag> TagService::recolour(const QString& name, const QString& color)
@@ -224,12 +225,15 @@ Result<Tag> TagService::recolour(const QString& name, const QString& color)
     auto colour = cleanColor(color);
     if (!colour)
         return colour.error();
+    UnitOfWork uow(m_db, m_actor);
+    if (Status s = uow.begin(); !s)
+        return s.error();
     auto current = existing(name);
     if (!current)
         return current.error();
     Tag after = *current;
     after.color = *colour;
-    return write(*current, after);
+    return write(uow, *current, after);
 }
 
 Result<TagService::Tagging> TagService::tag(const QString& customerRef, const QString& name, const QString& color)
@@ -242,6 +246,11 @@ Result<TagService::Tagging> TagService::tag(const QString& customerRef, const QS
     auto colour = cleanColor(color);
     if (!colour)
         return colour.error();
+    // The customer and the tag are read under the write lock: two people tagging with the
+    // same new name make one tag, and the second simply uses it.
+    UnitOfWork uow(m_db, m_actor);
+    if (Status s = uow.begin(); !s)
+        return s.error();
     auto customer = CustomerService(m_db, m_actor).get(customerRef);
     if (!customer)
         return customer.error();
@@ -255,9 +264,6 @@ Result<TagService::Tagging> TagService::tag(const QString& customerRef, const QS
                                            .arg(Roles::displayName(m_actor.role).toLower(), *clean));
 
     Tagging out;
-    UnitOfWork uow(m_db, m_actor);
-    if (Status s = uow.begin(); !s)
-        return s.error();
     if (found->has_value()) {
         out.tag = **found;
     } else {
@@ -295,6 +301,9 @@ Result<Tag> TagService::untag(const QString& customerRef, const QString& name)
 {
     if (Status s = m_actor.require(Permission::TagAssign, tr("tag customers")); !s)
         return s.error();
+    UnitOfWork uow(m_db, m_actor);
+    if (Status s = uow.begin(); !s)
+        return s.error();
     auto t = existing(name);
     if (!t)
         return t.error();
@@ -308,9 +317,6 @@ Result<Tag> TagService::untag(const QString& customerRef, const QString& name)
     if (!on->has_value())
         return Error::notFound(tr("customer %1 does not have the tag %2").arg(customer->code, t->name));
 
-    UnitOfWork uow(m_db, m_actor);
-    if (Status s = uow.begin(); !s)
-        return s.error();
     if (Status s = repo.detach(uow, customer->id, t->id); !s)
         return s.error();
     auto stamp = uow.record({QStringLiteral("customer_tag"), taggingKey(customer->id, t->id), m_actor.companyId,

@@ -14,11 +14,11 @@
 namespace kasir {
 
 class Database;
+class UnitOfWork;
 
 // The company's tags and the tags on its customers. Managers and administrators make,
-// rename and recolour tags; every role may put an existing tag on a customer and take it
-// off (a cashier tagging a customer with a tag that does not exist yet is refused, so the
-// list stays the one the managers keep). Tags are named as typed: any case, any accents
+// rename and recolour tags and put them on customers or take them off; cashiers read them
+// (a tag such as "no credit" must not come off at the till). Tags are named as typed: any case, any accents
 // ("Pelanggan Setia", "pelanggan setiá" are one tag). Customers are named by id or code
 // and must be of the actor's company. Each write is one unit of work with its audit row
 // and sync op; a write that changes nothing writes nothing.
@@ -72,7 +72,8 @@ private:
     static Result<QString> cleanName(const QString& field, const QString& raw);
     static Result<QString> cleanColor(const QString& raw);
     Result<Tag> existing(const QString& name);
-    Result<Tag> write(const Tag& before, const Tag& after);
+    // Writes a changed tag in `uow` and commits it.
+    Result<Tag> write(UnitOfWork& uow, const Tag& before, const Tag& after);
     Error explainConflict(const Tag& tag, const Error& error);
 
     Database& m_db;

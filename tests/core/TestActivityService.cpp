@@ -102,6 +102,9 @@ private slots:
         QVERIFY(NoteService(t.db(), t.cashier())
                     .add(dewi.code, QStringLiteral("preference"), QStringLiteral("Suka kopi tanpa gula"))
                     .ok());
+        const CustomerNote wrong
+            = NoteService(t.db(), t.cashier()).add(dewi.code, QStringLiteral("issue"), QStringLiteral("salah")).value();
+        QVERIFY(NoteService(t.db(), t.manager()).remove(wrong.id).ok());
         QVERIFY(TagService(t.db(), t.manager()).tag(dewi.code, QStringLiteral("Pelanggan Setia")).ok());
         QVERIFY(TagService(t.db(), t.manager()).untag(dewi.code, QStringLiteral("pelanggan setia")).ok());
         ContactService::ContactInput contact;
@@ -124,10 +127,13 @@ private slots:
                 QStringLiteral("Contact added: email dewi@example.com"),
                 QStringLiteral("Tag Pelanggan Setia taken off"),
                 QStringLiteral("Tagged Pelanggan Setia"),
+                QStringLiteral("Note deleted: salah"),
+                QStringLiteral("Note (issue): salah"),
                 QStringLiteral("Note (preference): Suka kopi tanpa gula"),
                 QStringLiteral("Registered as Dewi"),
             }));
-        QCOMPARE(log->at(4).user, QStringLiteral("kasir"));
+        QCOMPARE(log->at(4).user, QStringLiteral("manager"));
+        QCOMPARE(log->at(6).user, QStringLiteral("kasir"));
     }
 
     void onlyManagersReadItAndBadPagesAreRefused()
@@ -156,7 +162,7 @@ private slots:
         e.changes = QJsonObject {{QStringLiteral("body"), QJsonArray {QJsonValue(), QStringLiteral("suka kopi")}},
             {QStringLiteral("customerId"), QJsonArray {QJsonValue(), QStringLiteral("x")}}};
         QCOMPARE(ActivityService::summarise(e, QStringLiteral("IDR")),
-            QStringLiteral("gift card create: body set to suka kopi"));
+            QStringLiteral("gift card: create: body set to suka kopi"));
         ActivityEntry flag;
         flag.entity = QStringLiteral("customer");
         flag.action = QStringLiteral("update");

@@ -11,6 +11,10 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
+#include <thread>
 
 using namespace kasir;
 
@@ -52,6 +56,42 @@ class TestCustomerService : public QObject
     Q_OBJECT
 
 private slots:
+    void anUpdateWaitingForTheLockKeepsWhatWasWrittenMeanwhile()
+    {
+        test::TestDatabase t;
+        CustomerInput in;
+        in.name = QStringLiteral("Siti");
+        in.city = QStringLiteral("Bandung");
+        const Customer siti = CustomerService(t.db(), t.admin()).create(in).value();
+        // Another program holds the write lock and sets do-not-contact while this update waits.
+        std::atomic<bool> holding = false;
+        std::thread other([&] {
+            ManualClock clock;
+            auto db = Database::open(t.path(), clock);
+            if (!db)
+                return;
+            {
+                QSqlQuery q((*db)->connection());
+                q.exec(QStringLiteral("BEGIN IMMEDIATE"));
+                holding = true;
+                QThread::msleep(300);
+                q.exec(QStringLiteral("UPDATE customer SET do_not_contact = 1 WHERE id = '%1'").arg(siti.id));
+                q.exec(QStringLiteral("COMMIT"));
+            }
+            (*db)->closeThreadConnection();
+        });
+        while (!holding)
+            QThread::msleep(5);
+        CustomerInput change;
+        change.city = QStringLiteral("Jakarta");
+        auto updated = CustomerService(t.db(), t.admin()).update(siti.code, change);
+        other.join();
+        QVERIFY2(updated.ok(), qPrintable(updated ? QString() : updated.error().describe()));
+        const Customer now = CustomerService(t.db(), t.admin()).get(siti.code).value();
+        QCOMPARE(now.city, QStringLiteral("Jakarta"));
+        QVERIFY(now.doNotContact);
+    }
+
     void roundTrip()
     {
         test::TestDatabase t;
