@@ -68,6 +68,10 @@ const QString kRangeEnd = QString::fromUcs4(U"\U0010FFFF", 1);
 // Name search sorted by time: up to this many index rows for the rarest word, the matches
 // are sorted rather than found by walking the time order (about 20 ms at the limit).
 constexpr qint64 kSortMatchesLimit = 20000;
+// A filter that picks fewer customers than this out of its own index drives the query and
+// its matches are sorted (each one a customer row read out of order); with more,
+// walking the sort order and testing each row finds a page sooner (BENCHMARKS.md, issue 4).
+constexpr qint64 kSubsetLimit = 5000;
 
 struct Cursor
 {
@@ -921,11 +925,11 @@ Result<std::optional<CustomerRepository::Subset>> CustomerRepository::smallSubse
     // visit, a rare tag) drives the query from its own index, and the matches are sorted:
     // walking the sort order and testing each row would read the whole directory to fill a
     // page. Not where the text already picks a few rows by its own index (phone, email,
-    // code). The smallest subset under kSortMatchesLimit wins.
+    // code). The smallest subset under kSubsetLimit wins.
     std::optional<Subset> smallest;
     if (terms.kind != CustomerSearchTerms::Kind::None && terms.kind != CustomerSearchTerms::Kind::Name)
         return smallest;
-    qint64 fewest = kSortMatchesLimit;
+    qint64 fewest = kSubsetLimit;
     for (const Subset& subset : subsetsOf(companyId, query)) {
         QSqlQuery& q
             = m_db.prepared(QStringLiteral("SELECT count(*) FROM (") + subset.sql + QStringLiteral(" LIMIT ?)"));

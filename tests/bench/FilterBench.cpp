@@ -133,8 +133,9 @@ bool ensureBalancesAndTags(BenchDatabase& bench, qint64 stride)
     return true;
 }
 
-// The data's last day of sales and a common name word, to aim the filters at real rows.
-bool buildCases(Fixture& f, qint64 sales)
+// The data's last day of sales, its spending and a common name start, to aim the filters at
+// real rows.
+bool buildCases(Fixture& f)
 {
     Database& db = f.bench->db();
     const QString company = f.bench->actor().companyId;
@@ -155,10 +156,23 @@ bool buildCases(Fixture& f, qint64 sales)
     q.finish();
     const QString end = prefix + QString::fromUcs4(U"\U0010FFFF", 1);
     const qint64 dayStart = QDate(lastDay).startOfDay(Qt::UTC).toMSecsSinceEpoch();
-    // The last day's customers on the big file (a few thousand of a million); as many days as
-    // hold about as many sales on a small one.
-    const qint64 windowDays = std::clamp<qint64>(5'000'000 / std::max<qint64>(sales, 1), 1, 365);
-    const qint64 windowStart = dayStart - (windowDays - 1) * 86'400'000LL;
+    // A band of spending that about 1 in 400 customers fall in (a few thousand of a
+    // million, at least 400 on a small file), around the median: it drives the query.
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM customer_metrics")) || !q.next())
+        return false;
+    const qint64 withFigures = q.value(0).toLongLong();
+    const qint64 band = std::max<qint64>(withFigures / 400, 400);
+    qint64 spentMin = 0;
+    qint64 spentMax = 0;
+    for (auto [rank, bound] : {std::pair {withFigures / 2, &spentMin}, std::pair {withFigures / 2 + band, &spentMax}}) {
+        if (!q.exec(QStringLiteral("SELECT total_spent FROM customer_metrics ORDER BY total_spent LIMIT 1 OFFSET %1")
+                        .arg(std::min(rank, withFigures - 1)))
+            || !q.next())
+            return false;
+        *bound = q.value(0).toLongLong();
+    }
+    const QDate windowFrom = lastDay.addDays(-89);
+    const qint64 windowStart = windowFrom.startOfDay(Qt::UTC).toMSecsSinceEpoch();
     const qint64 weekStart = dayStart - 6 * 86'400'000LL;
     const qint64 dayEnd = dayStart + 86'400'000LL - 1;
     const QByteArray select = QByteArray("SELECT ") + customerColumns + " FROM customer c WHERE ";
@@ -179,21 +193,20 @@ bool buildCases(Fixture& f, qint64 sales)
 
     Case spent;
     spent.name = "spent_lastvisit_name";
-    spent.query.totalSpentMin = 500'000;
-    spent.query.totalSpentMax = 5'000'000;
-    spent.query.lastVisitFrom = lastDay.addDays(1 - windowDays);
+    spent.query.totalSpentMin = spentMin;
+    spent.query.totalSpentMax = spentMax;
+    spent.query.lastVisitFrom = windowFrom;
     spent.query.lastVisitTo = lastDay;
     spent.query.text = prefix;
-    // The last days' customers (a few thousand) drive; the name words are tested on each.
+    // The band's customers drive; the name words and the last 90 days are tested on each.
     spent.sql = select
         + "+c.company_id = ? AND c.id IN (SELECT m.customer_id FROM customer_metrics m WHERE m.company_id = ? AND "
-          "m.last_purchase_at >= ? AND m.last_purchase_at <= ?) AND +c.seq IN (SELECT seq FROM customer_word WHERE "
+          "m.total_spent >= ? AND m.total_spent <= ?) AND +c.seq IN (SELECT seq FROM customer_word WHERE "
           "company_id = ? AND word >= ? AND word < ?) AND EXISTS (SELECT 1 FROM customer_metrics m WHERE "
           "m.customer_id = c.id AND m.total_spent >= ? AND m.total_spent <= ? AND m.last_purchase_at >= ? AND "
           "m.last_purchase_at <= ?)"
         + byName;
-    spent.binds
-        = {company, company, windowStart, dayEnd, company, prefix, end, 500'000, 5'000'000, windowStart, dayEnd};
+    spent.binds = {company, company, spentMin, spentMax, company, prefix, end, spentMin, spentMax, windowStart, dayEnd};
     f.cases.push_back(spent);
 
     Case frequent;
@@ -407,7 +420,7 @@ int run()
     f.reader = reader.get();
     std::fprintf(stderr, "database %s: %lld customers, %lld generated sales, SQLite %s\n", qPrintable(settings.path),
         static_cast<long long>(f.bench->customers()), static_cast<long long>(report->sales), sqlite3_libversion());
-    if (!buildCases(f, report->sales) || !verifyCases(f))
+    if (!buildCases(f) || !verifyCases(f))
         return 1;
 
     using benchmark::kMillisecond;
