@@ -253,6 +253,45 @@ bool buildCases(Fixture& f)
     spender.binds = {company, QStringLiteral("member"), QStringLiteral("vip"), 1'000'000, weekStart};
     f.cases.push_back(spender);
 
+    // A name with filters that no index answers: the service merges the name's word index in
+    // name order and tests the candidates in batches (CustomerRepository::nameSearch); the
+    // baseline is the one SELECT that gives the same page.
+    const QByteArray nameWords = "c.company_id = ? AND c.seq IN (SELECT seq FROM customer_word WHERE company_id = ? "
+                                 "AND word >= ? AND word < ?) AND ";
+    const QByteArray plainByName = " ORDER BY c.name_key, c.id LIMIT ?";
+    Case nameNoSales;
+    nameNoSales.name = "name_nosales";
+    nameNoSales.query.text = prefix;
+    nameNoSales.query.hasSales = false;
+    nameNoSales.sql = select + nameWords
+        + "(EXISTS (SELECT 1 FROM customer_metrics m WHERE m.customer_id = c.id AND m.purchases <= ?) OR NOT EXISTS "
+          "(SELECT 1 FROM customer_metrics m WHERE m.customer_id = c.id))"
+        + plainByName;
+    nameNoSales.binds = {company, company, prefix, end, 0};
+    f.cases.push_back(nameNoSales);
+
+    // Frequent buyers who are not members; on a small file with few of them, the regular
+    // buyers as well, so that the page is not empty.
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM customer_metrics WHERE purchases >= %1")
+                    .arg(RepeatFrequencies::frequentFrom))
+        || !q.next())
+        return false;
+    const bool fewFrequent = q.value(0).toLongLong() * 100 < withFigures;
+    Case nameFrequent;
+    nameFrequent.name = fewFrequent ? "name_regular_notmember" : "name_frequent_notmember";
+    nameFrequent.query.text = prefix;
+    nameFrequent.query.frequencies = {RepeatFrequency::Frequent};
+    if (fewFrequent)
+        nameFrequent.query.frequencies << RepeatFrequency::Regular;
+    nameFrequent.query.membershipActive = false;
+    nameFrequent.sql = select + nameWords
+        + "c.type NOT IN (?, ?) AND EXISTS (SELECT 1 FROM customer_metrics m WHERE m.customer_id = c.id AND "
+          "m.purchases >= ?)"
+        + plainByName;
+    nameFrequent.binds = {company, company, prefix, end, QStringLiteral("member"), QStringLiteral("vip"),
+        fewFrequent ? RepeatFrequencies::regularFrom : RepeatFrequencies::frequentFrom};
+    f.cases.push_back(nameFrequent);
+
     for (Case& c : f.cases)
         c.query.limit = pageSize;
     return true;
@@ -305,6 +344,8 @@ bool verifyCases(Fixture& f)
             std::fprintf(stderr, "%s: the service found %lld customers, the raw statement %lld%s\n", c.name.c_str(),
                 static_cast<long long>(service.size()), static_cast<long long>(raw.size()),
                 service.isEmpty() ? "" : ", not the same");
+            for (qsizetype i = 0; i < std::max(service.size(), raw.size()); ++i)
+                std::fprintf(stderr, "  %s  %s\n", qPrintable(service.value(i)), qPrintable(raw.value(i)));
             return false;
         }
         std::fprintf(stderr, "%s: %lld customers on the first page; query plan of the raw statement:\n", c.name.c_str(),
