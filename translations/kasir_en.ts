@@ -593,6 +593,18 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>must not be less than %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a date (YYYY-MM-DD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not be before lastVisitFrom</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kasir::CustomerTableModel</name>
@@ -978,6 +990,12 @@ Commands:
   customer search [--q TEXT] [--type T] [--status S] [--level L]
        [--created-from DATE] [--created-to DATE] [--sort name|created|updated] [--desc]
        [--tag NAME ...] [--tags-match any|all]           customers with any (or all) of the tags
+       [--balance credit|debt|zero] [--credit-min N] [--credit-max N]   store credit (debt &lt; 0)
+       [--member true|false]                             membership active (member or vip)
+       [--last-visit-from DATE] [--last-visit-to DATE]   last purchase, UTC days, inclusive
+       [--spent-min N] [--spent-max N]                   total spent; amounts in the smallest unit
+       [--frequency none|one_time|occasional|regular|frequent ...]   any of these
+       [--has-sales true|false]
        [--limit N] [--after CURSOR] [--page-info]        one customer per line
   customer update ID|CODE [field options]                change fields (&quot;&quot; clears)
   customer deactivate|reactivate|delete ID|CODE
@@ -1046,6 +1064,14 @@ Output is JSON; errors go to stderr as {&quot;error&quot;, &quot;code&quot;, &qu
 Amounts are whole numbers of the currency&apos;s minor unit (15000 for Rp 15.000).
 Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 permission denied.
 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number of the currency&apos;s smallest unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a date (YYYY-MM-DD)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -589,6 +589,18 @@
             <numerusform>paling banyak %n tag sekaligus</numerusform>
         </translation>
     </message>
+    <message>
+        <source>must not be less than %1</source>
+        <translation>tidak boleh kurang dari %1</translation>
+    </message>
+    <message>
+        <source>must be a date (YYYY-MM-DD)</source>
+        <translation>harus tanggal (TTTT-BB-HH)</translation>
+    </message>
+    <message>
+        <source>must not be before lastVisitFrom</source>
+        <translation>tidak boleh sebelum lastVisitFrom</translation>
+    </message>
 </context>
 <context>
     <name>kasir::CustomerTableModel</name>
@@ -972,6 +984,12 @@ Commands:
   customer search [--q TEXT] [--type T] [--status S] [--level L]
        [--created-from DATE] [--created-to DATE] [--sort name|created|updated] [--desc]
        [--tag NAME ...] [--tags-match any|all]           customers with any (or all) of the tags
+       [--balance credit|debt|zero] [--credit-min N] [--credit-max N]   store credit (debt &lt; 0)
+       [--member true|false]                             membership active (member or vip)
+       [--last-visit-from DATE] [--last-visit-to DATE]   last purchase, UTC days, inclusive
+       [--spent-min N] [--spent-max N]                   total spent; amounts in the smallest unit
+       [--frequency none|one_time|occasional|regular|frequent ...]   any of these
+       [--has-sales true|false]
        [--limit N] [--after CURSOR] [--page-info]        one customer per line
   customer update ID|CODE [field options]                change fields (&quot;&quot; clears)
   customer deactivate|reactivate|delete ID|CODE
@@ -1052,6 +1070,12 @@ Perintah:
   customer search [--q TEKS] [--type J] [--status S] [--level L]
        [--created-from TGL] [--created-to TGL] [--sort name|created|updated] [--desc]
        [--tag NAMA ...] [--tags-match any|all]           pelanggan dengan salah satu (atau semua) tag
+       [--balance credit|debt|zero] [--credit-min N] [--credit-max N]   kredit toko (utang &lt; 0)
+       [--member true|false]                             keanggotaan aktif (member atau vip)
+       [--last-visit-from TGL] [--last-visit-to TGL]     pembelian terakhir, hari UTC, inklusif
+       [--spent-min N] [--spent-max N]                   total belanja; nominal dalam satuan terkecil
+       [--frequency none|one_time|occasional|regular|frequent ...]   salah satu dari ini
+       [--has-sales true|false]
        [--limit N] [--after PENANDA] [--page-info]       satu pelanggan per baris
   customer update ID|KODE [opsi kolom]                   ubah kolom (&quot;&quot; mengosongkan)
   customer deactivate|reactivate|delete ID|KODE
@@ -1121,6 +1145,14 @@ Keluaran berupa JSON; galat ke stderr sebagai {&quot;error&quot;, &quot;code&quo
 Nominal uang ditulis sebagai bilangan bulat dalam satuan terkecil mata uang (15000 untuk Rp 15.000).
 Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan, 4 konflik, 5 tidak diizinkan.
 </translation>
+    </message>
+    <message>
+        <source>must be a whole number of the currency&apos;s smallest unit</source>
+        <translation>harus bilangan bulat dalam satuan terkecil mata uang</translation>
+    </message>
+    <message>
+        <source>must be a date (YYYY-MM-DD)</source>
+        <translation>harus tanggal (TTTT-BB-HH)</translation>
     </message>
 </context>
 <context>

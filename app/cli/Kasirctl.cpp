@@ -111,6 +111,12 @@ int Kasirctl::help()
               "  customer search [--q TEXT] [--type T] [--status S] [--level L]\n"
               "       [--created-from DATE] [--created-to DATE] [--sort name|created|updated] [--desc]\n"
               "       [--tag NAME ...] [--tags-match any|all]           customers with any (or all) of the tags\n"
+              "       [--balance credit|debt|zero] [--credit-min N] [--credit-max N]   store credit (debt < 0)\n"
+              "       [--member true|false]                             membership active (member or vip)\n"
+              "       [--last-visit-from DATE] [--last-visit-to DATE]   last purchase, UTC days, inclusive\n"
+              "       [--spent-min N] [--spent-max N]                   total spent; amounts in the smallest unit\n"
+              "       [--frequency none|one_time|occasional|regular|frequent ...]   any of these\n"
+              "       [--has-sales true|false]\n"
               "       [--limit N] [--after CURSOR] [--page-info]        one customer per line\n"
               "  customer update ID|CODE [field options]                change fields (\"\" clears)\n"
               "  customer deactivate|reactivate|delete ID|CODE\n"
@@ -591,8 +597,9 @@ int Kasirctl::customerByRef(const QString& verb, const QStringList& args)
 int Kasirctl::customerSearch(const QStringList& args)
 {
     QCommandLineParser p;
-    for (const char* name :
-        {"q", "type", "status", "level", "created-from", "created-to", "sort", "limit", "after", "tag", "tags-match"})
+    for (const char* name : {"q", "type", "status", "level", "created-from", "created-to", "sort", "limit", "after",
+             "tag", "tags-match", "balance", "credit-min", "credit-max", "member", "last-visit-from", "last-visit-to",
+             "spent-min", "spent-max", "frequency", "has-sales"})
         p.addOption(QCommandLineOption(QLatin1String(name), QString(), QStringLiteral("value")));
     p.addOption(QCommandLineOption(QStringLiteral("desc")));
     p.addOption(QCommandLineOption(QStringLiteral("page-info")));
@@ -663,6 +670,53 @@ int Kasirctl::customerSearch(const QStringList& args)
         else
             errors << FieldError {
                 QStringLiteral("tagsMatch"), QStringLiteral("invalid_choice"), tr("must be one of: any, all")};
+    }
+    if (p.isSet(QStringLiteral("balance"))) {
+        q.balance = CustomerQuery::parseBalance(p.value(QStringLiteral("balance")));
+        if (!q.balance)
+            errors << FieldError {QStringLiteral("balance"), QStringLiteral("invalid_choice"),
+                tr("must be one of: %1").arg(CustomerQuery::balanceNames().join(QStringLiteral(", ")))};
+    }
+    // Amounts in the currency's minor unit, as everywhere on the command line.
+    for (const auto& [flag, field, target] :
+        {std::tuple {"credit-min", "creditMin", &q.creditMin}, std::tuple {"credit-max", "creditMax", &q.creditMax},
+            std::tuple {"spent-min", "totalSpentMin", &q.totalSpentMin},
+            std::tuple {"spent-max", "totalSpentMax", &q.totalSpentMax}}) {
+        if (!p.isSet(QLatin1String(flag)))
+            continue;
+        bool ok = false;
+        const qint64 amount = p.value(QLatin1String(flag)).trimmed().toLongLong(&ok);
+        if (ok)
+            *target = amount;
+        else
+            errors << FieldError {QLatin1String(field), QStringLiteral("invalid_amount"),
+                tr("must be a whole number of the currency's smallest unit")};
+    }
+    for (const auto& [flag, field, target] : {std::tuple {"member", "membershipActive", &q.membershipActive},
+             std::tuple {"has-sales", "hasSales", &q.hasSales}}) {
+        if (!p.isSet(QLatin1String(flag)))
+            continue;
+        *target = parseBool(p.value(QLatin1String(flag)));
+        if (!*target)
+            errors << FieldError {QLatin1String(field), QStringLiteral("invalid_choice"), tr("must be true or false")};
+    }
+    for (const auto& [flag, field, target] : {std::tuple {"last-visit-from", "lastVisitFrom", &q.lastVisitFrom},
+             std::tuple {"last-visit-to", "lastVisitTo", &q.lastVisitTo}}) {
+        if (!p.isSet(QLatin1String(flag)))
+            continue;
+        const QDate day = QDate::fromString(p.value(QLatin1String(flag)).trimmed(), Qt::ISODate);
+        if (day.isValid())
+            *target = day;
+        else
+            errors << FieldError {
+                QLatin1String(field), QStringLiteral("invalid_date"), tr("must be a date (YYYY-MM-DD)")};
+    }
+    for (const QString& f : p.values(QStringLiteral("frequency"))) {
+        if (const auto frequency = RepeatFrequencies::parse(f))
+            q.frequencies << *frequency;
+        else
+            errors << FieldError {QStringLiteral("frequency"), QStringLiteral("invalid_choice"),
+                tr("must be one of: %1").arg(RepeatFrequencies::names().join(QStringLiteral(", ")))};
     }
     if (!errors.isEmpty())
         return m_out.fail(Error::invalid(errors));

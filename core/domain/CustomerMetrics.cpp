@@ -49,6 +49,32 @@ std::optional<RepeatFrequency> parse(QStringView text)
     return std::nullopt;
 }
 
+PurchasesRange rangeOf(RepeatFrequency frequency)
+{
+    switch (frequency) {
+    case RepeatFrequency::None:
+        return {std::nullopt, 1};
+    case RepeatFrequency::OneTime:
+        return {1, occasionalFrom};
+    case RepeatFrequency::Occasional:
+        return {occasionalFrom, regularFrom};
+    case RepeatFrequency::Regular:
+        return {regularFrom, frequentFrom};
+    case RepeatFrequency::Frequent:
+        return {frequentFrom, std::nullopt};
+    }
+    return {};
+}
+
+QStringList names()
+{
+    QStringList list;
+    for (RepeatFrequency f : {RepeatFrequency::None, RepeatFrequency::OneTime, RepeatFrequency::Occasional,
+             RepeatFrequency::Regular, RepeatFrequency::Frequent})
+        list << toString(f);
+    return list;
+}
+
 QString sqlCase(const QString& purchasesColumn)
 {
     return QStringLiteral("CASE WHEN %1 >= %2 THEN 'frequent' WHEN %1 >= %3 THEN 'regular' WHEN %1 >= %4 THEN "

@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -25,10 +26,18 @@ constexpr qint64 regularFrom = 5;
 constexpr qint64 frequentFrom = 10;
 
 RepeatFrequency of(qint64 purchases);
+// The purchase counts of a frequency: from (inclusive) and below (exclusive), either open.
+struct PurchasesRange
+{
+    std::optional<qint64> from;
+    std::optional<qint64> below;
+};
+PurchasesRange rangeOf(RepeatFrequency frequency);
 QString toString(RepeatFrequency frequency); // "none", "one_time", "occasional", "regular", "frequent"
 std::optional<RepeatFrequency> parse(QStringView text);
 // The same classification as an SQL CASE over a column holding the purchase count.
 QString sqlCase(const QString& purchasesColumn);
+QStringList names();
 } // namespace RepeatFrequencies
 
 // What a customer's facts add up to: their sales and refunds (their own and walk-in sales

@@ -7,6 +7,34 @@
 
 namespace kasir {
 
+QString CustomerQuery::toString(Balance balance)
+{
+    switch (balance) {
+    case Balance::Credit:
+        return QStringLiteral("credit");
+    case Balance::Debt:
+        return QStringLiteral("debt");
+    case Balance::Zero:
+        return QStringLiteral("zero");
+    }
+    return {};
+}
+
+std::optional<CustomerQuery::Balance> CustomerQuery::parseBalance(QStringView text)
+{
+    const QString t = text.trimmed().toString().toLower();
+    for (const Balance b : {Balance::Credit, Balance::Debt, Balance::Zero}) {
+        if (t == toString(b))
+            return b;
+    }
+    return std::nullopt;
+}
+
+QStringList CustomerQuery::balanceNames()
+{
+    return {toString(Balance::Credit), toString(Balance::Debt), toString(Balance::Zero)};
+}
+
 QString CustomerSearchTerms::formatCode(qint64 number)
 {
     return QStringLiteral("C-%1").arg(number, 6, 10, QLatin1Char('0'));

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "core/domain/Customer.h"
+#include "core/domain/CustomerMetrics.h"
 
+#include <QDate>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -27,6 +29,13 @@ struct CustomerQuery
         Any,
         All,
     };
+    // The sign of a customer's store-credit balance.
+    enum class Balance
+    {
+        Credit, // they hold credit
+        Debt, // they owe
+        Zero,
+    };
 
     QString text; // name words, phone (any form or last 4+ digits), email, or code
     std::optional<CustomerType> type;
@@ -36,6 +45,17 @@ struct CustomerQuery
     std::optional<qint64> createdTo; // ms, exclusive
     QStringList tags; // tag names as typed (any case or accents); none: no tag filter
     TagsMatch tagsMatch = TagsMatch::Any;
+    // Figures from customer_metrics; a customer without figures has zeros and no dates.
+    std::optional<Balance> balance;
+    std::optional<qint64> creditMin; // minor units, inclusive; negative is debt
+    std::optional<qint64> creditMax;
+    std::optional<bool> membershipActive; // type member or vip
+    std::optional<QDate> lastVisitFrom; // UTC day of the last purchase, inclusive
+    std::optional<QDate> lastVisitTo; // inclusive
+    std::optional<qint64> totalSpentMin; // minor units, inclusive
+    std::optional<qint64> totalSpentMax;
+    QList<RepeatFrequency> frequencies; // any of them; none: no frequency filter
+    std::optional<bool> hasSales; // purchases that stand > 0
     Sort sort = Sort::Name;
     bool descending = false;
     QString after;
@@ -45,6 +65,10 @@ struct CustomerQuery
     static constexpr int maxLimit = 500;
     static constexpr int maxTextLength = 255;
     static constexpr int maxTags = 20;
+
+    static QString toString(Balance balance); // "credit", "debt", "zero"
+    static std::optional<Balance> parseBalance(QStringView text);
+    static QStringList balanceNames();
 };
 
 struct CustomerPage

@@ -375,6 +375,8 @@ Result<CustomerPage> CustomerService::search(const CustomerQuery& query)
             tr("must be at most %n characters", nullptr, CustomerQuery::maxTextLength));
     if (Status s = checkTags(query); !s)
         return s.error();
+    if (Status s = checkFigures(query); !s)
+        return s.error();
     auto comp = company();
     if (!comp)
         return comp.error();
@@ -387,6 +389,8 @@ Result<qint64> CustomerService::count(const CustomerQuery& query)
     if (Status s = m_actor.require(Permission::CustomerRead, tr("look up customers")); !s)
         return s.error();
     if (Status s = checkTags(query); !s)
+        return s.error();
+    if (Status s = checkFigures(query); !s)
         return s.error();
     auto comp = company();
     if (!comp)
@@ -407,6 +411,42 @@ Status CustomerService::checkTags(const CustomerQuery& query)
             return clean.error();
     }
     return Done {};
+}
+
+Status CustomerService::checkFigures(const CustomerQuery& query)
+{
+    QList<FieldError> errors;
+    auto range = [&](const char* minField, const std::optional<qint64>& min, const char* maxField,
+                     const std::optional<qint64>& max, bool amountSpent) {
+        if (amountSpent) {
+            if (min && *min < 0)
+                errors << FieldError {
+                    QLatin1String(minField), QStringLiteral("out_of_range"), tr("must not be negative")};
+            if (max && *max < 0)
+                errors << FieldError {
+                    QLatin1String(maxField), QStringLiteral("out_of_range"), tr("must not be negative")};
+        }
+        if (min && max && *min > *max)
+            errors << FieldError {QLatin1String(maxField), QStringLiteral("out_of_range"),
+                tr("must not be less than %1").arg(QLatin1String(minField))};
+    };
+    range("creditMin", query.creditMin, "creditMax", query.creditMax, false);
+    range("totalSpentMin", query.totalSpentMin, "totalSpentMax", query.totalSpentMax, true);
+    bool datesValid = true;
+    for (const auto& [field, date] :
+        {std::pair {"lastVisitFrom", &query.lastVisitFrom}, std::pair {"lastVisitTo", &query.lastVisitTo}}) {
+        if (*date && !(*date)->isValid()) {
+            datesValid = false;
+            errors << FieldError {
+                QLatin1String(field), QStringLiteral("invalid_date"), tr("must be a date (YYYY-MM-DD)")};
+        }
+    }
+    if (datesValid && query.lastVisitFrom && query.lastVisitTo && *query.lastVisitFrom > *query.lastVisitTo)
+        errors << FieldError {
+            QStringLiteral("lastVisitTo"), QStringLiteral("out_of_range"), tr("must not be before lastVisitFrom")};
+    if (errors.isEmpty())
+        return Done {};
+    return Error::invalid(errors);
 }
 
 Result<Customer> CustomerService::writeIn(UnitOfWork& uow, Customer before, Customer after, const QString& action)

@@ -72,6 +72,8 @@ public:
 private:
     // Refuses a tag filter that cannot name tags: too many, empty, too long, control characters.
     static Status checkTags(const CustomerQuery& query);
+    // The figure filters: ranges that can hold something, amounts that can be spent.
+    static Status checkFigures(const CustomerQuery& query);
     // Turns a unique-index refusal into a message that names who holds the phone or email.
     Error explainConflict(const Customer& c, const Error& error);
     // Gives drafts ids, codes and stamps and writes them with their audit rows and sync ops.

@@ -68,6 +68,10 @@ const QString kRangeEnd = QString::fromUcs4(U"\U0010FFFF", 1);
 // Name search sorted by time: up to this many index rows for the rarest word, the matches
 // are sorted rather than found by walking the time order (about 20 ms at the limit).
 constexpr qint64 kSortMatchesLimit = 20000;
+// A filter that picks fewer customers than this out of its own index drives the query and
+// its matches are sorted (each one a customer row read out of order); with more,
+// walking the sort order and testing each row finds a page sooner (BENCHMARKS.md, issue 4).
+constexpr qint64 kSubsetLimit = 5000;
 
 struct Cursor
 {
@@ -116,7 +120,184 @@ struct Where
     QVariantList binds;
 };
 
-// The filters of a query that are not its text: type, status, level, created range.
+// A test of one figure of customer_metrics: the figure lies in any of `ranges` (bounds
+// inclusive, either open). A customer without a metrics row has zeros and no dates.
+struct FigureTest
+{
+    QString column;
+    QList<std::pair<std::optional<qint64>, std::optional<qint64>>> ranges;
+    bool absentIsZero = true; // false for dates: nothing matches a missing one
+
+    bool matchesAbsent() const
+    {
+        return absentIsZero && std::any_of(ranges.cbegin(), ranges.cend(), [](const auto& r) {
+            return (!r.first || *r.first <= 0) && (!r.second || *r.second >= 0);
+        });
+    }
+
+    QString sql(QVariantList& binds) const
+    {
+        QStringList any;
+        for (const auto& [min, max] : ranges) {
+            QStringList bounds;
+            if (min) {
+                bounds << QStringLiteral("m.%1 >= ?").arg(column);
+                binds << *min;
+            }
+            if (max) {
+                bounds << QStringLiteral("m.%1 <= ?").arg(column);
+                binds << *max;
+            }
+            if (bounds.isEmpty())
+                bounds << QStringLiteral("m.%1 IS NOT NULL").arg(column);
+            any << bounds.join(QStringLiteral(" AND "));
+        }
+        if (any.size() == 1)
+            return any.constFirst();
+        return QStringLiteral("((") + any.join(QStringLiteral(") OR (")) + QStringLiteral("))");
+    }
+};
+
+qint64 dayStartMs(const QDate& day)
+{
+    return day.startOfDay(Qt::UTC).toMSecsSinceEpoch();
+}
+
+QList<FigureTest> figureTests(const CustomerQuery& q)
+{
+    QList<FigureTest> tests;
+    const QString credit = QStringLiteral("credit");
+    const QString purchases = QStringLiteral("purchases");
+    if (q.balance) {
+        switch (*q.balance) {
+        case CustomerQuery::Balance::Credit:
+            tests << FigureTest {credit, {{1, std::nullopt}}};
+            break;
+        case CustomerQuery::Balance::Debt:
+            tests << FigureTest {credit, {{std::nullopt, -1}}};
+            break;
+        case CustomerQuery::Balance::Zero:
+            tests << FigureTest {credit, {{0, 0}}};
+            break;
+        }
+    }
+    if (q.creditMin || q.creditMax)
+        tests << FigureTest {credit, {{q.creditMin, q.creditMax}}};
+    if (q.totalSpentMin || q.totalSpentMax)
+        tests << FigureTest {QStringLiteral("total_spent"), {{q.totalSpentMin, q.totalSpentMax}}};
+    if (q.lastVisitFrom || q.lastVisitTo) {
+        FigureTest t {QStringLiteral("last_purchase_at"), {{std::nullopt, std::nullopt}}, false};
+        if (q.lastVisitFrom)
+            t.ranges.first().first = dayStartMs(*q.lastVisitFrom);
+        if (q.lastVisitTo)
+            t.ranges.first().second = dayStartMs(q.lastVisitTo->addDays(1)) - 1;
+        tests << t;
+    }
+    if (q.hasSales)
+        tests << FigureTest {purchases,
+            {*q.hasSales ? std::pair {std::optional<qint64>(1), std::optional<qint64>()}
+                         : std::pair {std::optional<qint64>(), std::optional<qint64>(0)}}};
+    if (!q.frequencies.isEmpty()) {
+        // Adjacent frequencies make one range of purchase counts: one index range to read.
+        QList<RepeatFrequency> chosen = q.frequencies;
+        std::sort(chosen.begin(), chosen.end());
+        chosen.erase(std::unique(chosen.begin(), chosen.end()), chosen.end());
+        FigureTest t {purchases, {}};
+        std::optional<qint64> lastBelow;
+        for (const RepeatFrequency f : std::as_const(chosen)) {
+            const auto r = RepeatFrequencies::rangeOf(f);
+            const std::optional<qint64> max = r.below ? std::optional<qint64>(*r.below - 1) : std::nullopt;
+            if (!t.ranges.isEmpty() && lastBelow && r.from && *lastBelow == *r.from)
+                t.ranges.last().second = max;
+            else
+                t.ranges.append({r.from, max});
+            lastBelow = r.below;
+        }
+        tests << t;
+    }
+    return tests;
+}
+
+// The figure tests as one condition on the customer row `c`: its metrics row passes every
+// test, or it has none and zeros pass them all. Each check is a seek into customer_metrics'
+// primary key for the row at hand.
+void appendFigures(Where& w, const QList<FigureTest>& tests)
+{
+    if (tests.isEmpty())
+        return;
+    QStringList all;
+    bool absentMatches = true;
+    for (const FigureTest& t : tests) {
+        all << t.sql(w.binds);
+        absentMatches = absentMatches && t.matchesAbsent();
+    }
+    QString condition = QStringLiteral("EXISTS (SELECT 1 FROM customer_metrics m WHERE m.customer_id = c.id AND ")
+        + all.join(QStringLiteral(" AND ")) + u')';
+    if (absentMatches)
+        condition = u'(' + condition
+            + QStringLiteral(" OR NOT EXISTS (SELECT 1 FROM customer_metrics m WHERE m.customer_id = c.id))");
+    w.conditions << condition;
+}
+
+// The tags of a query by folded name (the tag's unique key), each once.
+QStringList tagKeys(const CustomerQuery& q)
+{
+    QStringList keys;
+    for (const QString& name : q.tags) {
+        const QString key = TextFold::fold(name.trimmed());
+        if (!keys.contains(key))
+            keys << key;
+    }
+    return keys;
+}
+
+QString marks(qsizetype count)
+{
+    QStringList list;
+    for (qsizetype i = 0; i < count; ++i)
+        list << QStringLiteral("?");
+    return list.join(QStringLiteral(", "));
+}
+
+// The customers that one filter picks straight out of an index, as a SELECT of their ids:
+// each figure test that zeros fail (a customer without figures has no metrics row), the
+// customers with any of the tags, or with each one of them for all.
+QList<CustomerRepository::Subset> subsetsOf(const QString& companyId, const CustomerQuery& q)
+{
+    QList<CustomerRepository::Subset> out;
+    for (const FigureTest& t : figureTests(q)) {
+        if (t.matchesAbsent())
+            continue;
+        CustomerRepository::Subset subset;
+        subset.binds << companyId;
+        subset.sql = QStringLiteral("SELECT m.customer_id FROM customer_metrics m WHERE m.company_id = ? AND ")
+            + t.sql(subset.binds);
+        out << subset;
+    }
+    const QStringList keys = tagKeys(q);
+    if (keys.isEmpty())
+        return out;
+    if (q.tagsMatch == CustomerQuery::TagsMatch::All) {
+        for (const QString& key : keys)
+            out << CustomerRepository::Subset {
+                QStringLiteral("SELECT ct.customer_id FROM customer_tag ct WHERE ct.tag_id = "
+                               "(SELECT id FROM tag WHERE company_id = ? AND name_key = ?)"),
+                {companyId, key}};
+        return out;
+    }
+    CustomerRepository::Subset any;
+    any.sql = QStringLiteral("SELECT ct.customer_id FROM customer_tag ct WHERE ct.tag_id IN "
+                             "(SELECT id FROM tag WHERE company_id = ? AND name_key IN (%1))")
+                  .arg(marks(keys.size()));
+    any.binds << companyId;
+    for (const QString& key : keys)
+        any.binds << key;
+    out << any;
+    return out;
+}
+
+// The filters of a query that are not its text: type, status, level, created range,
+// membership, tags and figures.
 void appendFilters(Where& w, const CustomerQuery& q)
 {
     if (q.type) {
@@ -139,18 +320,19 @@ void appendFilters(Where& w, const CustomerQuery& q)
         w.conditions << QStringLiteral("c.created_at < ?");
         w.binds << *q.createdTo;
     }
+    if (q.membershipActive) {
+        w.conditions << (*q.membershipActive ? QStringLiteral("c.type IN (?, ?)")
+                                             : QStringLiteral("c.type NOT IN (?, ?)"));
+        w.binds << CustomerEnums::toString(CustomerType::Member) << CustomerEnums::toString(CustomerType::Vip);
+    }
+    appendFigures(w, figureTests(q));
     // Tags by folded name (tag's unique key); each test is a seek into customer_tag's
     // primary key (customer_id, tag_id) for the row at hand.
-    QStringList keys;
-    for (const QString& name : q.tags) {
-        const QString key = TextFold::fold(name.trimmed());
-        if (!keys.contains(key))
-            keys << key;
-    }
+    const QStringList keys = tagKeys(q);
     if (keys.isEmpty())
         return;
     if (q.tagsMatch == CustomerQuery::TagsMatch::All) {
-        for (const QString& key : std::as_const(keys)) {
+        for (const QString& key : keys) {
             w.conditions << QStringLiteral("EXISTS (SELECT 1 FROM customer_tag ct WHERE ct.customer_id = c.id AND "
                                            "ct.tag_id = (SELECT id FROM tag WHERE company_id = c.company_id AND "
                                            "name_key = ?))");
@@ -158,37 +340,43 @@ void appendFilters(Where& w, const CustomerQuery& q)
         }
         return;
     }
-    QStringList marks;
-    for (qsizetype i = 0; i < keys.size(); ++i)
-        marks << QStringLiteral("?");
     w.conditions << QStringLiteral("EXISTS (SELECT 1 FROM customer_tag ct WHERE ct.customer_id = c.id AND ct.tag_id IN "
                                    "(SELECT id FROM tag WHERE company_id = c.company_id AND name_key IN (%1)))")
-                        .arg(marks.join(QStringLiteral(", ")));
-    for (const QString& key : std::as_const(keys))
+                        .arg(marks(keys.size()));
+    for (const QString& key : keys)
         w.binds << key;
 }
 
 bool hasFilters(const CustomerQuery& q)
 {
-    return q.type || q.status || q.level || q.createdFrom || q.createdTo || !q.tags.isEmpty();
+    return q.type || q.status || q.level || q.createdFrom || q.createdTo || !q.tags.isEmpty() || q.membershipActive
+        || !figureTests(q).isEmpty();
 }
 
 // How SQLite should reach the rows of a name search: as it likes, or through the word
 // index's matches by seq (the unary + keeps it off the company's indexes, which it would
 // otherwise take for the more selective choice and walk whole).
+// BySubset: through the few customers that one filter picks out of its own index (a
+// Subset: a figure test or a tag), sorted after.
 enum class Reach
 {
     Planner,
     BySeq,
+    BySubset,
 };
 
-Where buildWhere(
-    const QString& companyId, const CustomerQuery& q, const CustomerSearchTerms& terms, Reach reach = Reach::Planner)
+Where buildWhere(const QString& companyId, const CustomerQuery& q, const CustomerSearchTerms& terms,
+    Reach reach = Reach::Planner, const std::optional<CustomerRepository::Subset>& subset = std::nullopt)
 {
     Where w;
     w.from = QStringLiteral("customer c");
-    w.conditions << (reach == Reach::BySeq ? QStringLiteral("+c.company_id = ?") : QStringLiteral("c.company_id = ?"));
+    w.conditions << (reach == Reach::Planner ? QStringLiteral("c.company_id = ?")
+                                             : QStringLiteral("+c.company_id = ?"));
     w.binds << companyId;
+    if (reach == Reach::BySubset && subset) {
+        w.conditions << QStringLiteral("c.id IN (") + subset->sql + u')';
+        w.binds << subset->binds;
+    }
     switch (terms.kind) {
     case CustomerSearchTerms::Kind::None:
         break;
@@ -197,7 +385,8 @@ Where buildWhere(
         // not come here: CustomerRepository::nameSearch merges the word index instead.)
         for (const QString& word : terms.nameWords) {
             w.conditions << QStringLiteral(
-                "c.seq IN (SELECT seq FROM customer_word WHERE company_id = ? AND word >= ? AND word < ?)");
+                "%1 IN (SELECT seq FROM customer_word WHERE company_id = ? AND word >= ? AND word < ?)")
+                                .arg(reach == Reach::BySubset ? u"+c.seq" : u"c.seq");
             w.binds << companyId << word << QString(word + kRangeEnd);
         }
         break;
@@ -570,7 +759,12 @@ Result<CustomerPage> CustomerRepository::search(
                 tr("is not a cursor from this list; start again from the first page"));
     }
     const int limit = std::clamp(query.limit, 1, CustomerQuery::maxLimit);
-    if (terms.kind == CustomerSearchTerms::Kind::Name && query.sort == CustomerQuery::Sort::Name) {
+
+    auto driver = smallSubset(companyId, query, terms);
+    if (!driver)
+        return driver.error();
+
+    if (!*driver && terms.kind == CustomerSearchTerms::Kind::Name && query.sort == CustomerQuery::Sort::Name) {
         std::optional<std::pair<QString, QString>> after;
         if (cursor)
             after.emplace(cursor->key.toString(), cursor->id);
@@ -580,8 +774,8 @@ Result<CustomerPage> CustomerRepository::search(
     // Name words sorted by time: SQLite would walk the time index and test each row, which
     // reads the whole index when few names match. When some word has fewer than
     // kSortMatchesLimit index rows, its matches are looked up by seq and sorted instead.
-    Reach reach = Reach::Planner;
-    if (terms.kind == CustomerSearchTerms::Kind::Name) {
+    Reach reach = *driver ? Reach::BySubset : Reach::Planner;
+    if (!*driver && terms.kind == CustomerSearchTerms::Kind::Name) {
         for (const QString& word : terms.nameWords) {
             auto n = wordRows(companyId, word, kSortMatchesLimit);
             if (!n)
@@ -592,7 +786,7 @@ Result<CustomerPage> CustomerRepository::search(
             }
         }
     }
-    Where w = buildWhere(companyId, query, terms, reach);
+    Where w = buildWhere(companyId, query, terms, reach, *driver);
     const QString column = sortColumn(query.sort);
     const QString direction = query.descending ? QStringLiteral(" DESC") : QString();
     if (cursor) {
@@ -600,7 +794,7 @@ Result<CustomerPage> CustomerRepository::search(
         w.binds << cursor->key << cursor->id;
     }
     // The unary + keeps the time index out of the ORDER BY too.
-    const QString order = reach == Reach::BySeq ? QLatin1Char('+') + column : column;
+    const QString order = reach == Reach::Planner ? column : QLatin1Char('+') + column;
     const QString sql = QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM ") + w.from
         + QStringLiteral(" WHERE ") + w.conditions.join(QStringLiteral(" AND ")) + QStringLiteral(" ORDER BY ") + order
         + direction + QStringLiteral(", c.id") + direction + QStringLiteral(" LIMIT ?");
@@ -722,6 +916,36 @@ Result<QStringList> CustomerRepository::wordsWithPrefix(const QString& companyId
         words << q.value(0).toString();
     q.finish();
     return words;
+}
+
+Result<std::optional<CustomerRepository::Subset>> CustomerRepository::smallSubset(
+    const QString& companyId, const CustomerQuery& query, const CustomerSearchTerms& terms)
+{
+    // A filter that few customers pass (a debt, a narrow range of spending or of the last
+    // visit, a rare tag) drives the query from its own index, and the matches are sorted:
+    // walking the sort order and testing each row would read the whole directory to fill a
+    // page. Not where the text already picks a few rows by its own index (phone, email,
+    // code). The smallest subset under kSubsetLimit wins.
+    std::optional<Subset> smallest;
+    if (terms.kind != CustomerSearchTerms::Kind::None && terms.kind != CustomerSearchTerms::Kind::Name)
+        return smallest;
+    qint64 fewest = kSubsetLimit;
+    for (const Subset& subset : subsetsOf(companyId, query)) {
+        QSqlQuery& q
+            = m_db.prepared(QStringLiteral("SELECT count(*) FROM (") + subset.sql + QStringLiteral(" LIMIT ?)"));
+        int i = 0;
+        for (const QVariant& v : subset.binds)
+            q.bindValue(i++, v);
+        q.bindValue(i, fewest);
+        auto n = Sql::integer(q);
+        if (!n)
+            return n.error();
+        if (*n < fewest) {
+            fewest = *n;
+            smallest = subset;
+        }
+    }
+    return smallest;
 }
 
 Result<qint64> CustomerRepository::wordRows(const QString& companyId, const QString& prefix, qint64 cap)
@@ -893,9 +1117,15 @@ Result<qint64> CustomerRepository::count(
             q.bindValue(static_cast<int>(i), binds.at(i));
         return Sql::integer(q);
     }
-    // Name matches are counted by seq, not by walking the company's rows.
-    const Where w = buildWhere(
-        companyId, query, terms, terms.kind == CustomerSearchTerms::Kind::Name ? Reach::BySeq : Reach::Planner);
+    // Name matches are counted by seq, and selective figures from their index, not by
+    // walking the company's rows.
+    auto driver = smallSubset(companyId, query, terms);
+    if (!driver)
+        return driver.error();
+    const Reach reach = *driver                         ? Reach::BySubset
+        : terms.kind == CustomerSearchTerms::Kind::Name ? Reach::BySeq
+                                                        : Reach::Planner;
+    const Where w = buildWhere(companyId, query, terms, reach, *driver);
     const QString sql = QStringLiteral("SELECT count(*) FROM ") + w.from + QStringLiteral(" WHERE ")
         + w.conditions.join(QStringLiteral(" AND "));
     QSqlQuery& q = m_db.prepared(sql);

@@ -6,6 +6,7 @@
 #include "core/storage/NameIndex.h"
 
 #include <QCoreApplication>
+#include <QVariant>
 
 #include <functional>
 #include <optional>
@@ -23,6 +24,14 @@ class CustomerRepository final
 
 public:
     explicit CustomerRepository(Database& db);
+
+    // The ids of the customers that one filter of a search picks out of its own index, as
+    // a SELECT with its values: where a search starts when that filter is selective.
+    struct Subset
+    {
+        QString sql;
+        QVariantList binds;
+    };
 
     Status insert(UnitOfWork& uow, const Customer& customer);
     Status update(UnitOfWork& uow, const Customer& customer);
@@ -102,6 +111,10 @@ private:
     Result<QStringList> wordsWithPrefix(const QString& companyId, const QString& prefix, int max);
     // How many index rows the words starting with `prefix` hold, counting at most `cap`.
     Result<qint64> wordRows(const QString& companyId, const QString& prefix, qint64 cap);
+    // How many customer_metrics rows of the company pass `condition` (on alias m; `binds`
+    // start with the company), counting to `cap` at most.
+    Result<std::optional<Subset>> smallSubset(
+        const QString& companyId, const CustomerQuery& query, const CustomerSearchTerms& terms);
     Error explainDuplicate(const Error& error);
     Result<std::optional<Customer>> one(const QString& sql, const QString& companyId, const QString& value);
     Status bindAndWrite(

@@ -417,6 +417,21 @@ QList<Migration> build()
         },
         {}});
 
+    list.append(Migration {7, QStringLiteral("indexes for the directory's figure filters"),
+        {
+            // A selective figure filter (a debt, a range of spending or of the last visit, the
+            // frequent buyers) reads its customers from one of these and sorts them. The
+            // customer's id is in the index so that neither counting the matches nor reading
+            // them visits the table.
+            QStringLiteral("CREATE INDEX ix_metrics_credit ON customer_metrics (company_id, credit, customer_id)"),
+            QStringLiteral("CREATE INDEX ix_metrics_spent ON customer_metrics (company_id, total_spent, customer_id)"),
+            QStringLiteral("CREATE INDEX ix_metrics_last_purchase ON customer_metrics (company_id, last_purchase_at, "
+                           "customer_id)"),
+            QStringLiteral(
+                "CREATE INDEX ix_metrics_purchases ON customer_metrics (company_id, purchases, customer_id)"),
+        },
+        {}});
+
     return list;
 }
 

@@ -198,6 +198,17 @@ private slots:
         QTest::newRow("search date") << QStringList {c, QStringLiteral("search"), QStringLiteral("--created-from"),
             QStringLiteral("yesterday")}
                                      << QStringLiteral("createdFrom");
+        for (const auto& [flag, value, field] : {std::tuple {"--balance", "owed", "balance"},
+                 std::tuple {"--credit-min", "1.5", "creditMin"}, std::tuple {"--member", "maybe", "membershipActive"},
+                 std::tuple {"--last-visit-from", "2026-02-30", "lastVisitFrom"},
+                 std::tuple {"--last-visit-to", "soon", "lastVisitTo"},
+                 std::tuple {"--spent-min", "-1", "totalSpentMin"}, std::tuple {"--frequency", "daily", "frequency"},
+                 std::tuple {"--has-sales", "2", "hasSales"}})
+            QTest::newRow(qPrintable(QStringLiteral("search ") + QLatin1String(flag))) << QStringList {
+                c, QStringLiteral("search"), QLatin1String(flag), QLatin1String(value)} << QString::fromLatin1(field);
+        QTest::newRow("search spent range") << QStringList {c, QStringLiteral("search"), QStringLiteral("--spent-min"),
+            QStringLiteral("10"), QStringLiteral("--spent-max"), QStringLiteral("9")}
+                                            << QStringLiteral("totalSpentMax");
         QTest::newRow("search cursor") << QStringList {c, QStringLiteral("search"), QStringLiteral("--after"),
             QStringLiteral("bm90IGEgY3Vyc29y")}
                                        << QStringLiteral("after");
@@ -355,6 +366,31 @@ private slots:
             QCOMPARE(r.exitCode, 2);
             QCOMPARE(r.error.value(QStringLiteral("field")).toString(), flag);
         }
+        // The directory's figure filters: credit held, a member, no sale that stands.
+        auto found = [&](const QStringList& filters) {
+            QStringList codes;
+            const Run r = ok(QStringList {QStringLiteral("customer"), QStringLiteral("search")} + filters);
+            for (const QJsonObject& line : r.lines)
+                codes << line.value(QStringLiteral("code")).toString();
+            return codes;
+        };
+        const QStringList siti {code};
+        QCOMPARE(found({QStringLiteral("--balance"), QStringLiteral("credit"), QStringLiteral("--member"),
+                     QStringLiteral("true")}),
+            siti);
+        QCOMPARE(found({QStringLiteral("--credit-min"), QStringLiteral("10000"), QStringLiteral("--credit-max"),
+                     QStringLiteral("10000"), QStringLiteral("--q"), QStringLiteral("siti")}),
+            siti);
+        QCOMPARE(found({QStringLiteral("--has-sales"), QStringLiteral("false"), QStringLiteral("--frequency"),
+                     QStringLiteral("none"), QStringLiteral("--frequency"), QStringLiteral("frequent")}),
+            siti);
+        QVERIFY(found({QStringLiteral("--has-sales"), QStringLiteral("true")}).isEmpty());
+        QVERIFY(found({QStringLiteral("--balance"), QStringLiteral("debt")}).isEmpty());
+        QVERIFY(found({QStringLiteral("--member"), QStringLiteral("false")}).isEmpty());
+        QVERIFY(found({QStringLiteral("--last-visit-from"), QStringLiteral("2000-01-01")}).isEmpty());
+        QCOMPARE(found({QStringLiteral("--spent-min"), QStringLiteral("0"), QStringLiteral("--spent-max"),
+                     QStringLiteral("0")}),
+            siti);
         QCOMPARE(kasirctl({QStringLiteral("rules"), QStringLiteral("set"), QStringLiteral("--gold-from"),
                               QStringLiteral("1")})
                      .error.value(QStringLiteral("field"))

@@ -68,6 +68,37 @@ private slots:
         t = CustomerSearchTerms::classify(QString(1000, QLatin1Char('a')) + QStringLiteral(" b c d e f g h i j"), id);
         QCOMPARE(t.nameWords.size(), CustomerSearchTerms::maxNameTokens);
     }
+
+    void frequencyRangesAgreeWithTheThresholds()
+    {
+        // The filter's purchase ranges and the figure's classification come from the same
+        // thresholds: every count lies in the range of exactly its own frequency.
+        const QList<RepeatFrequency> all {RepeatFrequency::None, RepeatFrequency::OneTime, RepeatFrequency::Occasional,
+            RepeatFrequency::Regular, RepeatFrequency::Frequent};
+        for (qint64 purchases = -2; purchases <= RepeatFrequencies::frequentFrom + 2; ++purchases) {
+            int ranges = 0;
+            for (const RepeatFrequency f : all) {
+                const auto r = RepeatFrequencies::rangeOf(f);
+                const bool inside = (!r.from || purchases >= *r.from) && (!r.below || purchases < *r.below);
+                if (inside) {
+                    ++ranges;
+                    QCOMPARE(f, RepeatFrequencies::of(purchases));
+                }
+            }
+            QCOMPARE(ranges, 1);
+        }
+        QCOMPARE(RepeatFrequencies::names().size(), all.size());
+        for (const QString& name : RepeatFrequencies::names())
+            QCOMPARE(RepeatFrequencies::toString(*RepeatFrequencies::parse(name)), name);
+    }
+
+    void readsBalanceNames()
+    {
+        for (const QString& name : CustomerQuery::balanceNames())
+            QCOMPARE(CustomerQuery::toString(*CustomerQuery::parseBalance(name)), name);
+        QCOMPARE(CustomerQuery::parseBalance(u" DEBT "), CustomerQuery::Balance::Debt);
+        QVERIFY(!CustomerQuery::parseBalance(u"owed"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCustomerQuery)

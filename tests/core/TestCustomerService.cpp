@@ -1,6 +1,7 @@
 #include "core/domain/CustomerJson.h"
 #include "core/domain/TextFold.h"
 #include "core/services/CustomerService.h"
+#include "core/services/TagService.h"
 #include "core/storage/CustomerRepository.h"
 #include "core/storage/Database.h"
 #include "core/storage/UnitOfWork.h"
@@ -15,6 +16,9 @@
 
 #include <atomic>
 #include <thread>
+
+#include <algorithm>
+#include <functional>
 
 using namespace kasir;
 
@@ -47,6 +51,61 @@ QStringList searchNames(CustomerService& s, const QString& text)
     if (!page)
         return {QStringLiteral("error: ") + page.error().describe()};
     return names(*page);
+}
+
+// One customer of the figure filter tests: what customer_metrics holds for them, or no row.
+struct Figures
+{
+    QString name;
+    QString type;
+    bool hasRow = true;
+    qint64 purchases = 0;
+    qint64 spent = 0;
+    std::optional<qint64> lastAt; // epoch ms
+    qint64 credit = 0;
+    bool tagged = false;
+};
+
+qint64 utcMs(int y, int m, int d, int hh = 0, int mm = 0, int ss = 0, int ms = 0)
+{
+    return QDateTime(QDate(y, m, d), QTime(hh, mm, ss, ms), Qt::UTC).toMSecsSinceEpoch();
+}
+
+void writeFigures(Database& db, const QString& companyId, const QString& customerId, const Figures& f)
+{
+    QSqlQuery q(db.connection());
+    q.prepare(QStringLiteral("INSERT INTO customer_metrics (customer_id, company_id, purchases, total_spent, "
+                             "first_purchase_at, last_purchase_at, credit) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(customerId);
+    q.addBindValue(companyId);
+    q.addBindValue(f.purchases);
+    q.addBindValue(f.spent);
+    q.addBindValue(f.lastAt ? QVariant(*f.lastAt) : QVariant());
+    q.addBindValue(f.lastAt ? QVariant(*f.lastAt) : QVariant());
+    q.addBindValue(f.credit);
+    if (!q.exec())
+        qFatal("%s", qPrintable(q.lastError().text()));
+}
+
+// Every page of a query, limit rows at a time, with a check that no row comes twice.
+QStringList allPages(CustomerService& s, CustomerQuery q, int limit)
+{
+    q.limit = limit;
+    QStringList out;
+    QSet<QString> ids;
+    do {
+        auto page = s.search(q);
+        if (!page)
+            return {QStringLiteral("error: ") + page.error().describe()};
+        for (const Customer& c : page->items) {
+            if (ids.contains(c.id))
+                return {QStringLiteral("twice: ") + c.name};
+            ids.insert(c.id);
+            out << c.name;
+        }
+        q.after = page->nextCursor;
+    } while (!q.after.isEmpty());
+    return out;
 }
 
 } // namespace
@@ -854,6 +913,243 @@ private slots:
         QVERIFY(uow.commit().ok());
         QCOMPARE(rows(index), expected);
         QCOMPARE(expected.size(), 7 * 3); // "nama0", "sama", "0": "Sama" twice is one word
+    }
+
+    void figureFiltersAgreeWithReadingEveryCustomer()
+    {
+        test::TestDatabase t;
+        CustomerService s(t.db(), t.admin());
+        TagService tags(t.db(), t.admin());
+        const QString member = QStringLiteral("member");
+        const QString vip = QStringLiteral("vip");
+        const QString walkIn = QStringLiteral("walk-in");
+        const QString wholesale = QStringLiteral("wholesale");
+        // Purchases on each side of every frequency threshold; spending, visits and credit
+        // on each side of the bounds asked below.
+        const QList<Figures> all {
+            {QStringLiteral("Ani Hutang"), member, true, 3, 30'000, utcMs(2026, 11, 1), -5'000, true},
+            {QStringLiteral("Budi Kredit"), walkIn, true, 1, 10'000, utcMs(2026, 10, 31, 23, 59, 59, 999), 2'000,
+                false},
+            {QStringLiteral("Cici Nol"), vip, true, 0, 0, std::nullopt, 0, true},
+            {QStringLiteral("Dedi Kosong"), vip, false, 0, 0, std::nullopt, 0, false},
+            {QStringLiteral("Eka Sering"), vip, true, 10, 500'000, utcMs(2026, 11, 15, 12), 0, true},
+            {QStringLiteral("Fajar Rutin"), member, true, 9, 99'999, utcMs(2026, 11, 2), -1, false},
+            {QStringLiteral("Gita Rutin"), wholesale, true, 5, 100'000, utcMs(2026, 11, 2, 23, 59, 59, 999), 1, false},
+            {QStringLiteral("Hadi Kadang"), walkIn, true, 4, 40'000, utcMs(2026, 11, 3), 0, false},
+            {QStringLiteral("Indah Kadang"), member, true, 2, 20'000, utcMs(2026, 9, 1), 7'000, true},
+            {QStringLiteral("Joko Kosong"), walkIn, false, 0, 0, std::nullopt, 0, true},
+            {QStringLiteral("Kiki Sering"), wholesale, true, 11, 1'000'000, utcMs(2026, 11, 20), -100'000, false},
+        };
+        for (const Figures& f : all) {
+            CustomerInput in = person(f.name);
+            in.type = f.type;
+            auto c = s.create(in);
+            QVERIFY2(c.ok(), qPrintable(f.name));
+            if (f.hasRow)
+                writeFigures(t.db(), c->companyId, c->id, f);
+            if (f.tagged)
+                QVERIFY(tags.tag(c->id, QStringLiteral("Langganan")).ok());
+            t.clock().advance(1000);
+        }
+        // Another company's customers, with figures that would match every filter below.
+        const Actor other = t.addCompany(QStringLiteral("Toko Lain"));
+        for (const Figures& f : all) {
+            auto c = CustomerService(t.db(), other).create(person(f.name));
+            QVERIFY(c.ok());
+            writeFigures(t.db(), c->companyId, c->id, f);
+        }
+
+        // Each filter, as a test on one customer's figures (absent: zeros, no dates).
+        struct Case
+        {
+            const char* what;
+            std::function<void(CustomerQuery&)> set;
+            std::function<bool(const Figures&)> keep;
+        };
+        const auto frequencyOf = [](const Figures& f) { return RepeatFrequencies::of(f.purchases); };
+        const QList<Case> cases {
+            {"debt", [](CustomerQuery& q) { q.balance = CustomerQuery::Balance::Debt; },
+                [](const Figures& f) { return f.credit < 0; }},
+            {"credit", [](CustomerQuery& q) { q.balance = CustomerQuery::Balance::Credit; },
+                [](const Figures& f) { return f.credit > 0; }},
+            {"zero balance", [](CustomerQuery& q) { q.balance = CustomerQuery::Balance::Zero; },
+                [](const Figures& f) { return f.credit == 0; }},
+            {"credit -5000..1",
+                [](CustomerQuery& q) {
+                    q.creditMin = -5'000;
+                    q.creditMax = 1;
+                },
+                [](const Figures& f) { return f.credit >= -5'000 && f.credit <= 1; }},
+            {"credit >= 1", [](CustomerQuery& q) { q.creditMin = 1; }, [](const Figures& f) { return f.credit >= 1; }},
+            {"member", [](CustomerQuery& q) { q.membershipActive = true; },
+                [](const Figures& f) { return f.type == u"member" || f.type == u"vip"; }},
+            {"not member", [](CustomerQuery& q) { q.membershipActive = false; },
+                [](const Figures& f) { return f.type != u"member" && f.type != u"vip"; }},
+            {"last visit 2026-11-01..2026-11-02",
+                [](CustomerQuery& q) {
+                    q.lastVisitFrom = QDate(2026, 11, 1);
+                    q.lastVisitTo = QDate(2026, 11, 2);
+                },
+                [](const Figures& f) {
+                    return f.lastAt && *f.lastAt >= utcMs(2026, 11, 1) && *f.lastAt < utcMs(2026, 11, 3);
+                }},
+            {"last visit to 2026-10-31", [](CustomerQuery& q) { q.lastVisitTo = QDate(2026, 10, 31); },
+                [](const Figures& f) { return f.lastAt && *f.lastAt < utcMs(2026, 11, 1); }},
+            {"spent 20000..100000",
+                [](CustomerQuery& q) {
+                    q.totalSpentMin = 20'000;
+                    q.totalSpentMax = 100'000;
+                },
+                [](const Figures& f) { return f.spent >= 20'000 && f.spent <= 100'000; }},
+            {"spent <= 10000", [](CustomerQuery& q) { q.totalSpentMax = 10'000; },
+                [](const Figures& f) { return f.spent <= 10'000; }},
+            {"has sales", [](CustomerQuery& q) { q.hasSales = true; },
+                [](const Figures& f) { return f.purchases > 0; }},
+            {"no sales", [](CustomerQuery& q) { q.hasSales = false; },
+                [](const Figures& f) { return f.purchases <= 0; }},
+            {"frequent", [](CustomerQuery& q) { q.frequencies = {RepeatFrequency::Frequent}; },
+                [&](const Figures& f) { return frequencyOf(f) == RepeatFrequency::Frequent; }},
+            {"none or regular",
+                [](CustomerQuery& q) {
+                    q.frequencies = {RepeatFrequency::Regular, RepeatFrequency::None};
+                },
+                [&](const Figures& f) {
+                    return frequencyOf(f) == RepeatFrequency::Regular || frequencyOf(f) == RepeatFrequency::None;
+                }},
+            {"one-time to regular",
+                [](CustomerQuery& q) {
+                    q.frequencies = {RepeatFrequency::OneTime, RepeatFrequency::Occasional, RepeatFrequency::Regular};
+                },
+                [&](const Figures& f) { return f.purchases >= 1 && f.purchases <= 9; }},
+            {"debt + member",
+                [](CustomerQuery& q) {
+                    q.balance = CustomerQuery::Balance::Debt;
+                    q.membershipActive = true;
+                },
+                [](const Figures& f) { return f.credit < 0 && (f.type == u"member" || f.type == u"vip"); }},
+            {"no sales + zero balance + tag",
+                [](CustomerQuery& q) {
+                    q.hasSales = false;
+                    q.balance = CustomerQuery::Balance::Zero;
+                    q.tags = {QStringLiteral("langganan")};
+                },
+                [](const Figures& f) { return f.purchases <= 0 && f.credit == 0 && f.tagged; }},
+            {"spent from 10000 + last visit from 2026-11-01 + tag",
+                [](CustomerQuery& q) {
+                    q.totalSpentMin = 10'000;
+                    q.lastVisitFrom = QDate(2026, 11, 1);
+                    q.tags = {QStringLiteral("Langganan")};
+                },
+                [](const Figures& f) {
+                    return f.spent >= 10'000 && f.lastAt && *f.lastAt >= utcMs(2026, 11, 1) && f.tagged;
+                }},
+        };
+        for (const Case& c : cases) {
+            for (const QString& text :
+                {QString(), QStringLiteral("kosong"), QStringLiteral("r"), QStringLiteral("Rutin Fajar")}) {
+                for (auto sort : {CustomerQuery::Sort::Name, CustomerQuery::Sort::Created}) {
+                    for (bool desc : {false, true}) {
+                        CustomerQuery q;
+                        q.text = text;
+                        q.sort = sort;
+                        q.descending = desc;
+                        q.withTotal = true;
+                        c.set(q);
+                        QStringList expected;
+                        const QStringList queryWords = TextFold::words(TextFold::fold(text));
+                        for (const Figures& f : all) {
+                            const QStringList words = TextFold::words(TextFold::fold(f.name));
+                            const bool textMatches
+                                = std::all_of(queryWords.cbegin(), queryWords.cend(), [&](const QString& w) {
+                                      return std::any_of(words.cbegin(), words.cend(),
+                                          [&](const QString& n) { return n.startsWith(w); });
+                                  });
+                            if (textMatches && c.keep(f))
+                                expected << f.name;
+                        }
+                        if (sort == CustomerQuery::Sort::Name)
+                            std::sort(expected.begin(), expected.end());
+                        if (desc)
+                            std::reverse(expected.begin(), expected.end());
+                        const QString what = QStringLiteral("%1, text \"%2\", sort %3%4")
+                                                 .arg(QLatin1String(c.what), text)
+                                                 .arg(static_cast<int>(sort))
+                                                 .arg(desc ? QStringLiteral(" desc") : QString());
+                        // Pages of two: the keyset continues with neither gaps nor repeats.
+                        QVERIFY2(allPages(s, q, 2) == expected,
+                            qPrintable(what + QStringLiteral(": ") + allPages(s, q, 2).join(u',')
+                                + QStringLiteral(" != ") + expected.join(u',')));
+                        QCOMPARE(allPages(s, q, 50), expected);
+                        QCOMPARE(s.search(q)->total, expected.size());
+                        QCOMPARE(*s.count(q), expected.size());
+                    }
+                }
+            }
+        }
+    }
+
+    void figureFiltersCombineWithPhoneEmailAndCode()
+    {
+        test::TestDatabase t;
+        CustomerService s(t.db(), t.admin());
+        auto debtor = s.create(person(QStringLiteral("Ani"), QStringLiteral("0812 1111 2222")));
+        auto clear = s.create(person(QStringLiteral("Budi"), QStringLiteral("0812 3333 2222")));
+        QVERIFY(debtor.ok() && clear.ok());
+        writeFigures(t.db(), debtor->companyId, debtor->id,
+            {QStringLiteral("Ani"), {}, true, 2, 5'000, std::nullopt, -300, false});
+        CustomerQuery q;
+        q.balance = CustomerQuery::Balance::Debt;
+        q.text = QStringLiteral("2222"); // the last digits of both
+        QCOMPARE(names(*s.search(q)), QStringList {QStringLiteral("Ani")});
+        q.text = QStringLiteral("C-000002");
+        QVERIFY(s.search(q)->items.isEmpty());
+        q.balance = CustomerQuery::Balance::Zero;
+        QCOMPARE(names(*s.search(q)), QStringList {QStringLiteral("Budi")});
+    }
+
+    void badFigureFiltersNameTheirField()
+    {
+        test::TestDatabase t;
+        CustomerService s(t.db(), t.admin());
+        const QList<std::pair<std::function<void(CustomerQuery&)>, QString>> bad {
+            {[](CustomerQuery& q) {
+                 q.creditMin = 10;
+                 q.creditMax = 9;
+             },
+                QStringLiteral("creditMax")},
+            {[](CustomerQuery& q) { q.totalSpentMin = -1; }, QStringLiteral("totalSpentMin")},
+            {[](CustomerQuery& q) { q.totalSpentMax = -1; }, QStringLiteral("totalSpentMax")},
+            {[](CustomerQuery& q) {
+                 q.totalSpentMin = 100;
+                 q.totalSpentMax = 99;
+             },
+                QStringLiteral("totalSpentMax")},
+            {[](CustomerQuery& q) { q.lastVisitFrom = QDate(2026, 2, 30); }, QStringLiteral("lastVisitFrom")},
+            {[](CustomerQuery& q) { q.lastVisitTo = QDate(); }, QStringLiteral("lastVisitTo")},
+            {[](CustomerQuery& q) {
+                 q.lastVisitFrom = QDate(2026, 11, 2);
+                 q.lastVisitTo = QDate(2026, 11, 1);
+             },
+                QStringLiteral("lastVisitTo")},
+        };
+        for (const auto& [set, field] : bad) {
+            CustomerQuery q;
+            set(q);
+            auto page = s.search(q);
+            QVERIFY2(!page.ok(), qPrintable(field));
+            QCOMPARE(page.error().kind, Error::Kind::Invalid);
+            QCOMPARE(page.error().field, field);
+            QCOMPARE(s.count(q).error().field, field);
+        }
+        // Equal bounds are a range of one value, and a negative credit is a debt.
+        CustomerQuery q;
+        q.creditMin = -5;
+        q.creditMax = -5;
+        q.totalSpentMin = 0;
+        q.totalSpentMax = 0;
+        q.lastVisitFrom = QDate(2026, 11, 1);
+        q.lastVisitTo = QDate(2026, 11, 1);
+        QVERIFY(s.search(q).ok());
     }
 
     void keysetPagesCoverEveryRowOnce()

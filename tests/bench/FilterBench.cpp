@@ -1,0 +1,489 @@
+// bench_filters: the first page (50 customers) of the directory under combined filters
+// (issue 4), each measured in the same run as its baseline:
+//   BM_Filter/<case>              CustomerService::search: validation, the choice of the index
+//                                 that drives the query (a count of a few index rows) and the
+//                                 page, read into Customer values
+//   BM_Filter/<case>_RawBaseline  the page's SELECT, as the repository runs it for that case on
+//                                 the big file, through the SQLite C API
+// and at the end a summary of medians against the 50 ms target in BENCHMARKS.md.
+//
+// The file: BenchSettings and SalesSettings as for bench_checkout (demo customers, then two
+// years of generated sales; KASIR_BENCH_FRESH=1 deletes it first). The generated sales hold
+// no store credit and no tags, so this program adds, once, through LedgerService and
+// TagService as the counter would: a debt for one customer in KASIR_BENCH_STRIDE (default
+// 500), credit for another as many, and the tag "Langganan" for one in STRIDE / 2. Run it on a
+// copy of the checkout file: it writes these into the file.
+
+#include "core/domain/CustomerQuery.h"
+#include "core/domain/Ledger.h"
+#include "core/services/CustomerService.h"
+#include "core/services/LedgerService.h"
+#include "core/services/TagService.h"
+#include "tests/bench/BenchDatabase.h"
+#include "tests/bench/MedianReporter.h"
+#include "tests/bench/RawSqlite.h"
+#include "tests/bench/SalesData.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+namespace kasir::bench {
+
+namespace {
+
+constexpr double targetMs = 50.0;
+constexpr int pageSize = 50;
+constexpr qint64 defaultStride = 500;
+const QString tagName = QStringLiteral("Langganan");
+
+// The columns core's CustomerRepository reads for one customer (kColumns in
+// storage/CustomerRepository.cpp).
+constexpr const char* customerColumns
+    = "c.id, c.company_id, c.code, c.name, c.phone, c.whatsapp, c.email, c.address, c.city, c.province, "
+      "c.postal_code, c.type, c.status, c.level, c.discount_override_bp, c.birth_date, c.gender, c.notes, "
+      "c.prefer_sms, c.prefer_email, c.prefer_call, c.prefer_whatsapp, c.do_not_contact, c.created_at, "
+      "c.updated_at, c.created_by, c.updated_by";
+
+// One combined filter: the query for the service, and the statement the repository runs for
+// its page on the big file, with its values.
+struct Case
+{
+    std::string name;
+    CustomerQuery query;
+    QByteArray sql;
+    QVariantList binds;
+};
+
+struct Fixture
+{
+    BenchDatabase* bench = nullptr;
+    RawSqlite* reader = nullptr;
+    std::vector<Case> cases;
+};
+
+void fail(benchmark::State& state, const std::string& benchmark, const QString& why)
+{
+    std::fprintf(stderr, "FAILED %s: %s\n", benchmark.c_str(), qPrintable(why));
+    state.SkipWithError(qPrintable(why));
+}
+
+// Store credit and a tag on a sample of the customers, through the services, unless the file
+// has them already.
+bool ensureBalancesAndTags(BenchDatabase& bench, qint64 stride)
+{
+    Database& db = bench.db();
+    QSqlQuery q(db.connection());
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM customer_metrics WHERE credit <> 0")) || !q.next())
+        return false;
+    const bool haveCredit = q.value(0).toLongLong() > 0;
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM customer_tag")) || !q.next())
+        return false;
+    const bool haveTags = q.value(0).toLongLong() > 0;
+    if (haveCredit && haveTags)
+        return true;
+    QStringList ids; // active customers: a blocked one cannot take on a debt
+    if (!q.exec(QStringLiteral("SELECT id FROM customer WHERE status = 'active' ORDER BY seq")))
+        return false;
+    while (q.next())
+        ids << q.value(0).toString();
+    q.finish();
+    QElapsedTimer timer;
+    timer.start();
+    LedgerService ledger(db, bench.actor());
+    TagService tags(db, bench.actor());
+    qint64 written = 0;
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        const QString& id = ids.at(i);
+        if (!haveCredit && i % stride == 1) {
+            auto debt = ledger.debitCredit(
+                id, 25'000 + (i % 7) * 10'000, QStringLiteral("bon"), QString(), QStringLiteral("benchmark data"));
+            if (!debt) {
+                std::fprintf(stderr, "debt for %s: %s\n", qPrintable(id), qPrintable(debt.error().describe()));
+                return false;
+            }
+            ++written;
+        }
+        if (!haveCredit && i % stride == 3) {
+            auto credit = ledger.addCredit(id, 50'000, CreditKind::Credit, QStringLiteral("deposit"));
+            if (!credit) {
+                std::fprintf(stderr, "credit for %s: %s\n", qPrintable(id), qPrintable(credit.error().describe()));
+                return false;
+            }
+            ++written;
+        }
+        if (!haveTags && i % (stride / 2) == 5) {
+            if (auto tagged = tags.tag(id, tagName); !tagged) {
+                std::fprintf(stderr, "tag for %s: %s\n", qPrintable(id), qPrintable(tagged.error().describe()));
+                return false;
+            }
+            ++written;
+        }
+    }
+    std::fprintf(stderr, "wrote %lld balances and tags through the services in %.1f s\n",
+        static_cast<long long>(written), static_cast<double>(timer.elapsed()) / 1000.0);
+    return true;
+}
+
+// The data's last day of sales, its spending and a common name start, to aim the filters at
+// real rows.
+bool buildCases(Fixture& f)
+{
+    Database& db = f.bench->db();
+    const QString company = f.bench->actor().companyId;
+    QSqlQuery q(db.connection());
+    if (!q.exec(QStringLiteral("SELECT max(last_purchase_at) FROM customer_metrics")) || !q.next()
+        || q.value(0).isNull()) {
+        std::fprintf(stderr, "the file has no sales\n");
+        return false;
+    }
+    const QDate lastDay = QDateTime::fromMSecsSinceEpoch(q.value(0).toLongLong(), Qt::UTC).date();
+    // The first word of the names: a popular one gives a big name range to combine with.
+    if (!q.exec(QStringLiteral("SELECT substr(name_key, 1, 3) FROM customer GROUP BY 1 ORDER BY count(*) DESC LIMIT 1"))
+        || !q.next()) {
+        std::fprintf(stderr, "the file has no customers\n");
+        return false;
+    }
+    const QString prefix = q.value(0).toString().trimmed();
+    q.finish();
+    const QString end = prefix + QString::fromUcs4(U"\U0010FFFF", 1);
+    const qint64 dayStart = QDate(lastDay).startOfDay(Qt::UTC).toMSecsSinceEpoch();
+    // A band of spending that about 1 in 400 customers fall in (a few thousand of a
+    // million, at least 400 on a small file), around the median: it drives the query.
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM customer_metrics")) || !q.next())
+        return false;
+    const qint64 withFigures = q.value(0).toLongLong();
+    const qint64 band = std::max<qint64>(withFigures / 400, 400);
+    qint64 spentMin = 0;
+    qint64 spentMax = 0;
+    for (auto [rank, bound] : {std::pair {withFigures / 2, &spentMin}, std::pair {withFigures / 2 + band, &spentMax}}) {
+        if (!q.exec(QStringLiteral("SELECT total_spent FROM customer_metrics ORDER BY total_spent LIMIT 1 OFFSET %1")
+                        .arg(std::min(rank, withFigures - 1)))
+            || !q.next())
+            return false;
+        *bound = q.value(0).toLongLong();
+    }
+    const QDate windowFrom = lastDay.addDays(-89);
+    const qint64 windowStart = windowFrom.startOfDay(Qt::UTC).toMSecsSinceEpoch();
+    const qint64 weekStart = dayStart - 6 * 86'400'000LL;
+    const qint64 dayEnd = dayStart + 86'400'000LL - 1;
+    const QByteArray select = QByteArray("SELECT ") + customerColumns + " FROM customer c WHERE ";
+    const QByteArray byName = " ORDER BY +c.name_key, c.id LIMIT ?";
+
+    Case debt;
+    debt.name = "debt_member";
+    debt.query.balance = CustomerQuery::Balance::Debt;
+    debt.query.membershipActive = true;
+    // Few debtors: their credit index drives, the matches are sorted.
+    debt.sql = select
+        + "+c.company_id = ? AND c.id IN (SELECT m.customer_id FROM customer_metrics m WHERE m.company_id = ? AND "
+          "m.credit <= ?) AND c.type IN (?, ?) AND EXISTS (SELECT 1 FROM customer_metrics m WHERE m.customer_id = "
+          "c.id AND m.credit <= ?)"
+        + byName;
+    debt.binds = {company, company, -1, QStringLiteral("member"), QStringLiteral("vip"), -1};
+    f.cases.push_back(debt);
+
+    Case spent;
+    spent.name = "spent_lastvisit_name";
+    spent.query.totalSpentMin = spentMin;
+    spent.query.totalSpentMax = spentMax;
+    spent.query.lastVisitFrom = windowFrom;
+    spent.query.lastVisitTo = lastDay;
+    spent.query.text = prefix;
+    // The band's customers drive; the name words and the last 90 days are tested on each.
+    spent.sql = select
+        + "+c.company_id = ? AND c.id IN (SELECT m.customer_id FROM customer_metrics m WHERE m.company_id = ? AND "
+          "m.total_spent >= ? AND m.total_spent <= ?) AND +c.seq IN (SELECT seq FROM customer_word WHERE "
+          "company_id = ? AND word >= ? AND word < ?) AND EXISTS (SELECT 1 FROM customer_metrics m WHERE "
+          "m.customer_id = c.id AND m.total_spent >= ? AND m.total_spent <= ? AND m.last_purchase_at >= ? AND "
+          "m.last_purchase_at <= ?)"
+        + byName;
+    spent.binds = {company, company, spentMin, spentMax, company, prefix, end, spentMin, spentMax, windowStart, dayEnd};
+    f.cases.push_back(spent);
+
+    Case frequent;
+    frequent.name = "frequent_tag";
+    frequent.query.frequencies = {RepeatFrequency::Frequent};
+    frequent.query.tags = {tagName};
+    // The tag's customers (one in STRIDE / 2) drive.
+    frequent.sql = select
+        + "+c.company_id = ? AND c.id IN (SELECT ct.customer_id FROM customer_tag ct WHERE ct.tag_id IN (SELECT id "
+          "FROM tag WHERE company_id = ? AND name_key IN (?))) AND EXISTS (SELECT 1 FROM customer_metrics m WHERE "
+          "m.customer_id = c.id AND m.purchases >= ?) AND EXISTS (SELECT 1 FROM customer_tag ct WHERE "
+          "ct.customer_id = c.id AND ct.tag_id IN (SELECT id FROM tag WHERE company_id = c.company_id AND name_key "
+          "IN (?)))"
+        + byName;
+    frequent.binds
+        = {company, company, QStringLiteral("langganan"), RepeatFrequencies::frequentFrom, QStringLiteral("langganan")};
+    f.cases.push_back(frequent);
+
+    Case noSales;
+    noSales.name = "nosales_walkin";
+    noSales.query.hasSales = false;
+    noSales.query.type = CustomerType::WalkIn;
+    // Customers without sales have no metrics row: nothing to drive from; the name order is
+    // walked and each row tested.
+    noSales.sql = select
+        + "c.company_id = ? AND c.type = ? AND (EXISTS (SELECT 1 FROM customer_metrics m WHERE m.customer_id = c.id "
+          "AND m.purchases <= ?) OR NOT EXISTS (SELECT 1 FROM customer_metrics m WHERE m.customer_id = c.id)) ORDER "
+          "BY c.name_key, c.id LIMIT ?";
+    noSales.binds = {company, QStringLiteral("walk-in"), 0};
+    f.cases.push_back(noSales);
+
+    Case spender;
+    spender.name = "spent_member_week_newest";
+    spender.query.totalSpentMin = 1'000'000;
+    spender.query.membershipActive = true;
+    spender.query.lastVisitFrom = lastDay.addDays(-6);
+    spender.query.sort = CustomerQuery::Sort::Created;
+    spender.query.descending = true;
+    // The last week's customers: more than the repository sorts, so the creation order is
+    // walked and each row tested.
+    spender.sql = select
+        + "c.company_id = ? AND c.type IN (?, ?) AND EXISTS (SELECT 1 FROM customer_metrics m WHERE m.customer_id = "
+          "c.id AND m.total_spent >= ? AND m.last_purchase_at >= ?) ORDER BY c.created_at DESC, c.id DESC LIMIT ?";
+    spender.binds = {company, QStringLiteral("member"), QStringLiteral("vip"), 1'000'000, weekStart};
+    f.cases.push_back(spender);
+
+    // A name with filters that no index answers: the service merges the name's word index in
+    // name order and tests the candidates in batches (CustomerRepository::nameSearch); the
+    // baseline is the one SELECT that gives the same page.
+    const QByteArray nameWords = "c.company_id = ? AND c.seq IN (SELECT seq FROM customer_word WHERE company_id = ? "
+                                 "AND word >= ? AND word < ?) AND ";
+    const QByteArray plainByName = " ORDER BY c.name_key, c.id LIMIT ?";
+    Case nameNoSales;
+    nameNoSales.name = "name_nosales";
+    nameNoSales.query.text = prefix;
+    nameNoSales.query.hasSales = false;
+    nameNoSales.sql = select + nameWords
+        + "(EXISTS (SELECT 1 FROM customer_metrics m WHERE m.customer_id = c.id AND m.purchases <= ?) OR NOT EXISTS "
+          "(SELECT 1 FROM customer_metrics m WHERE m.customer_id = c.id))"
+        + plainByName;
+    nameNoSales.binds = {company, company, prefix, end, 0};
+    f.cases.push_back(nameNoSales);
+
+    // Frequent buyers who are not members; on a small file with few of them, the regular
+    // buyers as well, so that the page is not empty.
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM customer_metrics WHERE purchases >= %1")
+                    .arg(RepeatFrequencies::frequentFrom))
+        || !q.next())
+        return false;
+    const bool fewFrequent = q.value(0).toLongLong() * 100 < withFigures;
+    Case nameFrequent;
+    nameFrequent.name = fewFrequent ? "name_regular_notmember" : "name_frequent_notmember";
+    nameFrequent.query.text = prefix;
+    nameFrequent.query.frequencies = {RepeatFrequency::Frequent};
+    if (fewFrequent)
+        nameFrequent.query.frequencies << RepeatFrequency::Regular;
+    nameFrequent.query.membershipActive = false;
+    nameFrequent.sql = select + nameWords
+        + "c.type NOT IN (?, ?) AND EXISTS (SELECT 1 FROM customer_metrics m WHERE m.customer_id = c.id AND "
+          "m.purchases >= ?)"
+        + plainByName;
+    nameFrequent.binds = {company, company, prefix, end, QStringLiteral("member"), QStringLiteral("vip"),
+        fewFrequent ? RepeatFrequencies::regularFrom : RepeatFrequencies::frequentFrom};
+    f.cases.push_back(nameFrequent);
+
+    for (Case& c : f.cases)
+        c.query.limit = pageSize;
+    return true;
+}
+
+// Binds `values` and the page's LIMIT (one row more than the page); the texts stay alive in
+// `keep` while the statement uses them.
+void bindAll(sqlite3_stmt* q, const QVariantList& values, std::vector<QByteArray>& keep)
+{
+    keep.clear();
+    keep.reserve(static_cast<size_t>(values.size()));
+    int i = 1;
+    for (const QVariant& v : values) {
+        if (v.typeId() == QMetaType::QString) {
+            keep.push_back(v.toString().toUtf8());
+            sqlite3_bind_text(q, i++, keep.back().constData(), static_cast<int>(keep.back().size()), SQLITE_STATIC);
+        } else {
+            sqlite3_bind_int64(q, i++, v.toLongLong());
+        }
+    }
+    sqlite3_bind_int(q, i, pageSize + 1);
+}
+
+// Each case's service page must be the raw statement's page, and not empty (a filter that
+// finds nobody would measure nothing).
+bool verifyCases(Fixture& f)
+{
+    for (const Case& c : f.cases) {
+        auto page = CustomerService(f.bench->db(), f.bench->actor()).search(c.query);
+        if (!page) {
+            std::fprintf(stderr, "%s: %s\n", c.name.c_str(), qPrintable(page.error().describe()));
+            return false;
+        }
+        QString error;
+        sqlite3_stmt* q = f.reader->prepare(c.sql, &error);
+        if (!q) {
+            std::fprintf(stderr, "%s: %s\n", c.name.c_str(), qPrintable(error));
+            return false;
+        }
+        std::vector<QByteArray> keep;
+        bindAll(q, c.binds, keep);
+        QStringList raw;
+        while (sqlite3_step(q) == SQLITE_ROW && raw.size() < pageSize)
+            raw << QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(q, 0)));
+        sqlite3_reset(q);
+        QStringList service;
+        for (const Customer& customer : std::as_const(page->items))
+            service << customer.id;
+        if (service.isEmpty() || service != raw) {
+            std::fprintf(stderr, "%s: the service found %lld customers, the raw statement %lld%s\n", c.name.c_str(),
+                static_cast<long long>(service.size()), static_cast<long long>(raw.size()),
+                service.isEmpty() ? "" : ", not the same");
+            for (qsizetype i = 0; i < std::max(service.size(), raw.size()); ++i)
+                std::fprintf(stderr, "  %s  %s\n", qPrintable(service.value(i)), qPrintable(raw.value(i)));
+            return false;
+        }
+        std::fprintf(stderr, "%s: %lld customers on the first page; query plan of the raw statement:\n", c.name.c_str(),
+            static_cast<long long>(service.size()));
+        sqlite3_stmt* plan = f.reader->prepare("EXPLAIN QUERY PLAN " + c.sql, &error);
+        while (plan && sqlite3_step(plan) == SQLITE_ROW)
+            std::fprintf(stderr, "  %s\n", reinterpret_cast<const char*>(sqlite3_column_text(plan, 3)));
+        if (plan)
+            sqlite3_reset(plan);
+    }
+    return true;
+}
+
+std::string serviceName(const Case& c)
+{
+    return "BM_Filter/" + c.name;
+}
+
+std::string rawName(const Case& c)
+{
+    return "BM_Filter/" + c.name + "_RawBaseline";
+}
+
+void searchPage(benchmark::State& state, Fixture& f, const Case& c)
+{
+    CustomerService service(f.bench->db(), f.bench->actor());
+    for (auto _ : state) {
+        auto page = service.search(c.query);
+        if (!page || page->items.isEmpty()) {
+            fail(state, serviceName(c), page ? QStringLiteral("an empty page") : page.error().describe());
+            break;
+        }
+        benchmark::DoNotOptimize(page);
+    }
+}
+
+void rawPage(benchmark::State& state, Fixture& f, const Case& c)
+{
+    QString error;
+    sqlite3_stmt* q = f.reader->prepare(c.sql, &error);
+    if (!q) {
+        fail(state, rawName(c), error);
+        return;
+    }
+    std::vector<QByteArray> keep;
+    bindAll(q, c.binds, keep);
+    qint64 bytes = 0;
+    for (auto _ : state) {
+        if (RawSqlite::readAllAsText(q, &bytes) <= 0) {
+            fail(state, rawName(c), QStringLiteral("an empty page"));
+            break;
+        }
+    }
+    benchmark::DoNotOptimize(bytes);
+}
+
+void printSummary(const Fixture& f, const MedianReporter& r)
+{
+    std::printf("\nSummary: medians of the first page (%d customers) on %lld customers, %s\n\n", pageSize,
+        static_cast<long long>(f.bench->customers()), qPrintable(f.bench->settings().path));
+    std::printf("| %-28s | %12s | %12s | %12s | %s |\n", "filters", "raw C ms", "service ms", "service CPU",
+        "target <= 50 ms (wall)");
+    std::printf("|%s|-------------:|-------------:|-------------:|---|\n", std::string(30, '-').c_str());
+    for (const Case& c : f.cases) {
+        const auto raw = r.median(rawName(c));
+        const auto service = r.median(serviceName(c));
+        if (!service)
+            continue;
+        std::printf("| %-28s | %12.3f | %12.3f | %12.3f | %s%s |\n", c.name.c_str(), raw ? raw->wallMs : -1.0,
+            service->wallMs, service->cpuMs, service->wallMs <= targetMs ? "PASS" : "MISS",
+            raw && raw->wallMs > 0 ? qPrintable(QString::asprintf("; %.2fx raw C", service->wallMs / raw->wallMs))
+                                   : "");
+    }
+    std::fflush(stdout);
+}
+
+int run()
+{
+    BenchSettings settings = BenchSettings::fromEnvironment();
+    const SalesSettings sales = SalesSettings::fromEnvironment();
+    if (qEnvironmentVariable("KASIR_BENCH_DB").trimmed().isEmpty())
+        settings.path = SalesSettings::defaultPath(settings.customers, sales.sales);
+    if (qEnvironmentVariable("KASIR_BENCH_FRESH") == QLatin1String("1") && !removeDatabase(settings.path))
+        return 1;
+    auto bench = BenchDatabase::prepare(settings);
+    if (!bench) {
+        std::fprintf(
+            stderr, "cannot prepare %s: %s\n", qPrintable(settings.path), qPrintable(bench.error().describe()));
+        return 1;
+    }
+    auto report = SalesData::ensure(**bench, sales.sales, settings.seed);
+    if (!report) {
+        std::fprintf(stderr, "cannot generate sales in %s: %s\n", qPrintable(settings.path),
+            qPrintable(report.error().describe()));
+        return 1;
+    }
+    bool ok = false;
+    qint64 stride = qEnvironmentVariableIntValue("KASIR_BENCH_STRIDE", &ok);
+    if (!ok || stride < 4)
+        stride = defaultStride;
+    if (!ensureBalancesAndTags(**bench, stride)) {
+        std::fprintf(stderr, "cannot write balances and tags into %s\n", qPrintable(settings.path));
+        return 1;
+    }
+    QString error;
+    auto reader = RawSqlite::open(settings.path, &error);
+    if (!reader) {
+        std::fprintf(stderr, "C API cannot open %s: %s\n", qPrintable(settings.path), qPrintable(error));
+        return 1;
+    }
+    Fixture f;
+    f.bench = bench->get();
+    f.reader = reader.get();
+    std::fprintf(stderr, "database %s: %lld customers, %lld generated sales, SQLite %s\n", qPrintable(settings.path),
+        static_cast<long long>(f.bench->customers()), static_cast<long long>(report->sales), sqlite3_libversion());
+    if (!buildCases(f) || !verifyCases(f))
+        return 1;
+
+    using benchmark::kMillisecond;
+    for (const Case& c : f.cases) {
+        benchmark::RegisterBenchmark(rawName(c).c_str(), [&f, &c](benchmark::State& s) { rawPage(s, f, c); })
+            ->Unit(kMillisecond)
+            ->UseRealTime();
+        benchmark::RegisterBenchmark(serviceName(c).c_str(), [&f, &c](benchmark::State& s) { searchPage(s, f, c); })
+            ->Unit(kMillisecond)
+            ->UseRealTime();
+    }
+    MedianReporter reporter;
+    benchmark::RunSpecifiedBenchmarks(&reporter);
+    printSummary(f, reporter);
+    return reporter.exitCode();
+}
+
+} // namespace
+
+} // namespace kasir::bench
+
+int main(int argc, char** argv)
+{
+    return kasir::bench::benchMain(argc, argv, &kasir::bench::run);
+}
