@@ -14,11 +14,10 @@
 #include <QTest>
 #include <QThread>
 
-#include <atomic>
-#include <thread>
-
 #include <algorithm>
+#include <atomic>
 #include <functional>
+#include <thread>
 
 using namespace kasir;
 
