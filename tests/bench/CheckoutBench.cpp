@@ -810,48 +810,33 @@ void printSummary(const Fixture& f, const MedianReporter& r)
 
 int run()
 {
-    BenchSettings settings = BenchSettings::fromEnvironment();
-    const SalesSettings sales = SalesSettings::fromEnvironment();
-    if (qEnvironmentVariable("KASIR_BENCH_DB").trimmed().isEmpty())
-        settings.path = SalesSettings::defaultPath(settings.customers, sales.sales);
-    if (qEnvironmentVariable("KASIR_BENCH_FRESH") == QLatin1String("1") && !removeDatabase(settings.path))
+    auto prepared = SalesData::prepare();
+    if (!prepared)
         return 1;
-    auto bench = BenchDatabase::prepare(settings);
-    if (!bench) {
-        std::fprintf(
-            stderr, "cannot prepare %s: %s\n", qPrintable(settings.path), qPrintable(bench.error().describe()));
-        return 1;
-    }
-    auto report = SalesData::ensure(**bench, sales.sales, settings.seed);
-    if (!report) {
-        std::fprintf(stderr, "cannot generate sales in %s: %s\n", qPrintable(settings.path),
-            qPrintable(report.error().describe()));
-        return 1;
-    }
-    if (report->generated)
+    if (prepared->report.generated)
         std::fprintf(stderr, "sales: wrote %lld sales in %.1f s; the file is %.2f GB\n",
-            static_cast<long long>(report->sales), report->seconds,
-            static_cast<double>(fileBytes(settings.path)) / 1e9);
+            static_cast<long long>(prepared->report.sales), prepared->report.seconds,
+            static_cast<double>(fileBytes(prepared->path)) / 1e9);
     QString error;
-    auto reader = RawSqlite::open(settings.path, &error);
-    auto writer = reader ? RawSqlite::open(settings.path, &error, RawSqlite::Access::ReadWrite) : nullptr;
+    auto reader = RawSqlite::open(prepared->path, &error);
+    auto writer = reader ? RawSqlite::open(prepared->path, &error, RawSqlite::Access::ReadWrite) : nullptr;
     if (!reader || !writer) {
-        std::fprintf(stderr, "C API cannot open %s: %s\n", qPrintable(settings.path), qPrintable(error));
+        std::fprintf(stderr, "C API cannot open %s: %s\n", qPrintable(prepared->path), qPrintable(error));
         return 1;
     }
     Fixture f;
-    f.bench = bench->get();
+    f.bench = prepared->bench.get();
     f.reader = reader.get();
     f.writer = writer.get();
-    f.companyId = (*bench)->actor().companyId.toUtf8();
-    f.sales = *report;
+    f.companyId = prepared->bench->actor().companyId.toUtf8();
+    f.sales = prepared->report;
     f.rawIdState = static_cast<quint64>(std::chrono::steady_clock::now().time_since_epoch().count());
     f.serviceSynchronous = synchronousOf(f.bench->db());
     f.rawSynchronous = f.writer->pragmaValue("synchronous");
     std::fprintf(stderr,
         "database %s: %lld customers, %lld generated sales, SQLite %s; PRAGMA synchronous = %lld (service), %lld "
         "(C API)\n",
-        qPrintable(settings.path), static_cast<long long>(f.bench->customers()), static_cast<long long>(f.sales.sales),
+        qPrintable(prepared->path), static_cast<long long>(f.bench->customers()), static_cast<long long>(f.sales.sales),
         sqlite3_libversion(), static_cast<long long>(f.serviceSynchronous), static_cast<long long>(f.rawSynchronous));
     if (f.serviceSynchronous != synchronousFull || f.rawSynchronous != synchronousFull) {
         std::fprintf(stderr, "the sales must be written with synchronous FULL (2)\n");

@@ -146,36 +146,22 @@ void summaryRow(const char* what, const std::optional<MedianReporter::Median>& m
 
 int run()
 {
-    BenchSettings settings = BenchSettings::fromEnvironment();
-    const SalesSettings sales = SalesSettings::fromEnvironment();
-    if (qEnvironmentVariable("KASIR_BENCH_DB").trimmed().isEmpty())
-        settings.path = SalesSettings::defaultPath(settings.customers, sales.sales);
-    if (qEnvironmentVariable("KASIR_BENCH_FRESH") == QLatin1String("1") && !removeDatabase(settings.path))
+    auto prepared = SalesData::prepare();
+    if (!prepared)
         return 1;
-    auto bench = BenchDatabase::prepare(settings);
-    if (!bench) {
-        std::fprintf(
-            stderr, "cannot prepare %s: %s\n", qPrintable(settings.path), qPrintable(bench.error().describe()));
-        return 1;
-    }
-    auto report = SalesData::ensure(**bench, sales.sales, settings.seed);
-    if (!report) {
-        std::fprintf(stderr, "cannot generate sales in %s: %s\n", qPrintable(settings.path),
-            qPrintable(report.error().describe()));
-        return 1;
-    }
     QString error;
-    auto reader = RawSqlite::open(settings.path, &error);
+    auto reader = RawSqlite::open(prepared->path, &error);
     if (!reader) {
-        std::fprintf(stderr, "C API cannot open %s: %s\n", qPrintable(settings.path), qPrintable(error));
+        std::fprintf(stderr, "C API cannot open %s: %s\n", qPrintable(prepared->path), qPrintable(error));
         return 1;
     }
     Fixture f;
-    f.bench = bench->get();
+    f.bench = prepared->bench.get();
     f.reader = reader.get();
-    f.companyId = (*bench)->actor().companyId.toUtf8();
-    std::fprintf(stderr, "database %s: %lld customers, %lld generated sales, SQLite %s\n", qPrintable(settings.path),
-        static_cast<long long>(f.bench->customers()), static_cast<long long>(report->sales), sqlite3_libversion());
+    f.companyId = prepared->bench->actor().companyId.toUtf8();
+    std::fprintf(stderr, "database %s: %lld customers, %lld generated sales, SQLite %s\n", qPrintable(prepared->path),
+        static_cast<long long>(f.bench->customers()), static_cast<long long>(prepared->report.sales),
+        sqlite3_libversion());
     if (!agrees(f, "before"))
         return 1;
 

@@ -874,4 +874,27 @@ void formatUuidV7(qint64 unixMs, quint64 random, char* out36)
     }
 }
 
+std::optional<SalesData::Prepared> SalesData::prepare()
+{
+    BenchSettings settings = BenchSettings::fromEnvironment();
+    const SalesSettings sales = SalesSettings::fromEnvironment();
+    if (qEnvironmentVariable("KASIR_BENCH_DB").trimmed().isEmpty())
+        settings.path = SalesSettings::defaultPath(settings.customers, sales.sales);
+    if (qEnvironmentVariable("KASIR_BENCH_FRESH") == QLatin1String("1") && !removeDatabase(settings.path))
+        return std::nullopt;
+    auto bench = BenchDatabase::prepare(settings);
+    if (!bench) {
+        std::fprintf(
+            stderr, "cannot prepare %s: %s\n", qPrintable(settings.path), qPrintable(bench.error().describe()));
+        return std::nullopt;
+    }
+    auto report = ensure(**bench, sales.sales, settings.seed);
+    if (!report) {
+        std::fprintf(stderr, "cannot generate sales in %s: %s\n", qPrintable(settings.path),
+            qPrintable(report.error().describe()));
+        return std::nullopt;
+    }
+    return Prepared {std::move(bench).value(), *report, settings.path};
+}
+
 } // namespace kasir::bench

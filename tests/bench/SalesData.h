@@ -5,6 +5,9 @@
 
 #include <QString>
 
+#include <memory>
+#include <optional>
+
 namespace kasir::bench {
 
 class BenchDatabase;
@@ -64,6 +67,17 @@ public:
     // error (the two years would be spread over a different number of sales). Progress goes
     // to stderr every `step` sales.
     static Result<Report> ensure(BenchDatabase& bench, qint64 sales, quint64 seed, qint64 step = 500'000);
+
+    // What the sales benchmarks run on: the file BenchSettings and SalesSettings name
+    // (KASIR_BENCH_FRESH=1 deletes it first), with its demo customers and generated sales.
+    struct Prepared
+    {
+        std::unique_ptr<BenchDatabase> bench;
+        Report report;
+        QString path;
+    };
+    // nullopt after saying on stderr what failed.
+    static std::optional<Prepared> prepare();
 };
 
 // A UUID version 7 (the layout of Ids::newUuid) for a time and 64 random bits, as its 36
