@@ -166,6 +166,13 @@ int Kasirctl::help()
               "                                                         from sales and ledgers\n"
               "  check [--limit N]                                      compare the figures with the facts\n"
               "                                                         (exit 1 and one line per difference)\n"
+              "  stats [--churn-days N] [--json [--limit N]]            the dashboard: customers, revenue, debt,\n"
+              "                                                         frequencies, churn (N days, 90); --json\n"
+              "                                                         adds top, recent customers and 12 months\n"
+              "  top [--by revenue|sales|balance] [--limit N]           the best customers by that figure\n"
+              "  repeat [--min N] [--limit N] [--after CURSOR]          customers with N purchases or more (2),\n"
+              "                                                         most first; a last line {\"next\"} when\n"
+              "                                                         more follow (pass it as --after)\n"
               "  rules show | rules set [--silver-from N] [--gold-discount BP] [--tiers-can-drop true|false]\n"
               "       [--points-expire-days DAYS] ...                   new thresholds place every customer again\n"
               "  demo --customers N [--seed S] [--progress]             add realistic demo customers (one write:\n"
@@ -255,6 +262,12 @@ int Kasirctl::run(const QStringList& arguments)
         return link(args);
     if (command == u"activity")
         return activity(args);
+    if (command == u"stats")
+        return stats(args);
+    if (command == u"top")
+        return top(args);
+    if (command == u"repeat")
+        return repeat(args);
     if (command == u"prefs")
         return prefs(args);
     if (command == u"customer" || command == u"user" || command == u"product" || command == u"rules"

@@ -55,6 +55,10 @@ private:
     int tag(const QString& verb, const QStringList& args);
     int contact(const QString& verb, const QStringList& args);
     int prefs(const QStringList& args);
+    // `stats`, `top` and `repeat`: the membership dashboard's data (KasirctlAnalytics.cpp).
+    int stats(const QStringList& args);
+    int top(const QStringList& args);
+    int repeat(const QStringList& args);
     // Reads an integer flag into `out` (unset: left alone); false, with exitCode set, when
     // the value is not a whole number.
     bool readInteger(const QCommandLineParser& parser, const QString& flag, const QString& field,

@@ -38,6 +38,7 @@ enum class Permission
     NoteDeleteAny, // delete another user's note
     TagAssign, // put an existing tag on a customer or take it off (managers and admins)
     TagManage, // create, rename and recolour tags (and so create one while tagging)
+    AnalyticsRead, // the membership dashboard: company-wide figures, top and repeat customers
 };
 
 namespace Roles {

@@ -2,6 +2,7 @@
 
 #include "core/domain/Clock.h"
 #include "core/services/CustomerService.h"
+#include "core/storage/DashboardRepository.h"
 #include "core/storage/Database.h"
 #include "core/storage/MetricsRepository.h"
 #include "core/storage/UnitOfWork.h"
@@ -65,9 +66,18 @@ Result<MetricsService::RebuildResult> MetricsService::rebuild()
     UnitOfWork uow(m_db, m_actor);
     if (Status s = uow.begin(); !s)
         return s.error();
+    // The dashboard's running totals count customer_metrics row by row: they step aside
+    // while it is replaced and are made again after it, from it.
+    DashboardRepository dashboard(m_db);
+    if (Status s = dashboard.pause(uow, m_actor.companyId); !s)
+        return s.error();
     auto counts = MetricsRepository(m_db).rebuild(uow, m_actor.companyId);
     if (!counts)
         return counts.error();
+    if (Status s = dashboard.refill(uow, m_actor.companyId); !s)
+        return s.error();
+    if (Status s = dashboard.resume(uow, m_actor.companyId); !s)
+        return s.error();
     if (Status s = uow.commit(); !s)
         return s.error();
     return RebuildResult {counts->customers, counts->sales, timer.elapsed()};
@@ -77,7 +87,14 @@ Result<QList<MetricsDifference>> MetricsService::check(int limit)
 {
     if (Status s = m_actor.require(Permission::Maintenance, tr("check customer figures")); !s)
         return s.error();
-    return MetricsRepository(m_db).differences(m_actor.companyId, std::max(1, limit));
+    limit = std::max(1, limit);
+    auto differences = MetricsRepository(m_db).differences(m_actor.companyId, limit);
+    if (!differences || differences->size() >= limit)
+        return differences;
+    auto dashboard = DashboardRepository(m_db).differences(m_actor.companyId, limit - int(differences->size()));
+    if (!dashboard)
+        return dashboard.error();
+    return *differences + *dashboard;
 }
 
 QJsonObject MetricsService::toJson(const Report& r, qint64 nowMs)

@@ -36,9 +36,11 @@ public:
 
     // The customer's figures as kept, with monthly spending and top products from the facts.
     Result<Report> report(const QString& idOrCode);
-    // Makes customer_metrics of the actor's company again from the facts, in one transaction.
+    // Makes customer_metrics of the actor's company and the dashboard's running totals again
+    // from the facts, in one transaction.
     Result<RebuildResult> rebuild();
-    // Where customer_metrics disagrees with the facts (empty: it agrees), at most `limit`.
+    // Where customer_metrics or the dashboard's totals disagree with the facts (empty: they
+    // agree), at most `limit`.
     Result<QList<MetricsDifference>> check(int limit = 1000);
 
     static QJsonObject toJson(const Report& report, qint64 nowMs);

@@ -1,5 +1,6 @@
 #include "core/storage/Migrations.h"
 
+#include "core/storage/DashboardRepository.h"
 #include "core/storage/NameIndex.h"
 
 namespace kasir {
@@ -431,6 +432,115 @@ QList<Migration> build()
                 "CREATE INDEX ix_metrics_purchases ON customer_metrics (company_id, purchases, customer_id)"),
         },
         {}});
+
+    list.append(Migration {8, QStringLiteral("running totals for the membership dashboard"),
+        {
+            // The dashboard's figures over a million customers and millions of sales, kept as
+            // running totals by triggers so that every write path (a sale, a registration, an
+            // import, a pulled change) keeps them without knowing of them. They are derived:
+            // DashboardRepository makes them again from customer, customer_metrics and sale
+            // (`kasirctl rebuild`) and compares them (`kasirctl check`).
+            //
+            // Customers by type, status and level.
+            QStringLiteral(R"(CREATE TABLE dashboard_customers (
+                company_id TEXT NOT NULL,
+                type TEXT NOT NULL,
+                status TEXT NOT NULL,
+                level TEXT NOT NULL,
+                customers INTEGER NOT NULL,
+                PRIMARY KEY (company_id, type, status, level)) WITHOUT ROWID)"),
+            // customer_metrics summed by number of purchases (100 and more together) and the
+            // sign of the store-credit balance; `dated` counts customers with a last purchase.
+            QStringLiteral(R"(CREATE TABLE dashboard_figures (
+                company_id TEXT NOT NULL,
+                purchases_band INTEGER NOT NULL,
+                credit_sign INTEGER NOT NULL,
+                customers INTEGER NOT NULL,
+                purchases INTEGER NOT NULL,
+                spent INTEGER NOT NULL,
+                credit INTEGER NOT NULL,
+                points INTEGER NOT NULL,
+                dated INTEGER NOT NULL,
+                PRIMARY KEY (company_id, purchases_band, credit_sign)) WITHOUT ROWID)"),
+            // New customers, sales, refunds and net takings per quarter of an hour (UTC ms /
+            // 900,000): every time zone's midnight falls on such a boundary, so months in
+            // the shop's own time add up exactly.
+            QStringLiteral(R"(CREATE TABLE dashboard_slots (
+                company_id TEXT NOT NULL,
+                slot INTEGER NOT NULL,
+                new_customers INTEGER NOT NULL,
+                sales INTEGER NOT NULL,
+                refunds INTEGER NOT NULL,
+                revenue INTEGER NOT NULL,
+                PRIMARY KEY (company_id, slot)) WITHOUT ROWID)"),
+            // A company listed here has its customer_metrics replaced wholesale (a rebuild):
+            // the triggers step aside and the totals are made again at the end, in the same
+            // transaction.
+            QStringLiteral("CREATE TABLE dashboard_pause (company_id TEXT PRIMARY KEY) WITHOUT ROWID"),
+            QStringLiteral(R"(CREATE TRIGGER dashboard_customer_insert AFTER INSERT ON customer BEGIN
+                INSERT INTO dashboard_customers VALUES (new.company_id, new.type, new.status, new.level, 1)
+                    ON CONFLICT (company_id, type, status, level) DO UPDATE SET customers = customers + 1;
+                INSERT INTO dashboard_slots VALUES (new.company_id, new.created_at / 900000, 1, 0, 0, 0)
+                    ON CONFLICT (company_id, slot) DO UPDATE SET new_customers = new_customers + 1;
+                END)"),
+            QStringLiteral(R"(CREATE TRIGGER dashboard_customer_delete AFTER DELETE ON customer BEGIN
+                UPDATE dashboard_customers SET customers = customers - 1 WHERE company_id = old.company_id
+                    AND type = old.type AND status = old.status AND level = old.level;
+                UPDATE dashboard_slots SET new_customers = new_customers - 1 WHERE company_id = old.company_id
+                    AND slot = old.created_at / 900000;
+                END)"),
+            QStringLiteral(R"(CREATE TRIGGER dashboard_customer_update AFTER UPDATE OF type, status, level ON customer
+                WHEN old.type IS NOT new.type OR old.status IS NOT new.status OR old.level IS NOT new.level BEGIN
+                UPDATE dashboard_customers SET customers = customers - 1 WHERE company_id = old.company_id
+                    AND type = old.type AND status = old.status AND level = old.level;
+                INSERT INTO dashboard_customers VALUES (new.company_id, new.type, new.status, new.level, 1)
+                    ON CONFLICT (company_id, type, status, level) DO UPDATE SET customers = customers + 1;
+                END)"),
+            QStringLiteral(R"(CREATE TRIGGER dashboard_figures_insert AFTER INSERT ON customer_metrics
+                WHEN NOT EXISTS (SELECT 1 FROM dashboard_pause WHERE company_id = new.company_id) BEGIN
+                INSERT INTO dashboard_figures VALUES (new.company_id, min(max(new.purchases, 0), 100),
+                    (new.credit > 0) - (new.credit < 0), 1, new.purchases, new.total_spent, new.credit, new.points,
+                    new.last_purchase_at IS NOT NULL)
+                    ON CONFLICT (company_id, purchases_band, credit_sign) DO UPDATE SET
+                    customers = customers + 1, purchases = purchases + excluded.purchases,
+                    spent = spent + excluded.spent, credit = credit + excluded.credit,
+                    points = points + excluded.points, dated = dated + excluded.dated;
+                END)"),
+            QStringLiteral(R"(CREATE TRIGGER dashboard_figures_delete AFTER DELETE ON customer_metrics
+                WHEN NOT EXISTS (SELECT 1 FROM dashboard_pause WHERE company_id = old.company_id) BEGIN
+                UPDATE dashboard_figures SET customers = customers - 1, purchases = purchases - old.purchases,
+                    spent = spent - old.total_spent, credit = credit - old.credit, points = points - old.points,
+                    dated = dated - (old.last_purchase_at IS NOT NULL)
+                    WHERE company_id = old.company_id AND purchases_band = min(max(old.purchases, 0), 100)
+                    AND credit_sign = (old.credit > 0) - (old.credit < 0);
+                END)"),
+            QStringLiteral(R"(CREATE TRIGGER dashboard_figures_update AFTER UPDATE ON customer_metrics
+                WHEN (old.purchases IS NOT new.purchases OR old.total_spent IS NOT new.total_spent
+                    OR old.credit IS NOT new.credit OR old.points IS NOT new.points
+                    OR (old.last_purchase_at IS NULL) IS NOT (new.last_purchase_at IS NULL))
+                    AND NOT EXISTS (SELECT 1 FROM dashboard_pause WHERE company_id = new.company_id) BEGIN
+                UPDATE dashboard_figures SET customers = customers - 1, purchases = purchases - old.purchases,
+                    spent = spent - old.total_spent, credit = credit - old.credit, points = points - old.points,
+                    dated = dated - (old.last_purchase_at IS NOT NULL)
+                    WHERE company_id = old.company_id AND purchases_band = min(max(old.purchases, 0), 100)
+                    AND credit_sign = (old.credit > 0) - (old.credit < 0);
+                INSERT INTO dashboard_figures VALUES (new.company_id, min(max(new.purchases, 0), 100),
+                    (new.credit > 0) - (new.credit < 0), 1, new.purchases, new.total_spent, new.credit, new.points,
+                    new.last_purchase_at IS NOT NULL)
+                    ON CONFLICT (company_id, purchases_band, credit_sign) DO UPDATE SET
+                    customers = customers + 1, purchases = purchases + excluded.purchases,
+                    spent = spent + excluded.spent, credit = credit + excluded.credit,
+                    points = points + excluded.points, dated = dated + excluded.dated;
+                END)"),
+            // Sales are never edited or deleted: inserting is the only change to count.
+            QStringLiteral(R"(CREATE TRIGGER dashboard_sale_insert AFTER INSERT ON sale BEGIN
+                INSERT INTO dashboard_slots VALUES (new.company_id, new.created_at / 900000, 0,
+                    new.kind = 'sale', new.kind = 'refund', new.total)
+                    ON CONFLICT (company_id, slot) DO UPDATE SET sales = sales + excluded.sales,
+                    refunds = refunds + excluded.refunds, revenue = revenue + excluded.revenue;
+                END)"),
+        },
+        [](QSqlDatabase db) { return DashboardRepository::fill(db, QString()); }});
 
     return list;
 }

@@ -160,6 +160,65 @@ private slots:
         }
     }
 
+    void migrationEightCountsWhatIsAlreadyThere()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("kasir.db"));
+        ManualClock clock;
+        {
+            auto old = Database::openAtVersion(path, clock, 7);
+            QVERIFY(old.ok());
+            QSqlQuery q((*old)->connection());
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO company (id, name, created_at, updated_at) "
+                                          "VALUES ('c1', 'Lama', 1, 1)")));
+            // 2026-01-01 00:00 and 00:20 UTC: two different quarter-hours.
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO customer (id, company_id, code, name, name_key, type, level, created_at, updated_at) "
+                "VALUES ('a', 'c1', 'C-000001', 'Agus', 'agus', 'vip', 'Gold', 1767225600000, 1), "
+                "('b', 'c1', 'C-000002', 'Siti', 'siti', 'member', 'Bronze', 1767226800000, 1)")));
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO customer_metrics (customer_id, company_id, purchases, total_spent, last_purchase_at, "
+                "points, credit) VALUES ('a', 'c1', 3, 900000, 1767226800000, 90, -50000), "
+                "('b', 'c1', 0, 0, NULL, 0, 20000)")));
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO sale (id, company_id, store_id, terminal_id, order_number, kind, reverses, customer_id, "
+                "items, subtotal, discount_bp, discount, total, created_at) VALUES "
+                "('s1', 'c1', 'st', 't', '1-1-1', 'sale', NULL, 'a', 1, 500000, 0, 0, 500000, 1767226800000), "
+                "('s2', 'c1', 'st', 't', '1-1-2', 'refund', 's1', 'a', -1, -500000, 0, 0, -500000, 1767226900000)")));
+        }
+        auto db = Database::open(path, clock);
+        QVERIFY(db.ok());
+        const auto rows = [&](const QString& sql) { return scalar(**db, sql).toString(); };
+        QCOMPARE(rows(QStringLiteral("SELECT group_concat(type || '/' || level || '=' || customers, ' ') FROM "
+                                     "(SELECT * FROM dashboard_customers ORDER BY type)")),
+            QStringLiteral("member/Bronze=1 vip/Gold=1"));
+        QCOMPARE(
+            rows(QStringLiteral("SELECT group_concat(purchases_band || '/' || credit_sign || '=' || customers || ',' "
+                                "|| spent || ',' || credit || ',' || points || ',' || dated, ' ') FROM "
+                                "(SELECT * FROM dashboard_figures ORDER BY purchases_band)")),
+            QStringLiteral("0/1=1,0,20000,0,0 3/-1=1,900000,-50000,90,1"));
+        QCOMPARE(
+            rows(QStringLiteral("SELECT group_concat(slot || '=' || new_customers || ',' || sales || ',' || refunds "
+                                "|| ',' || revenue, ' ') FROM (SELECT * FROM dashboard_slots ORDER BY slot)")),
+            QStringLiteral("1963584=1,0,0,0 1963585=1,1,1,0"));
+        // And from now on the triggers keep them.
+        QSqlQuery q((*db)->connection());
+        QVERIFY(q.exec(QStringLiteral("UPDATE customer SET level = 'Silver' WHERE id = 'b'")));
+        QVERIFY(q.exec(QStringLiteral("UPDATE customer_metrics SET credit = 0 WHERE customer_id = 'b'")));
+        QCOMPARE(rows(QStringLiteral("SELECT customers FROM dashboard_customers WHERE level = 'Silver'")),
+            QStringLiteral("1"));
+        QCOMPARE(rows(QStringLiteral("SELECT customers FROM dashboard_customers WHERE level = 'Bronze'")),
+            QStringLiteral("0"));
+        QCOMPARE(
+            rows(QStringLiteral("SELECT group_concat(credit_sign || '=' || customers, ' ') FROM "
+                                "(SELECT * FROM dashboard_figures WHERE purchases_band = 0 ORDER BY credit_sign)")),
+            QStringLiteral("0=1 1=0"));
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM customer WHERE id = 'b'")));
+        QCOMPARE(rows(QStringLiteral("SELECT sum(customers) FROM dashboard_figures")), QStringLiteral("1"));
+        QCOMPARE(rows(QStringLiteral("SELECT sum(customers) FROM dashboard_customers")), QStringLiteral("1"));
+        QCOMPARE(rows(QStringLiteral("SELECT sum(new_customers) FROM dashboard_slots")), QStringLiteral("1"));
+    }
+
     void migrationSixFindsTheCustomerOfEveryEarlierAuditRow()
     {
         QTemporaryDir dir;
