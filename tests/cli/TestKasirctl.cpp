@@ -21,6 +21,7 @@ struct Run
     int exitCode = -1;
     QList<QJsonObject> lines;
     QJsonObject error;
+    QByteArray rawOut;
     QByteArray rawErr;
 
     QJsonObject first() const { return lines.value(0); }
@@ -52,7 +53,8 @@ class TestKasirctl : public QObject
         if (!p.waitForFinished(120'000))
             return r;
         r.exitCode = p.exitCode();
-        for (const QByteArray& line : p.readAllStandardOutput().split('\n'))
+        r.rawOut = p.readAllStandardOutput();
+        for (const QByteArray& line : r.rawOut.split('\n'))
             if (!line.trimmed().isEmpty())
                 r.lines << QJsonDocument::fromJson(line).object();
         r.rawErr = p.readAllStandardError();
@@ -951,6 +953,105 @@ private slots:
             kasirctl({QStringLiteral("--user"), QStringLiteral("kasir2"), QStringLiteral("activity"), code}, cashier)
                 .exitCode,
             5);
+    }
+
+    void showsTheDashboardFiguresToManagers()
+    {
+        QCOMPARE(kasirctl({QStringLiteral("product"), QStringLiteral("add"), QStringLiteral("--sku"),
+                              QStringLiteral("TEH"), QStringLiteral("--name"), QStringLiteral("Teh"),
+                              QStringLiteral("--price"), QStringLiteral("8000")})
+                     .exitCode,
+            0);
+        for (const char* name : {"Ani", "Budi", "Citra"})
+            QCOMPARE(kasirctl({QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--name"),
+                                  QString::fromLatin1(name)})
+                         .exitCode,
+                0);
+        // Ani buys three times, Budi once; Citra holds store credit.
+        for (const QString& who : {QStringLiteral("C-000001"), QStringLiteral("C-000001"), QStringLiteral("C-000001"),
+                 QStringLiteral("C-000002")})
+            QCOMPARE(kasirctl({QStringLiteral("sale"), QStringLiteral("--customer"), who, QStringLiteral("--item"),
+                                  QStringLiteral("TEH:2"), QStringLiteral("--pay"), QStringLiteral("cash:16000")})
+                         .exitCode,
+                0);
+        QCOMPARE(kasirctl({QStringLiteral("credit"), QStringLiteral("C-000003"), QStringLiteral("--add"),
+                              QStringLiteral("50000"), QStringLiteral("--reason"), QStringLiteral("deposit")})
+                     .exitCode,
+            0);
+
+        Run r = kasirctl({QStringLiteral("stats")});
+        QCOMPARE(r.exitCode, 0);
+        const QString text = QString::fromUtf8(r.rawOut);
+        QVERIFY2(text.contains(QStringLiteral("Customers          3 (active 3, inactive 0, blocked 0)")), r.rawOut);
+        QVERIFY2(text.contains(QStringLiteral("Revenue            IDR 64,000")), r.rawOut);
+        QVERIFY2(text.contains(QStringLiteral("2 customers bought, 1 came back (33.3 %)")), r.rawOut);
+        QVERIFY2(text.contains(QStringLiteral("Store credit       IDR 50,000 held by 1 customers")), r.rawOut);
+
+        r = kasirctl(
+            {QStringLiteral("stats"), QStringLiteral("--json"), QStringLiteral("--limit"), QStringLiteral("1")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.lines.size(), 1);
+        const QJsonObject overview = r.first().value(QStringLiteral("overview")).toObject();
+        QCOMPARE(overview.value(QStringLiteral("totalCustomers")).toInt(), 3);
+        QCOMPARE(overview.value(QStringLiteral("totalRevenue")).toInt(), 64'000);
+        QCOMPARE(overview.value(QStringLiteral("repeatCustomers")).toInt(), 1);
+        QCOMPARE(overview.value(QStringLiteral("frequencyDistribution"))
+                     .toObject()
+                     .value(QStringLiteral("occasional"))
+                     .toInt(),
+            1);
+        QCOMPARE(r.first().value(QStringLiteral("topByRevenue")).toArray().size(), 1);
+        QCOMPARE(r.first().value(QStringLiteral("months")).toArray().size(), 12);
+
+        r = kasirctl({QStringLiteral("top"), QStringLiteral("--by"), QStringLiteral("sales")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.lines.size(), 2);
+        QCOMPARE(r.first().value(QStringLiteral("code")).toString(), QStringLiteral("C-000001"));
+        QCOMPARE(r.first().value(QStringLiteral("totalPurchases")).toInt(), 3);
+        r = kasirctl({QStringLiteral("top"), QStringLiteral("--by"), QStringLiteral("balance")});
+        QCOMPARE(r.lines.size(), 1);
+        QCOMPARE(r.first().value(QStringLiteral("credit")).toInt(), 50'000);
+
+        r = kasirctl({QStringLiteral("repeat"), QStringLiteral("--min"), QStringLiteral("1"), QStringLiteral("--limit"),
+            QStringLiteral("1")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.lines.size(), 2);
+        const QString next = r.lines.at(1).value(QStringLiteral("next")).toString();
+        QVERIFY(!next.isEmpty());
+        r = kasirctl(
+            {QStringLiteral("repeat"), QStringLiteral("--min"), QStringLiteral("1"), QStringLiteral("--after"), next});
+        QCOMPARE(r.lines.size(), 1);
+        QCOMPARE(r.first().value(QStringLiteral("code")).toString(), QStringLiteral("C-000002"));
+
+        // Bad flags name themselves.
+        for (const QStringList& bad :
+            {QStringList {QStringLiteral("top"), QStringLiteral("--by"), QStringLiteral("love")},
+                QStringList {QStringLiteral("top"), QStringLiteral("--limit"), QStringLiteral("0")},
+                QStringList {QStringLiteral("repeat"), QStringLiteral("--min"), QStringLiteral("0")},
+                QStringList {QStringLiteral("repeat"), QStringLiteral("--after"), QStringLiteral("x'--")},
+                QStringList {QStringLiteral("stats"), QStringLiteral("--churn-days"), QStringLiteral("-5")},
+                QStringList {QStringLiteral("stats"), QStringLiteral("--limit"), QStringLiteral("3")}}) {
+            r = kasirctl(bad);
+            QCOMPARE(r.exitCode, 2);
+            const QString flag = bad.at(1).mid(2);
+            QCOMPARE(
+                r.error.value(QStringLiteral("field")).toString(), flag == u"after" ? QStringLiteral("after") : flag);
+        }
+
+        // A cashier does not see the company's figures.
+        QProcessEnvironment pw;
+        pw.insert(QStringLiteral("KASIR_NEW_PASSWORD"), QStringLiteral("kasir-rahasia"));
+        QCOMPARE(kasirctl({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--username"),
+                              QStringLiteral("kasir"), QStringLiteral("--role"), QStringLiteral("cashier")},
+                     pw)
+                     .exitCode,
+            0);
+        QProcessEnvironment cashier;
+        cashier.insert(QStringLiteral("KASIR_PASSWORD"), QStringLiteral("kasir-rahasia"));
+        for (const QString& command : {QStringLiteral("stats"), QStringLiteral("top"), QStringLiteral("repeat")}) {
+            r = kasirctl({QStringLiteral("--user"), QStringLiteral("kasir"), command}, cashier);
+            QCOMPARE(r.exitCode, 5);
+        }
     }
 
     void initValidatesItsInput()
