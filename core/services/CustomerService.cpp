@@ -9,6 +9,7 @@
 #include "core/domain/TextFold.h"
 #include "core/domain/TextRules.h"
 #include "core/storage/CustomerRepository.h"
+#include "core/storage/DashboardRepository.h"
 #include "core/storage/Database.h"
 #include "core/storage/NameIndex.h"
 #include "core/storage/TenancyRepository.h"
@@ -208,11 +209,15 @@ Result<qint64> CustomerService::createInBulk(qint64 expected, const std::functio
     if (Status s = uow.begin(); !s)
         return s.error();
     std::optional<CustomerRepository::BulkLoad> load;
+    DashboardRepository dashboard(m_db);
     if (bulk) {
         auto begun = repo.beginBulkLoad(uow);
         if (!begun)
             return begun.error();
         load = std::move(begun).value();
+        // The dashboard's totals are counted per batch rather than by a trigger per row.
+        if (Status s = dashboard.pause(uow, comp->id); !s)
+            return s.error();
     }
     const auto endLoad = qScopeGuard([&] {
         if (load)
@@ -275,6 +280,8 @@ Result<qint64> CustomerService::createInBulk(qint64 expected, const std::functio
         if (load) {
             Status written = repo.insertLoaded(uow, batch->customers, batch->nameKeys, firstSeq + offset);
             if (written)
+                written = dashboard.countNewCustomers(uow, batch->customers);
+            if (written)
                 written = uow.record(batch->changes);
             if (!written)
                 return stop(written.error());
@@ -302,6 +309,8 @@ Result<qint64> CustomerService::createInBulk(qint64 expected, const std::functio
     }
     if (load) {
         if (Status s = repo.finishBulkLoad(uow, *load, words); !s)
+            return s.error();
+        if (Status s = dashboard.resume(uow, companyId); !s)
             return s.error();
     }
     if (Status s = uow.commit(); !s)

@@ -156,6 +156,42 @@ Status DashboardRepository::resume(UnitOfWork& uow, const QString& companyId)
     return Sql::exec(q);
 }
 
+Status DashboardRepository::countNewCustomers(UnitOfWork& uow, const QList<Customer>& customers)
+{
+    // A load is mostly a few kinds of customer made in the same quarter of an hour: a few
+    // upserts for thousands of rows.
+    QMap<std::tuple<QString, CustomerType, CustomerStatus, MembershipLevel>, qint64> byKind;
+    QMap<std::pair<QString, qint64>, qint64> bySlot;
+    for (const Customer& c : customers) {
+        ++byKind[std::tuple {c.companyId, c.type, c.status, c.level}];
+        ++bySlot[std::pair {c.companyId, c.createdAt / slotMs}];
+    }
+    QSqlQuery& kind = uow.prepared(
+        QStringLiteral("INSERT INTO dashboard_customers VALUES (?, ?, ?, ?, ?) ON CONFLICT (company_id, type, "
+                       "status, level) DO UPDATE SET customers = customers + excluded.customers"));
+    for (auto it = byKind.cbegin(); it != byKind.cend(); ++it) {
+        const auto& [company, type, status, level] = it.key();
+        kind.bindValue(0, company);
+        kind.bindValue(1, CustomerEnums::toString(type));
+        kind.bindValue(2, CustomerEnums::toString(status));
+        kind.bindValue(3, CustomerEnums::toString(level));
+        kind.bindValue(4, it.value());
+        if (Status s = Sql::exec(kind); !s)
+            return s;
+    }
+    QSqlQuery& slot = uow.prepared(
+        QStringLiteral("INSERT INTO dashboard_slots VALUES (?, ?, ?, 0, 0, 0) ON CONFLICT (company_id, slot) "
+                       "DO UPDATE SET new_customers = new_customers + excluded.new_customers"));
+    for (auto it = bySlot.cbegin(); it != bySlot.cend(); ++it) {
+        slot.bindValue(0, it.key().first);
+        slot.bindValue(1, it.key().second);
+        slot.bindValue(2, it.value());
+        if (Status s = Sql::exec(slot); !s)
+            return s;
+    }
+    return Done {};
+}
+
 Result<QList<MetricsDifference>> DashboardRepository::differences(const QString& companyId, int limit)
 {
     QSqlDatabase db = m_db.connection();

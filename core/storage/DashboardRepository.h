@@ -33,10 +33,12 @@ public:
     static Status fill(QSqlDatabase db, const QString& companyId);
     // Replaces the company's totals with what the tables give (a rebuild).
     Status refill(UnitOfWork& uow, const QString& companyId);
-    // customer_metrics rows of the company written while paused leave the totals alone; the
-    // caller refills them before the unit of work commits.
+    // Rows of the company written while paused leave the totals alone; the caller brings
+    // them up to date (refill, countNewCustomers) before the unit of work commits.
     Status pause(UnitOfWork& uow, const QString& companyId);
     Status resume(UnitOfWork& uow, const QString& companyId);
+    // Counts customers inserted while paused: their type, status, level and creation time.
+    Status countNewCustomers(UnitOfWork& uow, const QList<Customer>& customers);
     // Where the kept totals and the tables disagree, at most `limit` (customerId empty,
     // field "dashboard.<table>[<key>].<column>").
     Result<QList<MetricsDifference>> differences(const QString& companyId, int limit);

@@ -473,24 +473,27 @@ QList<Migration> build()
                 refunds INTEGER NOT NULL,
                 revenue INTEGER NOT NULL,
                 PRIMARY KEY (company_id, slot)) WITHOUT ROWID)"),
-            // A company listed here has its customer_metrics replaced wholesale (a rebuild):
-            // the triggers step aside and the totals are made again at the end, in the same
-            // transaction.
+            // A company listed here is being written wholesale (a rebuild of customer_metrics, a
+            // bulk load of customers): the triggers step aside and the writer brings the totals
+            // up to date itself before it commits.
             QStringLiteral("CREATE TABLE dashboard_pause (company_id TEXT PRIMARY KEY) WITHOUT ROWID"),
-            QStringLiteral(R"(CREATE TRIGGER dashboard_customer_insert AFTER INSERT ON customer BEGIN
+            QStringLiteral(R"(CREATE TRIGGER dashboard_customer_insert AFTER INSERT ON customer
+                WHEN NOT EXISTS (SELECT 1 FROM dashboard_pause WHERE company_id = new.company_id) BEGIN
                 INSERT INTO dashboard_customers VALUES (new.company_id, new.type, new.status, new.level, 1)
                     ON CONFLICT (company_id, type, status, level) DO UPDATE SET customers = customers + 1;
                 INSERT INTO dashboard_slots VALUES (new.company_id, new.created_at / 900000, 1, 0, 0, 0)
                     ON CONFLICT (company_id, slot) DO UPDATE SET new_customers = new_customers + 1;
                 END)"),
-            QStringLiteral(R"(CREATE TRIGGER dashboard_customer_delete AFTER DELETE ON customer BEGIN
+            QStringLiteral(R"(CREATE TRIGGER dashboard_customer_delete AFTER DELETE ON customer
+                WHEN NOT EXISTS (SELECT 1 FROM dashboard_pause WHERE company_id = old.company_id) BEGIN
                 UPDATE dashboard_customers SET customers = customers - 1 WHERE company_id = old.company_id
                     AND type = old.type AND status = old.status AND level = old.level;
                 UPDATE dashboard_slots SET new_customers = new_customers - 1 WHERE company_id = old.company_id
                     AND slot = old.created_at / 900000;
                 END)"),
             QStringLiteral(R"(CREATE TRIGGER dashboard_customer_update AFTER UPDATE OF type, status, level ON customer
-                WHEN old.type IS NOT new.type OR old.status IS NOT new.status OR old.level IS NOT new.level BEGIN
+                WHEN (old.type IS NOT new.type OR old.status IS NOT new.status OR old.level IS NOT new.level)
+                    AND NOT EXISTS (SELECT 1 FROM dashboard_pause WHERE company_id = new.company_id) BEGIN
                 UPDATE dashboard_customers SET customers = customers - 1 WHERE company_id = old.company_id
                     AND type = old.type AND status = old.status AND level = old.level;
                 INSERT INTO dashboard_customers VALUES (new.company_id, new.type, new.status, new.level, 1)

@@ -253,6 +253,39 @@ private slots:
         compareOverviews(*service.overview(), bruteForce(t, 90, utcMonthStart(t.clock().nowMs())));
     }
 
+    void bulkLoadsAreCountedLikeSingleRegistrations()
+    {
+        test::TestDatabase t;
+        CustomerService service(t.db(), t.admin());
+        // A load as big as the file (indexes rebuilt, the totals counted per batch), then a
+        // smaller one (row by row, the triggers count).
+        for (const auto& [total, batch] : {std::pair {300, 70}, std::pair {120, 50}}) {
+            int made = 0;
+            const auto next = [&, total = total, batch = batch]() -> Result<QList<Customer>> {
+                QList<Customer> out;
+                while (made < total && out.size() < batch) {
+                    Customer c;
+                    c.name = QStringLiteral("Muat %1 %2").arg(total).arg(made);
+                    c.type = made % 3 == 0 ? CustomerType::Vip : CustomerType::Member;
+                    c.level = made % 5 == 0 ? MembershipLevel::Gold : MembershipLevel::Bronze;
+                    c.status = made % 7 == 0 ? CustomerStatus::Blocked : CustomerStatus::Active;
+                    out.append(c);
+                    ++made;
+                }
+                return out;
+            };
+            auto loaded = service.createInBulk(total, next, {}, 1);
+            QVERIFY2(loaded.ok(), qPrintable(loaded ? QString() : loaded.error().describe()));
+            QCOMPARE(*loaded, total);
+            t.clock().advance(kDay);
+        }
+        QCOMPARE(t.countRows(QStringLiteral("dashboard_pause")), 0);
+        QVERIFY(MetricsService(t.db(), t.admin()).check()->isEmpty());
+        compareOverviews(*AnalyticsService(t.db(), t.manager(), kUtc).overview(),
+            bruteForce(t, 90, utcMonthStart(t.clock().nowMs())));
+        QCOMPARE(AnalyticsService(t.db(), t.manager(), kUtc).overview()->vipCustomers, 100 + 40);
+    }
+
     void checkFindsATotalThatWentWrongAndRebuildMendsIt()
     {
         test::TestDatabase t;
