@@ -140,6 +140,12 @@ int Kasirctl::help()
               "  prefs ID|CODE [--preferred-payment cash|card|mobile_money|store_credit]\n"
               "       [--best-contact-time morning|afternoon|evening|anytime] [--offers true|false]\n"
               "       [--loyalty true|false] [--do-not-contact true|false]   change them (\"\" clears a choice)\n"
+              "  privacy export ID|CODE [--out FILE]                    everything stored about the customer as one\n"
+              "                                                         JSON document (managers; recorded)\n"
+              "  privacy anonymise ID|CODE --reason R --yes             erase their personal data, keep sales,\n"
+              "                                                         ledgers and figures (admins; for good)\n"
+              "  privacy delete ID|CODE [--reason R]                    delete a customer without sales or ledger\n"
+              "                                                         entries, with their personal data (admins)\n"
               "  user add --username U --role admin|manager|cashier [--display-name N]\n"
               "       (the new password from $KASIR_NEW_PASSWORD, else on stdin)\n"
               "  user list\n"
@@ -270,6 +276,8 @@ int Kasirctl::run(const QStringList& arguments)
         return repeat(args);
     if (command == u"prefs")
         return prefs(args);
+    if (command == u"privacy")
+        return privacy(args);
     if (command == u"customer" || command == u"user" || command == u"product" || command == u"rules"
         || command == u"note" || command == u"tag" || command == u"contact") {
         if (args.isEmpty())

@@ -59,6 +59,8 @@ private:
     int stats(const QStringList& args);
     int top(const QStringList& args);
     int repeat(const QStringList& args);
+    // `privacy export|anonymise|delete` (KasirctlPrivacy.cpp).
+    int privacy(const QStringList& args);
     // Reads an integer flag into `out` (unset: left alone); false, with exitCode set, when
     // the value is not a whole number.
     bool readInteger(const QCommandLineParser& parser, const QString& flag, const QString& field,

@@ -24,6 +24,7 @@ enum class Permission
     CustomerDeactivate,
     CustomerDelete,
     CustomerAnonymise,
+    CustomerExport, // everything stored about one customer, as a document that leaves the system
     UserManage,
     SettingsManage,
     SaleCreate, // sell, register mid-sale, pay with points or store credit within the limit

@@ -153,6 +153,8 @@ QString ActivityService::summarise(const ActivityEntry& e, const QString& curren
             return tr("Registered as %1").arg(text(after(e, QStringLiteral("name"))));
         if (e.action == u"delete")
             return tr("Deleted");
+        if (e.action == u"anonymise")
+            return tr("Personal data erased; now %1").arg(text(after(e, QStringLiteral("name"))));
         const QString changes = fieldChanges(e, currency);
         return changes.isEmpty() ? tr("Saved without changes") : changes;
     }
@@ -196,7 +198,16 @@ QString ActivityService::summarise(const ActivityEntry& e, const QString& curren
     }
     if (entity == u"credit_limit")
         return tr("Credit limit set to %1").arg(money(QStringLiteral("maxDebt")));
+    if (entity == u"customer_erasure") {
+        const QString reason = text(after(e, QStringLiteral("reason")));
+        const QString what = e.action == u"delete" ? tr("Deleted with their personal data") : tr("Anonymised");
+        return reason.isEmpty() ? what : tr("%1: %2", "what was done and why").arg(what, reason);
+    }
+    if (entity == u"customer_export")
+        return tr("Personal data exported");
     if (entity == u"customer_note") {
+        if (e.action == u"anonymise")
+            return tr("Note erased");
         if (e.action == u"delete")
             return tr("Note deleted: %1").arg(text(before(e, QStringLiteral("body"))));
         return tr("Note (%1): %2").arg(text(after(e, QStringLiteral("kind"))), text(after(e, QStringLiteral("body"))));

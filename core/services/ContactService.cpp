@@ -6,6 +6,7 @@
 #include "core/domain/PhoneNumber.h"
 #include "core/domain/TextRules.h"
 #include "core/services/CustomerService.h"
+#include "core/services/PrivacyService.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/Database.h"
 #include "core/storage/UnitOfWork.h"
@@ -126,6 +127,8 @@ Result<CustomerContact> ContactService::add(const QString& customerIdOrCode, con
     ContactRepository repo(m_db);
     UnitOfWork uow(m_db, m_actor);
     if (Status s = uow.begin(); !s)
+        return s.error();
+    if (Status s = PrivacyService::refuseIfAnonymised(m_db, *customer); !s)
         return s.error();
     if (input.primary) {
         c.primary = *input.primary;

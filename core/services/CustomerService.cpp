@@ -4,10 +4,12 @@
 #include "core/domain/CustomerJson.h"
 #include "core/domain/CustomerValidator.h"
 #include "core/domain/Ids.h"
+#include "core/domain/PersonalData.h"
 #include "core/domain/PhoneNumber.h"
 #include "core/domain/Tag.h"
 #include "core/domain/TextFold.h"
 #include "core/domain/TextRules.h"
+#include "core/services/PrivacyService.h"
 #include "core/storage/CustomerRepository.h"
 #include "core/storage/DashboardRepository.h"
 #include "core/storage/Database.h"
@@ -491,6 +493,15 @@ Result<std::pair<Customer, Customer>> CustomerService::checkUpdate(const QString
     auto validated = CustomerValidator::apply(*current, input, comp->defaultRegion, todayUtc(m_db.clock().nowMs()));
     if (!validated)
         return validated.error();
+    // An anonymised customer keeps their figures, not a way back to the person.
+    const FieldSnapshot was = CustomerJson::snapshot(*current);
+    const FieldSnapshot now = CustomerJson::snapshot(*validated);
+    const QStringList personal = PersonalData::fieldsOf(u"customer");
+    if (std::any_of(
+            personal.cbegin(), personal.cend(), [&](const QString& f) { return was.value(f) != now.value(f); })) {
+        if (Status s = PrivacyService::refuseIfAnonymised(m_db, *current); !s)
+            return s.error();
+    }
     return std::pair {*current, *validated};
 }
 
@@ -551,31 +562,12 @@ Result<Customer> CustomerService::reactivate(const QString& idOrCode)
 
 Status CustomerService::remove(const QString& idOrCode)
 {
-    if (Status s = m_actor.require(Permission::CustomerDelete, tr("delete customers")); !s)
-        return s;
-    // Whether anything refers to the customer is decided under the write lock, so that a
-    // sale completed meanwhile is never left without its customer.
-    UnitOfWork uow(m_db, m_actor);
-    if (Status s = uow.begin(); !s)
-        return s;
-    auto current = get(idOrCode);
-    if (!current)
-        return current.error();
-    CustomerRepository repo(m_db);
-    auto blocking = repo.blockingReferences(current->id);
-    if (!blocking)
-        return blocking.error();
-    if (!blocking->isEmpty())
-        return Error::conflict(QString(), QStringLiteral("has_history"),
-            tr("%1 (%2) has sales or ledger entries (%3) and cannot be deleted; deactivate the customer instead")
-                .arg(current->name, current->code, blocking->join(QStringLiteral(", "))));
-    if (Status s = repo.remove(uow, current->id); !s)
-        return s;
-    auto stamp = uow.record({QStringLiteral("customer"), current->id, current->companyId, QStringLiteral("delete"),
-        UnitOfWork::Op::Delete, CustomerJson::snapshot(*current), {}});
-    if (!stamp)
-        return stamp.error();
-    return uow.commit();
+    // One way to delete a customer: with their dependants and the personal data the audit
+    // log holds about them (PrivacyService::remove).
+    auto removed = PrivacyService(m_db, m_actor).remove(idOrCode);
+    if (!removed)
+        return removed.error();
+    return Done {};
 }
 
 } // namespace kasir

@@ -56,7 +56,9 @@ public:
     Result<Customer> update(UnitOfWork& uow, const QString& idOrCode, const CustomerInput& input);
     Result<Customer> deactivate(const QString& idOrCode);
     Result<Customer> reactivate(const QString& idOrCode);
-    // Only for a customer with no sales or ledger entries; otherwise deactivate.
+    // Only for a customer with no sales or ledger entries; otherwise deactivate or anonymise.
+    // The same as PrivacyService::remove: their notes, contacts, tags and preferences go
+    // with them, each recorded, and the audit log keeps no personal value of theirs.
     Status remove(const QString& idOrCode);
 
     // By UUID or by code ("C-000123", "c123").

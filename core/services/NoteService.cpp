@@ -4,6 +4,7 @@
 #include "core/domain/Ids.h"
 #include "core/domain/TextRules.h"
 #include "core/services/CustomerService.h"
+#include "core/services/PrivacyService.h"
 #include "core/storage/Database.h"
 #include "core/storage/NoteRepository.h"
 #include "core/storage/UnitOfWork.h"
@@ -76,6 +77,9 @@ Result<CustomerNote> NoteService::add(const QString& customerRef, const QString&
     n.authorName = m_actor.username;
     UnitOfWork uow(m_db, m_actor);
     if (Status s = uow.begin(); !s)
+        return s.error();
+    // A note about an anonymised customer would name the person again.
+    if (Status s = PrivacyService::refuseIfAnonymised(m_db, *customer); !s)
         return s.error();
     n.id = Ids::newId(uow.now());
     n.createdAt = uow.now();

@@ -13,11 +13,9 @@
 
 namespace kasir {
 
-namespace {
+TagService::TagService(Database& db, Actor actor) : m_db(db), m_actor(std::move(actor)) { }
 
-// The audit row and sync op of a tag on a customer; its key is the pair. The tag's name at
-// the time goes along for the customer's activity log.
-FieldSnapshot taggingSnapshot(
+FieldSnapshot TagService::taggingSnapshot(
     const QString& customerId, const QString& tagId, const QString& tagName, qint64 at, const QString& by)
 {
     FieldSnapshot s;
@@ -29,14 +27,10 @@ FieldSnapshot taggingSnapshot(
     return s;
 }
 
-QString taggingKey(const QString& customerId, const QString& tagId)
+QString TagService::taggingKey(const QString& customerId, const QString& tagId)
 {
     return customerId + u':' + tagId;
 }
-
-} // namespace
-
-TagService::TagService(Database& db, Actor actor) : m_db(db), m_actor(std::move(actor)) { }
 
 std::optional<QString> TagService::normaliseColor(const QString& text)
 {

@@ -544,6 +544,65 @@ QList<Migration> build()
                 END)"),
         },
         [](QSqlDatabase db) { return DashboardRepository::fill(db, QString()); }});
+    list.append(Migration {9, QStringLiteral("customer erasure: anonymisation and deletion of personal data"),
+        {
+            // A customer whose personal data was erased (anonymised, or deleted with it), why,
+            // by whom and when. No foreign key: the record outlives a deleted customer. Its
+            // existence is what allows the redactions below, so it is never changed or removed.
+            QStringLiteral(R"(CREATE TABLE customer_erasure (
+                customer_id TEXT PRIMARY KEY,
+                company_id TEXT NOT NULL REFERENCES company(id),
+                kind TEXT NOT NULL CHECK (kind IN ('anonymise', 'delete')),
+                reason TEXT NOT NULL DEFAULT '' CHECK (length(reason) <= 500),
+                created_at INTEGER NOT NULL,
+                created_by TEXT))"),
+            QStringLiteral("CREATE TRIGGER customer_erasure_append_only_update BEFORE UPDATE ON customer_erasure "
+                           "BEGIN SELECT RAISE(ABORT, 'customer_erasure is append-only'); END"),
+            QStringLiteral("CREATE TRIGGER customer_erasure_append_only_delete BEFORE DELETE ON customer_erasure "
+                           "BEGIN SELECT RAISE(ABORT, 'customer_erasure is append-only'); END"),
+            // The audit log stays append-only with one exception: in a row about an erased
+            // customer (or about a walk-in sale linked to one), a value may be replaced by
+            // the marker '[redacted]' (PersonalData::redacted). Nothing else of the row may
+            // change, no key may come or go, nothing may be put back or forged. The service
+            // chooses which values (PersonalData::fieldsOf); this guard only makes sure that
+            // a redaction can destroy, never write, and only for someone who was erased.
+            QStringLiteral("DROP TRIGGER audit_log_append_only_update"),
+            QStringLiteral(R"(CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log
+                WHEN NOT (
+                    NEW.id IS OLD.id AND NEW.at IS OLD.at AND NEW.hlc IS OLD.hlc
+                    AND NEW.company_id IS OLD.company_id AND NEW.actor_id IS OLD.actor_id
+                    AND NEW.actor_name IS OLD.actor_name AND NEW.entity IS OLD.entity
+                    AND NEW.entity_id IS OLD.entity_id AND NEW.action IS OLD.action
+                    AND NEW.customer_id IS OLD.customer_id
+                    AND (EXISTS (SELECT 1 FROM customer_erasure e WHERE e.customer_id = OLD.customer_id)
+                        OR (OLD.entity = 'sale' AND EXISTS (SELECT 1 FROM sale_link l
+                            JOIN customer_erasure e ON e.customer_id = l.customer_id WHERE l.sale_id = OLD.entity_id)))
+                    AND (SELECT count(*) FROM json_tree(NEW.changes)) = (SELECT count(*) FROM json_tree(OLD.changes))
+                    AND NOT EXISTS (SELECT 1 FROM json_tree(NEW.changes) n WHERE NOT EXISTS (
+                        SELECT 1 FROM json_tree(OLD.changes) o WHERE o.fullkey = n.fullkey AND (
+                            (o.type = n.type AND (n.type IN ('object', 'array') OR o.atom IS n.atom))
+                            OR (n.type = 'text' AND n.atom = '[redacted]'
+                                AND o.type NOT IN ('object', 'array', 'null'))))))
+                BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END)"),
+            // Sales were append-only by convention; now by the schema, with the same one
+            // exception: the name and phone noted on a sale of an erased customer (their own,
+            // or a walk-in sale linked to them) may be cleared. Figures never change.
+            QStringLiteral(R"(CREATE TRIGGER sale_append_only_update BEFORE UPDATE ON sale
+                WHEN NOT (
+                    NEW.id IS OLD.id AND NEW.company_id IS OLD.company_id AND NEW.store_id IS OLD.store_id
+                    AND NEW.terminal_id IS OLD.terminal_id AND NEW.order_number IS OLD.order_number
+                    AND NEW.kind IS OLD.kind AND NEW.reverses IS OLD.reverses
+                    AND NEW.customer_id IS OLD.customer_id AND NEW.items IS OLD.items
+                    AND NEW.subtotal IS OLD.subtotal AND NEW.discount_bp IS OLD.discount_bp
+                    AND NEW.discount IS OLD.discount AND NEW.total IS OLD.total
+                    AND NEW.points_redeemed IS OLD.points_redeemed AND NEW.points_earned IS OLD.points_earned
+                    AND NEW.created_at IS OLD.created_at AND NEW.created_by IS OLD.created_by
+                    AND NEW.customer_name IN (OLD.customer_name, '') AND NEW.customer_phone IN (OLD.customer_phone, '')
+                    AND EXISTS (SELECT 1 FROM customer_erasure e WHERE e.customer_id = OLD.customer_id
+                        OR e.customer_id = (SELECT l.customer_id FROM sale_link l WHERE l.sale_id = OLD.id)))
+                BEGIN SELECT RAISE(ABORT, 'sale is append-only'); END)"),
+        },
+        {}});
 
     return list;
 }

@@ -1,6 +1,7 @@
 #include "core/domain/Clock.h"
 #include "core/storage/Database.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -1052,6 +1053,167 @@ private slots:
             r = kasirctl({QStringLiteral("--user"), QStringLiteral("kasir"), command}, cashier);
             QCOMPARE(r.exitCode, 5);
         }
+    }
+
+    void privacyExportsAnonymisesAndDeletes()
+    {
+        auto ok = [&](const QStringList& args) {
+            const Run r = kasirctl(args);
+            if (r.exitCode != 0)
+                qWarning("%s", r.rawErr.constData());
+            return r;
+        };
+        const QString privacy = QStringLiteral("privacy");
+        QVERIFY(ok({QStringLiteral("product"), QStringLiteral("add"), QStringLiteral("--sku"), QStringLiteral("KOPI"),
+                       QStringLiteral("--name"), QStringLiteral("Kopi Susu"), QStringLiteral("--price"),
+                       QStringLiteral("25000")})
+                    .exitCode
+            == 0);
+        const QString agus
+            = ok({QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--name"),
+                     QStringLiteral("Agus Santoso"), QStringLiteral("--phone"), QStringLiteral("0812 3456 7890"),
+                     QStringLiteral("--email"), QStringLiteral("agus@example.com"), QStringLiteral("--city"),
+                     QStringLiteral("Bandung")})
+                  .first()
+                  .value(QStringLiteral("code"))
+                  .toString();
+        const QString budi
+            = ok({QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Budi")})
+                  .first()
+                  .value(QStringLiteral("code"))
+                  .toString();
+        QCOMPARE(ok({QStringLiteral("sale"), QStringLiteral("--customer"), agus, QStringLiteral("--item"),
+                        QStringLiteral("KOPI:2"), QStringLiteral("--pay"), QStringLiteral("cash:50000")})
+                     .exitCode,
+            0);
+
+        // The whole document on one line, or into a file only its owner may read.
+        Run r = ok({privacy, QStringLiteral("export"), agus});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.lines.size(), 1);
+        QCOMPARE(r.first().value(QStringLiteral("customer")).toObject().value(QStringLiteral("name")).toString(),
+            QStringLiteral("Agus Santoso"));
+        QCOMPARE(r.first().value(QStringLiteral("sales")).toArray().size(), 1);
+        QCOMPARE(r.first().value(QStringLiteral("exportedBy")).toObject().value(QStringLiteral("username")).toString(),
+            QStringLiteral("admin"));
+        const QString file = m_dir.filePath(QStringLiteral("agus-%1.json").arg(QFileInfo(m_db).baseName()));
+        r = ok({privacy, QStringLiteral("export"), agus, QStringLiteral("--out"), file});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.first().value(QStringLiteral("exported")).toString(), agus);
+        QFile written(file);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QJsonObject doc = QJsonDocument::fromJson(written.readAll()).object();
+        QCOMPARE(doc.value(QStringLiteral("customer")).toObject().value(QStringLiteral("email")).toString(),
+            QStringLiteral("agus@example.com"));
+        QCOMPARE(written.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+        r = kasirctl({privacy, QStringLiteral("export"), agus, QStringLiteral("--out"), file});
+        QCOMPARE(r.exitCode, 4);
+        QCOMPARE(r.error.value(QStringLiteral("field")).toString(), QStringLiteral("out"));
+        r = kasirctl({privacy, QStringLiteral("export"), agus, QStringLiteral("--out"),
+            m_dir.filePath(QStringLiteral("no/such/folder/x.json"))});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.error.value(QStringLiteral("field")).toString(), QStringLiteral("out"));
+
+        // Bad references and commands.
+        QCOMPARE(kasirctl({privacy, QStringLiteral("export"), QStringLiteral("C-999999")}).exitCode, 3);
+        r = kasirctl({privacy, QStringLiteral("export")});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.error.value(QStringLiteral("field")).toString(), QStringLiteral("customer"));
+        QCOMPARE(
+            kasirctl({privacy, QStringLiteral("export"), QStringLiteral("'; DROP TABLE customer; --")}).exitCode, 2);
+        QCOMPARE(kasirctl({privacy, QStringLiteral("shred"), agus}).exitCode, 2);
+        QCOMPARE(kasirctl({privacy}).error.value(QStringLiteral("field")).toString(), QStringLiteral("command"));
+
+        // A manager exports; only an administrator erases; a cashier does neither.
+        for (const auto& [name, role, password] :
+            {std::tuple {"manajer", "manager", "manajer-rahasia"}, std::tuple {"kasir", "cashier", "kasir-rahasia"}}) {
+            QProcessEnvironment pw;
+            pw.insert(QStringLiteral("KASIR_NEW_PASSWORD"), QLatin1String(password));
+            QCOMPARE(kasirctl({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--username"),
+                                  QLatin1String(name), QStringLiteral("--role"), QLatin1String(role)},
+                         pw)
+                         .exitCode,
+                0);
+        }
+        auto as = [&](const char* name, const char* password, const QStringList& args) {
+            QProcessEnvironment pw;
+            pw.insert(QStringLiteral("KASIR_PASSWORD"), QLatin1String(password));
+            return kasirctl(QStringList {QStringLiteral("--user"), QLatin1String(name)} + args, pw);
+        };
+        QCOMPARE(as("manajer", "manajer-rahasia", {privacy, QStringLiteral("export"), agus}).exitCode, 0);
+        QCOMPARE(as("kasir", "kasir-rahasia", {privacy, QStringLiteral("export"), agus}).exitCode, 5);
+        for (const char* who : {"manajer", "kasir"}) {
+            const char* password = qstrcmp(who, "kasir") == 0 ? "kasir-rahasia" : "manajer-rahasia";
+            r = as(who, password,
+                {privacy, QStringLiteral("anonymise"), agus, QStringLiteral("--reason"), QStringLiteral("x"),
+                    QStringLiteral("--yes")});
+            QCOMPARE(r.exitCode, 5);
+            QCOMPARE(r.error.value(QStringLiteral("code")).toString(), QStringLiteral("permission_denied"));
+            // Asked without --yes, the rights come first too.
+            QCOMPARE(as(who, password,
+                         {privacy, QStringLiteral("anonymise"), agus, QStringLiteral("--reason"), QStringLiteral("x")})
+                         .exitCode,
+                5);
+            QCOMPARE(as(who, password, {privacy, QStringLiteral("delete"), budi}).exitCode, 5);
+        }
+
+        // Anonymising needs a reason and a confirmation that names who it is about.
+        r = kasirctl({privacy, QStringLiteral("anonymise"), agus});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.error.value(QStringLiteral("field")).toString(), QStringLiteral("reason"));
+        r = kasirctl({privacy, QStringLiteral("anonymise"), agus, QStringLiteral("--reason"),
+            QStringLiteral("permintaan pelanggan")});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.error.value(QStringLiteral("field")).toString(), QStringLiteral("yes"));
+        QVERIFY2(r.error.value(QStringLiteral("error")).toString().contains(QStringLiteral("Agus Santoso")),
+            r.rawErr.constData());
+        r = kasirctl({privacy, QStringLiteral("anonymise"), agus, QStringLiteral("--reason"),
+            QStringLiteral("Agus Santoso minta dihapus"), QStringLiteral("--yes")});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.error.value(QStringLiteral("field")).toString(), QStringLiteral("reason"));
+        QCOMPARE(ok({QStringLiteral("customer"), QStringLiteral("get"), agus})
+                     .first()
+                     .value(QStringLiteral("name"))
+                     .toString(),
+            QStringLiteral("Agus Santoso"));
+        r = ok({privacy, QStringLiteral("anonymise"), agus, QStringLiteral("--reason"),
+            QStringLiteral("permintaan pelanggan"), QStringLiteral("--yes")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.first().value(QStringLiteral("customer")).toObject().value(QStringLiteral("name")).toString(),
+            QStringLiteral("Anonymised %1").arg(agus));
+        QCOMPARE(r.first().value(QStringLiteral("sales")).toInteger(), 1);
+        QCOMPARE(r.first().value(QStringLiteral("erasure")).toObject().value(QStringLiteral("reason")).toString(),
+            QStringLiteral("permintaan pelanggan"));
+        // The figures still agree with the facts; the person is not found any more.
+        QCOMPARE(ok({QStringLiteral("check")}).exitCode, 0);
+        QCOMPARE(
+            kasirctl({QStringLiteral("customer"), QStringLiteral("find"), QStringLiteral("0812 3456 7890")}).exitCode,
+            3);
+        QCOMPARE(ok({QStringLiteral("customer"), QStringLiteral("metrics"), agus})
+                     .first()
+                     .value(QStringLiteral("totalSpent"))
+                     .toInteger(),
+            50'000);
+        r = kasirctl({privacy, QStringLiteral("anonymise"), agus, QStringLiteral("--reason"), QStringLiteral("lagi"),
+            QStringLiteral("--yes")});
+        QCOMPARE(r.exitCode, 4);
+        QCOMPARE(r.error.value(QStringLiteral("code")).toString(), QStringLiteral("already_anonymised"));
+        r = kasirctl({QStringLiteral("customer"), QStringLiteral("update"), agus, QStringLiteral("--name"),
+            QStringLiteral("Agus Santoso")});
+        QCOMPARE(r.exitCode, 4);
+        QCOMPARE(r.error.value(QStringLiteral("code")).toString(), QStringLiteral("anonymised"));
+
+        // A customer with sales is not deleted, and the refusal says what to do instead.
+        r = kasirctl({privacy, QStringLiteral("delete"), agus});
+        QCOMPARE(r.exitCode, 4);
+        QCOMPARE(r.error.value(QStringLiteral("code")).toString(), QStringLiteral("has_history"));
+        QVERIFY2(r.error.value(QStringLiteral("error")).toString().contains(QStringLiteral("Anonymise")),
+            r.rawErr.constData());
+        r = ok({privacy, QStringLiteral("delete"), budi, QStringLiteral("--reason"), QStringLiteral("duplikat")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.first().value(QStringLiteral("deleted")).toString(), budi);
+        QCOMPARE(kasirctl({QStringLiteral("customer"), QStringLiteral("get"), budi}).exitCode, 3);
+        QCOMPARE(kasirctl({privacy, QStringLiteral("delete"), budi}).exitCode, 3);
     }
 
     void initValidatesItsInput()

@@ -1,0 +1,97 @@
+#pragma once
+
+#include "core/domain/Customer.h"
+#include "core/domain/FieldSnapshot.h"
+#include "core/domain/PersonalData.h"
+#include "core/domain/Result.h"
+#include "core/domain/Role.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+
+namespace kasir {
+
+class Database;
+class UnitOfWork;
+
+// A customer's privacy requests: everything about them as one document (managers and
+// administrators), and the erasure of their personal data (administrators only), either
+// by anonymisation, which keeps the customer with every sale, ledger entry, tier and figure
+// to the unit, or by deleting the customer, for someone without sales or ledger entries.
+//
+// Personal data also sits in copies: the name and phone noted on sales, and the before and
+// after values in the audit log. An erasure first writes its record (customer_erasure),
+// which is what lets migration 9's guards allow exactly one change to those copies: a
+// personal value (PersonalData::fieldsOf) becomes PersonalData::redacted. Nothing else of
+// a sale or an audit row can change, before or after.
+//
+// Sync: the erasure record is an op of its own ("customer_erasure"), so the server learns
+// of it and redacts its own copies the same way (its op log, its sales); the changed rows
+// go as ops too, each personal field named, so that a per-field merge cannot bring an older
+// value back. Sale snapshots and audit rows get no ops: they are not synced as rows.
+class PrivacyService final
+{
+    Q_DECLARE_TR_FUNCTIONS(kasir::PrivacyService)
+
+public:
+    static constexpr int formatVersion = 1;
+    static constexpr int maxReason = 500;
+
+    PrivacyService(Database& db, Actor actor);
+
+    // Everything stored about the customer as one JSON document: profile, contacts,
+    // preferences, all notes (deleted ones too: their text is still stored), tags, sales and
+    // refunds with lines and payments (their own and linked walk-in sales), points and
+    // store-credit entries with running balances, tier history, figures and activity. The
+    // export is recorded (who, when, about whom; none of the data) in the same transaction
+    // that reads it, with a sync op so that the company's central record knows that the data
+    // left the system.
+    Result<QJsonObject> exportCustomer(const QString& customerRef);
+
+    // What an erasure changed.
+    struct Erased
+    {
+        Customer customer; // as it is now (for a deletion: as it was, personal data redacted)
+        CustomerErasure erasure;
+        qint64 notes = 0;
+        qint64 contacts = 0;
+        qint64 tags = 0;
+        qint64 sales = 0; // sale snapshots cleared
+        qint64 auditRows = 0; // audit rows redacted
+    };
+    // Replaces the customer's personal data in one unit of work: name "Anonymised C-000123",
+    // contact details, address, birth date, gender and free notes cleared, additional
+    // contacts and tags removed, notes erased (text redacted, tombstoned), preferences
+    // reset, do-not-contact on, status inactive; sale snapshots and audit rows redacted.
+    // Type, level, discount, sales, ledgers, credit limit and figures stay as they are. The
+    // reason (required, one line) is kept and must not repeat the personal data. A customer
+    // is anonymised once: a second time is a conflict.
+    Result<Erased> anonymise(const QString& customerRef, const QString& reason);
+    // Deletes a customer without sales, linked sales, ledger entries or tier history, with
+    // their notes, contacts, tags, preferences and credit limit (each with its own delete op
+    // and audit row), and redacts their personal data in the audit log. Refused, naming what
+    // blocks it, for a customer with history: anonymise or deactivate them instead.
+    Result<Erased> remove(const QString& customerRef, const QString& reason = {});
+
+    // A conflict when the customer was anonymised: personal data is not added back to them.
+    static Status refuseIfAnonymised(Database& db, const Customer& customer);
+
+    static QJsonObject toJson(const Erased& erased);
+    static FieldSnapshot snapshot(const CustomerErasure& erasure);
+
+private:
+    // The reason, trimmed and checked; `required` for an anonymisation.
+    Result<QString> cleanReason(const QString& raw, bool required);
+    // Refuses a reason that repeats the customer's name, phone numbers or email.
+    static Status checkReasonKeepsNothing(const QString& reason, const Customer& customer);
+    // Writes the erasure record with its op, then redacts the audit log.
+    Status recordErasure(UnitOfWork& uow, Erased& out, CustomerErasure::Kind kind, const QString& reason);
+    // Removes the customer's additional contacts and tags, each with a delete op whose audit
+    // row keeps no personal value.
+    Status removeContactsAndTags(UnitOfWork& uow, Erased& out);
+
+    Database& m_db;
+    Actor m_actor;
+};
+
+} // namespace kasir

@@ -1,0 +1,309 @@
+#include "core/storage/PrivacyRepository.h"
+
+#include "core/storage/Database.h"
+#include "core/storage/UnitOfWork.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+
+namespace kasir {
+
+namespace {
+
+// The customer's own sales and the walk-in sales linked to them, as one set of ids; binds
+// the customer twice.
+const QString kCustomerSales = QStringLiteral(
+    "SELECT id FROM sale WHERE customer_id = ? UNION SELECT sale_id FROM sale_link WHERE customer_id = ?");
+
+} // namespace
+
+PrivacyRepository::PrivacyRepository(Database& db) : m_db(db) { }
+
+Result<std::optional<CustomerErasure>> PrivacyRepository::erasureOf(const QString& companyId, const QString& customerId)
+{
+    QSqlQuery& q = m_db.prepared(QStringLiteral("SELECT kind, reason, created_at, created_by FROM customer_erasure "
+                                                "WHERE customer_id = ? AND company_id = ?"));
+    q.bindValue(0, customerId);
+    q.bindValue(1, companyId);
+    if (!q.exec())
+        return Sql::errorOf(q);
+    std::optional<CustomerErasure> out;
+    if (q.next()) {
+        CustomerErasure e;
+        e.customerId = customerId;
+        e.companyId = companyId;
+        e.kind = q.value(0).toString() == u"delete" ? CustomerErasure::Kind::Delete : CustomerErasure::Kind::Anonymise;
+        e.reason = q.value(1).toString();
+        e.createdAt = q.value(2).toLongLong();
+        e.createdBy = q.value(3).toString();
+        out = e;
+    }
+    q.finish();
+    return out;
+}
+
+Status PrivacyRepository::insertErasure(UnitOfWork& uow, const CustomerErasure& e)
+{
+    if (Status s = uow.requireOpen(); !s)
+        return s;
+    QSqlQuery& q = uow.prepared(Sql::multiRowInsert(
+        "INSERT INTO customer_erasure (customer_id, company_id, kind, reason, created_at, created_by)", 6, 1));
+    q.bindValue(0, e.customerId);
+    q.bindValue(1, e.companyId);
+    q.bindValue(2, CustomerErasure::toString(e.kind));
+    q.bindValue(3, Sql::text(e.reason));
+    q.bindValue(4, e.createdAt);
+    q.bindValue(5, Sql::textOrNull(e.createdBy));
+    return Sql::exec(q);
+}
+
+Result<QList<Sale>> PrivacyRepository::sales(const QString& companyId, const QString& customerId)
+{
+    // Three passes over the same set of sales (ix_sale_customer, ix_sale_link_customer), each
+    // in sale order: the sales, then their lines and their payments, merged by id.
+    QSqlQuery& q = m_db.prepared(
+        QStringLiteral("SELECT s.id, s.company_id, s.store_id, s.terminal_id, s.order_number, s.kind, s.reverses, "
+                       "s.customer_id, s.customer_name, s.customer_phone, s.items, s.subtotal, s.discount_bp, "
+                       "s.discount, s.total, s.points_redeemed, s.points_earned, s.created_at, s.created_by "
+                       "FROM sale s WHERE s.id IN (%1) AND s.company_id = ? ORDER BY s.created_at, s.order_number")
+            .arg(kCustomerSales));
+    q.bindValue(0, customerId);
+    q.bindValue(1, customerId);
+    q.bindValue(2, companyId);
+    if (!q.exec())
+        return Sql::errorOf(q);
+    QList<Sale> out;
+    QHash<QString, qsizetype> at;
+    while (q.next()) {
+        Sale s;
+        s.id = q.value(0).toString();
+        s.companyId = q.value(1).toString();
+        s.storeId = q.value(2).toString();
+        s.terminalId = q.value(3).toString();
+        s.orderNumber = q.value(4).toString();
+        s.refund = q.value(5).toString() == u"refund";
+        s.reverses = q.value(6).toString();
+        s.customerId = q.value(7).toString();
+        s.customerName = q.value(8).toString();
+        s.customerPhone = q.value(9).toString();
+        s.items = q.value(10).toLongLong();
+        s.subtotal = q.value(11).toLongLong();
+        s.discountBp = q.value(12).toInt();
+        s.discount = q.value(13).toLongLong();
+        s.total = q.value(14).toLongLong();
+        s.pointsRedeemed = q.value(15).toLongLong();
+        s.pointsEarned = q.value(16).toLongLong();
+        s.createdAt = q.value(17).toLongLong();
+        s.createdBy = q.value(18).toString();
+        at.insert(s.id, out.size());
+        out.append(std::move(s));
+    }
+    q.finish();
+    if (out.isEmpty())
+        return out;
+
+    QSqlQuery& l = m_db.prepared(
+        QStringLiteral("SELECT sale_id, line_no, product_id, sku, name, unit_price, quantity, amount FROM sale_line "
+                       "WHERE sale_id IN (%1) ORDER BY sale_id, line_no")
+            .arg(kCustomerSales));
+    l.bindValue(0, customerId);
+    l.bindValue(1, customerId);
+    if (!l.exec())
+        return Sql::errorOf(l);
+    while (l.next()) {
+        const auto it = at.constFind(l.value(0).toString());
+        if (it == at.constEnd())
+            continue; // a sale of another company (ids are UUIDs: never in practice)
+        out[*it].lines.append({l.value(1).toInt(), l.value(2).toString(), l.value(3).toString(), l.value(4).toString(),
+            l.value(5).toLongLong(), l.value(6).toLongLong(), l.value(7).toLongLong()});
+    }
+    l.finish();
+
+    QSqlQuery& p = m_db.prepared(QStringLiteral("SELECT sale_id, method, amount FROM sale_payment "
+                                                "WHERE sale_id IN (%1) ORDER BY sale_id, line_no")
+                                     .arg(kCustomerSales));
+    p.bindValue(0, customerId);
+    p.bindValue(1, customerId);
+    if (!p.exec())
+        return Sql::errorOf(p);
+    while (p.next()) {
+        const auto it = at.constFind(p.value(0).toString());
+        const auto method = SaleEnums::parsePayment(p.value(1).toString());
+        if (it != at.constEnd() && method)
+            out[*it].payments.append({*method, p.value(2).toLongLong()});
+    }
+    p.finish();
+    return out;
+}
+
+Result<QList<PrivacyRepository::TierStep>> PrivacyRepository::tierHistory(const QString& customerId)
+{
+    QSqlQuery& q = m_db.prepared(
+        QStringLiteral("SELECT id, from_level, to_level, from_type, to_type, reason, sale_id, created_at, created_by "
+                       "FROM tier_history WHERE customer_id = ? ORDER BY created_at, rowid"));
+    q.bindValue(0, customerId);
+    if (!q.exec())
+        return Sql::errorOf(q);
+    QList<TierStep> out;
+    while (q.next()) {
+        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+            q.value(4).toString(), q.value(5).toString(), q.value(6).toString(), q.value(7).toLongLong(),
+            q.value(8).toString()});
+    }
+    q.finish();
+    return out;
+}
+
+Result<QList<CustomerNote>> PrivacyRepository::notes(const QString& companyId, const QString& customerId)
+{
+    QSqlQuery& q = m_db.prepared(QStringLiteral(
+        "SELECT n.id, n.kind, n.body, n.created_at, n.created_by, u.username, n.deleted_at, n.deleted_by "
+        "FROM customer_note n LEFT JOIN app_user u ON u.id = n.created_by "
+        "WHERE n.customer_id = ? AND n.company_id = ? ORDER BY n.created_at, n.id"));
+    q.bindValue(0, customerId);
+    q.bindValue(1, companyId);
+    if (!q.exec())
+        return Sql::errorOf(q);
+    QList<CustomerNote> out;
+    while (q.next()) {
+        CustomerNote n;
+        n.id = q.value(0).toString();
+        n.companyId = companyId;
+        n.customerId = customerId;
+        // The table's CHECK admits only the four kinds.
+        n.kind = NoteKinds::parse(q.value(1).toString()).value_or(NoteKind::Personal);
+        n.body = q.value(2).toString();
+        n.createdAt = q.value(3).toLongLong();
+        n.createdBy = q.value(4).toString();
+        n.authorName = q.value(5).toString();
+        if (!q.value(6).isNull())
+            n.deletedAt = q.value(6).toLongLong();
+        n.deletedBy = q.value(7).toString();
+        out.append(std::move(n));
+    }
+    q.finish();
+    return out;
+}
+
+Status PrivacyRepository::redactNote(UnitOfWork& uow, const CustomerNote& n)
+{
+    if (Status s = uow.requireOpen(); !s)
+        return s;
+    QSqlQuery& q = uow.prepared(QStringLiteral("UPDATE customer_note SET body = ?, deleted_at = ?, deleted_by = ? "
+                                               "WHERE company_id = ? AND id = ? RETURNING id"));
+    q.bindValue(0, n.body);
+    q.bindValue(1, n.deletedAt ? QVariant(*n.deletedAt) : QVariant());
+    q.bindValue(2, Sql::textOrNull(n.deletedBy));
+    q.bindValue(3, n.companyId);
+    q.bindValue(4, n.id);
+    if (!q.exec())
+        return Sql::errorOf(q);
+    const bool written = q.next();
+    q.finish();
+    if (!written)
+        return Error::notFound(tr("no note %1").arg(n.id));
+    return Done {};
+}
+
+Result<std::optional<qint64>> PrivacyRepository::creditLimit(const QString& customerId)
+{
+    QSqlQuery& q = m_db.prepared(QStringLiteral("SELECT max_debt FROM credit_limit WHERE customer_id = ?"));
+    q.bindValue(0, customerId);
+    if (!q.exec())
+        return Sql::errorOf(q);
+    std::optional<qint64> out;
+    if (q.next())
+        out = q.value(0).toLongLong();
+    q.finish();
+    return out;
+}
+
+Result<qint64> PrivacyRepository::redactSaleSnapshots(
+    UnitOfWork& uow, const QString& companyId, const QString& customerId)
+{
+    if (Status s = uow.requireOpen(); !s)
+        return s.error();
+    // sale_append_only_update (migration 9) lets exactly this through, and only once the
+    // customer's erasure record exists.
+    QSqlQuery& q = uow.prepared(QStringLiteral("UPDATE sale SET customer_name = '', customer_phone = '' "
+                                               "WHERE id IN (%1) AND company_id = ? "
+                                               "AND (customer_name <> '' OR customer_phone <> '')")
+                                    .arg(kCustomerSales));
+    q.bindValue(0, customerId);
+    q.bindValue(1, customerId);
+    q.bindValue(2, companyId);
+    if (!q.exec())
+        return Sql::errorOf(q);
+    const qint64 changed = q.numRowsAffected();
+    q.finish();
+    return changed;
+}
+
+Result<qint64> PrivacyRepository::redactAudit(UnitOfWork& uow, const QString& companyId, const QString& customerId)
+{
+    if (Status s = uow.requireOpen(); !s)
+        return s.error();
+    // The rows about the customer (ix_audit_customer) and those of the walk-in sales linked
+    // to them, which were written before anyone knew whose they were (ix_audit_entity).
+    QSqlQuery& q = uow.prepared(
+        QStringLiteral("SELECT id, entity, changes FROM audit_log WHERE customer_id = ? AND company_id = ? "
+                       "UNION ALL SELECT a.id, a.entity, a.changes FROM sale_link l JOIN audit_log a "
+                       "ON a.entity = 'sale' AND a.entity_id = l.sale_id "
+                       "WHERE l.customer_id = ? AND a.company_id = ? AND a.customer_id IS NOT ?"));
+    q.bindValue(0, customerId);
+    q.bindValue(1, companyId);
+    q.bindValue(2, customerId);
+    q.bindValue(3, companyId);
+    q.bindValue(4, customerId);
+    if (!q.exec())
+        return Sql::errorOf(q);
+    // Read first, written after: the rows are few, and no statement reads what it changes.
+    struct Redaction
+    {
+        qint64 id = 0;
+        QStringList paths;
+    };
+    QList<Redaction> todo;
+    while (q.next()) {
+        const QStringList personal = PersonalData::fieldsOf(q.value(1).toString());
+        if (personal.isEmpty())
+            continue;
+        const QJsonObject changes = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
+        Redaction r {q.value(0).toLongLong(), {}};
+        for (const QString& field : personal) {
+            // Each field is [before, after]; a value that is there and not yet redacted goes.
+            const QJsonArray pair = changes.value(field).toArray();
+            for (qsizetype i = 0; i < pair.size(); ++i) {
+                const QJsonValue v = pair.at(i);
+                if (!v.isNull() && !v.isUndefined() && v != QJsonValue(PersonalData::redacted))
+                    r.paths << QStringLiteral("$.\"%1\"[%2]").arg(field).arg(i);
+            }
+        }
+        if (!r.paths.isEmpty())
+            todo.append(std::move(r));
+    }
+    q.finish();
+    for (const Redaction& r : std::as_const(todo)) {
+        // audit_log_append_only_update (migration 9) lets a value become the marker and
+        // nothing else.
+        QString sql = QStringLiteral("UPDATE audit_log SET changes = json_replace(changes");
+        for (qsizetype i = 0; i < r.paths.size(); ++i)
+            sql += QStringLiteral(", ?, ?");
+        sql += QStringLiteral(") WHERE id = ?");
+        QSqlQuery& u = uow.prepared(sql);
+        int b = 0;
+        for (const QString& path : r.paths) {
+            u.bindValue(b++, path);
+            u.bindValue(b++, PersonalData::redacted);
+        }
+        u.bindValue(b, r.id);
+        if (Status s = Sql::exec(u); !s)
+            return s.error();
+    }
+    return static_cast<qint64>(todo.size());
+}
+
+} // namespace kasir
