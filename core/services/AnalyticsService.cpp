@@ -53,11 +53,15 @@ Status AnalyticsService::require() const
     return m_actor.require(Permission::AnalyticsRead, tr("see the company's customer figures"));
 }
 
-qint64 AnalyticsService::monthStart(int monthsBack) const
+QDate AnalyticsService::firstOfMonth(int monthsBack) const
 {
     const QDate today = QDateTime::fromMSecsSinceEpoch(m_db.clock().nowMs(), m_zone).date();
-    const QDate first = QDate(today.year(), today.month(), 1).addMonths(-monthsBack);
-    return QDateTime(first, QTime(0, 0), m_zone).toMSecsSinceEpoch();
+    return QDate(today.year(), today.month(), 1).addMonths(-monthsBack);
+}
+
+qint64 AnalyticsService::monthStart(int monthsBack) const
+{
+    return firstOfMonth(monthsBack).startOfDay(m_zone).toMSecsSinceEpoch();
 }
 
 Result<AnalyticsOverview> AnalyticsService::overview(int churnDays)
@@ -209,7 +213,7 @@ Result<QList<MonthFigures>> AnalyticsService::readMonths(int months)
         if (!totals)
             return totals.error();
         MonthFigures m;
-        m.month = QDateTime::fromMSecsSinceEpoch(from, m_zone).date();
+        m.month = firstOfMonth(back);
         m.newCustomers = totals->newCustomers;
         m.sales = totals->sales;
         m.refunds = totals->refunds;

@@ -60,7 +60,9 @@ public:
 
 private:
     Status require() const;
-    // The first instant of the calendar month `monthsBack` before the current one.
+    // The first day of the calendar month `monthsBack` before the current one, and its
+    // first instant (midnight, or later where a clock change skips midnight).
+    QDate firstOfMonth(int monthsBack) const;
     qint64 monthStart(int monthsBack) const;
     Result<AnalyticsOverview> readOverview(int churnDays);
     Result<QList<MonthFigures>> readMonths(int months);
