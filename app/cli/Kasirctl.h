@@ -15,6 +15,7 @@
 namespace kasir {
 
 class Database;
+struct CustomerQuery;
 
 // kasirctl: the command-line tool over core. `kasirctl [--db FILE] [--user NAME]
 // GROUP VERB [options]`; see help().
@@ -73,6 +74,10 @@ private:
     int customerUpdate(const QStringList& args);
     int customerSearch(const QStringList& args);
     int customerByRef(const QString& verb, const QStringList& args);
+    // The directory filter flags that `customer search` and `bulk` share.
+    static void addFilterOptions(QCommandLineParser& parser);
+    // Reads them into `query`, with a field error for each bad value.
+    static void readFilter(const QCommandLineParser& parser, CustomerQuery& query, QList<FieldError>& errors);
 
     // Opens --db; on failure prints the error and returns its exit code via `exitCode`.
     bool openDatabase(int& exitCode);
