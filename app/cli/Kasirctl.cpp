@@ -146,6 +146,11 @@ int Kasirctl::help()
               "                                                         ledgers and figures (admins; for good)\n"
               "  privacy delete ID|CODE [--reason R]                    delete a customer without sales or ledger\n"
               "                                                         entries, with their personal data (admins)\n"
+              "  bulk [search filters | --ids ID,CODE,...]              one change to every customer selected by\n"
+              "       --set-type T | --set-status S | --add-tag NAME    customer search's filters, or named;\n"
+              "       | --remove-tag NAME | --membership on|off         exactly one action, each change audited;\n"
+              "       [--dry-run] [--progress]                          prints a summary; --dry-run only counts\n"
+              "                                                         (managers and admins)\n"
               "  user add --username U --role admin|manager|cashier [--display-name N]\n"
               "       (the new password from $KASIR_NEW_PASSWORD, else on stdin)\n"
               "  user list\n"
@@ -278,6 +283,8 @@ int Kasirctl::run(const QStringList& arguments)
         return prefs(args);
     if (command == u"privacy")
         return privacy(args);
+    if (command == u"bulk")
+        return bulk(args);
     if (command == u"customer" || command == u"user" || command == u"product" || command == u"rules"
         || command == u"note" || command == u"tag" || command == u"contact") {
         if (args.isEmpty())
