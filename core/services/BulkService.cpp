@@ -289,6 +289,9 @@ Result<QList<BulkService::Target>> BulkService::select(
                 targets.append({c.id, {}});
             q.after = page->nextCursor;
         } while (!q.after.isEmpty() && reading());
+        // In the order they are stored (ids are time-ordered, as the rows are): a chunk then
+        // rewrites a few neighbouring pages instead of one page per customer.
+        std::sort(targets.begin(), targets.end(), [](const Target& a, const Target& b) { return a.id < b.id; });
         return targets;
     }
 

@@ -147,8 +147,8 @@ private:
         QString id;
         QString ref; // as given in a picked selection; empty for a filtered one
     };
-    // The selection's customers as ids, in the query's order or as picked; references that
-    // name nobody in the company are failures.
+    // The selection's customers as ids: filtered ones in the order they are stored, picked
+    // ones as picked; references that name nobody in the company are failures.
     Result<QList<Target>> select(const Selection& selection, const Progress& progress, Outcome& outcome);
     enum class Effect
     {
