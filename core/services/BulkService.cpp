@@ -183,6 +183,9 @@ Result<BulkService::Outcome> BulkService::apply(
     if (m_db.inUnitOfWork())
         return Error::other(QStringLiteral("nested_unit_of_work"),
             tr("a bulk change makes its own units of work; it cannot run inside another"));
+    if (selection.query && !selection.refs.isEmpty())
+        return Error::invalidField(QStringLiteral("ids"), QStringLiteral("ambiguous_selection"),
+            tr("name the customers or filter them, not both"));
     if (Status s = checkAction(action); !s)
         return s.error();
 

@@ -398,6 +398,13 @@ private slots:
         QCOMPARE(json.value(QStringLiteral("failures")).toArray()[2].toObject().value(QStringLiteral("customer")),
             QStringLiteral("Pelanggan \U0001F600 ñandú"));
         QCOMPARE(t.countRows(QStringLiteral("customer")), customers);
+
+        // Named and filtered at once is a mistake, not a choice of one of them.
+        BulkService::Selection both = BulkService::Selection::filtered(CustomerQuery {});
+        both.refs = {all[2].code};
+        auto r2 = bulk.apply(both, BulkService::Action::setType(CustomerType::Member));
+        QCOMPARE(r2.error().field, QStringLiteral("ids"));
+        QCOMPARE(reread(t, all[2].id).type, CustomerType::WalkIn);
     }
 
     void anEmptySelectionWritesNothing()
