@@ -1,3 +1,4 @@
+#include "core/services/AnalyticsService.h"
 #include "core/services/BulkService.h"
 #include "core/services/CheckoutService.h"
 #include "core/services/CustomerService.h"
@@ -519,6 +520,7 @@ private slots:
         QVERIFY(!r->cancelled);
         // What the outcome says is what the file holds: two chunks, with their rows and ops.
         QCOMPARE(countType(t, QStringLiteral("vip")), 20);
+        QCOMPARE(AnalyticsService(t.db(), t.manager()).overview()->vipCustomers, 20);
         const Footprint after = Footprint::of(t.db());
         QCOMPARE(after.audit - before.audit, 20);
         QCOMPARE(after.ops - before.ops, 20);
@@ -562,6 +564,11 @@ private slots:
         QCOMPARE(chunks, 1 + 2000 / BulkService::defaultChunkSize);
         QCOMPARE(countType(t, QStringLiteral("vip")), 2000);
         QCOMPARE(countType(t, QStringLiteral("wholesale")), 10);
+        // The dashboard's running totals followed every customer.
+        const AnalyticsOverview overview = AnalyticsService(t.db(), t.manager()).overview().value();
+        QCOMPARE(overview.vipCustomers, 2000);
+        QCOMPARE(overview.walkInCustomers, 0);
+        QCOMPARE(overview.membershipActive, 2000);
         const Footprint after = Footprint::of(t.db());
         QCOMPARE(after.audit - before.audit, r->changed);
         QCOMPARE(after.ops - before.ops, r->changed);
