@@ -146,6 +146,11 @@ int Kasirctl::help()
               "                                                         ledgers and figures (admins; for good)\n"
               "  privacy delete ID|CODE [--reason R]                    delete a customer without sales or ledger\n"
               "                                                         entries, with their personal data (admins)\n"
+              "  bulk [search filters | --ids ID,CODE,...]              one change to every customer selected by\n"
+              "       --set-type T | --set-status S | --add-tag NAME    customer search's filters, or named;\n"
+              "       | --remove-tag NAME | --membership on|off         exactly one action, each change audited;\n"
+              "       [--dry-run] [--progress]                          prints a summary; --dry-run only counts\n"
+              "                                                         (managers and admins)\n"
               "  user add --username U --role admin|manager|cashier [--display-name N]\n"
               "       (the new password from $KASIR_NEW_PASSWORD, else on stdin)\n"
               "  user list\n"
@@ -278,6 +283,8 @@ int Kasirctl::run(const QStringList& arguments)
         return prefs(args);
     if (command == u"privacy")
         return privacy(args);
+    if (command == u"bulk")
+        return bulk(args);
     if (command == u"customer" || command == u"user" || command == u"product" || command == u"rules"
         || command == u"note" || command == u"tag" || command == u"contact") {
         if (args.isEmpty())
@@ -615,21 +622,16 @@ int Kasirctl::customerByRef(const QString& verb, const QStringList& args)
     return CliOutput::Ok;
 }
 
-int Kasirctl::customerSearch(const QStringList& args)
+void Kasirctl::addFilterOptions(QCommandLineParser& parser)
 {
-    QCommandLineParser p;
-    for (const char* name : {"q", "type", "status", "level", "created-from", "created-to", "sort", "limit", "after",
-             "tag", "tags-match", "balance", "credit-min", "credit-max", "member", "last-visit-from", "last-visit-to",
-             "spent-min", "spent-max", "frequency", "has-sales"})
-        p.addOption(QCommandLineOption(QLatin1String(name), QString(), QStringLiteral("value")));
-    p.addOption(QCommandLineOption(QStringLiteral("desc")));
-    p.addOption(QCommandLineOption(QStringLiteral("page-info")));
-    int code = 0;
-    if (!parse(p, args, 0, QString(), code))
-        return code;
+    for (const char* name : {"q", "type", "status", "level", "created-from", "created-to", "tag", "tags-match",
+             "balance", "credit-min", "credit-max", "member", "last-visit-from", "last-visit-to", "spent-min",
+             "spent-max", "frequency", "has-sales"})
+        parser.addOption(QCommandLineOption(QLatin1String(name), QString(), QStringLiteral("value")));
+}
 
-    CustomerQuery q;
-    QList<FieldError> errors;
+void Kasirctl::readFilter(const QCommandLineParser& p, CustomerQuery& q, QList<FieldError>& errors)
+{
     q.text = p.value(QStringLiteral("q"));
     if (p.isSet(QStringLiteral("type"))) {
         q.type = CustomerEnums::parseType(p.value(QStringLiteral("type")));
@@ -661,25 +663,6 @@ int Kasirctl::customerSearch(const QStringList& args)
             q.createdTo = *t;
         else
             q.createdFrom = *t;
-    }
-    if (p.isSet(QStringLiteral("sort"))) {
-        const QString s = p.value(QStringLiteral("sort")).trimmed().toLower();
-        if (s == u"name")
-            q.sort = CustomerQuery::Sort::Name;
-        else if (s == u"created")
-            q.sort = CustomerQuery::Sort::Created;
-        else if (s == u"updated")
-            q.sort = CustomerQuery::Sort::Updated;
-        else
-            errors << FieldError {
-                QStringLiteral("sort"), QStringLiteral("invalid_choice"), tr("must be one of: name, created, updated")};
-    }
-    if (p.isSet(QStringLiteral("limit"))) {
-        bool ok = false;
-        q.limit = p.value(QStringLiteral("limit")).toInt(&ok);
-        if (!ok || q.limit < 1 || q.limit > CustomerQuery::maxLimit)
-            errors << FieldError {QStringLiteral("limit"), QStringLiteral("out_of_range"),
-                tr("must be a whole number from 1 to %1").arg(CustomerQuery::maxLimit)};
     }
     q.tags = p.values(QStringLiteral("tag"));
     if (p.isSet(QStringLiteral("tags-match"))) {
@@ -738,6 +721,42 @@ int Kasirctl::customerSearch(const QStringList& args)
         else
             errors << FieldError {QStringLiteral("frequency"), QStringLiteral("invalid_choice"),
                 tr("must be one of: %1").arg(RepeatFrequencies::names().join(QStringLiteral(", ")))};
+    }
+}
+
+int Kasirctl::customerSearch(const QStringList& args)
+{
+    QCommandLineParser p;
+    addFilterOptions(p);
+    for (const char* name : {"sort", "limit", "after"})
+        p.addOption(QCommandLineOption(QLatin1String(name), QString(), QStringLiteral("value")));
+    p.addOption(QCommandLineOption(QStringLiteral("desc")));
+    p.addOption(QCommandLineOption(QStringLiteral("page-info")));
+    int code = 0;
+    if (!parse(p, args, 0, QString(), code))
+        return code;
+
+    CustomerQuery q;
+    QList<FieldError> errors;
+    readFilter(p, q, errors);
+    if (p.isSet(QStringLiteral("sort"))) {
+        const QString s = p.value(QStringLiteral("sort")).trimmed().toLower();
+        if (s == u"name")
+            q.sort = CustomerQuery::Sort::Name;
+        else if (s == u"created")
+            q.sort = CustomerQuery::Sort::Created;
+        else if (s == u"updated")
+            q.sort = CustomerQuery::Sort::Updated;
+        else
+            errors << FieldError {
+                QStringLiteral("sort"), QStringLiteral("invalid_choice"), tr("must be one of: name, created, updated")};
+    }
+    if (p.isSet(QStringLiteral("limit"))) {
+        bool ok = false;
+        q.limit = p.value(QStringLiteral("limit")).toInt(&ok);
+        if (!ok || q.limit < 1 || q.limit > CustomerQuery::maxLimit)
+            errors << FieldError {QStringLiteral("limit"), QStringLiteral("out_of_range"),
+                tr("must be a whole number from 1 to %1").arg(CustomerQuery::maxLimit)};
     }
     if (!errors.isEmpty())
         return m_out.fail(Error::invalid(errors));

@@ -15,6 +15,7 @@
 namespace kasir {
 
 class Database;
+struct CustomerQuery;
 
 // kasirctl: the command-line tool over core. `kasirctl [--db FILE] [--user NAME]
 // GROUP VERB [options]`; see help().
@@ -61,6 +62,8 @@ private:
     int repeat(const QStringList& args);
     // `privacy export|anonymise|delete` (KasirctlPrivacy.cpp).
     int privacy(const QStringList& args);
+    // `bulk [filters | --ids ...] ACTION [--dry-run]` (KasirctlBulk.cpp).
+    int bulk(const QStringList& args);
     // Reads an integer flag into `out` (unset: left alone); false, with exitCode set, when
     // the value is not a whole number.
     bool readInteger(const QCommandLineParser& parser, const QString& flag, const QString& field,
@@ -73,6 +76,10 @@ private:
     int customerUpdate(const QStringList& args);
     int customerSearch(const QStringList& args);
     int customerByRef(const QString& verb, const QStringList& args);
+    // The directory filter flags that `customer search` and `bulk` share.
+    static void addFilterOptions(QCommandLineParser& parser);
+    // Reads them into `query`, with a field error for each bad value.
+    static void readFilter(const QCommandLineParser& parser, CustomerQuery& query, QList<FieldError>& errors);
 
     // Opens --db; on failure prints the error and returns its exit code via `exitCode`.
     bool openDatabase(int& exitCode);

@@ -40,6 +40,7 @@ enum class Permission
     TagAssign, // put an existing tag on a customer or take it off (managers and admins)
     TagManage, // create, rename and recolour tags (and so create one while tagging)
     AnalyticsRead, // the membership dashboard: company-wide figures, top and repeat customers
+    CustomerBulkUpdate, // change many customers at once: type, status, tags, membership
 };
 
 namespace Roles {

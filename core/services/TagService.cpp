@@ -234,17 +234,32 @@ Result<TagService::Tagging> TagService::tag(const QString& customerRef, const QS
 {
     if (Status s = m_actor.require(Permission::TagAssign, tr("tag customers")); !s)
         return s.error();
+    // The customer and the tag are read under the write lock: two people tagging with the
+    // same new name make one tag, and the second simply uses it.
+    UnitOfWork uow(m_db, m_actor);
+    if (Status s = uow.begin(); !s)
+        return s.error();
+    auto out = tag(uow, customerRef, name, color);
+    if (!out || !out->added)
+        return out; // refused, or already there: the unit rolls back having written nothing
+    if (Status s = uow.commit(); !s)
+        return s.error();
+    return out;
+}
+
+Result<TagService::Tagging> TagService::tag(
+    UnitOfWork& uow, const QString& customerRef, const QString& name, const QString& color)
+{
+    if (Status s = m_actor.require(Permission::TagAssign, tr("tag customers")); !s)
+        return s.error();
+    if (Status s = uow.requireOpen(); !s)
+        return s.error();
     auto clean = cleanName(QStringLiteral("name"), name);
     if (!clean)
         return clean.error();
     auto colour = cleanColor(color);
     if (!colour)
         return colour.error();
-    // The customer and the tag are read under the write lock: two people tagging with the
-    // same new name make one tag, and the second simply uses it.
-    UnitOfWork uow(m_db, m_actor);
-    if (Status s = uow.begin(); !s)
-        return s.error();
     auto customer = CustomerService(m_db, m_actor).get(customerRef);
     if (!customer)
         return customer.error();
@@ -280,14 +295,12 @@ Result<TagService::Tagging> TagService::tag(const QString& customerRef, const QS
         return added.error();
     out.added = *added;
     if (!out.added)
-        return out; // already there: the unit rolls back having written nothing
+        return out;
     auto stamp = uow.record({QStringLiteral("customer_tag"), taggingKey(customer->id, out.tag.id), m_actor.companyId,
         QStringLiteral("create"), UnitOfWork::Op::Upsert, {},
         taggingSnapshot(customer->id, out.tag.id, out.tag.name, uow.now(), m_actor.userId), customer->id});
     if (!stamp)
         return stamp.error();
-    if (Status s = uow.commit(); !s)
-        return s.error();
     return out;
 }
 
@@ -298,18 +311,35 @@ Result<Tag> TagService::untag(const QString& customerRef, const QString& name)
     UnitOfWork uow(m_db, m_actor);
     if (Status s = uow.begin(); !s)
         return s.error();
+    auto out = untag(uow, customerRef, name);
+    if (!out)
+        return out.error();
+    if (!out->removed)
+        return Error::notFound(tr("customer %1 does not have the tag %2").arg(out->customer.code, out->tag.name));
+    if (Status s = uow.commit(); !s)
+        return s.error();
+    return out->tag;
+}
+
+Result<TagService::Untagging> TagService::untag(UnitOfWork& uow, const QString& customerRef, const QString& name)
+{
+    if (Status s = m_actor.require(Permission::TagAssign, tr("tag customers")); !s)
+        return s.error();
+    if (Status s = uow.requireOpen(); !s)
+        return s.error();
     auto t = existing(name);
     if (!t)
         return t.error();
     auto customer = CustomerService(m_db, m_actor).get(customerRef);
     if (!customer)
         return customer.error();
+    Untagging out {*t, *customer, false};
     TagRepository repo(m_db);
     auto on = repo.attachment(customer->id, t->id);
     if (!on)
         return on.error();
     if (!on->has_value())
-        return Error::notFound(tr("customer %1 does not have the tag %2").arg(customer->code, t->name));
+        return out;
 
     if (Status s = repo.detach(uow, customer->id, t->id); !s)
         return s.error();
@@ -318,9 +348,8 @@ Result<Tag> TagService::untag(const QString& customerRef, const QString& name)
         taggingSnapshot(customer->id, t->id, t->name, (*on)->createdAt, (*on)->createdBy), {}, customer->id});
     if (!stamp)
         return stamp.error();
-    if (Status s = uow.commit(); !s)
-        return s.error();
-    return *t;
+    out.removed = true;
+    return out;
 }
 
 Result<QList<Tag>> TagService::tagsOf(const QString& customerRef)

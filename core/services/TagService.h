@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/Customer.h"
 #include "core/domain/FieldSnapshot.h"
 #include "core/domain/Result.h"
 #include "core/domain/Role.h"
@@ -54,6 +55,18 @@ public:
     Result<Tagging> tag(const QString& customerRef, const QString& name, const QString& color = {});
     // Takes the tag off the customer; NotFound when the customer does not have it.
     Result<Tag> untag(const QString& customerRef, const QString& name);
+
+    // The same two inside the caller's open unit of work, which commits (bulk work over many
+    // customers). A customer who already has the tag, or does not have it to take off, is
+    // reported by `added` or `removed` and nothing is written for them.
+    Result<Tagging> tag(UnitOfWork& uow, const QString& customerRef, const QString& name, const QString& color = {});
+    struct Untagging
+    {
+        Tag tag;
+        Customer customer;
+        bool removed = false; // false: the customer did not have the tag; nothing was written
+    };
+    Result<Untagging> untag(UnitOfWork& uow, const QString& customerRef, const QString& name);
     // The customer's tags, by name.
     Result<QList<Tag>> tagsOf(const QString& customerRef);
     // The tags customers carry, the most carried first.
@@ -72,9 +85,10 @@ public:
         const QString& customerId, const QString& tagId, const QString& tagName, qint64 at, const QString& by);
     static QString taggingKey(const QString& customerId, const QString& tagId);
 
-private:
     // The name as stored (trimmed, one line, 1..maxName characters); the error names `field`.
     static Result<QString> cleanName(const QString& field, const QString& raw);
+
+private:
     static Result<QString> cleanColor(const QString& raw);
     Result<Tag> existing(const QString& name);
     // Writes a changed tag in `uow` and commits it.

@@ -1216,6 +1216,112 @@ private slots:
         QCOMPARE(kasirctl({privacy, QStringLiteral("delete"), budi}).exitCode, 3);
     }
 
+    void bulkChangesASelection()
+    {
+        auto args = [](std::initializer_list<const char*> list) {
+            QStringList out;
+            for (const char* a : list)
+                out << QString::fromUtf8(a);
+            return out;
+        };
+        for (const char* type : {"walk-in", "walk-in", "walk-in", "member", "wholesale"})
+            QCOMPARE(kasirctl(args({"customer", "add", "--name", "Pelanggan", "--type", type})).exitCode, 0);
+        QCOMPARE(kasirctl(args({"tag", "add", "C-000001", "Lama"})).exitCode, 0);
+
+        // The search filters pick the customers; one summary object comes back.
+        Run r = kasirctl(args({"bulk", "--type", "walk-in", "--q", "pelanggan", "--set-type", "vip"}));
+        QVERIFY2(r.exitCode == 0, r.rawErr.constData());
+        QCOMPARE(r.lines.size(), 1);
+        QCOMPARE(r.first().value(QStringLiteral("action")).toString(), QStringLiteral("set-type"));
+        QCOMPARE(r.first().value(QStringLiteral("value")).toString(), QStringLiteral("vip"));
+        QCOMPARE(r.first().value(QStringLiteral("total")).toInt(), 3);
+        QCOMPARE(r.first().value(QStringLiteral("changed")).toInt(), 3);
+        QCOMPARE(r.first().value(QStringLiteral("remaining")).toInt(), 0);
+        QCOMPARE(kasirctl(args({"customer", "search", "--type", "vip"})).lines.size(), 3);
+        // Each customer's own activity log has the change.
+        r = kasirctl(args({"activity", "C-000002"}));
+        QCOMPARE(r.first().value(QStringLiteral("action")).toString(), QStringLiteral("update"));
+
+        // A dry run counts and writes nothing.
+        r = kasirctl(args({"bulk", "--set-status", "inactive", "--dry-run"}));
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.first().value(QStringLiteral("dryRun")).toBool(), true);
+        QCOMPARE(r.first().value(QStringLiteral("changed")).toInt(), 5);
+        QCOMPARE(kasirctl(args({"customer", "search", "--status", "inactive"})).lines.size(), 0);
+
+        // Named customers: by id or code; one that names nobody is reported, the rest done.
+        const QString id
+            = kasirctl(args({"customer", "get", "C-000002"})).first().value(QStringLiteral("id")).toString();
+        r = kasirctl(args({"bulk", "--add-tag", "Promo", "--ids"})
+            + QStringList {QStringLiteral("c1,") + id + QStringLiteral(", C-000999")});
+        QCOMPARE(r.exitCode, 3);
+        QCOMPARE(r.first().value(QStringLiteral("changed")).toInt(), 2);
+        QCOMPARE(r.first().value(QStringLiteral("failed")).toInt(), 1);
+        const QJsonObject failure = r.first().value(QStringLiteral("failures")).toArray().at(0).toObject();
+        QCOMPARE(failure.value(QStringLiteral("customer")).toString(), QStringLiteral("C-000999"));
+        QCOMPARE(failure.value(QStringLiteral("code")).toString(), QStringLiteral("not_found"));
+        QCOMPARE(r.error.value(QStringLiteral("code")).toString(), QStringLiteral("not_all_changed"));
+        QCOMPARE(kasirctl(args({"customer", "search", "--tag", "promo"})).lines.size(), 2);
+        r = kasirctl(args({"bulk", "--tag", "lama", "--remove-tag", "PROMO"}));
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.first().value(QStringLiteral("changed")).toInt(), 1);
+        QCOMPARE(kasirctl(args({"customer", "search", "--tag", "promo"})).lines.size(), 1);
+
+        // Membership: off takes it from members and vips; on refuses a wholesale customer.
+        r = kasirctl(args({"bulk", "--member", "true", "--membership", "off"}));
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.first().value(QStringLiteral("changed")).toInt(), 4);
+        r = kasirctl(args({"bulk", "--membership", "on"}));
+        QCOMPARE(r.exitCode, 4);
+        QCOMPARE(r.first().value(QStringLiteral("changed")).toInt(), 4);
+        QCOMPARE(r.first().value(QStringLiteral("failures")).toArray().at(0).toObject().value(QStringLiteral("code")),
+            QStringLiteral("wholesale_customer"));
+        QCOMPARE(kasirctl(args({"customer", "search", "--type", "wholesale"})).lines.size(), 1);
+
+        // Bad input names the flag and changes nothing.
+        struct Bad
+        {
+            QStringList args;
+            const char* field;
+        };
+        const QList<Bad> bad {
+            {args({"bulk"}), "action"},
+            {args({"bulk", "--set-type", "vip", "--set-status", "active"}), "setStatus"},
+            {args({"bulk", "--add-tag", "a", "--add-tag", "b"}), "addTag"},
+            {args({"bulk", "--set-type", "gold"}), "setType"},
+            {args({"bulk", "--set-status", "deleted"}), "setStatus"},
+            {args({"bulk", "--membership", "maybe"}), "membership"},
+            {args({"bulk", "--add-tag", "   "}), "addTag"},
+            {args({"bulk", "--limit", "5", "--set-type", "vip"}), "limit"},
+            {args({"bulk", "--desc", "--set-type", "vip"}), "desc"},
+            {args({"bulk", "--ids", "C-000001", "--type", "vip", "--set-type", "member"}), "ids"},
+            {args({"bulk", "--ids", " , ", "--set-type", "member"}), "ids"},
+            {args({"bulk", "--balance", "weird", "--set-type", "member"}), "balance"},
+            {args({"bulk", "--spent-min", "-5", "--set-type", "member"}), "totalSpentMin"},
+            {args({"bulk", "--frobnicate", "--set-type", "member"}), "frobnicate"},
+        };
+        const QList<QJsonObject> before = kasirctl(args({"customer", "search"})).lines;
+        for (const Bad& b : bad) {
+            r = kasirctl(b.args);
+            QVERIFY2(r.exitCode == 2, qPrintable(b.args.join(u' ') + u' ' + QString::fromUtf8(r.rawErr)));
+            QVERIFY(r.lines.isEmpty());
+            QCOMPARE(r.error.value(QStringLiteral("field")).toString(), QString::fromLatin1(b.field));
+        }
+        QCOMPARE(kasirctl(args({"bulk", "--remove-tag", "Tidak Ada"})).exitCode, 3);
+        QCOMPARE(kasirctl(args({"customer", "search"})).lines, before);
+
+        // Cashiers may not.
+        QProcessEnvironment pw;
+        pw.insert(QStringLiteral("KASIR_NEW_PASSWORD"), QStringLiteral("kasir-rahasia"));
+        QCOMPARE(kasirctl(args({"user", "add", "--username", "kasir", "--role", "cashier"}), pw).exitCode, 0);
+        QProcessEnvironment cashier;
+        cashier.insert(QStringLiteral("KASIR_PASSWORD"), QStringLiteral("kasir-rahasia"));
+        r = kasirctl(args({"--user", "kasir", "bulk", "--set-status", "blocked"}), cashier);
+        QCOMPARE(r.exitCode, 5);
+        QVERIFY(r.lines.isEmpty());
+        QCOMPARE(kasirctl(args({"customer", "search", "--status", "blocked"})).lines.size(), 0);
+    }
+
     void initValidatesItsInput()
     {
         Run r = kasirctl({QStringLiteral("init"), QStringLiteral("--company"), QStringLiteral("Toko"),
