@@ -223,6 +223,81 @@
         <comment>an entity and what was done to it, e.g. gift card: create</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Personal data erased; now %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted with their personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>what was done and why</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal data exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note erased</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::AnalyticsService</name>
+    <message>
+        <source>%1 must be between %2 and %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>see the company&apos;s customer figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after is not a cursor from a previous page</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::BulkService</name>
+    <message>
+        <source>change customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change a customer&apos;s status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tag customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change customers in bulk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be between 1 and %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a bulk change makes its own units of work; it cannot run inside another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name the customers or filter them, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a wholesale customer; membership would replace their wholesale terms, so set their type instead</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kasir::CheckoutService</name>
@@ -563,14 +638,6 @@
         <source>reactivate customers</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>delete customers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2) has sales or ledger entries (%3) and cannot be deleted; deactivate the customer instead</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>must be at most %n characters</source>
         <translation>
@@ -708,6 +775,13 @@
     </message>
     <message>
         <source>must not be before 1900</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::DashboardRepository</name>
+    <message>
+        <source>cannot start reading: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -978,6 +1052,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>must be a whole number of the currency&apos;s smallest unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a date (YYYY-MM-DD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Usage: kasirctl [--db FILE] [--user NAME [--password-stdin]] COMMAND [options]
        kasirctl --help | --version
 
@@ -1019,6 +1101,17 @@ Commands:
   prefs ID|CODE [--preferred-payment cash|card|mobile_money|store_credit]
        [--best-contact-time morning|afternoon|evening|anytime] [--offers true|false]
        [--loyalty true|false] [--do-not-contact true|false]   change them (&quot;&quot; clears a choice)
+  privacy export ID|CODE [--out FILE]                    everything stored about the customer as one
+                                                         JSON document (managers; recorded)
+  privacy anonymise ID|CODE --reason R --yes             erase their personal data, keep sales,
+                                                         ledgers and figures (admins; for good)
+  privacy delete ID|CODE [--reason R]                    delete a customer without sales or ledger
+                                                         entries, with their personal data (admins)
+  bulk [search filters | --ids ID,CODE,...]              one change to every customer selected by
+       --set-type T | --set-status S | --add-tag NAME    customer search&apos;s filters, or named;
+       | --remove-tag NAME | --membership on|off         exactly one action, each change audited;
+       [--dry-run] [--progress]                          prints a summary; --dry-run only counts
+                                                         (managers and admins)
   user add --username U --role admin|manager|cashier [--display-name N]
        (the new password from $KASIR_NEW_PASSWORD, else on stdin)
   user list
@@ -1045,6 +1138,13 @@ Commands:
                                                          from sales and ledgers
   check [--limit N]                                      compare the figures with the facts
                                                          (exit 1 and one line per difference)
+  stats [--churn-days N] [--json [--limit N]]            the dashboard: customers, revenue, debt,
+                                                         frequencies, churn (N days, 90); --json
+                                                         adds top, recent customers and 12 months
+  top [--by revenue|sales|balance] [--limit N]           the best customers by that figure
+  repeat [--min N] [--limit N] [--after CURSOR]          customers with N purchases or more (2),
+                                                         most first; a last line {&quot;next&quot;} when
+                                                         more follow (pass it as --after)
   rules show | rules set [--silver-from N] [--gold-discount BP] [--tiers-can-drop true|false]
        [--points-expire-days DAYS] ...                   new thresholds place every customer again
   demo --customers N [--seed S] [--progress]             add realistic demo customers (one write:
@@ -1067,11 +1167,152 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>must be a whole number of the currency&apos;s smallest unit</source>
+        <source>no purchase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>must be a date (YYYY-MM-DD)</source>
+        <source>one-time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>occasional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>regular</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>frequent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only goes with --json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers          %1 (active %2, inactive %3, blocked %4)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By type            walk-in %1, member %2, vip %3, wholesale %4
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By level           %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New this month     %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue            %1 (average per customer %2, highest %3)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purchases          %1 per customer; %2 customers bought, %3 came back (%4 %)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frequency          %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Churned            %1 (no purchase in %n day(s))
+</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Debt               %1 owed by %2 customers
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store credit       %1 held by %2 customers
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points             %1 outstanding
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be one of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be 1 or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>does not apply to bulk, which changes every customer the filters select</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>goes not with --%1: one action at a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is given more than once; one value at a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name one action: --set-type, --set-status, --add-tag, --remove-tag or --membership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be on or off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>goes not with --%1: name the customers or filter them, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must name at least one customer by id or code, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) could not be changed; the summary says why</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>privacy needs a verb: export, anonymise or delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs a file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose another file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anonymising %1 (%2) erases their personal data for good; run again with --yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown privacy command &quot;%1&quot;; use export, anonymise or delete</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1352,6 +1593,73 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message>
         <source>must be one of: %1 (or empty to clear)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::PrivacyRepository</name>
+    <message>
+        <source>no note %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::PrivacyService</name>
+    <message>
+        <source>anonymise customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>linked walk-in sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>points entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>store-credit entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tier history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was anonymised on %2: personal data is not added to them again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not repeat the customer&apos;s name, phone number or email: the reason is kept after their personal data is erased</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was already anonymised on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymised %1</source>
+        <comment>the name an anonymised customer keeps; %1 is their code</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) has %3 and cannot be deleted: the figures and ledgers must stay. Anonymise the customer to erase their personal data, or deactivate the customer instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export customers&apos; data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>company %1 does not exist</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

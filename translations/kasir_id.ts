@@ -222,6 +222,81 @@
         <comment>an entity and what was done to it, e.g. gift card: create</comment>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>Personal data erased; now %1</source>
+        <translation>Data pribadi dihapus; sekarang %1</translation>
+    </message>
+    <message>
+        <source>Deleted with their personal data</source>
+        <translation>Dihapus beserta data pribadinya</translation>
+    </message>
+    <message>
+        <source>Anonymised</source>
+        <translation>Dianonimkan</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>what was done and why</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Personal data exported</source>
+        <translation>Data pribadi diekspor</translation>
+    </message>
+    <message>
+        <source>Note erased</source>
+        <translation>Catatan dihapus</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::AnalyticsService</name>
+    <message>
+        <source>%1 must be between %2 and %3</source>
+        <translation>%1 harus antara %2 dan %3</translation>
+    </message>
+    <message>
+        <source>see the company&apos;s customer figures</source>
+        <translation>melihat angka pelanggan perusahaan</translation>
+    </message>
+    <message>
+        <source>after is not a cursor from a previous page</source>
+        <translation>after bukan kursor dari halaman sebelumnya</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::BulkService</name>
+    <message>
+        <source>change customers</source>
+        <translation>mengubah data pelanggan</translation>
+    </message>
+    <message>
+        <source>change a customer&apos;s status</source>
+        <translation>mengubah status pelanggan</translation>
+    </message>
+    <message>
+        <source>tag customers</source>
+        <translation>memberi tag pada pelanggan</translation>
+    </message>
+    <message>
+        <source>change customers in bulk</source>
+        <translation>mengubah banyak pelanggan sekaligus</translation>
+    </message>
+    <message>
+        <source>must be between 1 and %1</source>
+        <translation>harus antara 1 dan %1</translation>
+    </message>
+    <message>
+        <source>a bulk change makes its own units of work; it cannot run inside another</source>
+        <translation>perubahan massal membuat unit kerjanya sendiri; tidak dapat berjalan di dalam unit kerja lain</translation>
+    </message>
+    <message>
+        <source>name the customers or filter them, not both</source>
+        <translation>sebutkan pelanggannya atau saring mereka, jangan keduanya</translation>
+    </message>
+    <message>
+        <source>%1 is a wholesale customer; membership would replace their wholesale terms, so set their type instead</source>
+        <translation>%1 adalah pelanggan grosir; keanggotaan akan menggantikan syarat grosirnya, jadi ubah jenisnya saja</translation>
+    </message>
 </context>
 <context>
     <name>kasir::CheckoutService</name>
@@ -561,14 +636,6 @@
         <source>reactivate customers</source>
         <translation>mengaktifkan kembali pelanggan</translation>
     </message>
-    <message>
-        <source>delete customers</source>
-        <translation>menghapus pelanggan</translation>
-    </message>
-    <message>
-        <source>%1 (%2) has sales or ledger entries (%3) and cannot be deleted; deactivate the customer instead</source>
-        <translation>%1 (%2) memiliki penjualan atau catatan saldo (%3) dan tidak dapat dihapus; nonaktifkan pelanggan ini saja</translation>
-    </message>
     <message numerus="yes">
         <source>must be at most %n characters</source>
         <translation>
@@ -704,6 +771,13 @@
     <message>
         <source>must not be before 1900</source>
         <translation>tidak boleh sebelum tahun 1900</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::DashboardRepository</name>
+    <message>
+        <source>cannot start reading: %1</source>
+        <translation>tidak dapat mulai membaca: %1</translation>
     </message>
 </context>
 <context>
@@ -972,6 +1046,14 @@
         <translation>perintah contact &quot;%1&quot; tidak dikenal; gunakan add, list, update atau remove</translation>
     </message>
     <message>
+        <source>must be a whole number of the currency&apos;s smallest unit</source>
+        <translation>harus bilangan bulat dalam satuan terkecil mata uang</translation>
+    </message>
+    <message>
+        <source>must be a date (YYYY-MM-DD)</source>
+        <translation>harus tanggal (TTTT-BB-HH)</translation>
+    </message>
+    <message>
         <source>Usage: kasirctl [--db FILE] [--user NAME [--password-stdin]] COMMAND [options]
        kasirctl --help | --version
 
@@ -1013,6 +1095,17 @@ Commands:
   prefs ID|CODE [--preferred-payment cash|card|mobile_money|store_credit]
        [--best-contact-time morning|afternoon|evening|anytime] [--offers true|false]
        [--loyalty true|false] [--do-not-contact true|false]   change them (&quot;&quot; clears a choice)
+  privacy export ID|CODE [--out FILE]                    everything stored about the customer as one
+                                                         JSON document (managers; recorded)
+  privacy anonymise ID|CODE --reason R --yes             erase their personal data, keep sales,
+                                                         ledgers and figures (admins; for good)
+  privacy delete ID|CODE [--reason R]                    delete a customer without sales or ledger
+                                                         entries, with their personal data (admins)
+  bulk [search filters | --ids ID,CODE,...]              one change to every customer selected by
+       --set-type T | --set-status S | --add-tag NAME    customer search&apos;s filters, or named;
+       | --remove-tag NAME | --membership on|off         exactly one action, each change audited;
+       [--dry-run] [--progress]                          prints a summary; --dry-run only counts
+                                                         (managers and admins)
   user add --username U --role admin|manager|cashier [--display-name N]
        (the new password from $KASIR_NEW_PASSWORD, else on stdin)
   user list
@@ -1039,6 +1132,13 @@ Commands:
                                                          from sales and ledgers
   check [--limit N]                                      compare the figures with the facts
                                                          (exit 1 and one line per difference)
+  stats [--churn-days N] [--json [--limit N]]            the dashboard: customers, revenue, debt,
+                                                         frequencies, churn (N days, 90); --json
+                                                         adds top, recent customers and 12 months
+  top [--by revenue|sales|balance] [--limit N]           the best customers by that figure
+  repeat [--min N] [--limit N] [--after CURSOR]          customers with N purchases or more (2),
+                                                         most first; a last line {&quot;next&quot;} when
+                                                         more follow (pass it as --after)
   rules show | rules set [--silver-from N] [--gold-discount BP] [--tiers-can-drop true|false]
        [--points-expire-days DAYS] ...                   new thresholds place every customer again
   demo --customers N [--seed S] [--progress]             add realistic demo customers (one write:
@@ -1058,101 +1158,165 @@ Output is JSON; errors go to stderr as {&quot;error&quot;, &quot;code&quot;, &qu
 Amounts are whole numbers of the currency&apos;s minor unit (15000 for Rp 15.000).
 Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 permission denied.
 </source>
-        <translation>Pemakaian: kasirctl [--db BERKAS] [--user NAMA [--password-stdin]] PERINTAH [opsi]
-       kasirctl --help | --version
-
-Perintah:
-  init --company NAMA [--region ID] [--currency IDR] [--store NAMA] [--terminal NAMA]
-       [--admin-user admin] [--admin-password SANDI]   siapkan basis data ini sebagai terminal
-  customer add --name NAMA [--phone P] [opsi kolom]      daftarkan pelanggan
-  customer get ID|KODE                                   tampilkan satu pelanggan
-  customer find TELEPON                                  cari lewat telepon, dalam bentuk tulisan apa pun
-  customer search [--q TEKS] [--type J] [--status S] [--level L]
-       [--created-from TGL] [--created-to TGL] [--sort name|created|updated] [--desc]
-       [--tag NAMA ...] [--tags-match any|all]           pelanggan dengan salah satu (atau semua) tag
-       [--balance credit|debt|zero] [--credit-min N] [--credit-max N]   kredit toko (utang &lt; 0)
-       [--member true|false]                             keanggotaan aktif (member atau vip)
-       [--last-visit-from TGL] [--last-visit-to TGL]     pembelian terakhir, hari UTC, inklusif
-       [--spent-min N] [--spent-max N]                   total belanja; nominal dalam satuan terkecil
-       [--frequency none|one_time|occasional|regular|frequent ...]   salah satu dari ini
-       [--has-sales true|false]
-       [--limit N] [--after PENANDA] [--page-info]       satu pelanggan per baris
-  customer update ID|KODE [opsi kolom]                   ubah kolom (&quot;&quot; mengosongkan)
-  customer deactivate|reactivate|delete ID|KODE
-  customer metrics ID|KODE                               pembelian, belanja, frekuensi, saldo,
-                                                         belanja bulanan dan produk teratas
-  note add ID|KODE --kind K --text T                     K: personal, preference, issue, feedback
-  note list ID|KODE [--limit N] [--before CATATAN]       terbaru dulu; baris terakhir {&quot;next&quot;} jika
-                                                         masih ada (berikan sebagai --before)
-  note delete CATATAN                                    oleh penulisnya, manajer, atau admin
-  tag add ID|KODE NAMA [--color #rrggbb]                 beri tag pada pelanggan (tag baru: hanya manajer)
-  tag remove ID|KODE NAMA                                lepas tag
-  tag popular [--limit N]                                tag beserta jumlah pelanggannya
-  tag list | tag of ID|KODE                              semua tag, atau tag satu pelanggan
-  contact add ID|KODE --kind whatsapp|email|phone --value V [--label L] [--primary]
-                                                         kontak tambahan; yang pertama dari satu jenis
-                                                         menjadi utama, --primary memindahkan tandanya
-  contact list ID|KODE                                   kontak pelanggan, yang utama lebih dulu
-  contact update ID_KONTAK [--label L] [--primary]       ganti label, atau jadikan kontak utama
-  contact remove ID_KONTAK
-  prefs ID|KODE                                          preferensi, persetujuan, produk favorit
-  prefs ID|KODE [--preferred-payment cash|card|mobile_money|store_credit]
-       [--best-contact-time morning|afternoon|evening|anytime] [--offers true|false]
-       [--loyalty true|false] [--do-not-contact true|false]   ubah preferensi (&quot;&quot; mengosongkan pilihan)
-  user add --username U --role admin|manager|cashier [--display-name N]
-       (sandi baru dari $KASIR_NEW_PASSWORD, atau lewat stdin)
-  user list
-  product add --sku SKU --name NAMA --price JUMLAH       tambahkan ke katalog
-  product update SKU [--name N] [--price JUMLAH] [--active true|false]
-  product list [--all]                                   satu produk per baris
-  sale --customer ID|KODE | --phone P | --walk-in [--name N] [--phone P]
-       --item SKU:QTY [--item ...] --pay METHOD:AMOUNT [--pay ...] [--override ALASAN]
-                                                         selesaikan penjualan; METHOD adalah cash, card,
-                                                         mobile_money, store_credit, atau points
-  refund PESANAN --reason R                              kembalikan dana seluruh penjualan
-  points ID|KODE [--history] [--adjust N --reason R]     saldo poin, catatan, penyesuaian
-  points expire [--as-of TGL]                            hanguskan poin setiap pelanggan yang lebih tua dari
-                                                         --points-expire-days dalam aturan (0: tidak pernah)
-  credit ID|KODE [--add N [--kind K] | --debit N [--override R]] --reason R [--reference X]
-  credit ID|KODE --limit N                               utang maksimal yang diizinkan (0: tidak ada)
-  credit history ID|KODE                                 catatan kredit toko beserta saldonya
-  activity ID|KODE [--limit N] [--before ID]             siapa mengubah apa pada pelanggan, terbaru
-                                                         dulu (manajer)
-  walk-ins TELEPON                                       penjualan tanpa akun yang mencatat telepon ini
-  link ID|KODE [--order PESANAN ...]                     hitung penjualan tanpa akun itu (semua, atau
-                                                         pesanan yang disebut) untuk pelanggan
-  rebuild                                                buat ulang angka setiap pelanggan dari
-                                                         penjualan dan buku besar
-  check [--limit N]                                      bandingkan angka dengan faktanya
-                                                         (keluar 1 dan satu baris per perbedaan)
-  rules show | rules set [--silver-from N] [--gold-discount BP] [--tiers-can-drop true|false]
-       [--points-expire-days HARI] ...                   ambang baru menempatkan ulang setiap pelanggan
-  demo --customers N [--seed S] [--progress]             tambahkan pelanggan demo yang realistis (satu
-                                                         penulisan: semua atau tidak sama sekali; --progress
-                                                         melapor di stderr; berkas kosong lebih dulu
-                                                         mendapat perusahaan demo dengan login admin,
-                                                         manager dan kasir)
-
-Opsi kolom: --name --phone --whatsapp --email --address --city --province --postal-code
-  --type walk-in|member|vip|wholesale --status active|inactive|blocked
-  --level Bronze|Silver|Gold|Platinum --discount-override PERSEN --birth-date TTTT-BB-HH
-  --gender male|female|other --notes TEKS
-  --prefer-sms --prefer-email --prefer-call --prefer-whatsapp --do-not-contact true|false
-
-Basis data: --db, jika tidak ada $KASIR_DB, jika tidak ada folder data pengguna.
-Sandi untuk --user dibaca dari stdin dengan --password-stdin, atau dari $KASIR_PASSWORD.
-Keluaran berupa JSON; galat ke stderr sebagai {&quot;error&quot;, &quot;code&quot;, &quot;field&quot;}.
-Nominal uang ditulis sebagai bilangan bulat dalam satuan terkecil mata uang (15000 untuk Rp 15.000).
-Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan, 4 konflik, 5 tidak diizinkan.
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no purchase</source>
+        <translation>belum membeli</translation>
+    </message>
+    <message>
+        <source>one-time</source>
+        <translation>sekali</translation>
+    </message>
+    <message>
+        <source>occasional</source>
+        <translation>sesekali</translation>
+    </message>
+    <message>
+        <source>regular</source>
+        <translation>rutin</translation>
+    </message>
+    <message>
+        <source>frequent</source>
+        <translation>sering</translation>
+    </message>
+    <message>
+        <source>only goes with --json</source>
+        <translation>hanya bersama --json</translation>
+    </message>
+    <message>
+        <source>Customers          %1 (active %2, inactive %3, blocked %4)
+</source>
+        <translation>Pelanggan          %1 (aktif %2, nonaktif %3, diblokir %4)
 </translation>
     </message>
     <message>
-        <source>must be a whole number of the currency&apos;s smallest unit</source>
-        <translation>harus bilangan bulat dalam satuan terkecil mata uang</translation>
+        <source>By type            walk-in %1, member %2, vip %3, wholesale %4
+</source>
+        <translation>Menurut jenis      walk-in %1, member %2, vip %3, grosir %4
+</translation>
     </message>
     <message>
-        <source>must be a date (YYYY-MM-DD)</source>
-        <translation>harus tanggal (TTTT-BB-HH)</translation>
+        <source>By level           %1
+</source>
+        <translation>Menurut level      %1
+</translation>
+    </message>
+    <message>
+        <source>New this month     %1
+</source>
+        <translation>Baru bulan ini     %1
+</translation>
+    </message>
+    <message>
+        <source>Revenue            %1 (average per customer %2, highest %3)
+</source>
+        <translation>Pendapatan         %1 (rata-rata per pelanggan %2, tertinggi %3)
+</translation>
+    </message>
+    <message>
+        <source>Purchases          %1 per customer; %2 customers bought, %3 came back (%4 %)
+</source>
+        <translation>Pembelian          %1 per pelanggan; %2 pelanggan membeli, %3 kembali lagi (%4 %)
+</translation>
+    </message>
+    <message>
+        <source>Frequency          %1
+</source>
+        <translation>Frekuensi          %1
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>Churned            %1 (no purchase in %n day(s))
+</source>
+        <translation>
+            <numerusform>Berhenti           %1 (tidak membeli dalam %n hari)
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Debt               %1 owed by %2 customers
+</source>
+        <translation>Utang              %1 dari %2 pelanggan
+</translation>
+    </message>
+    <message>
+        <source>Store credit       %1 held by %2 customers
+</source>
+        <translation>Saldo toko         %1 dimiliki %2 pelanggan
+</translation>
+    </message>
+    <message>
+        <source>Points             %1 outstanding
+</source>
+        <translation>Poin               %1 beredar
+</translation>
+    </message>
+    <message>
+        <source>must be one of %1</source>
+        <translation>harus salah satu dari %1</translation>
+    </message>
+    <message>
+        <source>must be 1 or more</source>
+        <translation>minimal 1</translation>
+    </message>
+    <message>
+        <source>does not apply to bulk, which changes every customer the filters select</source>
+        <translation>tidak berlaku untuk bulk, yang mengubah setiap pelanggan yang dipilih saringan</translation>
+    </message>
+    <message>
+        <source>goes not with --%1: one action at a time</source>
+        <translation>tidak bisa bersama --%1: satu tindakan sekali jalan</translation>
+    </message>
+    <message>
+        <source>is given more than once; one value at a time</source>
+        <translation>diberikan lebih dari sekali; satu nilai saja</translation>
+    </message>
+    <message>
+        <source>name one action: --set-type, --set-status, --add-tag, --remove-tag or --membership</source>
+        <translation>sebutkan satu tindakan: --set-type, --set-status, --add-tag, --remove-tag atau --membership</translation>
+    </message>
+    <message>
+        <source>must be on or off</source>
+        <translation>harus on atau off</translation>
+    </message>
+    <message>
+        <source>goes not with --%1: name the customers or filter them, not both</source>
+        <translation>tidak bisa bersama --%1: sebutkan pelanggannya atau saring mereka, jangan keduanya</translation>
+    </message>
+    <message>
+        <source>must name at least one customer by id or code, separated by commas</source>
+        <translation>harus menyebut minimal satu pelanggan dengan id atau kode, dipisah koma</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) could not be changed; the summary says why</source>
+        <translation>
+            <numerusform>%n pelanggan tidak dapat diubah; ringkasan menyebutkan alasannya</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>privacy needs a verb: export, anonymise or delete</source>
+        <translation>privacy membutuhkan perintah: export, anonymise atau delete</translation>
+    </message>
+    <message>
+        <source>needs a file name</source>
+        <translation>membutuhkan nama berkas</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose another file</source>
+        <translation>%1 sudah ada; pilih berkas lain</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>tidak dapat menulis %1: %2</translation>
+    </message>
+    <message>
+        <source>anonymising %1 (%2) erases their personal data for good; run again with --yes</source>
+        <translation>menganonimkan %1 (%2) menghapus data pribadinya untuk selamanya; jalankan lagi dengan --yes</translation>
+    </message>
+    <message>
+        <source>unknown privacy command &quot;%1&quot;; use export, anonymise or delete</source>
+        <translation>perintah privacy tidak dikenal &quot;%1&quot;; gunakan export, anonymise atau delete</translation>
     </message>
 </context>
 <context>
@@ -1431,6 +1595,73 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
     <message>
         <source>must be one of: %1 (or empty to clear)</source>
         <translation>harus salah satu dari: %1 (atau kosong untuk mengosongkan)</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::PrivacyRepository</name>
+    <message>
+        <source>no note %1</source>
+        <translation>tidak ada catatan %1</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::PrivacyService</name>
+    <message>
+        <source>anonymise customers</source>
+        <translation>menganonimkan pelanggan</translation>
+    </message>
+    <message>
+        <source>sales</source>
+        <translation>penjualan</translation>
+    </message>
+    <message>
+        <source>linked walk-in sales</source>
+        <translation>penjualan walk-in yang ditautkan</translation>
+    </message>
+    <message>
+        <source>points entries</source>
+        <translation>catatan poin</translation>
+    </message>
+    <message>
+        <source>store-credit entries</source>
+        <translation>catatan saldo toko</translation>
+    </message>
+    <message>
+        <source>tier history</source>
+        <translation>riwayat tingkat</translation>
+    </message>
+    <message>
+        <source>%1 was anonymised on %2: personal data is not added to them again</source>
+        <translation>%1 dianonimkan pada %2: data pribadi tidak ditambahkan lagi</translation>
+    </message>
+    <message>
+        <source>must not repeat the customer&apos;s name, phone number or email: the reason is kept after their personal data is erased</source>
+        <translation>tidak boleh mengulang nama, nomor telepon atau email pelanggan: alasan tetap disimpan setelah data pribadinya dihapus</translation>
+    </message>
+    <message>
+        <source>%1 was already anonymised on %2</source>
+        <translation>%1 sudah dianonimkan pada %2</translation>
+    </message>
+    <message>
+        <source>Anonymised %1</source>
+        <comment>the name an anonymised customer keeps; %1 is their code</comment>
+        <translation>Anonim %1</translation>
+    </message>
+    <message>
+        <source>delete customers</source>
+        <translation>menghapus pelanggan</translation>
+    </message>
+    <message>
+        <source>%1 (%2) has %3 and cannot be deleted: the figures and ledgers must stay. Anonymise the customer to erase their personal data, or deactivate the customer instead</source>
+        <translation>%1 (%2) memiliki %3 dan tidak dapat dihapus: angka dan buku besarnya harus tetap ada. Anonimkan pelanggan untuk menghapus data pribadinya, atau nonaktifkan pelanggan</translation>
+    </message>
+    <message>
+        <source>export customers&apos; data</source>
+        <translation>mengekspor data pelanggan</translation>
+    </message>
+    <message>
+        <source>company %1 does not exist</source>
+        <translation>perusahaan %1 tidak ada</translation>
     </message>
 </context>
 <context>
