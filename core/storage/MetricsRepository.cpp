@@ -1,6 +1,7 @@
 #include "core/storage/MetricsRepository.h"
 
 #include "core/storage/Database.h"
+#include "core/storage/RfmRepository.h"
 #include "core/storage/UnitOfWork.h"
 
 #include <QSqlError>
@@ -86,7 +87,13 @@ Result<qint64> MetricsRepository::refreshPurchases(UnitOfWork& uow, const QStrin
     q.bindValue(1, companyId);
     q.bindValue(2, customerId);
     q.bindValue(3, customerId);
-    return Sql::integer(q);
+    auto spent = Sql::integer(q);
+    if (!spent)
+        return spent;
+    // The RFM scores follow the purchase figures in the same unit of work.
+    if (Status s = RfmRepository(m_db).place(uow, customerId); !s)
+        return s.error();
+    return spent;
 }
 
 Result<qint64> MetricsRepository::countPurchase(UnitOfWork& uow, const Sale& s)
@@ -113,7 +120,12 @@ Result<qint64> MetricsRepository::countPurchase(UnitOfWork& uow, const Sale& s)
     q.bindValue(4, s.items);
     q.bindValue(5, s.createdAt);
     q.bindValue(6, s.createdAt);
-    return Sql::integer(q);
+    auto spent = Sql::integer(q);
+    if (!spent)
+        return spent;
+    if (Status placed = RfmRepository(m_db).place(uow, s.customerId); !placed)
+        return placed.error();
+    return spent;
 }
 
 Result<QList<MonthlySpending>> MetricsRepository::monthly(const QString& customerId, qint64 sinceMs)

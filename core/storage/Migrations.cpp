@@ -432,6 +432,36 @@ QList<Migration> build()
         },
         {}});
 
+    list.append(Migration {8, QStringLiteral("RFM scores and segments"),
+        {
+            // Each customer with purchases, scored 1-5 for recency, frequency and monetary by
+            // quintile within the company, and the segment the scores give (Rfm). Derived from
+            // customer_metrics: a ranking makes it again at any time.
+            QStringLiteral(R"(CREATE TABLE customer_rfm (
+                customer_id TEXT PRIMARY KEY REFERENCES customer(id) ON DELETE CASCADE,
+                company_id TEXT NOT NULL,
+                recency INTEGER NOT NULL CHECK (recency BETWEEN 1 AND 5),
+                frequency INTEGER NOT NULL CHECK (frequency BETWEEN 1 AND 5),
+                monetary INTEGER NOT NULL CHECK (monetary BETWEEN 1 AND 5),
+                segment TEXT NOT NULL CHECK (segment IN ('champions', 'loyal', 'potential', 'new', 'at_risk',
+                    'hibernating', 'lost')),
+                computed_at INTEGER NOT NULL) WITHOUT ROWID)"),
+            // Segment counts and the directory's segment filter, without visiting the rows.
+            QStringLiteral("CREATE INDEX ix_rfm_segment ON customer_rfm (company_id, segment, customer_id)"),
+            // The company's last ranking, and its cut points: rN, fN and mN are the smallest last
+            // purchase time, purchase count and total spent that scored N or more (NULL: no
+            // customer did). A customer whose figures change between rankings is placed
+            // against them.
+            QStringLiteral(R"(CREATE TABLE rfm_run (
+                company_id TEXT PRIMARY KEY REFERENCES company(id),
+                computed_at INTEGER NOT NULL,
+                customers INTEGER NOT NULL,
+                r2 INTEGER, r3 INTEGER, r4 INTEGER, r5 INTEGER,
+                f2 INTEGER, f3 INTEGER, f4 INTEGER, f5 INTEGER,
+                m2 INTEGER, m3 INTEGER, m4 INTEGER, m5 INTEGER))"),
+        },
+        {}});
+
     return list;
 }
 
