@@ -55,6 +55,8 @@ private:
     int tag(const QString& verb, const QStringList& args);
     int contact(const QString& verb, const QStringList& args);
     int prefs(const QStringList& args);
+    // `segment ID|CODE`, `segment recompute` and `segment counts` (KasirctlSegments.cpp).
+    int segment(const QStringList& args);
     // Reads an integer flag into `out` (unset: left alone); false, with exitCode set, when
     // the value is not a whole number.
     bool readInteger(const QCommandLineParser& parser, const QString& flag, const QString& field,
