@@ -24,7 +24,7 @@ int Kasirctl::segment(const QStringList& args)
         return CliOutput::Ok;
     }
     if (what == u"counts") {
-        auto counts = service.segmentCounts();
+        auto counts = service.segmentCounts(true);
         if (!counts)
             return m_out.fail(counts.error());
         m_out.line(RfmService::toJson(*counts));

@@ -61,6 +61,46 @@ QString scoreSql(const QString& below, const QString& count)
     return QStringLiteral("(%3 + min(4, (5 * (%1)) / max(1, (%2) - 1)))").arg(below, count).arg(minScore);
 }
 
+RfmCutPoints cutPoints(const std::vector<qint64>& sortedValues)
+{
+    RfmCutPoints cuts;
+    const qint64 count = static_cast<qint64>(sortedValues.size());
+    int reached = minScore;
+    for (qint64 i = 0; i < count && reached < maxScore; ++i) {
+        // Equal values score alike: only the first of a run of them is looked at.
+        if (i > 0 && sortedValues[static_cast<size_t>(i)] == sortedValues[static_cast<size_t>(i - 1)])
+            continue;
+        const int score = scoreOf(i, count);
+        // The cut point of each score this value is the first to reach (index: score - 2).
+        for (; reached < score; ++reached)
+            cuts[static_cast<size_t>(reached - minScore)] = sortedValues[static_cast<size_t>(i)];
+    }
+    return cuts;
+}
+
+int placedScore(qint64 value, const RfmCutPoints& cuts)
+{
+    int score = minScore;
+    for (const std::optional<qint64>& cut : cuts) {
+        if (cut && value >= *cut)
+            ++score;
+    }
+    return score;
+}
+
+RfmScores place(const RfmRanking& ranking, std::optional<qint64> lastPurchaseAt, qint64 purchases, qint64 totalSpent)
+{
+    RfmScores s;
+    if (lastPurchaseAt && *lastPurchaseAt > ranking.computedAt)
+        s.recency = maxScore;
+    else
+        s.recency = lastPurchaseAt ? placedScore(*lastPurchaseAt, ranking.recencyFrom) : minScore;
+    s.frequency = placedScore(purchases, ranking.frequencyFrom);
+    s.monetary = placedScore(totalSpent, ranking.monetaryFrom);
+    s.segment = segmentOf(s.recency, s.frequency, s.monetary);
+    return s;
+}
+
 RfmSegment segmentOf(int recency, int frequency, int monetary)
 {
     const int fm = fmOf(frequency, monetary);

@@ -4,7 +4,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <array>
 #include <optional>
+#include <vector>
 
 namespace kasir {
 
@@ -22,6 +24,23 @@ enum class RfmSegment
     Hibernating,
     Lost,
     None, // not ranked: no purchase that stands, or the company has not been ranked yet
+};
+
+// The cut points of one figure: [score - 2] is the smallest value that scored 2, 3, 4 and 5
+// or more in a ranking; none where no value did.
+using RfmCutPoints = std::array<std::optional<qint64>, 4>;
+
+// A company's ranking: when, how many customers, and the cut points that place a customer
+// whose figures change before the next ranking.
+struct RfmRanking
+{
+    qint64 computedAt = 0; // epoch ms
+    qint64 customers = 0; // ranked: those with purchases
+    RfmCutPoints recencyFrom; // last purchase, epoch ms
+    RfmCutPoints frequencyFrom; // purchases
+    RfmCutPoints monetaryFrom; // total spent, minor units
+
+    friend bool operator==(const RfmRanking&, const RfmRanking&) = default;
 };
 
 // One customer's scores as kept in customer_rfm.
@@ -48,6 +67,17 @@ int scoreOf(qint64 below, qint64 count);
 // The same in SQL over two integer expressions, in integer arithmetic: exact, and the same
 // numbers as in C++.
 QString scoreSql(const QString& below, const QString& count);
+
+// The cut points of a figure ranked over `sortedValues` (ascending) by scoreOf().
+RfmCutPoints cutPoints(const std::vector<qint64>& sortedValues);
+// A value's score against cut points: 1, plus one for each cut point it reaches. For a value
+// that was ranked this is exactly the score the ranking gave it, so that a customer whose
+// figures change between rankings can be placed without ranking everyone again.
+int placedScore(qint64 value, const RfmCutPoints& cuts);
+// A customer's scores and segment against a ranking (customerId and computedAt left
+// empty). Someone who bought after the ranking is more recent than anyone it ranked: top
+// recency. No last purchase ranks lowest.
+RfmScores place(const RfmRanking& ranking, std::optional<qint64> lastPurchaseAt, qint64 purchases, qint64 totalSpent);
 
 // The segment of three scores: the first rule that matches (Rfm.cpp lists them). Never None.
 RfmSegment segmentOf(int recency, int frequency, int monetary);

@@ -57,7 +57,7 @@ Result<RfmService::Recomputed> RfmService::recompute()
     return out;
 }
 
-Result<RfmService::Counts> RfmService::segmentCounts()
+Result<RfmService::Counts> RfmService::segmentCounts(bool countNotRanked)
 {
     if (Status s = m_actor.require(Permission::CustomerRead, tr("look up customers")); !s)
         return s.error();
@@ -75,9 +75,6 @@ Result<RfmService::Counts> RfmService::segmentCounts()
     auto counts = repo.counts(m_actor.companyId);
     if (!counts)
         return counts.error();
-    auto all = CustomerRepository(m_db).count(m_actor.companyId, CustomerQuery {}, CustomerSearchTerms {});
-    if (!all)
-        return all.error();
     Counts out;
     if (*run)
         out.computedAt = (*run)->computedAt;
@@ -85,7 +82,12 @@ Result<RfmService::Counts> RfmService::segmentCounts()
         out.segments.append({segment, n});
         out.ranked += n;
     }
-    out.segments.append({RfmSegment::None, std::max<qint64>(0, *all - out.ranked)});
+    if (countNotRanked) {
+        auto all = CustomerRepository(m_db).count(m_actor.companyId, CustomerQuery {}, CustomerSearchTerms {});
+        if (!all)
+            return all.error();
+        out.notRanked = std::max<qint64>(0, *all - out.ranked);
+    }
     return out;
 }
 
@@ -119,8 +121,11 @@ QJsonObject RfmService::toJson(const RfmScores& s)
 
 QJsonObject RfmService::toJson(const Counts& c)
 {
+    QJsonObject segments = segmentsJson(c.segments);
+    if (c.notRanked)
+        segments.insert(Rfm::toString(RfmSegment::None), *c.notRanked);
     return QJsonObject {{QStringLiteral("computedAt"), c.computedAt ? QJsonValue(isoUtc(*c.computedAt)) : QJsonValue()},
-        {QStringLiteral("ranked"), c.ranked}, {QStringLiteral("segments"), segmentsJson(c.segments)}};
+        {QStringLiteral("ranked"), c.ranked}, {QStringLiteral("segments"), segments}};
 }
 
 QJsonObject RfmService::toJson(const Recomputed& r)

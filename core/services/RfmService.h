@@ -31,7 +31,8 @@ public:
     {
         std::optional<qint64> computedAt; // the last ranking, epoch ms; none: never ranked
         qint64 ranked = 0; // customers with scores
-        QList<SegmentCount> segments; // the named segments best first, then None (not ranked)
+        QList<SegmentCount> segments; // the named segments, best first
+        std::optional<qint64> notRanked; // when asked for: the company's other customers
     };
     struct Recomputed
     {
@@ -46,8 +47,10 @@ public:
     // Ranks every customer of the actor's company with purchases again, in one transaction
     // (kasirctl segment recompute).
     Result<Recomputed> recompute();
-    // Customers per segment, from the segment index.
-    Result<Counts> segmentCounts();
+    // Customers per segment, as kept with every write (microseconds). Counting those not
+    // ranked counts the company's customers too (a tenth of a second on a million): the
+    // dashboard knows its total already.
+    Result<Counts> segmentCounts(bool countNotRanked = false);
     // A customer's scores and segment; segment None (scores 0) when not ranked.
     Result<RfmScores> scoresOf(const QString& idOrCode);
 

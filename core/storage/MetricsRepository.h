@@ -6,6 +6,8 @@
 
 #include <QCoreApplication>
 
+class QSqlQuery;
+
 namespace kasir {
 
 class Database;
@@ -48,6 +50,9 @@ public:
     Result<QList<MetricsDifference>> differences(const QString& companyId, int limit);
 
 private:
+    // Runs an upsert of a customer's purchase figures that returns total spent, purchases
+    // and last purchase, and places the customer's RFM scores after it. Returns total spent.
+    Result<qint64> placeAfter(UnitOfWork& uow, QSqlQuery& q, const QString& companyId, const QString& customerId);
     // Fills `table` (customer_id, company_id and the figures) with the company's figures
     // from the facts; returns how many customers and sales were counted.
     Result<Counts> fill(const QString& table, const QString& companyId);

@@ -5,6 +5,10 @@
 
 #include <QSqlQuery>
 
+#include <algorithm>
+#include <limits>
+#include <vector>
+
 namespace kasir {
 
 namespace {
@@ -35,10 +39,8 @@ QString allCutColumns()
     return out.join(QStringLiteral(", "));
 }
 
-// A figure's score against the cut points of run x: 1, plus one for each cut point it
-// reaches. The cut points are the smallest values of their score, so a value that was
-// ranked gets exactly the score the ranking gave it.
-QString placedScore(const Dimension& d)
+// A figure's score against the cut points of run x: Rfm::placedScore in SQL.
+QString placedScoreSql(const Dimension& d)
 {
     QStringList terms {QString::number(Rfm::minScore)};
     for (const QString& cut : cutColumns(d.letter))
@@ -46,56 +48,28 @@ QString placedScore(const Dimension& d)
     return terms.join(QStringLiteral(" + "));
 }
 
-// The scores of the customers of customer_metrics m that `where` picks and that have
-// purchases, placed against their company's last ranking (none before the first). Someone
-// who bought after that ranking is more recent than anyone it ranked: top recency.
-QString placedSql(const QString& where)
+// Rfm::place in SQL, for a ranking's every customer at once: the scores of the company's
+// customers with purchases in customer_metrics m against its ranking x (TestRfmService
+// checks that the two agree).
+QString placedSql()
 {
     return QStringLiteral("SELECT m.customer_id AS customer_id, m.company_id AS company_id, "
                           "CASE WHEN m.last_purchase_at > x.computed_at THEN %1 ELSE %2 END AS recency, "
                           "%3 AS frequency, %4 AS monetary "
                           "FROM customer_metrics m JOIN rfm_run x ON x.company_id = m.company_id "
-                          "WHERE %5 AND m.purchases > 0")
-        .arg(QString::number(Rfm::maxScore), placedScore(kDimensions[0]), placedScore(kDimensions[1]),
-            placedScore(kDimensions[2]), where);
+                          "WHERE m.company_id = ? AND m.purchases > 0")
+        .arg(QString::number(Rfm::maxScore), placedScoreSql(kDimensions[0]), placedScoreSql(kDimensions[1]),
+            placedScoreSql(kDimensions[2]));
 }
 
-// Writes the placed scores with their segment; binds the time, then `where`'s values.
-QString writePlacedSql(const QString& where, const QString& tail)
+// Writes the placed scores with their segment; binds the time, then the company.
+QString writePlacedSql(const QString& tail)
 {
     return QStringLiteral("INSERT INTO customer_rfm (customer_id, company_id, recency, frequency, monetary, segment, "
                           "computed_at) SELECT customer_id, company_id, recency, frequency, monetary, %1, ? "
                           "FROM (%2) WHERE true %3")
         .arg(Rfm::segmentSql(QStringLiteral("recency"), QStringLiteral("frequency"), QStringLiteral("monetary")),
-            placedSql(where), tail);
-}
-
-// The ranking's cut points: each score's smallest value, from every customer's score by the
-// quintile of their rank among the company's customers with purchases (Rfm::scoreSql).
-QString cutPointsSql()
-{
-    QStringList scores;
-    QStringList mins;
-    QStringList updates {
-        QStringLiteral("computed_at = excluded.computed_at"), QStringLiteral("customers = excluded.customers")};
-    for (const Dimension& d : kDimensions) {
-        const QString column = QLatin1String(d.column);
-        const QString score = QStringLiteral("s_%1").arg(QLatin1Char(d.letter));
-        scores << Rfm::scoreSql(QStringLiteral("rank() OVER (ORDER BY %1) - 1").arg(column), QStringLiteral("n"))
-                + QStringLiteral(" AS ") + score;
-        int value = Rfm::minScore + 1;
-        for (const QString& cut : cutColumns(d.letter)) {
-            mins << QStringLiteral("min(CASE WHEN %1 >= %2 THEN %3 END)").arg(score).arg(value++).arg(column);
-            updates << QStringLiteral("%1 = excluded.%1").arg(cut);
-        }
-    }
-    return QStringLiteral("INSERT INTO rfm_run (company_id, computed_at, customers, %1) SELECT ?, ?, count(*), %2 "
-                          "FROM (SELECT last_purchase_at, purchases, total_spent, %3 FROM "
-                          "(SELECT last_purchase_at, purchases, total_spent, count(*) OVER () AS n "
-                          "FROM customer_metrics WHERE company_id = ? AND purchases > 0)) WHERE true "
-                          "ON CONFLICT (company_id) DO UPDATE SET %4 RETURNING customers")
-        .arg(allCutColumns(), mins.join(QStringLiteral(", ")), scores.join(QStringLiteral(", ")),
-            updates.join(QStringLiteral(", ")));
+            placedSql(), tail);
 }
 
 std::optional<qint64> optionalInteger(const QVariant& v)
@@ -109,65 +83,139 @@ std::optional<qint64> optionalInteger(const QVariant& v)
 
 RfmRepository::RfmRepository(Database& db) : m_db(db) { }
 
-Result<RfmRepository::Run> RfmRepository::recompute(UnitOfWork& uow, const QString& companyId)
+Result<RfmRanking> RfmRepository::recompute(UnitOfWork& uow, const QString& companyId)
 {
     if (Status s = uow.requireOpen(); !s)
         return s.error();
     QSqlDatabase db = m_db.connection();
-    // A ranking runs once in a while: its statements are not kept prepared.
-    QSqlQuery cuts(db);
-    cuts.prepare(cutPointsSql());
-    cuts.addBindValue(companyId);
-    cuts.addBindValue(uow.now());
-    cuts.addBindValue(companyId);
-    if (auto ranked = Sql::integer(cuts); !ranked)
-        return ranked.error();
+    // The three figures of every customer with purchases, sorted here: one read of the
+    // table, where ranking them in SQL sorts the rows three times.
+    std::vector<qint64> figures[3];
+    {
+        QSqlQuery read(db);
+        read.setForwardOnly(true);
+        read.prepare(QStringLiteral("SELECT last_purchase_at, purchases, total_spent FROM customer_metrics "
+                                    "WHERE company_id = ? AND purchases > 0"));
+        read.addBindValue(companyId);
+        if (!read.exec())
+            return Sql::errorOf(read);
+        while (read.next()) {
+            // No last purchase (a figure that cannot be with purchases) ranks first, as in SQL.
+            const QVariant last = read.value(0);
+            figures[0].push_back(last.isNull() ? std::numeric_limits<qint64>::min() : last.toLongLong());
+            figures[1].push_back(read.value(1).toLongLong());
+            figures[2].push_back(read.value(2).toLongLong());
+        }
+    }
+    RfmRanking run;
+    run.computedAt = uow.now();
+    run.customers = static_cast<qint64>(figures[0].size());
+    RfmCutPoints* cuts[] = {&run.recencyFrom, &run.frequencyFrom, &run.monetaryFrom};
+    for (int i = 0; i < 3; ++i) {
+        std::sort(figures[i].begin(), figures[i].end());
+        *cuts[i] = Rfm::cutPoints(figures[i]);
+        figures[i] = {};
+    }
 
-    QSqlQuery clear(db);
-    clear.prepare(QStringLiteral("DELETE FROM customer_rfm WHERE company_id = ?"));
-    clear.addBindValue(companyId);
-    if (Status s = Sql::exec(clear); !s)
+    QSqlQuery save(db);
+    save.prepare(QStringLiteral("INSERT OR REPLACE INTO rfm_run (company_id, computed_at, customers, %1) "
+                                "VALUES (?, ?, ?%2)")
+                     .arg(allCutColumns(), QStringLiteral(", ?").repeated(12)));
+    save.addBindValue(companyId);
+    save.addBindValue(run.computedAt);
+    save.addBindValue(run.customers);
+    for (const RfmCutPoints* c : cuts) {
+        for (const std::optional<qint64>& cut : *c)
+            save.addBindValue(cut ? QVariant(*cut) : QVariant());
+    }
+    if (Status s = Sql::exec(save); !s)
         return s.error();
-    // In key order: the rows go into the table's B-tree one after the other.
+
+    // Every customer placed against the new cut points (for a ranked value, its rank's
+    // score), in key order; a row whose scores stay is left as it is.
     QSqlQuery fill(db);
-    fill.prepare(writePlacedSql(QStringLiteral("m.company_id = ?"), QStringLiteral("ORDER BY customer_id")));
-    fill.addBindValue(uow.now());
+    fill.prepare(writePlacedSql(
+        QStringLiteral("ORDER BY customer_id ON CONFLICT (customer_id) DO UPDATE SET recency = excluded.recency, "
+                       "frequency = excluded.frequency, monetary = excluded.monetary, segment = excluded.segment, "
+                       "computed_at = excluded.computed_at WHERE recency <> excluded.recency OR "
+                       "frequency <> excluded.frequency OR monetary <> excluded.monetary")));
+    fill.addBindValue(run.computedAt);
     fill.addBindValue(companyId);
     if (Status s = Sql::exec(fill); !s)
         return s.error();
-
-    auto run = lastRun(companyId);
-    if (!run)
-        return run.error();
-    if (!run->has_value())
-        return Error::other(QStringLiteral("database"), tr("the ranking of the customers was not written"));
-    return **run;
+    // Rows of customers who have no purchase left (a place() that did not happen: figures
+    // rebuilt, written by another program).
+    QSqlQuery stale(db);
+    stale.prepare(QStringLiteral("DELETE FROM customer_rfm WHERE company_id = ? AND NOT EXISTS (SELECT 1 FROM "
+                                 "customer_metrics m WHERE m.customer_id = customer_rfm.customer_id AND "
+                                 "m.purchases > 0)"));
+    stale.addBindValue(companyId);
+    if (Status s = Sql::exec(stale); !s)
+        return s.error();
+    return run;
 }
 
-Status RfmRepository::place(UnitOfWork& uow, const QString& customerId)
+Status RfmRepository::place(UnitOfWork& uow, const QString& companyId, const QString& customerId,
+    std::optional<qint64> lastPurchaseAt, qint64 purchases, qint64 totalSpent)
 {
-    // Made once: this runs in every sale.
-    static const QString sql = writePlacedSql(QStringLiteral("m.customer_id = ?"),
-        QStringLiteral("ON CONFLICT (customer_id) DO UPDATE SET recency = excluded.recency, "
-                       "frequency = excluded.frequency, monetary = excluded.monetary, segment = excluded.segment, "
-                       "computed_at = excluded.computed_at"));
-    QSqlQuery& q = uow.prepared(sql);
-    q.bindValue(0, uow.now());
-    q.bindValue(1, customerId);
-    if (Status s = Sql::exec(q); !s)
-        return s;
-    if (q.numRowsAffected() > 0)
+    if (purchases <= 0) {
+        QSqlQuery& gone = uow.prepared(QStringLiteral("DELETE FROM customer_rfm WHERE customer_id = ?"));
+        gone.bindValue(0, customerId);
+        return Sql::exec(gone);
+    }
+    auto ranking = lastRun(companyId);
+    if (!ranking)
+        return ranking.error();
+    if (!*ranking)
         return Done {};
-    // No purchase stands (or the company has never been ranked): no scores.
-    QSqlQuery& gone = uow.prepared(QStringLiteral("DELETE FROM customer_rfm WHERE customer_id = ?"));
-    gone.bindValue(0, customerId);
-    return Sql::exec(gone);
+    const RfmScores s = Rfm::place(**ranking, lastPurchaseAt, purchases, totalSpent);
+    const QString segment = Rfm::toString(s.segment);
+    // This runs in every sale. While the segment stays, the row is updated without touching
+    // the segment, its index or the counts; a customer who moves costs the index entry and
+    // the counts (the triggers); the customer's first placement inserts the row.
+    QSqlQuery& same = uow.prepared(QStringLiteral("UPDATE customer_rfm SET recency = ?, frequency = ?, monetary = ?, "
+                                                  "computed_at = ? WHERE customer_id = ? AND segment = ?"));
+    same.bindValue(0, s.recency);
+    same.bindValue(1, s.frequency);
+    same.bindValue(2, s.monetary);
+    same.bindValue(3, uow.now());
+    same.bindValue(4, customerId);
+    same.bindValue(5, segment);
+    if (Status st = Sql::exec(same); !st)
+        return st;
+    if (same.numRowsAffected() > 0)
+        return Done {};
+    QSqlQuery& moved = uow.prepared(QStringLiteral("UPDATE customer_rfm SET recency = ?, frequency = ?, monetary = ?, "
+                                                   "segment = ?, computed_at = ? WHERE customer_id = ?"));
+    moved.bindValue(0, s.recency);
+    moved.bindValue(1, s.frequency);
+    moved.bindValue(2, s.monetary);
+    moved.bindValue(3, segment);
+    moved.bindValue(4, uow.now());
+    moved.bindValue(5, customerId);
+    if (Status st = Sql::exec(moved); !st)
+        return st;
+    if (moved.numRowsAffected() > 0)
+        return Done {};
+    QSqlQuery& added = uow.prepared(QStringLiteral("INSERT INTO customer_rfm (customer_id, company_id, recency, "
+                                                   "frequency, monetary, segment, computed_at) VALUES (?, ?, ?, ?, ?, "
+                                                   "?, ?)"));
+    added.bindValue(0, customerId);
+    added.bindValue(1, companyId);
+    added.bindValue(2, s.recency);
+    added.bindValue(3, s.frequency);
+    added.bindValue(4, s.monetary);
+    added.bindValue(5, segment);
+    added.bindValue(6, uow.now());
+    return Sql::exec(added);
 }
 
 Result<std::optional<RfmScores>> RfmRepository::scoresOf(const QString& customerId)
 {
-    QSqlQuery& q = m_db.prepared(QStringLiteral(
-        "SELECT recency, frequency, monetary, segment, computed_at FROM customer_rfm WHERE customer_id = ?"));
+    QSqlQuery& q = m_db.prepared(
+        QStringLiteral("SELECT x.recency, x.frequency, x.monetary, x.segment, max(x.computed_at, "
+                       "coalesce(r.computed_at, 0)) FROM customer_rfm x LEFT JOIN rfm_run r ON r.company_id = "
+                       "x.company_id WHERE x.customer_id = ?"));
     q.bindValue(0, customerId);
     if (!q.exec())
         return Sql::errorOf(q);
@@ -186,16 +234,16 @@ Result<std::optional<RfmScores>> RfmRepository::scoresOf(const QString& customer
     return out;
 }
 
-Result<std::optional<RfmRepository::Run>> RfmRepository::lastRun(const QString& companyId)
+Result<std::optional<RfmRanking>> RfmRepository::lastRun(const QString& companyId)
 {
     QSqlQuery& q = m_db.prepared(
         QStringLiteral("SELECT computed_at, customers, %1 FROM rfm_run WHERE company_id = ?").arg(allCutColumns()));
     q.bindValue(0, companyId);
     if (!q.exec())
         return Sql::errorOf(q);
-    std::optional<Run> out;
+    std::optional<RfmRanking> out;
     if (q.next()) {
-        Run r;
+        RfmRanking r;
         r.computedAt = q.value(0).toLongLong();
         r.customers = q.value(1).toLongLong();
         int column = 2;
@@ -211,9 +259,8 @@ Result<std::optional<RfmRepository::Run>> RfmRepository::lastRun(const QString& 
 
 Result<QList<std::pair<RfmSegment, qint64>>> RfmRepository::counts(const QString& companyId)
 {
-    // One range of ix_rfm_segment per segment, counted in the index.
-    QSqlQuery& q = m_db.prepared(
-        QStringLiteral("SELECT segment, count(*) FROM customer_rfm WHERE company_id = ? GROUP BY segment"));
+    QSqlQuery& q
+        = m_db.prepared(QStringLiteral("SELECT segment, customers FROM rfm_segment_count WHERE company_id = ?"));
     q.bindValue(0, companyId);
     if (!q.exec())
         return Sql::errorOf(q);

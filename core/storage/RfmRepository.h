@@ -5,7 +5,6 @@
 
 #include <QCoreApplication>
 
-#include <array>
 #include <optional>
 
 namespace kasir {
@@ -16,7 +15,8 @@ class UnitOfWork;
 // customer_rfm and rfm_run: the customers' RFM scores and segments, and the company's last
 // ranking with its cut points. A ranking scores every customer with purchases from
 // customer_metrics; between rankings, a customer whose purchase figures change is placed
-// against the cut points in the same unit of work, by the same SQL.
+// against the cut points in the same unit of work (Rfm::place, which the ranking's SQL
+// repeats for every customer at once).
 class RfmRepository final
 {
     Q_DECLARE_TR_FUNCTIONS(kasir::RfmRepository)
@@ -24,30 +24,22 @@ class RfmRepository final
 public:
     explicit RfmRepository(Database& db);
 
-    // A ranking of one company. The cut points are indexed by score - 2: the smallest value
-    // that scored 2, 3, 4 and 5 or more; none where no customer did.
-    struct Run
-    {
-        qint64 computedAt = 0;
-        qint64 customers = 0; // customers ranked (with purchases)
-        std::array<std::optional<qint64>, 4> recencyFrom; // last purchase, epoch ms
-        std::array<std::optional<qint64>, 4> frequencyFrom; // purchases
-        std::array<std::optional<qint64>, 4> monetaryFrom; // total spent, minor units
+    // Ranks the company's customers with purchases again: new cut points, each customer's
+    // row written where their scores changed (stamped with the unit's time), rows of
+    // customers without purchases removed.
+    Result<RfmRanking> recompute(UnitOfWork& uow, const QString& companyId);
+    // Places a customer whose purchase figures just changed (as customer_metrics now holds
+    // them) against the company's last ranking (Rfm::place), or takes their row away when no
+    // purchase of theirs stands. Nothing before the company's first ranking.
+    Status place(UnitOfWork& uow, const QString& companyId, const QString& customerId,
+        std::optional<qint64> lastPurchaseAt, qint64 purchases, qint64 totalSpent);
 
-        friend bool operator==(const Run&, const Run&) = default;
-    };
-
-    // Ranks the company's customers with purchases again: new cut points, and every
-    // customer's row replaced (scored at the unit's time).
-    Result<Run> recompute(UnitOfWork& uow, const QString& companyId);
-    // Places a customer whose purchase figures just changed against the company's cut
-    // points, or takes their row away when no purchase of theirs stands. Nothing before
-    // the company's first ranking.
-    Status place(UnitOfWork& uow, const QString& customerId);
-
+    // A customer's scores; computedAt is the later of their placement and the last ranking
+    // (a ranking rewrites only the rows whose scores it changes).
     Result<std::optional<RfmScores>> scoresOf(const QString& customerId);
-    Result<std::optional<Run>> lastRun(const QString& companyId);
-    // Customers per named segment, in Rfm::segments() order (zeros included).
+    Result<std::optional<RfmRanking>> lastRun(const QString& companyId);
+    // Customers per named segment, in Rfm::segments() order (zeros included), as the
+    // triggers on customer_rfm keep them.
     Result<QList<std::pair<RfmSegment, qint64>>> counts(const QString& companyId);
 
 private:

@@ -6,6 +6,7 @@
 #include "core/storage/RfmRepository.h"
 #include "tests/support/TestDatabase.h"
 
+#include <QRandomGenerator>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -172,6 +173,17 @@ QString describe(const RfmScores& s)
         .arg(s.monetary);
 }
 
+// Whether the counts the triggers keep are the rows of customer_rfm, per company and segment.
+bool countsAgree(Database& db)
+{
+    const QVariant differ = scalar(db,
+        QStringLiteral(
+            "SELECT count(*) FROM (SELECT company_id, segment, count(*) AS n FROM customer_rfm GROUP BY 1, 2) "
+            "g FULL JOIN (SELECT * FROM rfm_segment_count WHERE customers <> 0) k USING (company_id, "
+            "segment) WHERE g.n IS NOT k.customers"));
+    return differ.isValid() && differ.toInt() == 0;
+}
+
 } // namespace
 
 class TestRfmService : public QObject
@@ -261,6 +273,35 @@ private slots:
         QCOMPARE(ten, (QList<int> {1, 1, 2, 2, 3, 3, 4, 4, 5, 5}));
     }
 
+    void cutPointsPlaceEveryRankedValueAtItsScore()
+    {
+        QCOMPARE(Rfm::cutPoints({}), RfmCutPoints {});
+        QCOMPARE(Rfm::cutPoints({7}), RfmCutPoints {}); // the only one scores 1
+        QCOMPARE(Rfm::cutPoints({7, 7, 7}), RfmCutPoints {});
+        QCOMPARE(Rfm::cutPoints({1, 2}), (RfmCutPoints {2, 2, 2, 2}));
+        QCOMPARE(Rfm::cutPoints({1, 1, 1, 1, 1, 2, 3, 4, 5, 8, 20}), (RfmCutPoints {2, 2, 3, 5}));
+        QCOMPARE(Rfm::placedScore(0, RfmCutPoints {}), 1);
+        QCOMPARE(Rfm::placedScore(4, RfmCutPoints {2, 2, 3, 5}), 4);
+        QCOMPARE(Rfm::placedScore(100, RfmCutPoints {2, std::nullopt, std::nullopt, std::nullopt}), 2);
+        // Random figures with many ties: every value placed against the cut points scores what
+        // its rank does, and a value between two ranked ones scores as the lower one.
+        QRandomGenerator rng(4);
+        for (int round = 0; round < 200; ++round) {
+            std::vector<qint64> values(1 + rng.bounded(60));
+            const int spread = 1 + rng.bounded(30);
+            for (qint64& v : values)
+                v = rng.bounded(spread) * 10;
+            std::sort(values.begin(), values.end());
+            const RfmCutPoints cuts = Rfm::cutPoints(values);
+            const qint64 n = static_cast<qint64>(values.size());
+            for (const qint64 v : values) {
+                const qint64 below = std::lower_bound(values.begin(), values.end(), v) - values.begin();
+                QCOMPARE(Rfm::placedScore(v, cuts), Rfm::scoreOf(below, n));
+                QCOMPARE(Rfm::placedScore(v + 5, cuts), Rfm::scoreOf(below, n));
+            }
+        }
+    }
+
     void aRankingScoresAHandCheckedCompany()
     {
         HandChecked c;
@@ -287,27 +328,57 @@ private slots:
         const qint64 now = c.t.clock().nowMs();
         auto run = RfmRepository(c.t.db()).lastRun(c.t.company().id);
         QVERIFY(run.ok() && run->has_value());
-        const RfmRepository::Run& r = **run;
+        const RfmRanking& r = **run;
         QCOMPARE(r.customers, 11);
-        QCOMPARE(r.recencyFrom,
-            (std::array<std::optional<qint64>, 4> {
-                now - 200 * kDay, now - 90 * kDay, now - 30 * kDay, now - 5 * kDay}));
-        QCOMPARE(r.frequencyFrom, (std::array<std::optional<qint64>, 4> {2, 2, 3, 5}));
-        QCOMPARE(r.monetaryFrom, (std::array<std::optional<qint64>, 4> {30'000, 50'000, 80'000, 100'000}));
+        QCOMPARE(r.recencyFrom, (RfmCutPoints {now - 200 * kDay, now - 90 * kDay, now - 30 * kDay, now - 5 * kDay}));
+        QCOMPARE(r.frequencyFrom, (RfmCutPoints {2, 2, 3, 5}));
+        QCOMPARE(r.monetaryFrom, (RfmCutPoints {30'000, 50'000, 80'000, 100'000}));
 
-        // The counts per segment, and those not ranked.
-        auto counts = reader.segmentCounts();
+        // The counts per segment, and those not ranked when asked for.
+        auto counts = reader.segmentCounts(true);
         QVERIFY(counts.ok());
         QCOMPARE(counts->computedAt, now);
         QCOMPARE(counts->ranked, 11);
         QCOMPARE(counts->segments,
             (QList<RfmService::SegmentCount> {{RfmSegment::Champions, 3}, {RfmSegment::Loyal, 2},
                 {RfmSegment::Potential, 1}, {RfmSegment::New, 1}, {RfmSegment::AtRisk, 1}, {RfmSegment::Hibernating, 2},
-                {RfmSegment::Lost, 1}, {RfmSegment::None, 2}}));
-        QCOMPARE(done->segments, counts->segments.mid(0, 7));
+                {RfmSegment::Lost, 1}}));
+        QCOMPARE(counts->notRanked, 2);
+        QCOMPARE(reader.segmentCounts()->notRanked, std::nullopt);
+        QCOMPARE(done->segments, counts->segments);
+        QVERIFY(countsAgree(c.t.db()));
         const QJsonObject json = RfmService::toJson(*counts);
         QCOMPARE(json.value(QStringLiteral("segments")).toObject().value(QStringLiteral("at_risk")).toInt(), 1);
         QCOMPARE(json.value(QStringLiteral("segments")).toObject().value(QStringLiteral("none")).toInt(), 2);
+    }
+
+    void placingInCodeAgreesWithTheRankingsSql()
+    {
+        // A ranking places every customer in SQL; a sale places one with Rfm::place. Random
+        // figures with many ties, some last purchases after the ranking's time.
+        test::TestDatabase t;
+        QRandomGenerator rng(11);
+        const qint64 now = t.clock().nowMs();
+        QList<Customer> customers;
+        QList<std::tuple<qint64, qint64, qint64>> figures; // last purchase, purchases, spent
+        for (int i = 0; i < 300; ++i) {
+            const Customer c = addCustomer(t.db(), t.admin(), QStringLiteral("Pelanggan %1").arg(i));
+            const qint64 last = now - rng.bounded(40) * kDay + (rng.bounded(20) == 0 ? kDay : 0);
+            const qint64 purchases = 1 + rng.bounded(rng.bounded(2) == 0 ? 3 : 30);
+            const qint64 spent = purchases * 10'000 * (1 + rng.bounded(8));
+            writeFigures(t.db(), c, purchases, spent, last);
+            customers << c;
+            figures << std::tuple {last, purchases, spent};
+        }
+        QVERIFY(RfmService(t.db(), t.manager()).recompute().ok());
+        const RfmRanking ranking = RfmRepository(t.db()).lastRun(t.company().id)->value();
+        QCOMPARE(ranking.customers, 300);
+        for (qsizetype i = 0; i < customers.size(); ++i) {
+            const auto& [last, purchases, spent] = figures.at(i);
+            const RfmScores inCode = Rfm::place(ranking, last, purchases, spent);
+            const RfmScores stored = RfmRepository(t.db()).scoresOf(customers.at(i).id)->value();
+            QCOMPARE(describe(stored), describe(inCode));
+        }
     }
 
     void aRankingAgainGivesTheSameScoresAndLeavesOtherCompaniesAlone()
@@ -343,6 +414,7 @@ private slots:
         secondRun->computedAt = firstRun->computedAt;
         QCOMPARE(secondRun, firstRun);
         QCOMPARE(c.t.countRows(QStringLiteral("customer_rfm")), 12);
+        QVERIFY(countsAgree(c.t.db()));
         // The other company's row and run are as its own ranking left them.
         QCOMPARE(RfmService(c.t.db(), other).scoresOf(stranger.id).value(), strangers);
         QCOMPARE(RfmRepository(c.t.db()).lastRun(other.companyId).value(), otherRun);
@@ -388,6 +460,7 @@ private slots:
         // Pelanggan 1 comes back: placed again, now recent and with 2 purchases.
         shop.sell(regulars.at(0), 1);
         QCOMPARE(describe(shop.scores(regulars.at(0))), QStringLiteral("potential R5 F2 M2"));
+        QVERIFY(countsAgree(shop.t.db()));
 
         // The newcomer's sale refunded: no purchase stands, no scores.
         auto refund = CheckoutService(shop.t.db(), shop.t.manager()).refund(first.orderNumber, QStringLiteral("rusak"));
@@ -402,6 +475,8 @@ private slots:
         const Sale comeback = CheckoutService(shop.t.db(), shop.t.cashier()).salesOf(regulars.at(0).code)->first();
         QVERIFY(CheckoutService(shop.t.db(), shop.t.manager()).refund(comeback.orderNumber, QStringLiteral("x")).ok());
         QCOMPARE(describe(shop.scores(regulars.at(0))), QStringLiteral("lost R1 F1 M1"));
+        QVERIFY(countsAgree(shop.t.db()));
+        QCOMPARE(RfmService(shop.t.db(), shop.t.admin()).segmentCounts()->ranked, 5);
 
         // Placing is what a ranking does for the values it ranked: ranking again changes
         // nobody's scores.
@@ -441,6 +516,8 @@ private slots:
         // hand, so the cascade is what is tested.
         QVERIFY(CustomerService(c.t.db(), c.t.admin()).remove(c.byName.value(QStringLiteral("Ani")).code).ok());
         QCOMPARE(c.t.countRows(QStringLiteral("customer_rfm")), 10);
+        QVERIFY(countsAgree(c.t.db()));
+        QCOMPARE(RfmService(c.t.db(), c.t.admin()).segmentCounts()->ranked, 10);
     }
 
     void migratesFromVersionSeven()
@@ -481,11 +558,11 @@ private slots:
     {
         // As on a terminal just upgraded from version 7: purchases, but no ranking yet.
         HandChecked c;
-        auto counts = RfmService(c.t.db(), c.t.admin()).segmentCounts();
+        auto counts = RfmService(c.t.db(), c.t.admin()).segmentCounts(true);
         QVERIFY(counts.ok());
         QCOMPARE(counts->computedAt, std::nullopt);
         QCOMPARE(counts->ranked, 0);
-        QCOMPARE(counts->segments.constLast().customers, 13);
+        QCOMPARE(counts->notRanked, 13);
         QVERIFY(RfmService(c.t.db(), c.t.admin()).recompute().ok());
         QCOMPARE(RfmService(c.t.db(), c.t.admin()).segmentCounts()->ranked, 11);
     }
