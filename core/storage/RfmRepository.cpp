@@ -79,6 +79,20 @@ std::optional<qint64> optionalInteger(const QVariant& v)
     return v.toLongLong();
 }
 
+// A ranking from `q`'s columns computed_at, customers and the cut points, from `first` on.
+RfmRanking rankingFrom(const QSqlQuery& q, int first)
+{
+    RfmRanking r;
+    r.computedAt = q.value(first).toLongLong();
+    r.customers = q.value(first + 1).toLongLong();
+    int column = first + 2;
+    for (auto* cuts : {&r.recencyFrom, &r.frequencyFrom, &r.monetaryFrom}) {
+        for (std::optional<qint64>& cut : *cuts)
+            cut = optionalInteger(q.value(column++));
+    }
+    return r;
+}
+
 } // namespace
 
 RfmRepository::RfmRepository(Database& db) : m_db(db) { }
@@ -163,40 +177,47 @@ Status RfmRepository::place(UnitOfWork& uow, const QString& companyId, const QSt
         gone.bindValue(0, customerId);
         return Sql::exec(gone);
     }
-    auto ranking = lastRun(companyId);
-    if (!ranking)
-        return ranking.error();
-    if (!*ranking)
-        return Done {};
-    const RfmScores s = Rfm::place(**ranking, lastPurchaseAt, purchases, totalSpent);
+    // The ranking and the customer's segment now, in one look-up: this runs in every sale.
+    static const QString readSql
+        = QStringLiteral("SELECT x.segment, r.computed_at, r.customers, %1 FROM rfm_run r "
+                         "LEFT JOIN customer_rfm x ON x.customer_id = ? WHERE r.company_id = ?")
+              .arg(allCutColumns());
+    QSqlQuery& read = uow.prepared(readSql);
+    read.bindValue(0, customerId);
+    read.bindValue(1, companyId);
+    if (!read.exec())
+        return Sql::errorOf(read);
+    if (!read.next())
+        return Done {}; // never ranked
+    const QVariant was = read.value(0);
+    const RfmScores s = Rfm::place(rankingFrom(read, 1), lastPurchaseAt, purchases, totalSpent);
+    read.finish();
     const QString segment = Rfm::toString(s.segment);
-    // This runs in every sale. While the segment stays, the row is updated without touching
-    // the segment, its index or the counts; a customer who moves costs the index entry and
-    // the counts (the triggers); the customer's first placement inserts the row.
-    QSqlQuery& same = uow.prepared(QStringLiteral("UPDATE customer_rfm SET recency = ?, frequency = ?, monetary = ?, "
-                                                  "computed_at = ? WHERE customer_id = ? AND segment = ?"));
-    same.bindValue(0, s.recency);
-    same.bindValue(1, s.frequency);
-    same.bindValue(2, s.monetary);
-    same.bindValue(3, uow.now());
-    same.bindValue(4, customerId);
-    same.bindValue(5, segment);
-    if (Status st = Sql::exec(same); !st)
-        return st;
-    if (same.numRowsAffected() > 0)
-        return Done {};
-    QSqlQuery& moved = uow.prepared(QStringLiteral("UPDATE customer_rfm SET recency = ?, frequency = ?, monetary = ?, "
-                                                   "segment = ?, computed_at = ? WHERE customer_id = ?"));
-    moved.bindValue(0, s.recency);
-    moved.bindValue(1, s.frequency);
-    moved.bindValue(2, s.monetary);
-    moved.bindValue(3, segment);
-    moved.bindValue(4, uow.now());
-    moved.bindValue(5, customerId);
-    if (Status st = Sql::exec(moved); !st)
-        return st;
-    if (moved.numRowsAffected() > 0)
-        return Done {};
+    if (was.toString() == segment) {
+        // The segment stays: its index entry and the counts too.
+        QSqlQuery& same = uow.prepared(QStringLiteral(
+            "UPDATE customer_rfm SET recency = ?, frequency = ?, monetary = ?, computed_at = ? WHERE customer_id = ?"));
+        same.bindValue(0, s.recency);
+        same.bindValue(1, s.frequency);
+        same.bindValue(2, s.monetary);
+        same.bindValue(3, uow.now());
+        same.bindValue(4, customerId);
+        return Sql::exec(same);
+    }
+    if (!was.isNull()) {
+        // A move: the index entry and the counts (the triggers) follow.
+        QSqlQuery& moved
+            = uow.prepared(QStringLiteral("UPDATE customer_rfm SET recency = ?, frequency = ?, "
+                                          "monetary = ?, segment = ?, computed_at = ? WHERE customer_id = ?"));
+        moved.bindValue(0, s.recency);
+        moved.bindValue(1, s.frequency);
+        moved.bindValue(2, s.monetary);
+        moved.bindValue(3, segment);
+        moved.bindValue(4, uow.now());
+        moved.bindValue(5, customerId);
+        return Sql::exec(moved);
+    }
+    // The customer's first placement.
     QSqlQuery& added = uow.prepared(QStringLiteral("INSERT INTO customer_rfm (customer_id, company_id, recency, "
                                                    "frequency, monetary, segment, computed_at) VALUES (?, ?, ?, ?, ?, "
                                                    "?, ?)"));
@@ -236,23 +257,15 @@ Result<std::optional<RfmScores>> RfmRepository::scoresOf(const QString& customer
 
 Result<std::optional<RfmRanking>> RfmRepository::lastRun(const QString& companyId)
 {
-    QSqlQuery& q = m_db.prepared(
-        QStringLiteral("SELECT computed_at, customers, %1 FROM rfm_run WHERE company_id = ?").arg(allCutColumns()));
+    static const QString sql
+        = QStringLiteral("SELECT computed_at, customers, %1 FROM rfm_run WHERE company_id = ?").arg(allCutColumns());
+    QSqlQuery& q = m_db.prepared(sql);
     q.bindValue(0, companyId);
     if (!q.exec())
         return Sql::errorOf(q);
     std::optional<RfmRanking> out;
-    if (q.next()) {
-        RfmRanking r;
-        r.computedAt = q.value(0).toLongLong();
-        r.customers = q.value(1).toLongLong();
-        int column = 2;
-        for (auto* cuts : {&r.recencyFrom, &r.frequencyFrom, &r.monetaryFrom}) {
-            for (std::optional<qint64>& cut : *cuts)
-                cut = optionalInteger(q.value(column++));
-        }
-        out = r;
-    }
+    if (q.next())
+        out = rankingFrom(q, 0);
     q.finish();
     return out;
 }
