@@ -30,7 +30,7 @@ constexpr int kHigh = Rfm::maxScore;
 
 constexpr Rule kRules[] = {
     {RfmSegment::Champions, 4, kHigh, 4, kHigh}, // bought lately, often and much
-    {RfmSegment::New, 4, kHigh, kLow, 1}, // bought lately, for the first times
+    {RfmSegment::New, 4, kHigh, kLow, 1}, // bought lately, but seldom so far
     {RfmSegment::Loyal, 3, kHigh, 3, kHigh},
     {RfmSegment::Potential, 3, kHigh, kLow, kHigh},
     {RfmSegment::AtRisk, kLow, 2, 3, kHigh}, // were good customers, not seen for a while
