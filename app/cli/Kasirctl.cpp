@@ -117,6 +117,9 @@ int Kasirctl::help()
               "       [--spent-min N] [--spent-max N]                   total spent; amounts in the smallest unit\n"
               "       [--frequency none|one_time|occasional|regular|frequent ...]   any of these\n"
               "       [--has-sales true|false]\n"
+              "       [--segment NAME[,NAME...]]                        RFM segment, any of: champions, loyal,\n"
+              "                                                         potential, new, at_risk, hibernating,\n"
+              "                                                         lost, none (not ranked)\n"
               "       [--limit N] [--after CURSOR] [--page-info]        one customer per line\n"
               "  customer update ID|CODE [field options]                change fields (\"\" clears)\n"
               "  customer deactivate|reactivate|delete ID|CODE\n"
@@ -151,6 +154,11 @@ int Kasirctl::help()
               "       | --remove-tag NAME | --membership on|off         exactly one action, each change audited;\n"
               "       [--dry-run] [--progress]                          prints a summary; --dry-run only counts\n"
               "                                                         (managers and admins)\n"
+              "  segment ID|CODE                                        RFM scores (recency, frequency, monetary,\n"
+              "                                                         1-5 by quintile) and segment of a customer\n"
+              "  segment recompute                                      rank every customer again (managers): the\n"
+              "                                                         customers per segment and the time taken\n"
+              "  segment counts                                         customers per segment (none: not ranked)\n"
               "  user add --username U --role admin|manager|cashier [--display-name N]\n"
               "       (the new password from $KASIR_NEW_PASSWORD, else on stdin)\n"
               "  user list\n"
@@ -285,6 +293,8 @@ int Kasirctl::run(const QStringList& arguments)
         return privacy(args);
     if (command == u"bulk")
         return bulk(args);
+    if (command == u"segment")
+        return segment(args);
     if (command == u"customer" || command == u"user" || command == u"product" || command == u"rules"
         || command == u"note" || command == u"tag" || command == u"contact") {
         if (args.isEmpty())
@@ -626,7 +636,7 @@ void Kasirctl::addFilterOptions(QCommandLineParser& parser)
 {
     for (const char* name : {"q", "type", "status", "level", "created-from", "created-to", "tag", "tags-match",
              "balance", "credit-min", "credit-max", "member", "last-visit-from", "last-visit-to", "spent-min",
-             "spent-max", "frequency", "has-sales"})
+             "spent-max", "frequency", "has-sales", "segment"})
         parser.addOption(QCommandLineOption(QLatin1String(name), QString(), QStringLiteral("value")));
 }
 
@@ -721,6 +731,16 @@ void Kasirctl::readFilter(const QCommandLineParser& p, CustomerQuery& q, QList<F
         else
             errors << FieldError {QStringLiteral("frequency"), QStringLiteral("invalid_choice"),
                 tr("must be one of: %1").arg(RepeatFrequencies::names().join(QStringLiteral(", ")))};
+    }
+    // --segment at_risk,lost or --segment at_risk --segment lost.
+    for (const QString& value : p.values(QStringLiteral("segment"))) {
+        for (const QString& name : value.split(u',')) {
+            if (const auto segment = Rfm::parse(name))
+                q.segments << *segment;
+            else
+                errors << FieldError {QStringLiteral("segment"), QStringLiteral("invalid_choice"),
+                    tr("must be one of: %1").arg(Rfm::names().join(QStringLiteral(", ")))};
+        }
     }
 }
 

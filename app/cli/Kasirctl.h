@@ -64,6 +64,8 @@ private:
     int privacy(const QStringList& args);
     // `bulk [filters | --ids ...] ACTION [--dry-run]` (KasirctlBulk.cpp).
     int bulk(const QStringList& args);
+    // `segment ID|CODE`, `segment recompute` and `segment counts` (KasirctlSegments.cpp).
+    int segment(const QStringList& args);
     // Reads an integer flag into `out` (unset: left alone); false, with exitCode set, when
     // the value is not a whole number.
     bool readInteger(const QCommandLineParser& parser, const QString& flag, const QString& field,

@@ -2,6 +2,7 @@
 
 #include "core/domain/Customer.h"
 #include "core/domain/CustomerMetrics.h"
+#include "core/domain/Rfm.h"
 
 #include <QDate>
 #include <QList>
@@ -56,6 +57,8 @@ struct CustomerQuery
     std::optional<qint64> totalSpentMax;
     QList<RepeatFrequency> frequencies; // any of them; none: no frequency filter
     std::optional<bool> hasSales; // purchases that stand > 0
+    // RFM segments, any of them (RfmSegment::None: not ranked); none: no segment filter.
+    QList<RfmSegment> segments;
     Sort sort = Sort::Name;
     bool descending = false;
     QString after;

@@ -259,9 +259,51 @@ QString marks(qsizetype count)
     return list.join(QStringLiteral(", "));
 }
 
+// The segment filter of a query: the named segments asked for, each once, and whether
+// customers without scores are asked for too. Empty names and no none: no filter (none
+// asked, or every segment and none).
+struct SegmentTest
+{
+    QStringList names;
+    bool none = false;
+};
+
+SegmentTest segmentTest(const CustomerQuery& q)
+{
+    SegmentTest t;
+    for (const RfmSegment s : Rfm::segments()) {
+        if (q.segments.contains(s))
+            t.names << Rfm::toString(s);
+    }
+    t.none = q.segments.contains(RfmSegment::None);
+    if (t.none && t.names.size() == Rfm::segments().size())
+        return {};
+    return t;
+}
+
+// The segment test on the customer row `c`: a seek into customer_rfm's primary key.
+void appendSegments(Where& w, const CustomerQuery& q)
+{
+    const SegmentTest t = segmentTest(q);
+    QStringList any;
+    if (!t.names.isEmpty()) {
+        any << QStringLiteral("EXISTS (SELECT 1 FROM customer_rfm x WHERE x.customer_id = c.id AND x.segment IN (%1))")
+                   .arg(marks(t.names.size()));
+        for (const QString& name : t.names)
+            w.binds << name;
+    }
+    if (t.none)
+        any << QStringLiteral("NOT EXISTS (SELECT 1 FROM customer_rfm x WHERE x.customer_id = c.id)");
+    if (any.size() == 1)
+        w.conditions << any.constFirst();
+    else if (any.size() > 1)
+        w.conditions << u'(' + any.join(QStringLiteral(" OR ")) + u')';
+}
+
 // The customers that one filter picks straight out of an index, as a SELECT of their ids:
 // each figure test that zeros fail (a customer without figures has no metrics row), the
-// customers with any of the tags, or with each one of them for all.
+// customers of the segments asked for, the customers with any of the tags, or with each one
+// of them for all.
 QList<CustomerRepository::Subset> subsetsOf(const QString& companyId, const CustomerQuery& q)
 {
     QList<CustomerRepository::Subset> out;
@@ -272,6 +314,17 @@ QList<CustomerRepository::Subset> subsetsOf(const QString& companyId, const Cust
         subset.binds << companyId;
         subset.sql = QStringLiteral("SELECT m.customer_id FROM customer_metrics m WHERE m.company_id = ? AND ")
             + t.sql(subset.binds);
+        out << subset;
+    }
+    // The segments' rows of ix_rfm_segment, unless "not ranked" (no row) is among them.
+    if (const SegmentTest t = segmentTest(q); !t.names.isEmpty() && !t.none) {
+        CustomerRepository::Subset subset;
+        subset.sql
+            = QStringLiteral("SELECT x.customer_id FROM customer_rfm x WHERE x.company_id = ? AND x.segment IN (%1)")
+                  .arg(marks(t.names.size()));
+        subset.binds << companyId;
+        for (const QString& name : t.names)
+            subset.binds << name;
         out << subset;
     }
     const QStringList keys = tagKeys(q);
@@ -297,7 +350,7 @@ QList<CustomerRepository::Subset> subsetsOf(const QString& companyId, const Cust
 }
 
 // The filters of a query that are not its text: type, status, level, created range,
-// membership, tags and figures.
+// membership, tags, figures and RFM segments.
 void appendFilters(Where& w, const CustomerQuery& q)
 {
     if (q.type) {
@@ -326,6 +379,7 @@ void appendFilters(Where& w, const CustomerQuery& q)
         w.binds << CustomerEnums::toString(CustomerType::Member) << CustomerEnums::toString(CustomerType::Vip);
     }
     appendFigures(w, figureTests(q));
+    appendSegments(w, q);
     // Tags by folded name (tag's unique key); each test is a seek into customer_tag's
     // primary key (customer_id, tag_id) for the row at hand.
     const QStringList keys = tagKeys(q);
@@ -350,7 +404,7 @@ void appendFilters(Where& w, const CustomerQuery& q)
 bool hasFilters(const CustomerQuery& q)
 {
     return q.type || q.status || q.level || q.createdFrom || q.createdTo || !q.tags.isEmpty() || q.membershipActive
-        || !figureTests(q).isEmpty();
+        || !figureTests(q).isEmpty() || !q.segments.isEmpty();
 }
 
 // How SQLite should reach the rows of a name search: as it likes, or through the word

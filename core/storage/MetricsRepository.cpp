@@ -1,6 +1,7 @@
 #include "core/storage/MetricsRepository.h"
 
 #include "core/storage/Database.h"
+#include "core/storage/RfmRepository.h"
 #include "core/storage/UnitOfWork.h"
 
 #include <QSqlError>
@@ -80,13 +81,13 @@ Result<qint64> MetricsRepository::refreshPurchases(UnitOfWork& uow, const QStrin
                        "ON CONFLICT (customer_id) DO UPDATE SET purchases = excluded.purchases, "
                        "total_spent = excluded.total_spent, total_items = excluded.total_items, "
                        "first_purchase_at = excluded.first_purchase_at, last_purchase_at = excluded.last_purchase_at "
-                       "RETURNING total_spent")
+                       "RETURNING total_spent, purchases, last_purchase_at")
             .arg(kFigures, customerSales(kSaleColumns)));
     q.bindValue(0, customerId);
     q.bindValue(1, companyId);
     q.bindValue(2, customerId);
     q.bindValue(3, customerId);
-    return Sql::integer(q);
+    return placeAfter(uow, q, companyId, customerId);
 }
 
 Result<qint64> MetricsRepository::countPurchase(UnitOfWork& uow, const Sale& s)
@@ -105,7 +106,7 @@ Result<qint64> MetricsRepository::countPurchase(UnitOfWork& uow, const Sale& s)
         "total_items = total_items + excluded.total_items, "
         "first_purchase_at = min(coalesce(first_purchase_at, excluded.first_purchase_at), excluded.first_purchase_at), "
         "last_purchase_at = max(coalesce(last_purchase_at, 0), coalesce(excluded.last_purchase_at, 0)) "
-        "RETURNING total_spent"));
+        "RETURNING total_spent, purchases, last_purchase_at"));
     q.bindValue(0, s.customerId);
     q.bindValue(1, s.companyId);
     q.bindValue(2, 1);
@@ -113,7 +114,24 @@ Result<qint64> MetricsRepository::countPurchase(UnitOfWork& uow, const Sale& s)
     q.bindValue(4, s.items);
     q.bindValue(5, s.createdAt);
     q.bindValue(6, s.createdAt);
-    return Sql::integer(q);
+    return placeAfter(uow, q, s.companyId, s.customerId);
+}
+
+Result<qint64> MetricsRepository::placeAfter(
+    UnitOfWork& uow, QSqlQuery& q, const QString& companyId, const QString& customerId)
+{
+    if (!q.exec() || !q.next())
+        return Sql::errorOf(q);
+    const qint64 spent = q.value(0).toLongLong();
+    const qint64 purchases = q.value(1).toLongLong();
+    const QVariant last = q.value(2);
+    q.finish();
+    // The RFM scores follow the purchase figures in the same unit of work.
+    if (Status s = RfmRepository(m_db).place(uow, companyId, customerId,
+            last.isNull() ? std::nullopt : std::optional<qint64>(last.toLongLong()), purchases, spent);
+        !s)
+        return s.error();
+    return spent;
 }
 
 Result<QList<MonthlySpending>> MetricsRepository::monthly(const QString& customerId, qint64 sinceMs)

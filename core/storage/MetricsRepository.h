@@ -6,6 +6,8 @@
 
 #include <QCoreApplication>
 
+class QSqlQuery;
+
 namespace kasir {
 
 class Database;
@@ -25,10 +27,11 @@ public:
     // The figures as kept; zeros for a customer without any fact.
     Result<CustomerMetrics> cached(const QString& customerId);
     // Adds a sale to its customer's purchase figures; after a refund they are made again from
-    // the facts. Returns the customer's total spent after it (0 for an anonymous sale).
+    // the facts. Either way the customer's RFM scores follow (RfmRepository::place). Returns
+    // the customer's total spent after it (0 for an anonymous sale).
     Result<qint64> countPurchase(UnitOfWork& uow, const Sale& sale);
     // The purchase figures of one customer made again from the facts and written to the
-    // cache. Returns the customer's total spent.
+    // cache, their RFM scores placed after them. Returns the customer's total spent.
     Result<qint64> refreshPurchases(UnitOfWork& uow, const QString& companyId, const QString& customerId);
     // Monthly purchases and spending since `sinceMs`, oldest month first.
     Result<QList<MonthlySpending>> monthly(const QString& customerId, qint64 sinceMs);
@@ -47,6 +50,9 @@ public:
     Result<QList<MetricsDifference>> differences(const QString& companyId, int limit);
 
 private:
+    // Runs an upsert of a customer's purchase figures that returns total spent, purchases
+    // and last purchase, and places the customer's RFM scores after it. Returns total spent.
+    Result<qint64> placeAfter(UnitOfWork& uow, QSqlQuery& q, const QString& companyId, const QString& customerId);
     // Fills `table` (customer_id, company_id and the figures) with the company's figures
     // from the facts; returns how many customers and sales were counted.
     Result<Counts> fill(const QString& table, const QString& companyId);

@@ -11,14 +11,17 @@
 // years of generated sales; KASIR_BENCH_FRESH=1 deletes it first). The generated sales hold
 // no store credit and no tags, so this program adds, once, through LedgerService and
 // TagService as the counter would: a debt for one customer in KASIR_BENCH_STRIDE (default
-// 500), credit for another as many, and the tag "Langganan" for one in STRIDE / 2. Run it on a
-// copy of the checkout file: it writes these into the file.
+// 500), credit for another as many, and the tag "Langganan" for one in STRIDE / 2; and it
+// ranks the customers into RFM segments (RfmService::recompute) unless the file has a
+// ranking. Run it on a copy of the checkout file: it writes these into the file.
 
 #include "core/domain/CustomerQuery.h"
 #include "core/domain/Ledger.h"
 #include "core/services/CustomerService.h"
 #include "core/services/LedgerService.h"
+#include "core/services/RfmService.h"
 #include "core/services/TagService.h"
+#include "core/storage/RfmRepository.h"
 #include "tests/bench/BenchDatabase.h"
 #include "tests/bench/MedianReporter.h"
 #include "tests/bench/RawSqlite.h"
@@ -130,6 +133,24 @@ bool ensureBalancesAndTags(BenchDatabase& bench, qint64 stride)
     }
     std::fprintf(stderr, "wrote %lld balances and tags through the services in %.1f s\n",
         static_cast<long long>(written), static_cast<double>(timer.elapsed()) / 1000.0);
+    return true;
+}
+
+// The RFM segments, ranked once through the service unless the file has a ranking.
+bool ensureRanking(BenchDatabase& bench)
+{
+    auto run = RfmRepository(bench.db()).lastRun(bench.actor().companyId);
+    if (!run)
+        return false;
+    if (*run)
+        return true;
+    auto done = RfmService(bench.db(), bench.actor()).recompute();
+    if (!done) {
+        std::fprintf(stderr, "ranking: %s\n", qPrintable(done.error().describe()));
+        return false;
+    }
+    std::fprintf(stderr, "ranked %lld customers into RFM segments in %.1f s\n", static_cast<long long>(done->customers),
+        static_cast<double>(done->milliseconds) / 1000.0);
     return true;
 }
 
@@ -292,6 +313,40 @@ bool buildCases(Fixture& f)
         fewFrequent ? RepeatFrequencies::regularFrom : RepeatFrequencies::frequentFrom};
     f.cases.push_back(nameFrequent);
 
+    // RFM segments: a large one alone (walked in name order), a small one with the tag (the
+    // tag drives), and one under a name prefix (the word index merged).
+    const QByteArray segmentTest
+        = "EXISTS (SELECT 1 FROM customer_rfm x WHERE x.customer_id = c.id AND x.segment IN (?))";
+    Case atRisk;
+    atRisk.name = "segment_atrisk";
+    atRisk.query.segments = {RfmSegment::AtRisk};
+    atRisk.sql = select + "c.company_id = ? AND " + segmentTest + " ORDER BY c.name_key, c.id LIMIT ?";
+    atRisk.binds = {company, Rfm::toString(RfmSegment::AtRisk)};
+    f.cases.push_back(atRisk);
+
+    Case newTagged;
+    newTagged.name = "segment_new_tag";
+    newTagged.query.segments = {RfmSegment::New};
+    newTagged.query.tags = {tagName};
+    newTagged.sql = select
+        + "+c.company_id = ? AND c.id IN (SELECT ct.customer_id FROM customer_tag ct WHERE ct.tag_id IN (SELECT id "
+          "FROM tag WHERE company_id = ? AND name_key IN (?))) AND "
+        + segmentTest
+        + " AND EXISTS (SELECT 1 FROM customer_tag ct WHERE ct.customer_id = c.id AND ct.tag_id IN (SELECT id FROM "
+          "tag WHERE company_id = c.company_id AND name_key IN (?)))"
+        + byName;
+    newTagged.binds
+        = {company, company, QStringLiteral("langganan"), Rfm::toString(RfmSegment::New), QStringLiteral("langganan")};
+    f.cases.push_back(newTagged);
+
+    Case nameChampions;
+    nameChampions.name = "name_champions";
+    nameChampions.query.text = prefix;
+    nameChampions.query.segments = {RfmSegment::Champions};
+    nameChampions.sql = select + nameWords + segmentTest + plainByName;
+    nameChampions.binds = {company, company, prefix, end, Rfm::toString(RfmSegment::Champions)};
+    f.cases.push_back(nameChampions);
+
     for (Case& c : f.cases)
         c.query.limit = pageSize;
     return true;
@@ -433,6 +488,10 @@ int run()
         stride = defaultStride;
     if (!ensureBalancesAndTags(*prepared->bench, stride)) {
         std::fprintf(stderr, "cannot write balances and tags into %s\n", qPrintable(prepared->path));
+        return 1;
+    }
+    if (!ensureRanking(*prepared->bench)) {
+        std::fprintf(stderr, "cannot rank the customers of %s\n", qPrintable(prepared->path));
         return 1;
     }
     QString error;

@@ -206,7 +206,7 @@ private slots:
                  std::tuple {"--last-visit-from", "2026-02-30", "lastVisitFrom"},
                  std::tuple {"--last-visit-to", "soon", "lastVisitTo"},
                  std::tuple {"--spent-min", "-1", "totalSpentMin"}, std::tuple {"--frequency", "daily", "frequency"},
-                 std::tuple {"--has-sales", "2", "hasSales"}})
+                 std::tuple {"--segment", "champions,vip", "segment"}, std::tuple {"--has-sales", "2", "hasSales"}})
             QTest::newRow(qPrintable(QStringLiteral("search ") + QLatin1String(flag))) << QStringList {
                 c, QStringLiteral("search"), QLatin1String(flag), QLatin1String(value)} << QString::fromLatin1(field);
         QTest::newRow("search spent range") << QStringList {c, QStringLiteral("search"), QStringLiteral("--spent-min"),
@@ -1320,6 +1320,84 @@ private slots:
         QCOMPARE(r.exitCode, 5);
         QVERIFY(r.lines.isEmpty());
         QCOMPARE(kasirctl(args({"customer", "search", "--status", "blocked"})).lines.size(), 0);
+    }
+
+    void ranksCustomersIntoSegments()
+    {
+        auto ok = [&](const QStringList& args, const QProcessEnvironment& env = {}) {
+            const Run r = kasirctl(args, env);
+            if (r.exitCode != 0)
+                qWarning("%s", r.rawErr.constData());
+            return r;
+        };
+        ok({QStringLiteral("product"), QStringLiteral("add"), QStringLiteral("--sku"), QStringLiteral("KOPI"),
+            QStringLiteral("--name"), QStringLiteral("Kopi"), QStringLiteral("--price"), QStringLiteral("25000")});
+        QStringList codes;
+        for (const char* name : {"Ani", "Budi", "Cici"})
+            codes << ok(
+                {QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--name"), QLatin1String(name)})
+                         .first()
+                         .value(QStringLiteral("code"))
+                         .toString();
+        // Ani spends more, Budi buys later; Cici never buys.
+        for (const auto& [code, items] : {std::pair {codes[0], "KOPI:3"}, std::pair {codes[1], "KOPI:1"}})
+            ok({QStringLiteral("sale"), QStringLiteral("--customer"), code, QStringLiteral("--item"),
+                QLatin1String(items), QStringLiteral("--pay"), QStringLiteral("cash:100000")});
+
+        Run r = ok({QStringLiteral("segment"), QStringLiteral("counts")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.first().value(QStringLiteral("computedAt")).isNull());
+        QCOMPARE(r.first().value(QStringLiteral("segments")).toObject().value(QStringLiteral("none")).toInt(), 3);
+
+        r = ok({QStringLiteral("segment"), QStringLiteral("recompute")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.first().value(QStringLiteral("customers")).toInt(), 2);
+        QVERIFY(r.first().contains(QStringLiteral("milliseconds")));
+        const QJsonObject counts = r.first().value(QStringLiteral("segments")).toObject();
+        QCOMPARE(counts.value(QStringLiteral("at_risk")).toInt(), 1);
+        QCOMPARE(counts.value(QStringLiteral("new")).toInt(), 1);
+
+        // Of two: the older purchase scores recency 1, the bigger spending monetary 5.
+        r = ok({QStringLiteral("segment"), codes[0]});
+        QCOMPARE(r.first().value(QStringLiteral("segment")).toString(), QStringLiteral("at_risk"));
+        QCOMPARE(r.first().value(QStringLiteral("recency")).toInt(), 1);
+        QCOMPARE(r.first().value(QStringLiteral("frequency")).toInt(), 1);
+        QCOMPARE(r.first().value(QStringLiteral("monetary")).toInt(), 5);
+        QVERIFY(!r.first().value(QStringLiteral("computedAt")).toString().isEmpty());
+        QCOMPARE(ok({QStringLiteral("segment"), codes[2]}).first().value(QStringLiteral("segment")).toString(),
+            QStringLiteral("none"));
+        r = ok({QStringLiteral("segment"), QStringLiteral("counts")});
+        QCOMPARE(r.first().value(QStringLiteral("ranked")).toInt(), 2);
+        QCOMPARE(r.first().value(QStringLiteral("segments")).toObject().value(QStringLiteral("none")).toInt(), 1);
+
+        auto found = [&](const QStringList& filters) {
+            QStringList names;
+            for (const QJsonObject& line :
+                ok(QStringList {QStringLiteral("customer"), QStringLiteral("search")} + filters).lines)
+                names << line.value(QStringLiteral("name")).toString();
+            return names;
+        };
+        QCOMPARE(found({QStringLiteral("--segment"), QStringLiteral("at_risk")}), QStringList {QStringLiteral("Ani")});
+        QCOMPARE(found({QStringLiteral("--segment"), QStringLiteral("NEW,none")}),
+            (QStringList {QStringLiteral("Budi"), QStringLiteral("Cici")}));
+        QCOMPARE(found({QStringLiteral("--segment"), QStringLiteral("lost"), QStringLiteral("--segment"),
+                     QStringLiteral("at_risk"), QStringLiteral("--q"), QStringLiteral("an")}),
+            QStringList {QStringLiteral("Ani")});
+        QVERIFY(found({QStringLiteral("--segment"), QStringLiteral("champions")}).isEmpty());
+
+        QCOMPARE(kasirctl({QStringLiteral("segment"), QStringLiteral("C-999999")}).exitCode, 3);
+        QCOMPARE(kasirctl({QStringLiteral("segment")}).exitCode, 2);
+        // A cashier sees segments but does not rank.
+        QProcessEnvironment pw;
+        pw.insert(QStringLiteral("KASIR_NEW_PASSWORD"), QStringLiteral("kasir-rahasia-2"));
+        ok({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--username"), QStringLiteral("kasir2"),
+               QStringLiteral("--role"), QStringLiteral("cashier")},
+            pw);
+        QProcessEnvironment cashier;
+        cashier.insert(QStringLiteral("KASIR_PASSWORD"), QStringLiteral("kasir-rahasia-2"));
+        const QStringList asCashier {QStringLiteral("--user"), QStringLiteral("kasir2"), QStringLiteral("segment")};
+        QCOMPARE(kasirctl(asCashier + QStringList {QStringLiteral("recompute")}, cashier).exitCode, 5);
+        QCOMPARE(kasirctl(asCashier + QStringList {codes[0]}, cashier).exitCode, 0);
     }
 
     void initValidatesItsInput()

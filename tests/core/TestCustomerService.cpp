@@ -1,6 +1,7 @@
 #include "core/domain/CustomerJson.h"
 #include "core/domain/TextFold.h"
 #include "core/services/CustomerService.h"
+#include "core/services/RfmService.h"
 #include "core/services/TagService.h"
 #include "core/storage/CustomerRepository.h"
 #include "core/storage/Database.h"
@@ -1104,6 +1105,137 @@ private slots:
         QVERIFY(s.search(q)->items.isEmpty());
         q.balance = CustomerQuery::Balance::Zero;
         QCOMPARE(names(*s.search(q)), QStringList {QStringLiteral("Budi")});
+    }
+
+    void segmentFilterAgreesWithEachCustomersSegment()
+    {
+        test::TestDatabase t;
+        CustomerService s(t.db(), t.admin());
+        TagService tags(t.db(), t.admin());
+        // Figures spread so that every segment has customers; one in three tagged; one whose
+        // only sale was refunded and two who never bought (not ranked).
+        const QStringList first {
+            QStringLiteral("Ani"), QStringLiteral("Budi"), QStringLiteral("Sari"), QStringLiteral("Tono")};
+        QList<Figures> all;
+        for (int i = 0; i < 26; ++i) {
+            Figures f;
+            f.name = first.at(i % 4) + QStringLiteral(" Pelanggan%1").arg(QChar(u'A' + i));
+            f.type = QStringLiteral("walk-in");
+            f.purchases = 1 + (i * 7) % 12;
+            f.spent = ((i * 13) % 17 + 1) * 10'000;
+            f.lastAt = utcMs(2026, 1, 1) - ((i * 5) % 23) * 86'400'000LL;
+            f.tagged = i % 3 == 0;
+            if (i >= 23) {
+                f.purchases = 0;
+                f.spent = 0;
+                f.lastAt.reset();
+            }
+            f.hasRow = i < 24;
+            all << f;
+        }
+        for (const Figures& f : std::as_const(all)) {
+            auto c = s.create(person(f.name));
+            QVERIFY(c.ok());
+            if (f.hasRow)
+                writeFigures(t.db(), c->companyId, c->id, f);
+            if (f.tagged)
+                QVERIFY(tags.tag(c->id, QStringLiteral("Langganan")).ok());
+            t.clock().advance(1000);
+        }
+        // Another company's customers, ranked too: never found here.
+        const Actor other = t.addCompany(QStringLiteral("Toko Lain"));
+        for (const Figures& f : std::as_const(all)) {
+            auto c = CustomerService(t.db(), other).create(person(f.name));
+            QVERIFY(c.ok());
+            writeFigures(t.db(), c->companyId, c->id, f);
+        }
+        QVERIFY(RfmService(t.db(), other).recompute().ok());
+        QVERIFY(RfmService(t.db(), t.manager()).recompute().ok());
+
+        // Each customer's segment as the service tells it.
+        QHash<QString, RfmSegment> segmentOf;
+        QSet<RfmSegment> present;
+        {
+            CustomerQuery everyone;
+            everyone.limit = CustomerQuery::maxLimit;
+            const auto page = s.search(everyone);
+            QVERIFY(page.ok());
+            for (const Customer& c : page->items) {
+                const RfmSegment segment = RfmService(t.db(), t.cashier()).scoresOf(c.id)->segment;
+                segmentOf.insert(c.name, segment);
+                present.insert(segment);
+            }
+        }
+        QCOMPARE(segmentOf.size(), all.size());
+        QCOMPARE(present.size(), Rfm::names().size()); // all seven, and not ranked
+
+        const QList<QList<RfmSegment>> sets {{RfmSegment::Champions}, {RfmSegment::Loyal, RfmSegment::AtRisk},
+            {RfmSegment::None}, {RfmSegment::Lost, RfmSegment::None, RfmSegment::Lost}, Rfm::segments(),
+            Rfm::segments() + QList<RfmSegment> {RfmSegment::None}};
+        struct Extra
+        {
+            const char* what;
+            std::function<void(CustomerQuery&)> set;
+            std::function<bool(const Figures&)> keep;
+        };
+        const QList<Extra> extras {
+            {"alone", [](CustomerQuery&) {}, [](const Figures&) { return true; }},
+            {"tag", [](CustomerQuery& q) { q.tags = {QStringLiteral("langganan")}; },
+                [](const Figures& f) { return f.tagged; }},
+            {"regular or frequent",
+                [](CustomerQuery& q) {
+                    q.frequencies = {RepeatFrequency::Regular, RepeatFrequency::Frequent};
+                },
+                [](const Figures& f) { return f.purchases >= RepeatFrequencies::regularFrom; }},
+        };
+        for (const QList<RfmSegment>& set : sets) {
+            for (const Extra& extra : extras) {
+                for (const QString& text : {QString(), QStringLiteral("ani"), QStringLiteral("sari pelanggan")}) {
+                    for (auto sort : {CustomerQuery::Sort::Name, CustomerQuery::Sort::Created}) {
+                        for (bool desc : {false, true}) {
+                            CustomerQuery q;
+                            q.segments = set;
+                            q.text = text;
+                            q.sort = sort;
+                            q.descending = desc;
+                            q.withTotal = true;
+                            extra.set(q);
+                            QStringList expected;
+                            const QStringList queryWords = TextFold::words(TextFold::fold(text));
+                            for (const Figures& f : std::as_const(all)) {
+                                const QStringList words = TextFold::words(TextFold::fold(f.name));
+                                const bool textMatches
+                                    = std::all_of(queryWords.cbegin(), queryWords.cend(), [&](const QString& w) {
+                                          return std::any_of(words.cbegin(), words.cend(),
+                                              [&](const QString& n) { return n.startsWith(w); });
+                                      });
+                                if (textMatches && set.contains(segmentOf.value(f.name)) && extra.keep(f))
+                                    expected << f.name;
+                            }
+                            if (sort == CustomerQuery::Sort::Name)
+                                std::sort(expected.begin(), expected.end());
+                            if (desc)
+                                std::reverse(expected.begin(), expected.end());
+                            QStringList setNames;
+                            for (const RfmSegment segment : set)
+                                setNames << Rfm::toString(segment);
+                            const QString what = QStringLiteral("%1 + %2, text \"%3\", sort %4%5")
+                                                     .arg(setNames.join(u','), QLatin1String(extra.what), text)
+                                                     .arg(static_cast<int>(sort))
+                                                     .arg(desc ? QStringLiteral(" desc") : QString());
+                            // Pages of two: the keyset continues with neither gaps nor repeats.
+                            const QStringList paged = allPages(s, q, 2);
+                            QVERIFY2(paged == expected,
+                                qPrintable(what + QStringLiteral(": ") + paged.join(u',') + QStringLiteral(" != ")
+                                    + expected.join(u',')));
+                            QCOMPARE(allPages(s, q, 50), expected);
+                            QCOMPARE(s.search(q)->total, expected.size());
+                            QCOMPARE(*s.count(q), expected.size());
+                        }
+                    }
+                }
+            }
+        }
     }
 
     void badFigureFiltersNameTheirField()
