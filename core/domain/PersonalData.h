@@ -2,6 +2,7 @@
 
 #include "core/domain/FieldSnapshot.h"
 
+#include <QJsonValue>
 #include <QString>
 #include <QStringList>
 
@@ -22,6 +23,11 @@ inline const QString redacted = QStringLiteral("[redacted]");
 // ("customer": name, phone...; "sale": customerName, customerPhone); empty for an entity
 // that holds none.
 QStringList fieldsOf(QStringView entity);
+// The entities that have personal fields, sorted.
+QStringList entities();
+// Whether a value recorded for a personal field still holds something to erase: text, a
+// number or a truth value, neither empty nor the marker already.
+bool isErasable(const QJsonValue& value);
 
 // The snapshot with every personal field of `entity` set to `redacted`, present or not, so
 // that a change recorded from it names each of them (the sync op then clears every one,

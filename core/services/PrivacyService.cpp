@@ -98,7 +98,8 @@ QJsonObject PrivacyService::toJson(const Erased& e)
                 {QStringLiteral("createdAt"), isoUtc(e.erasure.createdAt)},
                 {QStringLiteral("createdBy"), e.erasure.createdBy}}},
         {QStringLiteral("notes"), e.notes}, {QStringLiteral("contacts"), e.contacts}, {QStringLiteral("tags"), e.tags},
-        {QStringLiteral("sales"), e.sales}, {QStringLiteral("auditRows"), e.auditRows}};
+        {QStringLiteral("sales"), e.sales}, {QStringLiteral("auditRows"), e.auditRows},
+        {QStringLiteral("syncOps"), e.syncOps}};
     return o;
 }
 
@@ -152,10 +153,21 @@ Status PrivacyService::recordErasure(UnitOfWork& uow, Erased& out, CustomerErasu
             UnitOfWork::Op::Upsert, {}, snapshot(out.erasure), out.customer.id});
         !stamp)
         return stamp.error();
-    auto redacted = repo.redactAudit(uow, out.customer.companyId, out.customer.id);
-    if (!redacted)
-        return redacted.error();
-    out.auditRows = *redacted;
+    return redactCopies(uow, out);
+}
+
+Status PrivacyService::redactCopies(UnitOfWork& uow, Erased& out)
+{
+    PrivacyRepository repo(m_db);
+    auto audit = repo.redactAudit(uow, out.customer.companyId, out.customer.id);
+    if (!audit)
+        return audit.error();
+    out.auditRows += *audit;
+    // Done before this unit writes its own ops, which carry the values that replace theirs.
+    auto ops = repo.redactOutbox(uow, out.customer.companyId, out.customer.id);
+    if (!ops)
+        return ops.error();
+    out.syncOps += *ops;
     return Done {};
 }
 
@@ -351,10 +363,8 @@ Result<PrivacyService::Erased> PrivacyService::remove(const QString& customerRef
     if (erased->has_value()) {
         // Anonymised earlier: that record stands; what was written since is redacted again.
         out.erasure = **erased;
-        auto redacted = repo.redactAudit(uow, before.companyId, before.id);
-        if (!redacted)
-            return redacted.error();
-        out.auditRows = *redacted;
+        if (Status s = redactCopies(uow, out); !s)
+            return s.error();
     } else if (Status s = recordErasure(uow, out, CustomerErasure::Kind::Delete, *why); !s) {
         return s.error();
     }

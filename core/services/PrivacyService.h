@@ -28,7 +28,9 @@ class UnitOfWork;
 // Sync: the erasure record is an op of its own ("customer_erasure"), so the server learns
 // of it and redacts its own copies the same way (its op log, its sales); the changed rows
 // go as ops too, each personal field named, so that a per-field merge cannot bring an older
-// value back. Sale snapshots and audit rows get no ops: they are not synced as rows.
+// value back. Sale snapshots and audit rows get no ops: they are not synced as rows. The ops
+// written before the erasure and not yet acknowledged by the server are its copies too: they
+// keep their ids and their place, their personal values become the marker.
 class PrivacyService final
 {
     Q_DECLARE_TR_FUNCTIONS(kasir::PrivacyService)
@@ -58,6 +60,7 @@ public:
         qint64 tags = 0;
         qint64 sales = 0; // sale snapshots cleared
         qint64 auditRows = 0; // audit rows redacted
+        qint64 syncOps = 0; // pending sync ops redacted
     };
     // Replaces the customer's personal data in one unit of work: name "Anonymised C-000123",
     // contact details, address, birth date, gender and free notes cleared, additional
@@ -84,8 +87,11 @@ private:
     Result<QString> cleanReason(const QString& raw, bool required);
     // Refuses a reason that repeats the customer's name, phone numbers or email.
     static Status checkReasonKeepsNothing(const QString& reason, const Customer& customer);
-    // Writes the erasure record with its op, then redacts the audit log.
+    // Writes the erasure record with its op, then redacts the copies (redactCopies).
     Status recordErasure(UnitOfWork& uow, Erased& out, CustomerErasure::Kind kind, const QString& reason);
+    // Redacts the personal values in the audit rows and the pending sync ops about the
+    // customer; before any op of this unit of work but the erasure's own is written.
+    Status redactCopies(UnitOfWork& uow, Erased& out);
     // Removes the customer's additional contacts and tags, each with a delete op whose audit
     // row keeps no personal value.
     Status removeContactsAndTags(UnitOfWork& uow, Erased& out);

@@ -65,6 +65,11 @@ public:
     // customer and about the walk-in sales linked to them with PersonalData::redacted;
     // returns how many rows changed. The customer must have an erasure record already.
     Result<qint64> redactAudit(UnitOfWork& uow, const QString& companyId, const QString& customerId);
+    // The same in the sync ops still waiting to be sent about the customer, their notes and
+    // contacts, and their own and linked sales: every personal value becomes the marker;
+    // returns how many ops changed. An op keeps its id, its place and the rest of what it
+    // carries, so the server still applies it, before the erasure's own op.
+    Result<qint64> redactOutbox(UnitOfWork& uow, const QString& companyId, const QString& customerId);
 
 private:
     Database& m_db;

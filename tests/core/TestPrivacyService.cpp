@@ -210,7 +210,35 @@ struct Shop
             {seq, text})
             .toLongLong();
     }
+    qint64 opsHolding(const QString& text)
+    {
+        return scalar(t.db(), QStringLiteral("SELECT count(*) FROM sync_outbox WHERE instr(fields, ?) > 0"), {text})
+            .toLongLong();
+    }
     qint64 lastSeq() { return scalar(t.db(), QStringLiteral("SELECT max(seq) FROM sync_outbox")).toLongLong(); }
+
+    // Each table.column of the file with a value that holds `text`.
+    QStringList columnsHolding(const QString& text)
+    {
+        QStringList out;
+        const QStringList tables = rows(
+            t.db(), QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"));
+        for (const QString& table : tables) {
+            QSqlQuery q(t.db().connection());
+            if (!q.exec(QStringLiteral("SELECT * FROM \"%1\"").arg(table))) {
+                out << table + QStringLiteral(": ") + q.lastError().text();
+                continue;
+            }
+            while (q.next()) {
+                for (int i = 0; i < q.record().count(); ++i) {
+                    if (q.value(i).toString().contains(text))
+                        out << table + u'.' + q.record().fieldName(i);
+                }
+            }
+        }
+        out.removeDuplicates();
+        return out;
+    }
 
     // Everything an erasure may touch, to show that a failed one touched nothing.
     QStringList state()
@@ -230,6 +258,13 @@ const QStringList kDewisData {QStringLiteral("Dewi Lestari"), QStringLiteral("+6
     QStringLiteral("Bandung"), QStringLiteral("Jawa Barat"), QStringLiteral("40111"), QStringLiteral("1990-04-01"),
     QStringLiteral("bersama Rudi"), QStringLiteral("Anaknya bernama Rudi"), QStringLiteral("Komplain struk"),
     QStringLiteral("dewi@kantor.example"), QStringLiteral("kantor Rudi")};
+
+// Her values that nothing else in the file could hold by chance: the name, the numbers, the
+// emails, the address, the note texts and a contact's label.
+const QStringList kDewisValues {QStringLiteral("Dewi Lestari"), QStringLiteral("+6282155556666"),
+    QStringLiteral("+6282155557777"), QStringLiteral("dewi.lestari@example.com"), QStringLiteral("Jalan Melati 12"),
+    QStringLiteral("Suka datang sore bersama Rudi"), QStringLiteral("Anaknya bernama Rudi"),
+    QStringLiteral("Komplain struk hilang"), QStringLiteral("dewi@kantor.example"), QStringLiteral("kantor Rudi")};
 
 } // namespace
 
@@ -552,6 +587,88 @@ private slots:
             QStringLiteral("anonymise"));
     }
 
+    void anonymiseLeavesNothingOfThePersonInTheFile()
+    {
+        Shop shop;
+        // A terminal that has not synced since: every op it wrote is still waiting to be sent.
+        const QStringList pending = rows(shop.t.db(), QStringLiteral("SELECT op_id FROM sync_outbox ORDER BY seq"));
+        for (const QString& personal : kDewisValues)
+            QVERIFY2(shop.opsHolding(personal) > 0, qPrintable(personal));
+
+        auto erased
+            = PrivacyService(shop.t.db(), shop.t.admin()).anonymise(shop.dewi.code, QStringLiteral("permintaan"));
+        QVERIFY2(erased.ok(), qPrintable(erased ? QString() : describe(erased.error())));
+
+        for (const QString& personal : kDewisData) {
+            QCOMPARE(shop.opsHolding(personal), 0);
+            QCOMPARE(shop.auditRowsHolding(personal), 0);
+        }
+        for (const QString& personal : kDewisValues)
+            QCOMPARE(shop.columnsHolding(personal), QStringList());
+        // The ops are all still there to be sent, in order, with the marker where she was.
+        const QStringList after = rows(shop.t.db(), QStringLiteral("SELECT op_id FROM sync_outbox ORDER BY seq"));
+        QCOMPARE(after.mid(0, pending.size()), pending);
+        QCOMPARE(scalar(shop.t.db(),
+                     QStringLiteral("SELECT json_extract(fields, '$.name') || ' ' || json_extract(fields, '$.phone') "
+                                    "FROM sync_outbox WHERE entity = 'customer' AND entity_id = ? ORDER BY seq"),
+                     {shop.dewi.id})
+                     .toString(),
+            QStringLiteral("[redacted] [redacted]"));
+        QCOMPARE(scalar(shop.t.db(),
+                     QStringLiteral("SELECT json_extract(fields, '$.customerName') || ' ' || "
+                                    "json_extract(fields, '$.total') FROM sync_outbox WHERE entity = 'sale' "
+                                    "AND entity_id = ?"),
+                     {shop.own.id})
+                     .toString(),
+            QStringLiteral("[redacted] %1").arg(shop.own.total));
+        // What the server needs to redact its own copies is sent.
+        QCOMPARE(scalar(shop.t.db(),
+                     QStringLiteral("SELECT count(*) FROM sync_outbox WHERE entity = 'customer_erasure' "
+                                    "AND entity_id = ?"),
+                     {shop.dewi.id})
+                     .toInt(),
+            1);
+        // Ani's ops are as they were.
+        QVERIFY(shop.opsHolding(QStringLiteral("Ani Wijaya")) > 0);
+    }
+
+    void aHardDeleteLeavesNothingOfThePersonInTheFile()
+    {
+        Shop shop;
+        const Customer& ani = shop.ani;
+        QVERIFY(NoteService(shop.t.db(), shop.t.cashier())
+                    .add(ani.code, QStringLiteral("personal"), QStringLiteral("Ani suka teh tawar"))
+                    .ok());
+        QVERIFY(ContactService(shop.t.db(), shop.t.manager())
+                    .add(ani.code,
+                        {QStringLiteral("phone"), QStringLiteral("0812 7777 0000"), QStringLiteral("Ani pribadi"),
+                            std::nullopt})
+                    .ok());
+        const QStringList values {QStringLiteral("Ani Wijaya"), QStringLiteral("+6281299990000"),
+            QStringLiteral("Ani suka teh tawar"), QStringLiteral("+6281277770000"), QStringLiteral("Ani pribadi")};
+        for (const QString& personal : values)
+            QVERIFY2(shop.opsHolding(personal) > 0, qPrintable(personal));
+
+        auto gone = PrivacyService(shop.t.db(), shop.t.admin()).remove(ani.code, QStringLiteral("duplikat"));
+        QVERIFY2(gone.ok(), qPrintable(gone ? QString() : describe(gone.error())));
+        for (const QString& personal : values) {
+            QCOMPARE(shop.opsHolding(personal), 0);
+            QCOMPARE(shop.auditRowsHolding(personal), 0);
+            QCOMPARE(shop.columnsHolding(personal), QStringList());
+        }
+        QCOMPARE(scalar(shop.t.db(),
+                     QStringLiteral("SELECT count(*) FROM sync_outbox WHERE entity = 'customer_erasure' "
+                                    "AND entity_id = ?"),
+                     {ani.id})
+                     .toInt(),
+            1);
+        // Dewi's are as they were, and the search finds them.
+        QVERIFY(shop.opsHolding(QStringLiteral("Dewi Lestari")) > 0);
+        const QStringList dewi = shop.columnsHolding(QStringLiteral("Dewi Lestari"));
+        for (const char* column : {"customer.name", "sync_outbox.fields", "audit_log.changes", "sale.customer_name"})
+            QVERIFY2(dewi.contains(QLatin1String(column)), qPrintable(dewi.join(u' ')));
+    }
+
     void anAnonymisedCustomerStaysAnonymous()
     {
         Shop shop;
@@ -665,6 +782,8 @@ private slots:
         QTest::newRow("sync op") << QStringLiteral(
             "CREATE TEMP TRIGGER fail BEFORE INSERT ON sync_outbox WHEN new.entity = 'customer_note' "
             "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
+        QTest::newRow("pending op redaction") << QStringLiteral(
+            "CREATE TEMP TRIGGER fail BEFORE UPDATE ON sync_outbox BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
         QTest::newRow("audit redaction") << QStringLiteral(
             "CREATE TEMP TRIGGER fail BEFORE UPDATE ON audit_log WHEN old.entity = 'sale' "
             "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
