@@ -20,6 +20,7 @@
 #include "core/storage/LedgerRepository.h"
 #include "core/storage/PreferenceRepository.h"
 #include "core/storage/PrivacyRepository.h"
+#include "core/storage/SaleRepository.h"
 #include "core/storage/TagRepository.h"
 #include "core/storage/TenancyRepository.h"
 #include "core/storage/UnitOfWork.h"
@@ -143,7 +144,48 @@ Status PrivacyService::checkReasonKeepsNothing(const QString& reason, const Cust
            "data is erased"));
 }
 
-Status PrivacyService::recordErasure(UnitOfWork& uow, Erased& out, CustomerErasure::Kind kind, const QString& reason)
+QStringList PrivacyService::numbersOf(const Customer& customer, const QList<CustomerContact>& contacts)
+{
+    QStringList out {customer.phone, customer.whatsapp};
+    for (const CustomerContact& contact : contacts) {
+        if (contact.kind != ContactKind::Email)
+            out << contact.value;
+    }
+    out.removeAll(QString());
+    out.removeDuplicates();
+    return out;
+}
+
+Status PrivacyService::eraseWalkInSales(UnitOfWork& uow, Erased& out, const QStringList& numbers)
+{
+    const Customer& c = out.customer;
+    SaleRepository sales(m_db);
+    PrivacyRepository repo(m_db);
+    for (const QString& number : numbers) {
+        // ix_sale_walk_in_phone: the anonymous sales that noted the number, credited to nobody.
+        auto found = sales.walkInSales(c.companyId, number);
+        if (!found)
+            return found.error();
+        for (const Sale& sale : std::as_const(*found)) {
+            if (Status s = repo.insertSaleErasure(uow, sale.id, c.companyId, c.id); !s)
+                return s;
+            FieldSnapshot record;
+            record.setText(QStringLiteral("createdAt"), isoUtc(uow.now()));
+            record.setText(QStringLiteral("createdBy"), m_actor.userId);
+            record.setText(QStringLiteral("customerId"), c.id);
+            record.setText(QStringLiteral("orderNumber"), sale.orderNumber);
+            record.setText(QStringLiteral("saleId"), sale.id);
+            if (auto stamp = uow.record({QStringLiteral("sale_erasure"), sale.id, c.companyId, QStringLiteral("erase"),
+                    UnitOfWork::Op::Upsert, {}, record, c.id});
+                !stamp)
+                return stamp.error();
+        }
+    }
+    return Done {};
+}
+
+Status PrivacyService::recordErasure(
+    UnitOfWork& uow, Erased& out, CustomerErasure::Kind kind, const QString& reason, const QStringList& numbers)
 {
     PrivacyRepository repo(m_db);
     out.erasure = CustomerErasure {out.customer.id, out.customer.companyId, kind, reason, uow.now(), m_actor.userId};
@@ -153,6 +195,8 @@ Status PrivacyService::recordErasure(UnitOfWork& uow, Erased& out, CustomerErasu
             UnitOfWork::Op::Upsert, {}, snapshot(out.erasure), out.customer.id});
         !stamp)
         return stamp.error();
+    if (Status s = eraseWalkInSales(uow, out, numbers); !s)
+        return s;
     return redactCopies(uow, out);
 }
 
@@ -233,10 +277,13 @@ Result<PrivacyService::Erased> PrivacyService::anonymise(const QString& customer
             tr("%1 was already anonymised on %2").arg(before.code, isoUtc((*erased)->createdAt).left(10)));
     if (Status s = checkReasonKeepsNothing(*why, before); !s)
         return s.error();
+    auto contacts = ContactRepository(m_db).forCustomer(before.companyId, before.id);
+    if (!contacts)
+        return contacts.error();
 
     Erased out;
     out.customer = before;
-    if (Status s = recordErasure(uow, out, CustomerErasure::Kind::Anonymise, *why); !s)
+    if (Status s = recordErasure(uow, out, CustomerErasure::Kind::Anonymise, *why, numbersOf(before, *contacts)); !s)
         return s.error();
     if (Status s = removeContactsAndTags(uow, out); !s)
         return s.error();
@@ -354,6 +401,10 @@ Result<PrivacyService::Erased> PrivacyService::remove(const QString& customerRef
     if (Status s = checkReasonKeepsNothing(*why, before); !s)
         return s.error();
 
+    auto contacts = ContactRepository(m_db).forCustomer(before.companyId, before.id);
+    if (!contacts)
+        return contacts.error();
+
     PrivacyRepository repo(m_db);
     Erased out;
     out.customer = before;
@@ -365,7 +416,8 @@ Result<PrivacyService::Erased> PrivacyService::remove(const QString& customerRef
         out.erasure = **erased;
         if (Status s = redactCopies(uow, out); !s)
             return s.error();
-    } else if (Status s = recordErasure(uow, out, CustomerErasure::Kind::Delete, *why); !s) {
+    } else if (Status s = recordErasure(uow, out, CustomerErasure::Kind::Delete, *why, numbersOf(before, *contacts));
+               !s) {
         return s.error();
     }
     if (Status s = removeContactsAndTags(uow, out); !s)
@@ -405,6 +457,11 @@ Result<PrivacyService::Erased> PrivacyService::remove(const QString& customerRef
             return stamp.error();
     }
 
+    // The walk-in sales erased with them; they stay, credited to nobody.
+    auto sales = repo.redactSaleSnapshots(uow, before.companyId, before.id);
+    if (!sales)
+        return sales.error();
+    out.sales = *sales;
     if (Status s = customers.remove(uow, before.id); !s)
         return s.error();
     const FieldSnapshot shown = PersonalData::redact(u"customer", CustomerJson::snapshot(before));

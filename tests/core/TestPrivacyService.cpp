@@ -168,6 +168,20 @@ struct Shop
         return *s;
     }
 
+    // An anonymous sale that noted a name and a phone, linked to no one.
+    Sale walkInSale(const QString& name, const QString& phone)
+    {
+        SaleRequest req;
+        req.walkInName = name;
+        req.walkInPhone = phone;
+        req.items = {{QStringLiteral("ROTI"), 1}};
+        req.payments = {cash(150'000)};
+        auto s = CheckoutService(t.db(), t.cashier()).complete(req);
+        if (!s)
+            qFatal("walk-in sale failed: %s", qPrintable(s.error().describe()));
+        return *s;
+    }
+
     // What the figures of a customer are made of and add up to, to the unit.
     QStringList figures(const QString& id)
     {
@@ -644,8 +658,12 @@ private slots:
                         {QStringLiteral("phone"), QStringLiteral("0812 7777 0000"), QStringLiteral("Ani pribadi"),
                             std::nullopt})
                     .ok());
+        // Walk-in sales that noted her numbers, never linked: not her history, so no obstacle.
+        const Sale byPhone = shop.walkInSale(QStringLiteral("Ani W"), QStringLiteral("0812 9999 0000"));
+        const Sale byContact = shop.walkInSale(QStringLiteral("Ibu Ani"), QStringLiteral("+62 812 7777 0000"));
         const QStringList values {QStringLiteral("Ani Wijaya"), QStringLiteral("+6281299990000"),
-            QStringLiteral("Ani suka teh tawar"), QStringLiteral("+6281277770000"), QStringLiteral("Ani pribadi")};
+            QStringLiteral("Ani suka teh tawar"), QStringLiteral("+6281277770000"), QStringLiteral("Ani pribadi"),
+            QStringLiteral("Ani W"), QStringLiteral("Ibu Ani")};
         for (const QString& personal : values)
             QVERIFY2(shop.opsHolding(personal) > 0, qPrintable(personal));
 
@@ -662,11 +680,117 @@ private slots:
                      {ani.id})
                      .toInt(),
             1);
+        QCOMPARE(gone->sales, 2);
+        QStringList walkIns {byPhone.id, byContact.id};
+        walkIns.sort();
+        QCOMPARE(rows(shop.t.db(), QStringLiteral("SELECT sale_id FROM sale_erasure WHERE customer_id = ? ORDER BY 1"),
+                     {ani.id}),
+            walkIns);
         // Dewi's are as they were, and the search finds them.
         QVERIFY(shop.opsHolding(QStringLiteral("Dewi Lestari")) > 0);
         const QStringList dewi = shop.columnsHolding(QStringLiteral("Dewi Lestari"));
         for (const char* column : {"customer.name", "sync_outbox.fields", "audit_log.changes", "sale.customer_name"})
             QVERIFY2(dewi.contains(QLatin1String(column)), qPrintable(dewi.join(u' ')));
+    }
+
+    void walkInSalesWithTheirNumbersAreErasedToo()
+    {
+        Shop shop;
+        QVERIFY(ContactService(shop.t.db(), shop.t.manager())
+                    .add(shop.dewi.code, {QStringLiteral("phone"), QStringLiteral("0821 5555 8888"), {}, {}})
+                    .ok());
+        // Sold after she registered, to someone who gave her numbers, and never linked: the
+        // number is all that could ever find them.
+        shop.t.clock().advance(60'000);
+        const Sale byPhone = shop.walkInSale(QStringLiteral("Dewi"), QStringLiteral("0821 5555 6666"));
+        const Sale byWhatsapp = shop.walkInSale(QStringLiteral("Bu Dewi"), QStringLiteral("0821-5555-7777"));
+        const Sale byContact = shop.walkInSale(QStringLiteral("Dewi L."), QStringLiteral("+62 821 5555 8888"));
+        QVERIFY(CheckoutService(shop.t.db(), shop.t.admin()).refund(byPhone.orderNumber, QStringLiteral("retur")).ok());
+        const Sale someoneElse = shop.walkInSale(QStringLiteral("Rina"), QStringLiteral("0813 1111 2222"));
+        const QStringList figures = shop.figures(shop.dewi.id);
+        const QString links = rows(shop.t.db(), QStringLiteral("SELECT * FROM sale_link ORDER BY 1")).join(u' ');
+
+        auto erased
+            = PrivacyService(shop.t.db(), shop.t.admin()).anonymise(shop.dewi.code, QStringLiteral("permintaan"));
+        QVERIFY2(erased.ok(), qPrintable(erased ? QString() : describe(erased.error())));
+        QCOMPARE(erased->sales, 4 + 4);
+
+        // Their snapshots, audit rows and pending ops keep nothing of her...
+        const QStringList erasedSales = rows(shop.t.db(),
+            QStringLiteral("SELECT sale_id FROM sale_erasure WHERE customer_id = ? ORDER BY 1"), {shop.dewi.id});
+        QCOMPARE(erasedSales.size(), 4); // the refund noted the same phone
+        for (const Sale& sale : {byPhone, byWhatsapp, byContact}) {
+            QVERIFY(erasedSales.contains(sale.id));
+            QCOMPARE(
+                scalar(shop.t.db(),
+                    QStringLiteral("SELECT customer_name || '/' || customer_phone FROM sale WHERE id = ?"), {sale.id})
+                    .toString(),
+                QStringLiteral("/"));
+        }
+        for (const QString& personal :
+            {QStringLiteral("Bu Dewi"), QStringLiteral("Dewi L."), QStringLiteral("+6282155558888")}) {
+            QCOMPARE(shop.auditRowsHolding(personal), 0);
+            QCOMPARE(shop.opsHolding(personal), 0);
+            QCOMPARE(shop.columnsHolding(personal), QStringList());
+        }
+        QCOMPARE(scalar(shop.t.db(),
+                     QStringLiteral("SELECT count(*) FROM audit_log WHERE entity = 'sale' AND entity_id = ? "
+                                    "AND json_extract(changes, '$.customerName[1]') = '[redacted]'"),
+                     {byWhatsapp.id})
+                     .toInt(),
+            1);
+        // ... and the server is told which sales to redact, each by its own op.
+        QCOMPARE(scalar(shop.t.db(),
+                     QStringLiteral("SELECT count(*) FROM sync_outbox WHERE entity = 'sale_erasure' "
+                                    "AND json_extract(fields, '$.customerId') = ?"),
+                     {shop.dewi.id})
+                     .toInt(),
+            4);
+        // Her activity says so, by order number.
+        const auto activity = ActivityService(shop.t.db(), shop.t.manager()).forCustomer(shop.dewi.code, 50);
+        QVERIFY(activity.ok());
+        QStringList summaries;
+        for (const ActivityEntry& e : *activity)
+            summaries << e.summary;
+        QVERIFY2(summaries.contains(QStringLiteral("Walk-in sale %1, which noted their number, erased with them")
+                                        .arg(byContact.orderNumber)),
+            qPrintable(summaries.join(u'\n')));
+        // They are still nobody's sales: not linked to her, her figures as they were.
+        QCOMPARE(shop.figures(shop.dewi.id), figures);
+        QCOMPARE(rows(shop.t.db(), QStringLiteral("SELECT * FROM sale_link ORDER BY 1")).join(u' '), links);
+        QVERIFY(MetricsService(shop.t.db(), shop.t.admin()).check()->isEmpty());
+        // Someone else's walk-in sale is untouched, and the schema keeps it so.
+        QCOMPARE(
+            scalar(shop.t.db(), QStringLiteral("SELECT customer_name || '/' || customer_phone FROM sale WHERE id = ?"),
+                {someoneElse.id})
+                .toString(),
+            QStringLiteral("Rina/+6281311112222"));
+        QSqlQuery q(shop.t.db().connection());
+        q.prepare(QStringLiteral("UPDATE sale SET customer_name = '' WHERE id = ?"));
+        q.addBindValue(someoneElse.id);
+        QVERIFY(!q.exec());
+        // A sale is erased only for an erased customer, only if it is a walk-in sale nobody
+        // was credited with, and the record is never changed.
+        q.prepare(QStringLiteral("INSERT INTO sale_erasure (sale_id, company_id, customer_id, created_at) "
+                                 "VALUES (?, ?, ?, 1)"));
+        q.addBindValue(someoneElse.id);
+        q.addBindValue(shop.t.company().id);
+        q.addBindValue(shop.ani.id);
+        QVERIFY(!q.exec());
+        q.prepare(QStringLiteral("INSERT INTO sale_erasure (sale_id, company_id, customer_id, created_at) "
+                                 "VALUES (?, ?, ?, 1)"));
+        q.addBindValue(shop.own.id);
+        q.addBindValue(shop.t.company().id);
+        q.addBindValue(shop.dewi.id);
+        QVERIFY(!q.exec());
+        q.prepare(QStringLiteral("INSERT INTO sale_erasure (sale_id, company_id, customer_id, created_at) "
+                                 "VALUES (?, ?, ?, 1)"));
+        q.addBindValue(shop.walkIn.id);
+        q.addBindValue(shop.t.company().id);
+        q.addBindValue(shop.dewi.id);
+        QVERIFY(!q.exec());
+        QVERIFY(!q.exec(QStringLiteral("UPDATE sale_erasure SET customer_id = customer_id")));
+        QVERIFY(!q.exec(QStringLiteral("DELETE FROM sale_erasure")));
     }
 
     void anAnonymisedCustomerStaysAnonymous()
