@@ -100,7 +100,9 @@ QJsonObject PrivacyService::toJson(const Erased& e)
                 {QStringLiteral("createdBy"), e.erasure.createdBy}}},
         {QStringLiteral("notes"), e.notes}, {QStringLiteral("contacts"), e.contacts}, {QStringLiteral("tags"), e.tags},
         {QStringLiteral("sales"), e.sales}, {QStringLiteral("auditRows"), e.auditRows},
-        {QStringLiteral("syncOps"), e.syncOps}};
+        {QStringLiteral("syncOps"), e.syncOps}, {QStringLiteral("checkpointed"), e.checkpointed}};
+    if (!e.checkpointNote.isEmpty())
+        o.insert(QStringLiteral("checkpointNote"), e.checkpointNote);
     return o;
 }
 
@@ -213,6 +215,19 @@ Status PrivacyService::redactCopies(UnitOfWork& uow, Erased& out)
         return ops.error();
     out.syncOps += *ops;
     return Done {};
+}
+
+void PrivacyService::clearOldPages(Erased& out)
+{
+    auto emptied = m_db.checkpoint();
+    out.checkpointed = emptied && *emptied;
+    if (!emptied)
+        out.checkpointNote = tr("the erased values may stay in the database's write-ahead log until every program "
+                                "using the database has closed it: %1")
+                                 .arg(emptied.error().message);
+    else if (!*emptied)
+        out.checkpointNote = tr("another program is using the database: the erased values stay in its write-ahead log "
+                                "until every program using the database has closed it");
 }
 
 Status PrivacyService::removeContactsAndTags(UnitOfWork& uow, Erased& out)
@@ -370,6 +385,7 @@ Result<PrivacyService::Erased> PrivacyService::anonymise(const QString& customer
     out.sales = *sales;
     if (Status s = uow.commit(); !s)
         return s.error();
+    clearOldPages(out);
     return out;
 }
 
@@ -478,6 +494,7 @@ Result<PrivacyService::Erased> PrivacyService::remove(const QString& customerRef
         field->clear();
     out.customer.birthDate = QDate();
     out.customer.gender = Gender::Unspecified;
+    clearOldPages(out);
     return out;
 }
 

@@ -65,6 +65,10 @@ public:
         qint64 sales = 0; // sale snapshots cleared, walk-in sales erased with them included
         qint64 auditRows = 0; // audit rows redacted
         qint64 syncOps = 0; // pending sync ops redacted
+        // Whether the write-ahead log, which still held the pages as they were before the
+        // erasure, was emptied after it; if not, why (the erasure is done either way).
+        bool checkpointed = false;
+        QString checkpointNote;
     };
     // Replaces the customer's personal data in one unit of work: name "Anonymised C-000123",
     // contact details, address, birth date, gender and free notes cleared, additional
@@ -106,6 +110,10 @@ private:
     // Redacts the personal values in the audit rows and the pending sync ops about the
     // customer; before any op of this unit of work but the erasure's own is written.
     Status redactCopies(UnitOfWork& uow, Erased& out);
+    // After an erasure has committed: empties the write-ahead log, best effort, and says how
+    // it went in `out`. What the erasure deleted or overwrote is zeroed in the pages as they
+    // are written (secure_delete, Database); the log still holds the pages as they were.
+    void clearOldPages(Erased& out);
     // Removes the customer's additional contacts and tags, each with a delete op whose audit
     // row keeps no personal value.
     Status removeContactsAndTags(UnitOfWork& uow, Erased& out);

@@ -14,6 +14,8 @@
 #include "core/storage/Migrations.h"
 #include "tests/support/TestDatabase.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -251,6 +253,26 @@ struct Shop
             }
         }
         out.removeDuplicates();
+        return out;
+    }
+
+    // The values of `texts` (as UTF-8) found in the raw bytes of the database file and its
+    // write-ahead log: what a copy of the files would give away.
+    QStringList bytesHolding(const QStringList& texts)
+    {
+        QStringList out;
+        for (const QString& path : QStringList {t.path(), t.path() + QStringLiteral("-wal")}) {
+            QFile file(path);
+            if (!file.exists())
+                continue;
+            if (!file.open(QIODevice::ReadOnly))
+                return {QStringLiteral("cannot read ") + path};
+            const QByteArray bytes = file.readAll();
+            for (const QString& text : texts) {
+                if (bytes.contains(text.toUtf8()))
+                    out << QStringLiteral("%1 in %2").arg(text, QFileInfo(path).fileName());
+            }
+        }
         return out;
     }
 
@@ -691,6 +713,80 @@ private slots:
         const QStringList dewi = shop.columnsHolding(QStringLiteral("Dewi Lestari"));
         for (const char* column : {"customer.name", "sync_outbox.fields", "audit_log.changes", "sale.customer_name"})
             QVERIFY2(dewi.contains(QLatin1String(column)), qPrintable(dewi.join(u' ')));
+    }
+
+    void theFilesKeepNoOldCopyOfWhatWasErased()
+    {
+        Shop shop;
+        // Deleted and overwritten rows are zeroed as they go, on every platform's SQLite.
+        QCOMPARE(scalar(shop.t.db(), QStringLiteral("PRAGMA secure_delete")).toInt(), 1);
+        // An older address, overwritten long before the erasure.
+        CustomerInput moved;
+        moved.address = QStringLiteral("Jalan Kenanga 3");
+        QVERIFY(CustomerService(shop.t.db(), shop.t.admin()).update(shop.dewi.code, moved).ok());
+        const QStringList dewi {QStringLiteral("Dewi Lestari"), QStringLiteral("dewi lestari"),
+            QStringLiteral("+6282155556666"), QStringLiteral("+6282155557777"),
+            QStringLiteral("dewi.lestari@example.com"), QStringLiteral("dewi@kantor.example"),
+            QStringLiteral("Jalan Melati 12"), QStringLiteral("Jalan Kenanga 3"),
+            QStringLiteral("Anaknya bernama Rudi")};
+        QVERIFY(!shop.bytesHolding(dewi).isEmpty());
+
+        auto erased
+            = PrivacyService(shop.t.db(), shop.t.admin()).anonymise(shop.dewi.code, QStringLiteral("permintaan"));
+        QVERIFY2(erased.ok(), qPrintable(erased ? QString() : describe(erased.error())));
+        QVERIFY2(erased->checkpointed, qPrintable(erased->checkpointNote));
+        QVERIFY(erased->checkpointNote.isEmpty());
+        QCOMPARE(PrivacyService::toJson(*erased).value(QStringLiteral("checkpointed")).toBool(), true);
+        QCOMPARE(shop.bytesHolding(dewi), QStringList());
+        QCOMPARE(QFileInfo(shop.t.path() + QStringLiteral("-wal")).size(), 0);
+
+        // The same for a deletion.
+        QVERIFY(NoteService(shop.t.db(), shop.t.cashier())
+                    .add(shop.ani.code, QStringLiteral("personal"), QStringLiteral("Ani suka teh tawar"))
+                    .ok());
+        const QStringList ani {QStringLiteral("Ani Wijaya"), QStringLiteral("ani wijaya"),
+            QStringLiteral("+6281299990000"), QStringLiteral("Ani suka teh tawar")};
+        QVERIFY(!shop.bytesHolding(ani).isEmpty());
+        auto gone = PrivacyService(shop.t.db(), shop.t.admin()).remove(shop.ani.code);
+        QVERIFY2(gone.ok(), qPrintable(gone ? QString() : describe(gone.error())));
+        QVERIFY(gone->checkpointed);
+        QCOMPARE(shop.bytesHolding(ani), QStringList());
+    }
+
+    void aReaderElsewhereDelaysTheCheckpointButNotTheErasure()
+    {
+        Shop shop;
+        // Another program reading the file, in the middle of a read.
+        const QString name = QStringLiteral("other-program");
+        {
+            QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            other.setDatabaseName(shop.t.path());
+            QVERIFY(other.open());
+            QSqlQuery read(other);
+            QVERIFY(read.exec(QStringLiteral("BEGIN")));
+            QVERIFY(read.exec(QStringLiteral("SELECT count(*) FROM customer")) && read.next());
+
+            auto erased
+                = PrivacyService(shop.t.db(), shop.t.admin()).anonymise(shop.dewi.code, QStringLiteral("permintaan"));
+            QVERIFY2(erased.ok(), qPrintable(erased ? QString() : describe(erased.error())));
+            QVERIFY(!erased->checkpointed);
+            QVERIFY2(
+                erased->checkpointNote.contains(QStringLiteral("write-ahead log")), qPrintable(erased->checkpointNote));
+            const QJsonObject json = PrivacyService::toJson(*erased);
+            QCOMPARE(json.value(QStringLiteral("checkpointed")).toBool(true), false);
+            QCOMPARE(json.value(QStringLiteral("checkpointNote")).toString(), erased->checkpointNote);
+            // The erasure itself is done.
+            QCOMPARE(CustomerService(shop.t.db(), shop.t.admin()).get(shop.dewi.code)->phone, QString());
+            read.finish();
+            QVERIFY(read.exec(QStringLiteral("COMMIT")));
+            other.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+        // Once the reader is gone, a checkpoint empties the log.
+        auto done = shop.t.db().checkpoint();
+        QVERIFY2(done.ok(), qPrintable(done ? QString() : describe(done.error())));
+        QVERIFY(*done);
+        QCOMPARE(shop.bytesHolding({QStringLiteral("Dewi Lestari"), QStringLiteral("+6282155556666")}), QStringList());
     }
 
     void walkInSalesWithTheirNumbersAreErasedToo()
