@@ -12,7 +12,9 @@ namespace kasir {
 // each entity that name, reach or describe the person. Anonymisation and erasure replace
 // these values, and only these, with `redacted`; the schema's guards (migration 9) let an
 // audit row or a sale snapshot change in no other way. Figures, tiers, ledger entries and
-// staff who did things are not the customer's personal data and stay as they are.
+// staff who did things are not the customer's personal data and stay as they are. The audit
+// guard holds its own copy of the fields (a released migration never changes);
+// TestPrivacyService keeps the two equal, so a field added here needs a migration too.
 namespace PersonalData {
 
 // What a value becomes when it is erased. Data, not a sentence: the UI may show it
