@@ -26,6 +26,8 @@
 #include "core/storage/UnitOfWork.h"
 
 #include <QJsonArray>
+#include <QScopeGuard>
+#include <QSqlError>
 
 #include <algorithm>
 #include <limits>
@@ -498,16 +500,48 @@ Result<PrivacyService::Erased> PrivacyService::remove(const QString& customerRef
     return out;
 }
 
+Result<qint64> PrivacyService::recordExport(const Customer& c)
+{
+    UnitOfWork uow(m_db, m_actor);
+    if (Status s = uow.begin(); !s)
+        return s.error();
+    // About whom, by whom, when, in what format; none of the data.
+    FieldSnapshot record;
+    record.setText(QStringLiteral("createdAt"), isoUtc(uow.now()));
+    record.setText(QStringLiteral("createdBy"), m_actor.userId);
+    record.setText(QStringLiteral("customerId"), c.id);
+    record.setText(QStringLiteral("format"), QStringLiteral("kasir.customer-export/%1").arg(formatVersion));
+    if (auto stamp = uow.record({QStringLiteral("customer_export"), Ids::newId(uow.now()), c.companyId,
+            QStringLiteral("export"), UnitOfWork::Op::Upsert, {}, record, c.id});
+        !stamp)
+        return stamp.error();
+    if (Status s = uow.commit(); !s)
+        return s.error();
+    return uow.now();
+}
+
 Result<QJsonObject> PrivacyService::exportCustomer(const QString& customerRef)
 {
     if (Status s = m_actor.require(Permission::CustomerExport, tr("export customers' data")); !s)
         return s.error();
-    // Read in the transaction that records the export: the document is one moment of the
-    // file, and there is no export without its record.
-    UnitOfWork uow(m_db, m_actor);
-    if (Status s = uow.begin(); !s)
-        return s.error();
-    auto customer = CustomerService(m_db, m_actor).get(customerRef);
+    auto found = CustomerService(m_db, m_actor).get(customerRef);
+    if (!found)
+        return found.error();
+    // Recorded first, in a unit of work of its own that holds the write lock for a moment:
+    // no document is handed out without its record. If the reading below fails, the record
+    // stands for an export that was attempted.
+    auto exportedAt = recordExport(*found);
+    if (!exportedAt)
+        return exportedAt.error();
+    // Then read in one snapshot of the file (a deferred transaction, no write lock): the
+    // document is one moment of the file, and the till goes on selling meanwhile however
+    // long the history is.
+    QSqlDatabase db = m_db.connection();
+    if (!db.transaction())
+        return Error::other(
+            QStringLiteral("database_busy"), tr("the database is busy or unreadable: %1").arg(db.lastError().text()));
+    const auto end = qScopeGuard([&] { db.rollback(); });
+    auto customer = CustomerService(m_db, m_actor).get(found->id);
     if (!customer)
         return customer.error();
     const Customer& c = *customer;
@@ -521,7 +555,7 @@ Result<QJsonObject> PrivacyService::exportCustomer(const QString& customerRef)
 
     QJsonObject doc {{QStringLiteral("format"), QStringLiteral("kasir.customer-export")},
         {QStringLiteral("formatVersion"), formatVersion}, {QStringLiteral("schemaVersion"), m_db.schemaVersion()},
-        {QStringLiteral("exportedAt"), isoUtc(uow.now())},
+        {QStringLiteral("exportedAt"), isoUtc(*exportedAt)},
         {QStringLiteral("exportedBy"),
             QJsonObject {{QStringLiteral("id"), m_actor.userId}, {QStringLiteral("username"), m_actor.username},
                 {QStringLiteral("role"), Roles::toString(m_actor.role)}}},
@@ -626,7 +660,7 @@ Result<QJsonObject> PrivacyService::exportCustomer(const QString& customerRef)
     auto report = MetricsService(m_db, m_actor).report(c.id);
     if (!report)
         return report.error();
-    doc.insert(QStringLiteral("metrics"), MetricsService::toJson(*report, uow.now()));
+    doc.insert(QStringLiteral("metrics"), MetricsService::toJson(*report, *exportedAt));
 
     // The activity log, a page at a time, oldest first in the document.
     ActivityService activity(m_db, m_actor);
@@ -645,18 +679,6 @@ Result<QJsonObject> PrivacyService::exportCustomer(const QString& customerRef)
         activityList.append(ActivityService::toJson(e));
     doc.insert(QStringLiteral("activity"), activityList);
 
-    // The record of the export: about whom, in what format; none of the data.
-    FieldSnapshot record;
-    record.setText(QStringLiteral("createdAt"), isoUtc(uow.now()));
-    record.setText(QStringLiteral("createdBy"), m_actor.userId);
-    record.setText(QStringLiteral("customerId"), c.id);
-    record.setText(QStringLiteral("format"), QStringLiteral("kasir.customer-export/%1").arg(formatVersion));
-    if (auto stamp = uow.record({QStringLiteral("customer_export"), Ids::newId(uow.now()), c.companyId,
-            QStringLiteral("export"), UnitOfWork::Op::Upsert, {}, record, c.id});
-        !stamp)
-        return stamp.error();
-    if (Status s = uow.commit(); !s)
-        return s.error();
     return doc;
 }
 

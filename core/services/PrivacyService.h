@@ -49,9 +49,11 @@ public:
     // preferences, all notes (deleted ones too: their text is still stored), tags, sales and
     // refunds with lines and payments (their own and linked walk-in sales), points and
     // store-credit entries with running balances, tier history, figures and activity. The
-    // export is recorded (who, when, about whom; none of the data) in the same transaction
-    // that reads it, with a sync op so that the company's central record knows that the data
-    // left the system.
+    // export is recorded first (who, when, about whom; none of the data), with a sync op so
+    // that the company's central record knows that the data left the system; then the
+    // document is read in one snapshot of the file, without the write lock. A record whose
+    // reading failed stands for an attempted export: never is a document handed out
+    // unrecorded.
     Result<QJsonObject> exportCustomer(const QString& customerRef);
 
     // What an erasure changed.
@@ -93,6 +95,8 @@ public:
     static FieldSnapshot snapshot(const CustomerErasure& erasure);
 
 private:
+    // Records an export of the customer in a unit of work of its own; returns its time.
+    Result<qint64> recordExport(const Customer& customer);
     // The reason, trimmed and checked; `required` for an anonymisation.
     Result<QString> cleanReason(const QString& raw, bool required);
     // Refuses a reason that repeats the customer's name, phone numbers or email.

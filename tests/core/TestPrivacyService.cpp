@@ -26,6 +26,8 @@
 #include <QTest>
 #include <QUuid>
 
+#include <functional>
+
 using namespace kasir;
 
 namespace {
@@ -295,6 +297,24 @@ const QStringList kDewisData {QStringLiteral("Dewi Lestari"), QStringLiteral("+6
     QStringLiteral("bersama Rudi"), QStringLiteral("Anaknya bernama Rudi"), QStringLiteral("Komplain struk"),
     QStringLiteral("dewi@kantor.example"), QStringLiteral("kantor Rudi")};
 
+// A clock that, each time it is asked the time, lets `onAsked` run first: a seam into the
+// middle of a service's work (an export asks the time while it reads her figures).
+class AskedClock final : public Clock
+{
+public:
+    explicit AskedClock(qint64 now) : m_now(now) { }
+    qint64 nowMs() const override
+    {
+        if (onAsked)
+            onAsked();
+        return m_now;
+    }
+    std::function<void()> onAsked;
+
+private:
+    qint64 m_now;
+};
+
 // Her values that nothing else in the file could hold by chance: the name, the numbers, the
 // emails, the address, the note texts and a contact's label.
 const QStringList kDewisValues {QStringLiteral("Dewi Lestari"), QStringLiteral("+6282155556666"),
@@ -390,6 +410,65 @@ private slots:
         // The export shows in her activity.
         auto latest = ActivityService(shop.t.db(), shop.t.manager()).forCustomer(shop.dewi.code, 1);
         QCOMPARE(latest->value(0).summary, QStringLiteral("Personal data exported"));
+    }
+
+    void anExportReadsWithoutHoldingUpTheTill()
+    {
+        Shop shop;
+        // The same file opened by the back office, whose clock lets the till try to write
+        // while the export reads.
+        AskedClock clock(shop.t.clock().nowMs());
+        auto office = Database::open(shop.t.path(), clock);
+        QVERIFY(office.ok());
+        QSqlQuery till(shop.t.db().connection());
+        QVERIFY(till.exec(QStringLiteral("PRAGMA busy_timeout = 0")));
+        int written = 0;
+        int refused = 0;
+        clock.onAsked = [&] {
+            if (written > 0)
+                return;
+            if (!till.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+                ++refused;
+                return;
+            }
+            QVERIFY(till.exec(QStringLiteral("INSERT INTO audit_log (at, hlc, company_id, entity, entity_id, action, "
+                                             "changes, customer_id) VALUES (1, 'h', '%1', 'customer_note', 'n-1', "
+                                             "'create', '{\"body\":[null,\"ditulis saat ekspor\"]}', '%2')")
+                                  .arg(shop.t.company().id, shop.dewi.id)));
+            QVERIFY(till.exec(QStringLiteral("COMMIT")));
+            ++written;
+        };
+
+        auto doc = PrivacyService(**office, shop.t.manager()).exportCustomer(shop.dewi.code);
+        clock.onAsked = nullptr;
+        QVERIFY2(doc.ok(), qPrintable(doc ? QString() : describe(doc.error())));
+        // The till wrote while the export was reading...
+        QCOMPARE(written, 1);
+        // ... and the document is the file as it was when the reading began.
+        const QString text = QString::fromUtf8(QJsonDocument(*doc).toJson());
+        QVERIFY(!text.contains(QStringLiteral("ditulis saat ekspor")));
+        QCOMPARE(doc->value(QStringLiteral("notes")).toArray().size(), 2);
+        QCOMPARE(shop.t.countRows(QStringLiteral("audit_log WHERE entity = 'customer_export'")), 1);
+        QCOMPARE(shop.t.countRows(QStringLiteral("sync_outbox WHERE entity = 'customer_export'")), 1);
+    }
+
+    void anExportIsRecordedBeforeItIsRead()
+    {
+        Shop shop;
+        // A read that fails half-way (here: a table the export reads is hidden).
+        QSqlQuery q(shop.t.db().connection());
+        QVERIFY(q.exec(QStringLiteral("CREATE TEMP TABLE tier_history (x)")));
+        auto doc = PrivacyService(shop.t.db(), shop.t.manager()).exportCustomer(shop.dewi.code);
+        QVERIFY(!doc.ok());
+        // No document, but the attempt is on record: a record never misses an export that
+        // was handed out.
+        QCOMPARE(shop.t.countRows(QStringLiteral("audit_log WHERE entity = 'customer_export'")), 1);
+        QCOMPARE(shop.t.countRows(QStringLiteral("sync_outbox WHERE entity = 'customer_export'")), 1);
+        // The failed reading left nothing open: the next write goes through.
+        QVERIFY(q.exec(QStringLiteral("DROP TABLE temp.tier_history")));
+        QVERIFY(NoteService(shop.t.db(), shop.t.cashier())
+                    .add(shop.dewi.code, QStringLiteral("feedback"), QStringLiteral("Puas"))
+                    .ok());
     }
 
     void whoMayDoWhat_data()
