@@ -31,6 +31,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <utility>
 
 namespace kasir {
 
@@ -45,6 +46,27 @@ QString digitsOf(QStringView text)
         if (c.isDigit())
             out.append(c);
     }
+    return out;
+}
+
+// How many of a number's last digits a reason may not repeat.
+constexpr qsizetype minPhoneDigits = 6;
+
+// The digits of each run of digits in `text`, a run going on over the signs a number is
+// written with ("+62 (821) 5555-6666" is one run).
+QStringList digitRuns(QStringView text)
+{
+    QStringList out;
+    QString run;
+    for (const QChar c : text) {
+        if (c.isDigit())
+            run.append(c);
+        else if (!(c.isSpace() || c == u'-' || c == u'.' || c == u'(' || c == u')' || c == u'/' || c == u'+')
+            && !run.isEmpty())
+            out << std::exchange(run, QString());
+    }
+    if (!run.isEmpty())
+        out << run;
     return out;
 }
 
@@ -125,27 +147,49 @@ Result<QString> PrivacyService::cleanReason(const QString& raw, bool required)
     return TextRules::cleanLine(QStringLiteral("reason"), raw, maxReason, required);
 }
 
-Status PrivacyService::checkReasonKeepsNothing(const QString& reason, const Customer& c)
+Status PrivacyService::checkReasonKeepsNothing(
+    const QString& reason, const Customer& c, const QList<CustomerContact>& contacts)
 {
     // The reason outlives the data it is about: "asked by email on 3 May" is a reason,
-    // "Budi Santoso asked" puts the name back.
+    // "Budi asked" puts him back. Case, accents and spacing do not matter.
     const QString folded = TextFold::fold(reason);
-    const QString name = TextFold::fold(c.name);
-    bool repeats = name.size() >= 3 && folded.contains(name);
-    if (!c.email.isEmpty() && folded.contains(TextFold::fold(c.email)))
-        repeats = true;
-    const QString digits = digitsOf(reason);
-    for (const QString& number : {c.phone, c.whatsapp}) {
-        // The subscriber part, however the country code or trunk prefix was written.
-        const QString tail = digitsOf(number).right(8);
-        if (tail.size() == 8 && digits.contains(tail))
+    bool repeats = false;
+    // Any word of the name of three letters or more, as a whole word of the reason.
+    const QStringList said = TextFold::words(folded);
+    for (const QString& word : TextFold::words(TextFold::fold(c.name))) {
+        const auto letters = std::count_if(word.cbegin(), word.cend(), [](QChar ch) { return ch.isLetter(); });
+        if (letters >= 3 && said.contains(word))
             repeats = true;
+    }
+    // Emails and the address, whole.
+    QStringList texts {c.email, c.address};
+    for (const CustomerContact& contact : contacts) {
+        if (contact.kind == ContactKind::Email)
+            texts << contact.value;
+    }
+    for (const QString& text : std::as_const(texts)) {
+        const QString key = TextFold::fold(text);
+        if (key.size() >= 3 && folded.contains(key))
+            repeats = true;
+    }
+    // Any number, however written ("0821-5555-6666", "+62 821 5555 6666", "55 6666"): the
+    // digits of each run of digits and the signs written between them, against the last six
+    // digits of each number.
+    const QStringList runs = digitRuns(reason);
+    for (const QString& number : numbersOf(c, contacts)) {
+        const QString tail = digitsOf(number).right(minPhoneDigits);
+        if (tail.size() < minPhoneDigits)
+            continue;
+        for (const QString& run : runs) {
+            if (run.contains(tail))
+                repeats = true;
+        }
     }
     if (!repeats)
         return Done {};
     return Error::invalidField(QStringLiteral("reason"), QStringLiteral("personal_data"),
-        tr("must not repeat the customer's name, phone number or email: the reason is kept after their personal "
-           "data is erased"));
+        tr("must not repeat the customer's name, phone numbers, email, address or other contacts: the reason is "
+           "kept after their personal data is erased"));
 }
 
 QStringList PrivacyService::numbersOf(const Customer& customer, const QList<CustomerContact>& contacts)
@@ -292,11 +336,11 @@ Result<PrivacyService::Erased> PrivacyService::anonymise(const QString& customer
     if (erased->has_value())
         return Error::conflict(QStringLiteral("customer"), QStringLiteral("already_anonymised"),
             tr("%1 was already anonymised on %2").arg(before.code, isoUtc((*erased)->createdAt).left(10)));
-    if (Status s = checkReasonKeepsNothing(*why, before); !s)
-        return s.error();
     auto contacts = ContactRepository(m_db).forCustomer(before.companyId, before.id);
     if (!contacts)
         return contacts.error();
+    if (Status s = checkReasonKeepsNothing(*why, before, *contacts); !s)
+        return s.error();
 
     Erased out;
     out.customer = before;
@@ -416,19 +460,22 @@ Result<PrivacyService::Erased> PrivacyService::remove(const QString& customerRef
             tr("%1 (%2) has %3 and cannot be deleted: the figures and ledgers must stay. Anonymise the customer to "
                "erase their personal data, or deactivate the customer instead")
                 .arg(before.name, before.code, describeHistory(*blocking)));
-    if (Status s = checkReasonKeepsNothing(*why, before); !s)
-        return s.error();
-
     auto contacts = ContactRepository(m_db).forCustomer(before.companyId, before.id);
     if (!contacts)
         return contacts.error();
-
     PrivacyRepository repo(m_db);
-    Erased out;
-    out.customer = before;
     auto erased = repo.erasureOf(before.companyId, before.id);
     if (!erased)
         return erased.error();
+    // The name an anonymised customer is left with ("Anonymised C-000123") is no one's.
+    Customer asKnown = before;
+    if (erased->has_value())
+        asKnown.name.clear();
+    if (Status s = checkReasonKeepsNothing(*why, asKnown, *contacts); !s)
+        return s.error();
+
+    Erased out;
+    out.customer = before;
     if (erased->has_value()) {
         // Anonymised earlier: that record stands; what was written since is redacted again.
         out.erasure = **erased;

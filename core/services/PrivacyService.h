@@ -99,8 +99,10 @@ private:
     Result<qint64> recordExport(const Customer& customer);
     // The reason, trimmed and checked; `required` for an anonymisation.
     Result<QString> cleanReason(const QString& raw, bool required);
-    // Refuses a reason that repeats the customer's name, phone numbers or email.
-    static Status checkReasonKeepsNothing(const QString& reason, const Customer& customer);
+    // Refuses a reason that repeats a word of the customer's name (three letters or more),
+    // the last six digits of one of their numbers however written, an email or the address.
+    static Status checkReasonKeepsNothing(
+        const QString& reason, const Customer& customer, const QList<CustomerContact>& contacts);
     // The customer's phone, WhatsApp and contact numbers, each once.
     static QStringList numbersOf(const Customer& customer, const QList<CustomerContact>& contacts);
     // Writes the erasure record with its op, erases the walk-in sales that noted one of

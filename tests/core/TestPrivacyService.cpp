@@ -1027,6 +1027,58 @@ private slots:
         QTest::newRow("her whatsapp") << QStringLiteral("wa +62 821 5555 7777") << QStringLiteral("personal_data");
         QTest::newRow("her email") << QStringLiteral("dari Dewi.Lestari@example.com")
                                    << QStringLiteral("personal_data");
+        // Any word of her name, however written; any form of her numbers.
+        QTest::newRow("her first name") << QStringLiteral("Dewi minta dihapus") << QStringLiteral("personal_data");
+        QTest::newRow("her last name, accented")
+            << QStringLiteral("keluarga LÉSTARI meminta") << QStringLiteral("personal_data");
+        QTest::newRow("her name in a word") << QStringLiteral("permintaan (dewi)") << QStringLiteral("personal_data");
+        QTest::newRow("her phone's last digits")
+            << QStringLiteral("nomor berakhiran 55-6666") << QStringLiteral("personal_data");
+        QTest::newRow("her phone, dotted") << QStringLiteral("hp 0821.5555.6666") << QStringLiteral("personal_data");
+        // What she was reached by besides: the other email, the address.
+        QTest::newRow("her contact's email")
+            << QStringLiteral("lewat DEWI@kantor.example") << QStringLiteral("personal_data");
+        QTest::newRow("her address") << QStringLiteral("pindah dari jalan  melati 12")
+                                     << QStringLiteral("personal_data");
+    }
+
+    void aReasonThatKeepsNothingPersonalIsAccepted_data()
+    {
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("a date and a ticket") << QStringLiteral("permintaan tertulis 3 Mei 2024, tiket 445566");
+        QTest::newRow("a word that starts like her name") << QStringLiteral("diminta lewat dewan pengurus");
+        QTest::newRow("another customer's name") << QStringLiteral("dicatat oleh kasir Ani");
+        QTest::newRow("short digits of her number") << QStringLiteral("formulir 6666");
+        QTest::newRow("the street alone") << QStringLiteral("toko di jalan Melati tutup");
+    }
+
+    void aReasonThatKeepsNothingPersonalIsAccepted()
+    {
+        QFETCH(QString, reason);
+        Shop shop;
+        auto erased = PrivacyService(shop.t.db(), shop.t.admin()).anonymise(shop.dewi.code, reason);
+        QVERIFY2(erased.ok(), qPrintable(erased ? QString() : describe(erased.error())));
+        QCOMPARE(erased->erasure.reason, reason);
+    }
+
+    void aReasonMustNotRepeatAnyOfTheirNumbers()
+    {
+        Shop shop;
+        QVERIFY(ContactService(shop.t.db(), shop.t.manager())
+                    .add(shop.ani.code, {QStringLiteral("whatsapp"), QStringLiteral("0812 7777 0000"), {}, {}})
+                    .ok());
+        PrivacyService admin(shop.t.db(), shop.t.admin());
+        for (const QString& reason : {QStringLiteral("wa +62 812-7777-0000"), QStringLiteral("akhiran 770000"),
+                 QStringLiteral("telepon 0812 9999 0000"), QStringLiteral("Wijaya minta dihapus")}) {
+            auto refused = admin.remove(shop.ani.code, reason);
+            QVERIFY2(!refused.ok(), qPrintable(reason));
+            QCOMPARE(refused.error().fields.value(0, {refused.error().field, refused.error().code, {}}).code,
+                QStringLiteral("personal_data"));
+        }
+        // Once anonymised, the name she is left with is no one's: a deletion may say so.
+        QVERIFY(admin.anonymise(shop.ani.code, QStringLiteral("permintaan")).ok());
+        auto gone = admin.remove(shop.ani.code, QStringLiteral("Anonymised earlier, now a duplicate"));
+        QVERIFY2(gone.ok(), qPrintable(gone ? QString() : describe(gone.error())));
     }
 
     void theReasonIsRequiredAndKeepsNothingPersonal()
