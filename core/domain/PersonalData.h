@@ -2,6 +2,7 @@
 
 #include "core/domain/FieldSnapshot.h"
 
+#include <QJsonValue>
 #include <QString>
 #include <QStringList>
 
@@ -11,7 +12,9 @@ namespace kasir {
 // each entity that name, reach or describe the person. Anonymisation and erasure replace
 // these values, and only these, with `redacted`; the schema's guards (migration 9) let an
 // audit row or a sale snapshot change in no other way. Figures, tiers, ledger entries and
-// staff who did things are not the customer's personal data and stay as they are.
+// staff who did things are not the customer's personal data and stay as they are. The audit
+// guard holds its own copy of the fields (a released migration never changes);
+// TestPrivacyService keeps the two equal, so a field added here needs a migration too.
 namespace PersonalData {
 
 // What a value becomes when it is erased. Data, not a sentence: the UI may show it
@@ -22,6 +25,11 @@ inline const QString redacted = QStringLiteral("[redacted]");
 // ("customer": name, phone...; "sale": customerName, customerPhone); empty for an entity
 // that holds none.
 QStringList fieldsOf(QStringView entity);
+// The entities that have personal fields, sorted.
+QStringList entities();
+// Whether a value recorded for a personal field still holds something to erase: text, a
+// number or a truth value, neither empty nor the marker already.
+bool isErasable(const QJsonValue& value);
 
 // The snapshot with every personal field of `entity` set to `redacted`, present or not, so
 // that a change recorded from it names each of them (the sync op then clears every one,

@@ -203,6 +203,9 @@ QString ActivityService::summarise(const ActivityEntry& e, const QString& curren
         const QString what = e.action == u"delete" ? tr("Deleted with their personal data") : tr("Anonymised");
         return reason.isEmpty() ? what : tr("%1: %2", "what was done and why").arg(what, reason);
     }
+    if (entity == u"sale_erasure")
+        return tr("Walk-in sale %1, which noted their number, erased with them")
+            .arg(text(after(e, QStringLiteral("orderNumber"))));
     if (entity == u"customer_export")
         return tr("Personal data exported");
     if (entity == u"customer_note") {

@@ -20,14 +20,18 @@
 #include "core/storage/LedgerRepository.h"
 #include "core/storage/PreferenceRepository.h"
 #include "core/storage/PrivacyRepository.h"
+#include "core/storage/SaleRepository.h"
 #include "core/storage/TagRepository.h"
 #include "core/storage/TenancyRepository.h"
 #include "core/storage/UnitOfWork.h"
 
 #include <QJsonArray>
+#include <QScopeGuard>
+#include <QSqlError>
 
 #include <algorithm>
 #include <limits>
+#include <utility>
 
 namespace kasir {
 
@@ -42,6 +46,27 @@ QString digitsOf(QStringView text)
         if (c.isDigit())
             out.append(c);
     }
+    return out;
+}
+
+// How many of a number's last digits a reason may not repeat.
+constexpr qsizetype minPhoneDigits = 6;
+
+// The digits of each run of digits in `text`, a run going on over the signs a number is
+// written with ("+62 (821) 5555-6666" is one run).
+QStringList digitRuns(QStringView text)
+{
+    QStringList out;
+    QString run;
+    for (const QChar c : text) {
+        if (c.isDigit())
+            run.append(c);
+        else if (!(c.isSpace() || c == u'-' || c == u'.' || c == u'(' || c == u')' || c == u'/' || c == u'+')
+            && !run.isEmpty())
+            out << std::exchange(run, QString());
+    }
+    if (!run.isEmpty())
+        out << run;
     return out;
 }
 
@@ -98,7 +123,10 @@ QJsonObject PrivacyService::toJson(const Erased& e)
                 {QStringLiteral("createdAt"), isoUtc(e.erasure.createdAt)},
                 {QStringLiteral("createdBy"), e.erasure.createdBy}}},
         {QStringLiteral("notes"), e.notes}, {QStringLiteral("contacts"), e.contacts}, {QStringLiteral("tags"), e.tags},
-        {QStringLiteral("sales"), e.sales}, {QStringLiteral("auditRows"), e.auditRows}};
+        {QStringLiteral("sales"), e.sales}, {QStringLiteral("auditRows"), e.auditRows},
+        {QStringLiteral("syncOps"), e.syncOps}, {QStringLiteral("checkpointed"), e.checkpointed}};
+    if (!e.checkpointNote.isEmpty())
+        o.insert(QStringLiteral("checkpointNote"), e.checkpointNote);
     return o;
 }
 
@@ -119,30 +147,93 @@ Result<QString> PrivacyService::cleanReason(const QString& raw, bool required)
     return TextRules::cleanLine(QStringLiteral("reason"), raw, maxReason, required);
 }
 
-Status PrivacyService::checkReasonKeepsNothing(const QString& reason, const Customer& c)
+Status PrivacyService::checkReasonKeepsNothing(
+    const QString& reason, const Customer& c, const QList<CustomerContact>& contacts)
 {
     // The reason outlives the data it is about: "asked by email on 3 May" is a reason,
-    // "Budi Santoso asked" puts the name back.
+    // "Budi asked" puts him back. Case, accents and spacing do not matter.
     const QString folded = TextFold::fold(reason);
-    const QString name = TextFold::fold(c.name);
-    bool repeats = name.size() >= 3 && folded.contains(name);
-    if (!c.email.isEmpty() && folded.contains(TextFold::fold(c.email)))
-        repeats = true;
-    const QString digits = digitsOf(reason);
-    for (const QString& number : {c.phone, c.whatsapp}) {
-        // The subscriber part, however the country code or trunk prefix was written.
-        const QString tail = digitsOf(number).right(8);
-        if (tail.size() == 8 && digits.contains(tail))
+    bool repeats = false;
+    // Any word of the name of three letters or more, as a whole word of the reason.
+    const QStringList said = TextFold::words(folded);
+    for (const QString& word : TextFold::words(TextFold::fold(c.name))) {
+        const auto letters = std::count_if(word.cbegin(), word.cend(), [](QChar ch) { return ch.isLetter(); });
+        if (letters >= 3 && said.contains(word))
             repeats = true;
+    }
+    // Emails and the address, whole.
+    QStringList texts {c.email, c.address};
+    for (const CustomerContact& contact : contacts) {
+        if (contact.kind == ContactKind::Email)
+            texts << contact.value;
+    }
+    for (const QString& text : std::as_const(texts)) {
+        const QString key = TextFold::fold(text);
+        if (key.size() >= 3 && folded.contains(key))
+            repeats = true;
+    }
+    // Any number, however written ("0821-5555-6666", "+62 821 5555 6666", "55 6666"): the
+    // digits of each run of digits and the signs written between them, against the last six
+    // digits of each number.
+    const QStringList runs = digitRuns(reason);
+    for (const QString& number : numbersOf(c, contacts)) {
+        const QString tail = digitsOf(number).right(minPhoneDigits);
+        if (tail.size() < minPhoneDigits)
+            continue;
+        for (const QString& run : runs) {
+            if (run.contains(tail))
+                repeats = true;
+        }
     }
     if (!repeats)
         return Done {};
     return Error::invalidField(QStringLiteral("reason"), QStringLiteral("personal_data"),
-        tr("must not repeat the customer's name, phone number or email: the reason is kept after their personal "
-           "data is erased"));
+        tr("must not repeat the customer's name, phone numbers, email, address or other contacts: the reason is "
+           "kept after their personal data is erased"));
 }
 
-Status PrivacyService::recordErasure(UnitOfWork& uow, Erased& out, CustomerErasure::Kind kind, const QString& reason)
+QStringList PrivacyService::numbersOf(const Customer& customer, const QList<CustomerContact>& contacts)
+{
+    QStringList out {customer.phone, customer.whatsapp};
+    for (const CustomerContact& contact : contacts) {
+        if (contact.kind != ContactKind::Email)
+            out << contact.value;
+    }
+    out.removeAll(QString());
+    out.removeDuplicates();
+    return out;
+}
+
+Status PrivacyService::eraseWalkInSales(UnitOfWork& uow, Erased& out, const QStringList& numbers)
+{
+    const Customer& c = out.customer;
+    SaleRepository sales(m_db);
+    PrivacyRepository repo(m_db);
+    for (const QString& number : numbers) {
+        // ix_sale_walk_in_phone: the anonymous sales that noted the number, credited to nobody.
+        auto found = sales.walkInSales(c.companyId, number);
+        if (!found)
+            return found.error();
+        for (const Sale& sale : std::as_const(*found)) {
+            if (Status s = repo.insertSaleErasure(uow, sale.id, c.companyId, c.id); !s)
+                return s;
+            FieldSnapshot record;
+            record.setText(QStringLiteral("createdAt"), isoUtc(uow.now()));
+            record.setText(QStringLiteral("createdBy"), m_actor.userId);
+            record.setText(QStringLiteral("customerId"), c.id);
+            record.setText(QStringLiteral("orderNumber"), sale.orderNumber);
+            record.setText(QStringLiteral("saleId"), sale.id);
+            if (auto stamp = uow.record({QStringLiteral("sale_erasure"), sale.id, c.companyId, QStringLiteral("erase"),
+                    UnitOfWork::Op::Upsert, {}, record, c.id});
+                !stamp)
+                return stamp.error();
+        }
+    }
+    return Done {};
+}
+
+Status PrivacyService::recordErasure(
+    UnitOfWork& uow, Erased& out, CustomerErasure::Kind kind, const QString& reason, const QStringList& numbers)
 {
     PrivacyRepository repo(m_db);
     out.erasure = CustomerErasure {out.customer.id, out.customer.companyId, kind, reason, uow.now(), m_actor.userId};
@@ -152,11 +243,37 @@ Status PrivacyService::recordErasure(UnitOfWork& uow, Erased& out, CustomerErasu
             UnitOfWork::Op::Upsert, {}, snapshot(out.erasure), out.customer.id});
         !stamp)
         return stamp.error();
-    auto redacted = repo.redactAudit(uow, out.customer.companyId, out.customer.id);
-    if (!redacted)
-        return redacted.error();
-    out.auditRows = *redacted;
+    if (Status s = eraseWalkInSales(uow, out, numbers); !s)
+        return s;
+    return redactCopies(uow, out);
+}
+
+Status PrivacyService::redactCopies(UnitOfWork& uow, Erased& out)
+{
+    PrivacyRepository repo(m_db);
+    auto audit = repo.redactAudit(uow, out.customer.companyId, out.customer.id);
+    if (!audit)
+        return audit.error();
+    out.auditRows += *audit;
+    // Done before this unit writes its own ops, which carry the values that replace theirs.
+    auto ops = repo.redactOutbox(uow, out.customer.companyId, out.customer.id);
+    if (!ops)
+        return ops.error();
+    out.syncOps += *ops;
     return Done {};
+}
+
+void PrivacyService::clearOldPages(Erased& out)
+{
+    auto emptied = m_db.checkpoint();
+    out.checkpointed = emptied && *emptied;
+    if (!emptied)
+        out.checkpointNote = tr("the erased values may stay in the database's write-ahead log until every program "
+                                "using the database has closed it: %1")
+                                 .arg(emptied.error().message);
+    else if (!*emptied)
+        out.checkpointNote = tr("another program is using the database: the erased values stay in its write-ahead log "
+                                "until every program using the database has closed it");
 }
 
 Status PrivacyService::removeContactsAndTags(UnitOfWork& uow, Erased& out)
@@ -219,12 +336,15 @@ Result<PrivacyService::Erased> PrivacyService::anonymise(const QString& customer
     if (erased->has_value())
         return Error::conflict(QStringLiteral("customer"), QStringLiteral("already_anonymised"),
             tr("%1 was already anonymised on %2").arg(before.code, isoUtc((*erased)->createdAt).left(10)));
-    if (Status s = checkReasonKeepsNothing(*why, before); !s)
+    auto contacts = ContactRepository(m_db).forCustomer(before.companyId, before.id);
+    if (!contacts)
+        return contacts.error();
+    if (Status s = checkReasonKeepsNothing(*why, before, *contacts); !s)
         return s.error();
 
     Erased out;
     out.customer = before;
-    if (Status s = recordErasure(uow, out, CustomerErasure::Kind::Anonymise, *why); !s)
+    if (Status s = recordErasure(uow, out, CustomerErasure::Kind::Anonymise, *why, numbersOf(before, *contacts)); !s)
         return s.error();
     if (Status s = removeContactsAndTags(uow, out); !s)
         return s.error();
@@ -311,6 +431,7 @@ Result<PrivacyService::Erased> PrivacyService::anonymise(const QString& customer
     out.sales = *sales;
     if (Status s = uow.commit(); !s)
         return s.error();
+    clearOldPages(out);
     return out;
 }
 
@@ -339,23 +460,29 @@ Result<PrivacyService::Erased> PrivacyService::remove(const QString& customerRef
             tr("%1 (%2) has %3 and cannot be deleted: the figures and ledgers must stay. Anonymise the customer to "
                "erase their personal data, or deactivate the customer instead")
                 .arg(before.name, before.code, describeHistory(*blocking)));
-    if (Status s = checkReasonKeepsNothing(*why, before); !s)
-        return s.error();
-
+    auto contacts = ContactRepository(m_db).forCustomer(before.companyId, before.id);
+    if (!contacts)
+        return contacts.error();
     PrivacyRepository repo(m_db);
-    Erased out;
-    out.customer = before;
     auto erased = repo.erasureOf(before.companyId, before.id);
     if (!erased)
         return erased.error();
+    // The name an anonymised customer is left with ("Anonymised C-000123") is no one's.
+    Customer asKnown = before;
+    if (erased->has_value())
+        asKnown.name.clear();
+    if (Status s = checkReasonKeepsNothing(*why, asKnown, *contacts); !s)
+        return s.error();
+
+    Erased out;
+    out.customer = before;
     if (erased->has_value()) {
         // Anonymised earlier: that record stands; what was written since is redacted again.
         out.erasure = **erased;
-        auto redacted = repo.redactAudit(uow, before.companyId, before.id);
-        if (!redacted)
-            return redacted.error();
-        out.auditRows = *redacted;
-    } else if (Status s = recordErasure(uow, out, CustomerErasure::Kind::Delete, *why); !s) {
+        if (Status s = redactCopies(uow, out); !s)
+            return s.error();
+    } else if (Status s = recordErasure(uow, out, CustomerErasure::Kind::Delete, *why, numbersOf(before, *contacts));
+               !s) {
         return s.error();
     }
     if (Status s = removeContactsAndTags(uow, out); !s)
@@ -395,6 +522,11 @@ Result<PrivacyService::Erased> PrivacyService::remove(const QString& customerRef
             return stamp.error();
     }
 
+    // The walk-in sales erased with them; they stay, credited to nobody.
+    auto sales = repo.redactSaleSnapshots(uow, before.companyId, before.id);
+    if (!sales)
+        return sales.error();
+    out.sales = *sales;
     if (Status s = customers.remove(uow, before.id); !s)
         return s.error();
     const FieldSnapshot shown = PersonalData::redact(u"customer", CustomerJson::snapshot(before));
@@ -411,19 +543,52 @@ Result<PrivacyService::Erased> PrivacyService::remove(const QString& customerRef
         field->clear();
     out.customer.birthDate = QDate();
     out.customer.gender = Gender::Unspecified;
+    clearOldPages(out);
     return out;
+}
+
+Result<qint64> PrivacyService::recordExport(const Customer& c)
+{
+    UnitOfWork uow(m_db, m_actor);
+    if (Status s = uow.begin(); !s)
+        return s.error();
+    // About whom, by whom, when, in what format; none of the data.
+    FieldSnapshot record;
+    record.setText(QStringLiteral("createdAt"), isoUtc(uow.now()));
+    record.setText(QStringLiteral("createdBy"), m_actor.userId);
+    record.setText(QStringLiteral("customerId"), c.id);
+    record.setText(QStringLiteral("format"), QStringLiteral("kasir.customer-export/%1").arg(formatVersion));
+    if (auto stamp = uow.record({QStringLiteral("customer_export"), Ids::newId(uow.now()), c.companyId,
+            QStringLiteral("export"), UnitOfWork::Op::Upsert, {}, record, c.id});
+        !stamp)
+        return stamp.error();
+    if (Status s = uow.commit(); !s)
+        return s.error();
+    return uow.now();
 }
 
 Result<QJsonObject> PrivacyService::exportCustomer(const QString& customerRef)
 {
     if (Status s = m_actor.require(Permission::CustomerExport, tr("export customers' data")); !s)
         return s.error();
-    // Read in the transaction that records the export: the document is one moment of the
-    // file, and there is no export without its record.
-    UnitOfWork uow(m_db, m_actor);
-    if (Status s = uow.begin(); !s)
-        return s.error();
-    auto customer = CustomerService(m_db, m_actor).get(customerRef);
+    auto found = CustomerService(m_db, m_actor).get(customerRef);
+    if (!found)
+        return found.error();
+    // Recorded first, in a unit of work of its own that holds the write lock for a moment:
+    // no document is handed out without its record. If the reading below fails, the record
+    // stands for an export that was attempted.
+    auto exportedAt = recordExport(*found);
+    if (!exportedAt)
+        return exportedAt.error();
+    // Then read in one snapshot of the file (a deferred transaction, no write lock): the
+    // document is one moment of the file, and the till goes on selling meanwhile however
+    // long the history is.
+    QSqlDatabase db = m_db.connection();
+    if (!db.transaction())
+        return Error::other(
+            QStringLiteral("database_busy"), tr("the database is busy or unreadable: %1").arg(db.lastError().text()));
+    const auto end = qScopeGuard([&] { db.rollback(); });
+    auto customer = CustomerService(m_db, m_actor).get(found->id);
     if (!customer)
         return customer.error();
     const Customer& c = *customer;
@@ -437,7 +602,7 @@ Result<QJsonObject> PrivacyService::exportCustomer(const QString& customerRef)
 
     QJsonObject doc {{QStringLiteral("format"), QStringLiteral("kasir.customer-export")},
         {QStringLiteral("formatVersion"), formatVersion}, {QStringLiteral("schemaVersion"), m_db.schemaVersion()},
-        {QStringLiteral("exportedAt"), isoUtc(uow.now())},
+        {QStringLiteral("exportedAt"), isoUtc(*exportedAt)},
         {QStringLiteral("exportedBy"),
             QJsonObject {{QStringLiteral("id"), m_actor.userId}, {QStringLiteral("username"), m_actor.username},
                 {QStringLiteral("role"), Roles::toString(m_actor.role)}}},
@@ -542,7 +707,7 @@ Result<QJsonObject> PrivacyService::exportCustomer(const QString& customerRef)
     auto report = MetricsService(m_db, m_actor).report(c.id);
     if (!report)
         return report.error();
-    doc.insert(QStringLiteral("metrics"), MetricsService::toJson(*report, uow.now()));
+    doc.insert(QStringLiteral("metrics"), MetricsService::toJson(*report, *exportedAt));
 
     // The activity log, a page at a time, oldest first in the document.
     ActivityService activity(m_db, m_actor);
@@ -561,18 +726,6 @@ Result<QJsonObject> PrivacyService::exportCustomer(const QString& customerRef)
         activityList.append(ActivityService::toJson(e));
     doc.insert(QStringLiteral("activity"), activityList);
 
-    // The record of the export: about whom, in what format; none of the data.
-    FieldSnapshot record;
-    record.setText(QStringLiteral("createdAt"), isoUtc(uow.now()));
-    record.setText(QStringLiteral("createdBy"), m_actor.userId);
-    record.setText(QStringLiteral("customerId"), c.id);
-    record.setText(QStringLiteral("format"), QStringLiteral("kasir.customer-export/%1").arg(formatVersion));
-    if (auto stamp = uow.record({QStringLiteral("customer_export"), Ids::newId(uow.now()), c.companyId,
-            QStringLiteral("export"), UnitOfWork::Op::Upsert, {}, record, c.id});
-        !stamp)
-        return stamp.error();
-    if (Status s = uow.commit(); !s)
-        return s.error();
     return doc;
 }
 

@@ -61,6 +61,13 @@ public:
     bool leaveWalIfAlone();
     Status returnToWal();
 
+    // Copies the write-ahead log into the file and empties it (wal_checkpoint(TRUNCATE)),
+    // so that no older image of a page, with what was on it, stays in the log. Outside a
+    // unit of work. Waits only briefly for other connections, since new writes wait while
+    // it does: true when the log is empty, false when a reader or a writer elsewhere kept
+    // it (the log is emptied when the last program closes the file, or by a later call).
+    Result<bool> checkpoint();
+
     // Whether this thread is inside a UnitOfWork; set by UnitOfWork only.
     bool inUnitOfWork();
     void setInUnitOfWork(bool inside);

@@ -17,6 +17,27 @@ namespace {
 // the customer twice.
 const QString kCustomerSales = QStringLiteral(
     "SELECT id FROM sale WHERE customer_id = ? UNION SELECT sale_id FROM sale_link WHERE customer_id = ?");
+// Those and the walk-in sales erased with the customer; binds the customer three times.
+const QString kErasedSales
+    = kCustomerSales + QStringLiteral(" UNION SELECT sale_id FROM sale_erasure WHERE customer_id = ?");
+
+// Sets each JSON path of `column` in the row `id` of `table` to the marker, in one statement.
+Status writeMarker(UnitOfWork& uow, const QString& table, const QString& column, const QString& key, qint64 id,
+    const QStringList& paths)
+{
+    QString sql = QStringLiteral("UPDATE %1 SET %2 = json_replace(%2").arg(table, column);
+    for (qsizetype i = 0; i < paths.size(); ++i)
+        sql += QStringLiteral(", ?, ?");
+    sql += QStringLiteral(") WHERE %1 = ?").arg(key);
+    QSqlQuery& u = uow.prepared(sql);
+    int b = 0;
+    for (const QString& path : paths) {
+        u.bindValue(b++, path);
+        u.bindValue(b++, PersonalData::redacted);
+    }
+    u.bindValue(b, id);
+    return Sql::exec(u);
+}
 
 } // namespace
 
@@ -57,6 +78,21 @@ Status PrivacyRepository::insertErasure(UnitOfWork& uow, const CustomerErasure& 
     q.bindValue(3, Sql::text(e.reason));
     q.bindValue(4, e.createdAt);
     q.bindValue(5, Sql::textOrNull(e.createdBy));
+    return Sql::exec(q);
+}
+
+Status PrivacyRepository::insertSaleErasure(
+    UnitOfWork& uow, const QString& saleId, const QString& companyId, const QString& customerId)
+{
+    if (Status s = uow.requireOpen(); !s)
+        return s;
+    QSqlQuery& q = uow.prepared(Sql::multiRowInsert(
+        "INSERT INTO sale_erasure (sale_id, company_id, customer_id, created_at, created_by)", 5, 1));
+    q.bindValue(0, saleId);
+    q.bindValue(1, companyId);
+    q.bindValue(2, customerId);
+    q.bindValue(3, uow.now());
+    q.bindValue(4, Sql::textOrNull(uow.actor().userId));
     return Sql::exec(q);
 }
 
@@ -231,10 +267,11 @@ Result<qint64> PrivacyRepository::redactSaleSnapshots(
     QSqlQuery& q = uow.prepared(QStringLiteral("UPDATE sale SET customer_name = '', customer_phone = '' "
                                                "WHERE id IN (%1) AND company_id = ? "
                                                "AND (customer_name <> '' OR customer_phone <> '')")
-                                    .arg(kCustomerSales));
+                                    .arg(kErasedSales));
     q.bindValue(0, customerId);
     q.bindValue(1, customerId);
-    q.bindValue(2, companyId);
+    q.bindValue(2, customerId);
+    q.bindValue(3, companyId);
     if (!q.exec())
         return Sql::errorOf(q);
     const qint64 changed = q.numRowsAffected();
@@ -247,17 +284,20 @@ Result<qint64> PrivacyRepository::redactAudit(UnitOfWork& uow, const QString& co
     if (Status s = uow.requireOpen(); !s)
         return s.error();
     // The rows about the customer (ix_audit_customer) and those of the walk-in sales linked
-    // to them, which were written before anyone knew whose they were (ix_audit_entity).
+    // to them or erased with them, which were written before anyone knew whose they were
+    // (ix_audit_entity).
     QSqlQuery& q = uow.prepared(
         QStringLiteral("SELECT id, entity, changes FROM audit_log WHERE customer_id = ? AND company_id = ? "
-                       "UNION ALL SELECT a.id, a.entity, a.changes FROM sale_link l JOIN audit_log a "
-                       "ON a.entity = 'sale' AND a.entity_id = l.sale_id "
-                       "WHERE l.customer_id = ? AND a.company_id = ? AND a.customer_id IS NOT ?"));
+                       "UNION ALL SELECT a.id, a.entity, a.changes FROM (SELECT sale_id FROM sale_link "
+                       "WHERE customer_id = ? UNION SELECT sale_id FROM sale_erasure WHERE customer_id = ?) w "
+                       "JOIN audit_log a ON a.entity = 'sale' AND a.entity_id = w.sale_id "
+                       "WHERE a.company_id = ? AND a.customer_id IS NOT ?"));
     q.bindValue(0, customerId);
     q.bindValue(1, companyId);
     q.bindValue(2, customerId);
-    q.bindValue(3, companyId);
-    q.bindValue(4, customerId);
+    q.bindValue(3, customerId);
+    q.bindValue(4, companyId);
+    q.bindValue(5, customerId);
     if (!q.exec())
         return Sql::errorOf(q);
     // Read first, written after: the rows are few, and no statement reads what it changes.
@@ -277,8 +317,7 @@ Result<qint64> PrivacyRepository::redactAudit(UnitOfWork& uow, const QString& co
             // Each field is [before, after]; a value that is there and not yet redacted goes.
             const QJsonArray pair = changes.value(field).toArray();
             for (qsizetype i = 0; i < pair.size(); ++i) {
-                const QJsonValue v = pair.at(i);
-                if (!v.isNull() && !v.isUndefined() && v != QJsonValue(PersonalData::redacted))
+                if (PersonalData::isErasable(pair.at(i)))
                     r.paths << QStringLiteral("$.\"%1\"[%2]").arg(field).arg(i);
             }
         }
@@ -287,20 +326,70 @@ Result<qint64> PrivacyRepository::redactAudit(UnitOfWork& uow, const QString& co
     }
     q.finish();
     for (const Redaction& r : std::as_const(todo)) {
-        // audit_log_append_only_update (migration 9) lets a value become the marker and
-        // nothing else.
-        QString sql = QStringLiteral("UPDATE audit_log SET changes = json_replace(changes");
-        for (qsizetype i = 0; i < r.paths.size(); ++i)
-            sql += QStringLiteral(", ?, ?");
-        sql += QStringLiteral(") WHERE id = ?");
-        QSqlQuery& u = uow.prepared(sql);
-        int b = 0;
-        for (const QString& path : r.paths) {
-            u.bindValue(b++, path);
-            u.bindValue(b++, PersonalData::redacted);
+        // audit_log_append_only_update (migration 9) lets a personal value become the
+        // marker and nothing else.
+        if (Status s = writeMarker(
+                uow, QStringLiteral("audit_log"), QStringLiteral("changes"), QStringLiteral("id"), r.id, r.paths);
+            !s)
+            return s.error();
+    }
+    return static_cast<qint64>(todo.size());
+}
+
+Result<qint64> PrivacyRepository::redactOutbox(UnitOfWork& uow, const QString& companyId, const QString& customerId)
+{
+    if (Status s = uow.requireOpen(); !s)
+        return s.error();
+    // The rows the customer's audit rows are about (ix_audit_customer: the customer, their
+    // notes, contacts, own sales...) and the walk-in sales linked to them or erased with them,
+    // each with its pending ops (ix_outbox_entity). A contact removed long ago is found by its
+    // audit rows.
+    const QStringList entities = PersonalData::entities();
+    QString in;
+    for (qsizetype i = 0; i < entities.size(); ++i)
+        in += i == 0 ? QStringLiteral("?") : QStringLiteral(", ?");
+    QSqlQuery& q = uow.prepared(QStringLiteral("WITH about (entity, entity_id) AS (SELECT 'customer', ? "
+                                               "UNION SELECT entity, entity_id FROM audit_log "
+                                               "WHERE customer_id = ? AND company_id = ? "
+                                               "UNION SELECT 'sale', sale_id FROM sale_link WHERE customer_id = ? "
+                                               "UNION SELECT 'sale', sale_id FROM sale_erasure WHERE customer_id = ?) "
+                                               "SELECT o.seq, o.entity, o.fields FROM about a JOIN sync_outbox o "
+                                               "ON o.entity = a.entity AND o.entity_id = a.entity_id "
+                                               "WHERE o.company_id = ? AND o.entity IN (%1)")
+                                    .arg(in));
+    int b = 0;
+    q.bindValue(b++, customerId);
+    q.bindValue(b++, customerId);
+    q.bindValue(b++, companyId);
+    q.bindValue(b++, customerId);
+    q.bindValue(b++, customerId);
+    q.bindValue(b++, companyId);
+    for (const QString& entity : entities)
+        q.bindValue(b++, entity);
+    if (!q.exec())
+        return Sql::errorOf(q);
+    struct Redaction
+    {
+        qint64 seq = 0;
+        QStringList paths;
+    };
+    QList<Redaction> todo;
+    while (q.next()) {
+        // An op carries {"field": value}; a delete carries nothing.
+        const QJsonObject fields = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
+        Redaction r {q.value(0).toLongLong(), {}};
+        for (const QString& field : PersonalData::fieldsOf(q.value(1).toString())) {
+            if (PersonalData::isErasable(fields.value(field)))
+                r.paths << QStringLiteral("$.\"%1\"").arg(field);
         }
-        u.bindValue(b, r.id);
-        if (Status s = Sql::exec(u); !s)
+        if (!r.paths.isEmpty())
+            todo.append(std::move(r));
+    }
+    q.finish();
+    for (const Redaction& r : std::as_const(todo)) {
+        if (Status s = writeMarker(
+                uow, QStringLiteral("sync_outbox"), QStringLiteral("fields"), QStringLiteral("seq"), r.seq, r.paths);
+            !s)
             return s.error();
     }
     return static_cast<qint64>(todo.size());

@@ -29,6 +29,10 @@ public:
 
     Result<std::optional<CustomerErasure>> erasureOf(const QString& companyId, const QString& customerId);
     Status insertErasure(UnitOfWork& uow, const CustomerErasure& erasure);
+    // Records that a walk-in sale credited to nobody is erased with the customer (their
+    // number was noted on it); the customer's erasure record must exist already.
+    Status insertSaleErasure(
+        UnitOfWork& uow, const QString& saleId, const QString& companyId, const QString& customerId);
 
     // The customer's sales and refunds, their own and the walk-in ones linked to them, with
     // lines and payments, oldest first. A linked walk-in sale has no customerId of its own.
@@ -58,13 +62,20 @@ public:
     // The customer's credit limit row, if there is one.
     Result<std::optional<qint64>> creditLimit(const QString& customerId);
 
-    // Clears the name and phone noted on the customer's sales and linked walk-in sales;
-    // returns how many sales changed. The customer must have an erasure record already.
+    // Clears the name and phone noted on the customer's sales and on the walk-in sales linked
+    // to them or erased with them; returns how many sales changed. The customer must have an
+    // erasure record already.
     Result<qint64> redactSaleSnapshots(UnitOfWork& uow, const QString& companyId, const QString& customerId);
     // Replaces every personal value (PersonalData::fieldsOf) in the audit rows about the
-    // customer and about the walk-in sales linked to them with PersonalData::redacted;
-    // returns how many rows changed. The customer must have an erasure record already.
+    // customer and about the walk-in sales linked to them or erased with them with
+    // PersonalData::redacted; returns how many rows changed. The customer must have an
+    // erasure record already.
     Result<qint64> redactAudit(UnitOfWork& uow, const QString& companyId, const QString& customerId);
+    // The same in the sync ops still waiting to be sent about the customer, their notes and
+    // contacts, and their own and linked sales: every personal value becomes the marker;
+    // returns how many ops changed. An op keeps its id, its place and the rest of what it
+    // carries, so the server still applies it, before the erasure's own op.
+    Result<qint64> redactOutbox(UnitOfWork& uow, const QString& companyId, const QString& customerId);
 
 private:
     Database& m_db;

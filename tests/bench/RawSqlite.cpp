@@ -34,8 +34,8 @@ std::unique_ptr<RawSqlite> RawSqlite::open(const QString& path, QString* error, 
     if (access == Access::ReadWrite) {
         // And the rest of what it sets for writing: a completed sale is synced at COMMIT.
         sqlite3_busy_timeout(db, 5000);
-        for (const char* pragma :
-            {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON"}) {
+        for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON",
+                 "PRAGMA secure_delete = ON"}) {
             if (!raw->exec(pragma, error))
                 return nullptr;
         }

@@ -1184,6 +1184,9 @@ private slots:
         QCOMPARE(r.first().value(QStringLiteral("sales")).toInteger(), 1);
         QCOMPARE(r.first().value(QStringLiteral("erasure")).toObject().value(QStringLiteral("reason")).toString(),
             QStringLiteral("permintaan pelanggan"));
+        // Alone with the file, the write-ahead log with the old pages is emptied.
+        QCOMPARE(r.first().value(QStringLiteral("checkpointed")).toBool(), true);
+        QCOMPARE(QFileInfo(m_db + QStringLiteral("-wal")).size(), 0);
         // The figures still agree with the facts; the person is not found any more.
         QCOMPARE(ok({QStringLiteral("check")}).exitCode, 0);
         QCOMPARE(
