@@ -286,6 +286,11 @@ Result<AnalyticsService::Dashboard> AnalyticsService::dashboard(int churnDays, i
     if (!monthRows)
         return monthRows.error();
     d.months = std::move(*monthRows);
+    auto segments = RfmService(m_db, m_actor).segmentCounts();
+    if (!segments)
+        return segments.error();
+    d.segments = std::move(*segments);
+    d.segments.notRanked = std::max<qint64>(0, d.overview.totalCustomers - d.segments.ranked);
     return d;
 }
 
@@ -364,7 +369,7 @@ QJsonObject AnalyticsService::toJson(const Dashboard& d)
     return QJsonObject {{QStringLiteral("overview"), toJson(d.overview)},
         {QStringLiteral("topByRevenue"), list(d.topByRevenue)}, {QStringLiteral("topBySales"), list(d.topBySales)},
         {QStringLiteral("topByBalance"), list(d.topByBalance)}, {QStringLiteral("recentCustomers"), list(d.recent)},
-        {QStringLiteral("months"), months}};
+        {QStringLiteral("months"), months}, {QStringLiteral("segments"), RfmService::toJson(d.segments)}};
 }
 
 } // namespace kasir

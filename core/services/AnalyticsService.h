@@ -3,6 +3,7 @@
 #include "core/domain/Analytics.h"
 #include "core/domain/Result.h"
 #include "core/domain/Role.h"
+#include "core/services/RfmService.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -50,6 +51,7 @@ public:
         QList<RankedCustomer> topByBalance;
         QList<RankedCustomer> recent;
         QList<MonthFigures> months;
+        RfmService::Counts segments; // customers per RFM segment; notRanked: the others
     };
     Result<Dashboard> dashboard(int churnDays = defaultChurnDays, int listLimit = defaultListLimit);
 

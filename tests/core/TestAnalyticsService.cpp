@@ -4,6 +4,7 @@
 #include "core/services/LedgerService.h"
 #include "core/services/MetricsService.h"
 #include "core/services/ProductService.h"
+#include "core/services/RfmService.h"
 #include "core/storage/Database.h"
 #include "tests/support/TestDatabase.h"
 
@@ -411,6 +412,17 @@ private slots:
             (QStringList {QStringLiteral("Orang 0"), QStringLiteral("Orang 2")}));
         QCOMPARE(service.top(RankBy::Revenue, 100)->size(), 6); // Orang 0 bought nothing
         QCOMPARE(names(*service.recent(2)), (QStringList {QStringLiteral("Orang 6"), QStringLiteral("Orang 5")}));
+        // The dashboard carries the RFM segments once the company is ranked: six buyers
+        // ranked, the seventh customer (no purchase) not.
+        QVERIFY(RfmService(t.db(), t.manager()).recompute().ok());
+        const auto dashboard = service.dashboard();
+        QVERIFY(dashboard.ok());
+        QCOMPARE(dashboard->segments.ranked, 6);
+        QCOMPARE(dashboard->segments.notRanked, 1);
+        qint64 inSegments = 0;
+        for (const RfmService::SegmentCount& c : dashboard->segments.segments)
+            inSegments += c.customers;
+        QCOMPARE(inSegments, 6);
         const RankedCustomer top = service.top(RankBy::Revenue, 1)->constFirst();
         QCOMPARE(top.metrics.purchases, 1);
         QCOMPARE(top.metrics.totalSpent, 20 * 80'000);
@@ -486,6 +498,8 @@ private slots:
         QCOMPARE(empty->averagePurchases, 0.0);
         QCOMPARE(empty->repeatPercent, 0.0);
         QCOMPARE(service.dashboard()->months.size(), AnalyticsService::defaultMonths);
+        QCOMPARE(service.dashboard()->segments.ranked, 0);
+        QVERIFY(!service.dashboard()->segments.computedAt);
     }
 };
 
