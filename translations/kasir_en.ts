@@ -248,6 +248,10 @@
         <source>Note erased</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Walk-in sale %1, which noted their number, erased with them</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kasir::AnalyticsService</name>
@@ -823,6 +827,10 @@
         <source>the database could not go back to its write-ahead log</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the write-ahead log cannot be emptied during a write</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kasir::DemoData</name>
@@ -1060,113 +1068,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Usage: kasirctl [--db FILE] [--user NAME [--password-stdin]] COMMAND [options]
-       kasirctl --help | --version
-
-Commands:
-  init --company NAME [--region ID] [--currency IDR] [--store NAME] [--terminal NAME]
-       [--admin-user admin] [--admin-password PW]   set up this database as a terminal
-  customer add --name NAME [--phone P] [field options]   register a customer
-  customer get ID|CODE                                   show one customer
-  customer find PHONE                                    find by phone, any written form
-  customer search [--q TEXT] [--type T] [--status S] [--level L]
-       [--created-from DATE] [--created-to DATE] [--sort name|created|updated] [--desc]
-       [--tag NAME ...] [--tags-match any|all]           customers with any (or all) of the tags
-       [--balance credit|debt|zero] [--credit-min N] [--credit-max N]   store credit (debt &lt; 0)
-       [--member true|false]                             membership active (member or vip)
-       [--last-visit-from DATE] [--last-visit-to DATE]   last purchase, UTC days, inclusive
-       [--spent-min N] [--spent-max N]                   total spent; amounts in the smallest unit
-       [--frequency none|one_time|occasional|regular|frequent ...]   any of these
-       [--has-sales true|false]
-       [--limit N] [--after CURSOR] [--page-info]        one customer per line
-  customer update ID|CODE [field options]                change fields (&quot;&quot; clears)
-  customer deactivate|reactivate|delete ID|CODE
-  customer metrics ID|CODE                               purchases, spending, frequency, balances,
-                                                         monthly spending and top products
-  note add ID|CODE --kind K --text T                     K: personal, preference, issue, feedback
-  note list ID|CODE [--limit N] [--before NOTE]          newest first; a last line {&quot;next&quot;} when
-                                                         more follow (pass it as --before)
-  note delete NOTE                                       by its author, a manager or an admin
-  tag add ID|CODE NAME [--color #rrggbb]                 tag a customer (a new tag: managers only)
-  tag remove ID|CODE NAME                                take the tag off
-  tag popular [--limit N]                                tags with their customer counts
-  tag list | tag of ID|CODE                              every tag, or one customer&apos;s
-  contact add ID|CODE --kind whatsapp|email|phone --value V [--label L] [--primary]
-                                                         another contact; the first of a kind is
-                                                         the primary one, --primary moves the mark
-  contact list ID|CODE                                   the customer&apos;s contacts, primary first
-  contact update CONTACT_ID [--label L] [--primary]      relabel, or make it the primary one
-  contact remove CONTACT_ID
-  prefs ID|CODE                                          preferences, consent, favourite products
-  prefs ID|CODE [--preferred-payment cash|card|mobile_money|store_credit]
-       [--best-contact-time morning|afternoon|evening|anytime] [--offers true|false]
-       [--loyalty true|false] [--do-not-contact true|false]   change them (&quot;&quot; clears a choice)
-  privacy export ID|CODE [--out FILE]                    everything stored about the customer as one
-                                                         JSON document (managers; recorded)
-  privacy anonymise ID|CODE --reason R --yes             erase their personal data, keep sales,
-                                                         ledgers and figures (admins; for good)
-  privacy delete ID|CODE [--reason R]                    delete a customer without sales or ledger
-                                                         entries, with their personal data (admins)
-  bulk [search filters | --ids ID,CODE,...]              one change to every customer selected by
-       --set-type T | --set-status S | --add-tag NAME    customer search&apos;s filters, or named;
-       | --remove-tag NAME | --membership on|off         exactly one action, each change audited;
-       [--dry-run] [--progress]                          prints a summary; --dry-run only counts
-                                                         (managers and admins)
-  user add --username U --role admin|manager|cashier [--display-name N]
-       (the new password from $KASIR_NEW_PASSWORD, else on stdin)
-  user list
-  product add --sku SKU --name NAME --price AMOUNT         add to the catalogue
-  product update SKU [--name N] [--price AMOUNT] [--active true|false]
-  product list [--all]                                    one product per line
-  sale --customer ID|CODE | --phone P | --walk-in [--name N] [--phone P]
-       --item SKU:QTY [--item ...] --pay METHOD:AMOUNT [--pay ...] [--override REASON]
-                                                         complete a sale; METHOD is cash, card,
-                                                         mobile_money, store_credit or points
-  refund ORDER --reason R                                refund a whole sale
-  points ID|CODE [--history] [--adjust N --reason R]     points balance, entries, adjustment
-  points expire [--as-of DATE]                           take away every customer&apos;s points older than
-                                                         the rules&apos; --points-expire-days (0: never)
-  credit ID|CODE [--add N [--kind K] | --debit N [--override R]] --reason R [--reference X]
-  credit ID|CODE --limit N                               the most debt allowed (0: none)
-  credit history ID|CODE                                 store-credit entries with balances
-  activity ID|CODE [--limit N] [--before ID]             who changed what about a customer, newest
-                                                         first (managers)
-  walk-ins PHONE                                         anonymous sales that noted this phone
-  link ID|CODE [--order ORDER ...]                       count those walk-in sales (all, or the
-                                                         orders named) towards the customer
-  rebuild                                                make every customer&apos;s figures again
-                                                         from sales and ledgers
-  check [--limit N]                                      compare the figures with the facts
-                                                         (exit 1 and one line per difference)
-  stats [--churn-days N] [--json [--limit N]]            the dashboard: customers, revenue, debt,
-                                                         frequencies, churn (N days, 90); --json
-                                                         adds top, recent customers and 12 months
-  top [--by revenue|sales|balance] [--limit N]           the best customers by that figure
-  repeat [--min N] [--limit N] [--after CURSOR]          customers with N purchases or more (2),
-                                                         most first; a last line {&quot;next&quot;} when
-                                                         more follow (pass it as --after)
-  rules show | rules set [--silver-from N] [--gold-discount BP] [--tiers-can-drop true|false]
-       [--points-expire-days DAYS] ...                   new thresholds place every customer again
-  demo --customers N [--seed S] [--progress]             add realistic demo customers (one write:
-                                                         all or none; --progress reports on stderr;
-                                                         an empty file first gets a demo company with
-                                                         the logins admin, manager and kasir)
-
-Field options: --name --phone --whatsapp --email --address --city --province --postal-code
-  --type walk-in|member|vip|wholesale --status active|inactive|blocked
-  --level Bronze|Silver|Gold|Platinum --discount-override PERCENT --birth-date YYYY-MM-DD
-  --gender male|female|other --notes TEXT
-  --prefer-sms --prefer-email --prefer-call --prefer-whatsapp --do-not-contact true|false
-
-The database is --db, else $KASIR_DB, else the per-user data folder.
-The password of --user is read from stdin with --password-stdin, else from $KASIR_PASSWORD.
-Output is JSON; errors go to stderr as {&quot;error&quot;, &quot;code&quot;, &quot;field&quot;}.
-Amounts are whole numbers of the currency&apos;s minor unit (15000 for Rp 15.000).
-Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 permission denied.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>no purchase</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1313,6 +1214,121 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message>
         <source>unknown privacy command &quot;%1&quot;; use export, anonymise or delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: kasirctl [--db FILE] [--user NAME [--password-stdin]] COMMAND [options]
+       kasirctl --help | --version
+
+Commands:
+  init --company NAME [--region ID] [--currency IDR] [--store NAME] [--terminal NAME]
+       [--admin-user admin] [--admin-password PW]   set up this database as a terminal
+  customer add --name NAME [--phone P] [field options]   register a customer
+  customer get ID|CODE                                   show one customer
+  customer find PHONE                                    find by phone, any written form
+  customer search [--q TEXT] [--type T] [--status S] [--level L]
+       [--created-from DATE] [--created-to DATE] [--sort name|created|updated] [--desc]
+       [--tag NAME ...] [--tags-match any|all]           customers with any (or all) of the tags
+       [--balance credit|debt|zero] [--credit-min N] [--credit-max N]   store credit (debt &lt; 0)
+       [--member true|false]                             membership active (member or vip)
+       [--last-visit-from DATE] [--last-visit-to DATE]   last purchase, UTC days, inclusive
+       [--spent-min N] [--spent-max N]                   total spent; amounts in the smallest unit
+       [--frequency none|one_time|occasional|regular|frequent ...]   any of these
+       [--has-sales true|false]
+       [--segment NAME[,NAME...]]                        RFM segment, any of: champions, loyal,
+                                                         potential, new, at_risk, hibernating,
+                                                         lost, none (not ranked)
+       [--limit N] [--after CURSOR] [--page-info]        one customer per line
+  customer update ID|CODE [field options]                change fields (&quot;&quot; clears)
+  customer deactivate|reactivate|delete ID|CODE
+  customer metrics ID|CODE                               purchases, spending, frequency, balances,
+                                                         monthly spending and top products
+  note add ID|CODE --kind K --text T                     K: personal, preference, issue, feedback
+  note list ID|CODE [--limit N] [--before NOTE]          newest first; a last line {&quot;next&quot;} when
+                                                         more follow (pass it as --before)
+  note delete NOTE                                       by its author, a manager or an admin
+  tag add ID|CODE NAME [--color #rrggbb]                 tag a customer (a new tag: managers only)
+  tag remove ID|CODE NAME                                take the tag off
+  tag popular [--limit N]                                tags with their customer counts
+  tag list | tag of ID|CODE                              every tag, or one customer&apos;s
+  contact add ID|CODE --kind whatsapp|email|phone --value V [--label L] [--primary]
+                                                         another contact; the first of a kind is
+                                                         the primary one, --primary moves the mark
+  contact list ID|CODE                                   the customer&apos;s contacts, primary first
+  contact update CONTACT_ID [--label L] [--primary]      relabel, or make it the primary one
+  contact remove CONTACT_ID
+  prefs ID|CODE                                          preferences, consent, favourite products
+  prefs ID|CODE [--preferred-payment cash|card|mobile_money|store_credit]
+       [--best-contact-time morning|afternoon|evening|anytime] [--offers true|false]
+       [--loyalty true|false] [--do-not-contact true|false]   change them (&quot;&quot; clears a choice)
+  privacy export ID|CODE [--out FILE]                    everything stored about the customer as one
+                                                         JSON document (managers; recorded)
+  privacy anonymise ID|CODE --reason R --yes             erase their personal data, keep sales,
+                                                         ledgers and figures (admins; for good)
+  privacy delete ID|CODE [--reason R]                    delete a customer without sales or ledger
+                                                         entries, with their personal data (admins)
+  bulk [search filters | --ids ID,CODE,...]              one change to every customer selected by
+       --set-type T | --set-status S | --add-tag NAME    customer search&apos;s filters, or named;
+       | --remove-tag NAME | --membership on|off         exactly one action, each change audited;
+       [--dry-run] [--progress]                          prints a summary; --dry-run only counts
+                                                         (managers and admins)
+  segment ID|CODE                                        RFM scores (recency, frequency, monetary,
+                                                         1-5 by quintile) and segment of a customer
+  segment recompute                                      rank every customer again (managers): the
+                                                         customers per segment and the time taken
+  segment counts                                         customers per segment (none: not ranked)
+  user add --username U --role admin|manager|cashier [--display-name N]
+       (the new password from $KASIR_NEW_PASSWORD, else on stdin)
+  user list
+  product add --sku SKU --name NAME --price AMOUNT         add to the catalogue
+  product update SKU [--name N] [--price AMOUNT] [--active true|false]
+  product list [--all]                                    one product per line
+  sale --customer ID|CODE | --phone P | --walk-in [--name N] [--phone P]
+       --item SKU:QTY [--item ...] --pay METHOD:AMOUNT [--pay ...] [--override REASON]
+                                                         complete a sale; METHOD is cash, card,
+                                                         mobile_money, store_credit or points
+  refund ORDER --reason R                                refund a whole sale
+  points ID|CODE [--history] [--adjust N --reason R]     points balance, entries, adjustment
+  points expire [--as-of DATE]                           take away every customer&apos;s points older than
+                                                         the rules&apos; --points-expire-days (0: never)
+  credit ID|CODE [--add N [--kind K] | --debit N [--override R]] --reason R [--reference X]
+  credit ID|CODE --limit N                               the most debt allowed (0: none)
+  credit history ID|CODE                                 store-credit entries with balances
+  activity ID|CODE [--limit N] [--before ID]             who changed what about a customer, newest
+                                                         first (managers)
+  walk-ins PHONE                                         anonymous sales that noted this phone
+  link ID|CODE [--order ORDER ...]                       count those walk-in sales (all, or the
+                                                         orders named) towards the customer
+  rebuild                                                make every customer&apos;s figures again
+                                                         from sales and ledgers
+  check [--limit N]                                      compare the figures with the facts
+                                                         (exit 1 and one line per difference)
+  stats [--churn-days N] [--json [--limit N]]            the dashboard: customers, revenue, debt,
+                                                         frequencies, churn (N days, 90); --json
+                                                         adds top, recent customers and 12 months
+  top [--by revenue|sales|balance] [--limit N]           the best customers by that figure
+  repeat [--min N] [--limit N] [--after CURSOR]          customers with N purchases or more (2),
+                                                         most first; a last line {&quot;next&quot;} when
+                                                         more follow (pass it as --after)
+  rules show | rules set [--silver-from N] [--gold-discount BP] [--tiers-can-drop true|false]
+       [--points-expire-days DAYS] ...                   new thresholds place every customer again
+  demo --customers N [--seed S] [--progress]             add realistic demo customers (one write:
+                                                         all or none; --progress reports on stderr;
+                                                         an empty file first gets a demo company with
+                                                         the logins admin, manager and kasir)
+
+Field options: --name --phone --whatsapp --email --address --city --province --postal-code
+  --type walk-in|member|vip|wholesale --status active|inactive|blocked
+  --level Bronze|Silver|Gold|Platinum --discount-override PERCENT --birth-date YYYY-MM-DD
+  --gender male|female|other --notes TEXT
+  --prefer-sms --prefer-email --prefer-call --prefer-whatsapp --do-not-contact true|false
+
+The database is --db, else $KASIR_DB, else the per-user data folder.
+The password of --user is read from stdin with --password-stdin, else from $KASIR_PASSWORD.
+Output is JSON; errors go to stderr as {&quot;error&quot;, &quot;code&quot;, &quot;field&quot;}.
+Amounts are whole numbers of the currency&apos;s minor unit (15000 for Rp 15.000).
+Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 permission denied.
+</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1634,10 +1650,6 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>must not repeat the customer&apos;s name, phone number or email: the reason is kept after their personal data is erased</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 was already anonymised on %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1660,6 +1672,22 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message>
         <source>company %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not repeat the customer&apos;s name, phone numbers, email, address or other contacts: the reason is kept after their personal data is erased</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the erased values may stay in the database&apos;s write-ahead log until every program using the database has closed it: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another program is using the database: the erased values stay in its write-ahead log until every program using the database has closed it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database is busy or unreadable: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1721,6 +1749,84 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message>
         <source>no product with SKU %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::Rfm</name>
+    <message>
+        <source>Champions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loyal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Potential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hibernating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not ranked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bought recently, buy often and spend the most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buy regularly and spend well</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bought recently; could buy more often or spend more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bought recently, but only once or twice so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used to buy often or spend well, but not for a while</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last bought a while ago, seldom and little</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last bought long ago, seldom and little</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No purchase yet, or not ranked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::RfmService</name>
+    <message>
+        <source>rank the customers again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>look up customers</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -247,6 +247,10 @@
         <source>Note erased</source>
         <translation>Catatan dihapus</translation>
     </message>
+    <message>
+        <source>Walk-in sale %1, which noted their number, erased with them</source>
+        <translation>Penjualan walk-in %1, yang mencatat nomornya, ikut dihapus</translation>
+    </message>
 </context>
 <context>
     <name>kasir::AnalyticsService</name>
@@ -818,6 +822,10 @@
         <source>the database could not go back to its write-ahead log</source>
         <translation>basis data tidak dapat kembali ke log tulis-depan (WAL)</translation>
     </message>
+    <message>
+        <source>the write-ahead log cannot be emptied during a write</source>
+        <translation>log tulis-depan tidak dapat dikosongkan saat ada penulisan</translation>
+    </message>
 </context>
 <context>
     <name>kasir::DemoData</name>
@@ -1054,113 +1062,6 @@
         <translation>harus tanggal (TTTT-BB-HH)</translation>
     </message>
     <message>
-        <source>Usage: kasirctl [--db FILE] [--user NAME [--password-stdin]] COMMAND [options]
-       kasirctl --help | --version
-
-Commands:
-  init --company NAME [--region ID] [--currency IDR] [--store NAME] [--terminal NAME]
-       [--admin-user admin] [--admin-password PW]   set up this database as a terminal
-  customer add --name NAME [--phone P] [field options]   register a customer
-  customer get ID|CODE                                   show one customer
-  customer find PHONE                                    find by phone, any written form
-  customer search [--q TEXT] [--type T] [--status S] [--level L]
-       [--created-from DATE] [--created-to DATE] [--sort name|created|updated] [--desc]
-       [--tag NAME ...] [--tags-match any|all]           customers with any (or all) of the tags
-       [--balance credit|debt|zero] [--credit-min N] [--credit-max N]   store credit (debt &lt; 0)
-       [--member true|false]                             membership active (member or vip)
-       [--last-visit-from DATE] [--last-visit-to DATE]   last purchase, UTC days, inclusive
-       [--spent-min N] [--spent-max N]                   total spent; amounts in the smallest unit
-       [--frequency none|one_time|occasional|regular|frequent ...]   any of these
-       [--has-sales true|false]
-       [--limit N] [--after CURSOR] [--page-info]        one customer per line
-  customer update ID|CODE [field options]                change fields (&quot;&quot; clears)
-  customer deactivate|reactivate|delete ID|CODE
-  customer metrics ID|CODE                               purchases, spending, frequency, balances,
-                                                         monthly spending and top products
-  note add ID|CODE --kind K --text T                     K: personal, preference, issue, feedback
-  note list ID|CODE [--limit N] [--before NOTE]          newest first; a last line {&quot;next&quot;} when
-                                                         more follow (pass it as --before)
-  note delete NOTE                                       by its author, a manager or an admin
-  tag add ID|CODE NAME [--color #rrggbb]                 tag a customer (a new tag: managers only)
-  tag remove ID|CODE NAME                                take the tag off
-  tag popular [--limit N]                                tags with their customer counts
-  tag list | tag of ID|CODE                              every tag, or one customer&apos;s
-  contact add ID|CODE --kind whatsapp|email|phone --value V [--label L] [--primary]
-                                                         another contact; the first of a kind is
-                                                         the primary one, --primary moves the mark
-  contact list ID|CODE                                   the customer&apos;s contacts, primary first
-  contact update CONTACT_ID [--label L] [--primary]      relabel, or make it the primary one
-  contact remove CONTACT_ID
-  prefs ID|CODE                                          preferences, consent, favourite products
-  prefs ID|CODE [--preferred-payment cash|card|mobile_money|store_credit]
-       [--best-contact-time morning|afternoon|evening|anytime] [--offers true|false]
-       [--loyalty true|false] [--do-not-contact true|false]   change them (&quot;&quot; clears a choice)
-  privacy export ID|CODE [--out FILE]                    everything stored about the customer as one
-                                                         JSON document (managers; recorded)
-  privacy anonymise ID|CODE --reason R --yes             erase their personal data, keep sales,
-                                                         ledgers and figures (admins; for good)
-  privacy delete ID|CODE [--reason R]                    delete a customer without sales or ledger
-                                                         entries, with their personal data (admins)
-  bulk [search filters | --ids ID,CODE,...]              one change to every customer selected by
-       --set-type T | --set-status S | --add-tag NAME    customer search&apos;s filters, or named;
-       | --remove-tag NAME | --membership on|off         exactly one action, each change audited;
-       [--dry-run] [--progress]                          prints a summary; --dry-run only counts
-                                                         (managers and admins)
-  user add --username U --role admin|manager|cashier [--display-name N]
-       (the new password from $KASIR_NEW_PASSWORD, else on stdin)
-  user list
-  product add --sku SKU --name NAME --price AMOUNT         add to the catalogue
-  product update SKU [--name N] [--price AMOUNT] [--active true|false]
-  product list [--all]                                    one product per line
-  sale --customer ID|CODE | --phone P | --walk-in [--name N] [--phone P]
-       --item SKU:QTY [--item ...] --pay METHOD:AMOUNT [--pay ...] [--override REASON]
-                                                         complete a sale; METHOD is cash, card,
-                                                         mobile_money, store_credit or points
-  refund ORDER --reason R                                refund a whole sale
-  points ID|CODE [--history] [--adjust N --reason R]     points balance, entries, adjustment
-  points expire [--as-of DATE]                           take away every customer&apos;s points older than
-                                                         the rules&apos; --points-expire-days (0: never)
-  credit ID|CODE [--add N [--kind K] | --debit N [--override R]] --reason R [--reference X]
-  credit ID|CODE --limit N                               the most debt allowed (0: none)
-  credit history ID|CODE                                 store-credit entries with balances
-  activity ID|CODE [--limit N] [--before ID]             who changed what about a customer, newest
-                                                         first (managers)
-  walk-ins PHONE                                         anonymous sales that noted this phone
-  link ID|CODE [--order ORDER ...]                       count those walk-in sales (all, or the
-                                                         orders named) towards the customer
-  rebuild                                                make every customer&apos;s figures again
-                                                         from sales and ledgers
-  check [--limit N]                                      compare the figures with the facts
-                                                         (exit 1 and one line per difference)
-  stats [--churn-days N] [--json [--limit N]]            the dashboard: customers, revenue, debt,
-                                                         frequencies, churn (N days, 90); --json
-                                                         adds top, recent customers and 12 months
-  top [--by revenue|sales|balance] [--limit N]           the best customers by that figure
-  repeat [--min N] [--limit N] [--after CURSOR]          customers with N purchases or more (2),
-                                                         most first; a last line {&quot;next&quot;} when
-                                                         more follow (pass it as --after)
-  rules show | rules set [--silver-from N] [--gold-discount BP] [--tiers-can-drop true|false]
-       [--points-expire-days DAYS] ...                   new thresholds place every customer again
-  demo --customers N [--seed S] [--progress]             add realistic demo customers (one write:
-                                                         all or none; --progress reports on stderr;
-                                                         an empty file first gets a demo company with
-                                                         the logins admin, manager and kasir)
-
-Field options: --name --phone --whatsapp --email --address --city --province --postal-code
-  --type walk-in|member|vip|wholesale --status active|inactive|blocked
-  --level Bronze|Silver|Gold|Platinum --discount-override PERCENT --birth-date YYYY-MM-DD
-  --gender male|female|other --notes TEXT
-  --prefer-sms --prefer-email --prefer-call --prefer-whatsapp --do-not-contact true|false
-
-The database is --db, else $KASIR_DB, else the per-user data folder.
-The password of --user is read from stdin with --password-stdin, else from $KASIR_PASSWORD.
-Output is JSON; errors go to stderr as {&quot;error&quot;, &quot;code&quot;, &quot;field&quot;}.
-Amounts are whole numbers of the currency&apos;s minor unit (15000 for Rp 15.000).
-Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 permission denied.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>no purchase</source>
         <translation>belum membeli</translation>
     </message>
@@ -1317,6 +1218,233 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     <message>
         <source>unknown privacy command &quot;%1&quot;; use export, anonymise or delete</source>
         <translation>perintah privacy tidak dikenal &quot;%1&quot;; gunakan export, anonymise atau delete</translation>
+    </message>
+    <message>
+        <source>Usage: kasirctl [--db FILE] [--user NAME [--password-stdin]] COMMAND [options]
+       kasirctl --help | --version
+
+Commands:
+  init --company NAME [--region ID] [--currency IDR] [--store NAME] [--terminal NAME]
+       [--admin-user admin] [--admin-password PW]   set up this database as a terminal
+  customer add --name NAME [--phone P] [field options]   register a customer
+  customer get ID|CODE                                   show one customer
+  customer find PHONE                                    find by phone, any written form
+  customer search [--q TEXT] [--type T] [--status S] [--level L]
+       [--created-from DATE] [--created-to DATE] [--sort name|created|updated] [--desc]
+       [--tag NAME ...] [--tags-match any|all]           customers with any (or all) of the tags
+       [--balance credit|debt|zero] [--credit-min N] [--credit-max N]   store credit (debt &lt; 0)
+       [--member true|false]                             membership active (member or vip)
+       [--last-visit-from DATE] [--last-visit-to DATE]   last purchase, UTC days, inclusive
+       [--spent-min N] [--spent-max N]                   total spent; amounts in the smallest unit
+       [--frequency none|one_time|occasional|regular|frequent ...]   any of these
+       [--has-sales true|false]
+       [--segment NAME[,NAME...]]                        RFM segment, any of: champions, loyal,
+                                                         potential, new, at_risk, hibernating,
+                                                         lost, none (not ranked)
+       [--limit N] [--after CURSOR] [--page-info]        one customer per line
+  customer update ID|CODE [field options]                change fields (&quot;&quot; clears)
+  customer deactivate|reactivate|delete ID|CODE
+  customer metrics ID|CODE                               purchases, spending, frequency, balances,
+                                                         monthly spending and top products
+  note add ID|CODE --kind K --text T                     K: personal, preference, issue, feedback
+  note list ID|CODE [--limit N] [--before NOTE]          newest first; a last line {&quot;next&quot;} when
+                                                         more follow (pass it as --before)
+  note delete NOTE                                       by its author, a manager or an admin
+  tag add ID|CODE NAME [--color #rrggbb]                 tag a customer (a new tag: managers only)
+  tag remove ID|CODE NAME                                take the tag off
+  tag popular [--limit N]                                tags with their customer counts
+  tag list | tag of ID|CODE                              every tag, or one customer&apos;s
+  contact add ID|CODE --kind whatsapp|email|phone --value V [--label L] [--primary]
+                                                         another contact; the first of a kind is
+                                                         the primary one, --primary moves the mark
+  contact list ID|CODE                                   the customer&apos;s contacts, primary first
+  contact update CONTACT_ID [--label L] [--primary]      relabel, or make it the primary one
+  contact remove CONTACT_ID
+  prefs ID|CODE                                          preferences, consent, favourite products
+  prefs ID|CODE [--preferred-payment cash|card|mobile_money|store_credit]
+       [--best-contact-time morning|afternoon|evening|anytime] [--offers true|false]
+       [--loyalty true|false] [--do-not-contact true|false]   change them (&quot;&quot; clears a choice)
+  privacy export ID|CODE [--out FILE]                    everything stored about the customer as one
+                                                         JSON document (managers; recorded)
+  privacy anonymise ID|CODE --reason R --yes             erase their personal data, keep sales,
+                                                         ledgers and figures (admins; for good)
+  privacy delete ID|CODE [--reason R]                    delete a customer without sales or ledger
+                                                         entries, with their personal data (admins)
+  bulk [search filters | --ids ID,CODE,...]              one change to every customer selected by
+       --set-type T | --set-status S | --add-tag NAME    customer search&apos;s filters, or named;
+       | --remove-tag NAME | --membership on|off         exactly one action, each change audited;
+       [--dry-run] [--progress]                          prints a summary; --dry-run only counts
+                                                         (managers and admins)
+  segment ID|CODE                                        RFM scores (recency, frequency, monetary,
+                                                         1-5 by quintile) and segment of a customer
+  segment recompute                                      rank every customer again (managers): the
+                                                         customers per segment and the time taken
+  segment counts                                         customers per segment (none: not ranked)
+  user add --username U --role admin|manager|cashier [--display-name N]
+       (the new password from $KASIR_NEW_PASSWORD, else on stdin)
+  user list
+  product add --sku SKU --name NAME --price AMOUNT         add to the catalogue
+  product update SKU [--name N] [--price AMOUNT] [--active true|false]
+  product list [--all]                                    one product per line
+  sale --customer ID|CODE | --phone P | --walk-in [--name N] [--phone P]
+       --item SKU:QTY [--item ...] --pay METHOD:AMOUNT [--pay ...] [--override REASON]
+                                                         complete a sale; METHOD is cash, card,
+                                                         mobile_money, store_credit or points
+  refund ORDER --reason R                                refund a whole sale
+  points ID|CODE [--history] [--adjust N --reason R]     points balance, entries, adjustment
+  points expire [--as-of DATE]                           take away every customer&apos;s points older than
+                                                         the rules&apos; --points-expire-days (0: never)
+  credit ID|CODE [--add N [--kind K] | --debit N [--override R]] --reason R [--reference X]
+  credit ID|CODE --limit N                               the most debt allowed (0: none)
+  credit history ID|CODE                                 store-credit entries with balances
+  activity ID|CODE [--limit N] [--before ID]             who changed what about a customer, newest
+                                                         first (managers)
+  walk-ins PHONE                                         anonymous sales that noted this phone
+  link ID|CODE [--order ORDER ...]                       count those walk-in sales (all, or the
+                                                         orders named) towards the customer
+  rebuild                                                make every customer&apos;s figures again
+                                                         from sales and ledgers
+  check [--limit N]                                      compare the figures with the facts
+                                                         (exit 1 and one line per difference)
+  stats [--churn-days N] [--json [--limit N]]            the dashboard: customers, revenue, debt,
+                                                         frequencies, churn (N days, 90); --json
+                                                         adds top, recent customers and 12 months
+  top [--by revenue|sales|balance] [--limit N]           the best customers by that figure
+  repeat [--min N] [--limit N] [--after CURSOR]          customers with N purchases or more (2),
+                                                         most first; a last line {&quot;next&quot;} when
+                                                         more follow (pass it as --after)
+  rules show | rules set [--silver-from N] [--gold-discount BP] [--tiers-can-drop true|false]
+       [--points-expire-days DAYS] ...                   new thresholds place every customer again
+  demo --customers N [--seed S] [--progress]             add realistic demo customers (one write:
+                                                         all or none; --progress reports on stderr;
+                                                         an empty file first gets a demo company with
+                                                         the logins admin, manager and kasir)
+
+Field options: --name --phone --whatsapp --email --address --city --province --postal-code
+  --type walk-in|member|vip|wholesale --status active|inactive|blocked
+  --level Bronze|Silver|Gold|Platinum --discount-override PERCENT --birth-date YYYY-MM-DD
+  --gender male|female|other --notes TEXT
+  --prefer-sms --prefer-email --prefer-call --prefer-whatsapp --do-not-contact true|false
+
+The database is --db, else $KASIR_DB, else the per-user data folder.
+The password of --user is read from stdin with --password-stdin, else from $KASIR_PASSWORD.
+Output is JSON; errors go to stderr as {&quot;error&quot;, &quot;code&quot;, &quot;field&quot;}.
+Amounts are whole numbers of the currency&apos;s minor unit (15000 for Rp 15.000).
+Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 permission denied.
+</source>
+        <translation>Pemakaian: kasirctl [--db BERKAS] [--user NAMA [--password-stdin]] PERINTAH [opsi]
+       kasirctl --help | --version
+
+Perintah:
+  init --company NAMA [--region ID] [--currency IDR] [--store NAMA] [--terminal NAMA]
+       [--admin-user admin] [--admin-password SANDI]   siapkan basis data ini sebagai terminal
+  customer add --name NAMA [--phone P] [opsi kolom]      daftarkan pelanggan
+  customer get ID|KODE                                   tampilkan satu pelanggan
+  customer find TELEPON                                  cari lewat telepon, dalam bentuk tulisan apa pun
+  customer search [--q TEKS] [--type J] [--status S] [--level L]
+       [--created-from TGL] [--created-to TGL] [--sort name|created|updated] [--desc]
+       [--tag NAMA ...] [--tags-match any|all]           pelanggan dengan salah satu (atau semua) tag
+       [--balance credit|debt|zero] [--credit-min N] [--credit-max N]   kredit toko (utang &lt; 0)
+       [--member true|false]                             keanggotaan aktif (member atau vip)
+       [--last-visit-from TGL] [--last-visit-to TGL]     pembelian terakhir, hari UTC, inklusif
+       [--spent-min N] [--spent-max N]                   total belanja; nominal dalam satuan terkecil
+       [--frequency none|one_time|occasional|regular|frequent ...]   salah satu dari ini
+       [--has-sales true|false]
+       [--segment NAMA[,NAMA...]]                        segmen RFM, salah satu dari: champions,
+                                                         loyal, potential, new, at_risk,
+                                                         hibernating, lost, none (belum diperingkat)
+       [--limit N] [--after PENANDA] [--page-info]       satu pelanggan per baris
+  customer update ID|KODE [opsi kolom]                   ubah kolom (&quot;&quot; mengosongkan)
+  customer deactivate|reactivate|delete ID|KODE
+  customer metrics ID|KODE                               pembelian, belanja, frekuensi, saldo,
+                                                         belanja bulanan dan produk teratas
+  note add ID|KODE --kind K --text T                     K: personal, preference, issue, feedback
+  note list ID|KODE [--limit N] [--before CATATAN]       terbaru dulu; baris terakhir {&quot;next&quot;} jika
+                                                         masih ada (berikan sebagai --before)
+  note delete CATATAN                                    oleh penulisnya, manajer, atau admin
+  tag add ID|KODE NAMA [--color #rrggbb]                 beri tag pada pelanggan (tag baru: hanya manajer)
+  tag remove ID|KODE NAMA                                lepas tag
+  tag popular [--limit N]                                tag beserta jumlah pelanggannya
+  tag list | tag of ID|KODE                              semua tag, atau tag satu pelanggan
+  contact add ID|KODE --kind whatsapp|email|phone --value V [--label L] [--primary]
+                                                         kontak tambahan; yang pertama dari satu jenis
+                                                         menjadi utama, --primary memindahkan tandanya
+  contact list ID|KODE                                   kontak pelanggan, yang utama lebih dulu
+  contact update ID_KONTAK [--label L] [--primary]       ganti label, atau jadikan kontak utama
+  contact remove ID_KONTAK
+  prefs ID|KODE                                          preferensi, persetujuan, produk favorit
+  prefs ID|KODE [--preferred-payment cash|card|mobile_money|store_credit]
+       [--best-contact-time morning|afternoon|evening|anytime] [--offers true|false]
+       [--loyalty true|false] [--do-not-contact true|false]   ubah preferensi (&quot;&quot; mengosongkan pilihan)
+  privacy export ID|KODE [--out BERKAS]                  semua yang tersimpan tentang pelanggan
+                                                         sebagai satu dokumen JSON (manajer; dicatat)
+  privacy anonymise ID|KODE --reason R --yes             hapus data pribadinya, simpan penjualan,
+                                                         buku besar dan angka (admin; permanen)
+  privacy delete ID|KODE [--reason R]                    hapus pelanggan tanpa penjualan atau catatan
+                                                         buku besar, beserta data pribadinya (admin)
+  bulk [saringan search | --ids ID,KODE,...]             satu perubahan untuk setiap pelanggan yang
+       --set-type J | --set-status S | --add-tag NAMA    dipilih saringan customer search, atau
+       | --remove-tag NAMA | --membership on|off         disebut; tepat satu tindakan, tiap perubahan
+       [--dry-run] [--progress]                          diaudit; mencetak ringkasan; --dry-run hanya
+                                                         menghitung (manajer dan admin)
+  segment ID|KODE                                        skor RFM (kebaruan, frekuensi, nilai belanja,
+                                                         1-5 per kuintil) dan segmen seorang pelanggan
+  segment recompute                                      peringkat ulang semua pelanggan (manajer):
+                                                         pelanggan per segmen dan waktu yang dipakai
+  segment counts                                         pelanggan per segmen (none: belum diperingkat)
+  user add --username U --role admin|manager|cashier [--display-name N]
+       (sandi baru dari $KASIR_NEW_PASSWORD, atau lewat stdin)
+  user list
+  product add --sku SKU --name NAMA --price JUMLAH       tambahkan ke katalog
+  product update SKU [--name N] [--price JUMLAH] [--active true|false]
+  product list [--all]                                   satu produk per baris
+  sale --customer ID|KODE | --phone P | --walk-in [--name N] [--phone P]
+       --item SKU:QTY [--item ...] --pay METHOD:AMOUNT [--pay ...] [--override ALASAN]
+                                                         selesaikan penjualan; METHOD adalah cash, card,
+                                                         mobile_money, store_credit, atau points
+  refund PESANAN --reason R                              kembalikan dana seluruh penjualan
+  points ID|KODE [--history] [--adjust N --reason R]     saldo poin, catatan, penyesuaian
+  points expire [--as-of TGL]                            hanguskan poin setiap pelanggan yang lebih tua dari
+                                                         --points-expire-days dalam aturan (0: tidak pernah)
+  credit ID|KODE [--add N [--kind K] | --debit N [--override R]] --reason R [--reference X]
+  credit ID|KODE --limit N                               utang maksimal yang diizinkan (0: tidak ada)
+  credit history ID|KODE                                 catatan kredit toko beserta saldonya
+  activity ID|KODE [--limit N] [--before ID]             siapa mengubah apa pada pelanggan, terbaru
+                                                         dulu (manajer)
+  walk-ins TELEPON                                       penjualan tanpa akun yang mencatat telepon ini
+  link ID|KODE [--order PESANAN ...]                     hitung penjualan tanpa akun itu (semua, atau
+                                                         pesanan yang disebut) untuk pelanggan
+  rebuild                                                buat ulang angka setiap pelanggan dari
+                                                         penjualan dan buku besar
+  check [--limit N]                                      bandingkan angka dengan faktanya
+                                                         (keluar 1 dan satu baris per perbedaan)
+  stats [--churn-days N] [--json [--limit N]]            dasbor: pelanggan, pendapatan, utang,
+                                                         frekuensi, berhenti (N hari, 90); --json
+                                                         menambah pelanggan teratas, terbaru dan 12 bulan
+  top [--by revenue|sales|balance] [--limit N]           pelanggan terbaik menurut angka itu
+  repeat [--min N] [--limit N] [--after PENANDA]         pelanggan dengan N pembelian atau lebih (2),
+                                                         terbanyak dulu; baris terakhir {&quot;next&quot;} bila
+                                                         masih ada (berikan sebagai --after)
+  rules show | rules set [--silver-from N] [--gold-discount BP] [--tiers-can-drop true|false]
+       [--points-expire-days HARI] ...                   ambang baru menempatkan ulang setiap pelanggan
+  demo --customers N [--seed S] [--progress]             tambahkan pelanggan demo yang realistis (satu
+                                                         penulisan: semua atau tidak sama sekali; --progress
+                                                         melapor di stderr; berkas kosong lebih dulu
+                                                         mendapat perusahaan demo dengan login admin,
+                                                         manager dan kasir)
+
+Opsi kolom: --name --phone --whatsapp --email --address --city --province --postal-code
+  --type walk-in|member|vip|wholesale --status active|inactive|blocked
+  --level Bronze|Silver|Gold|Platinum --discount-override PERSEN --birth-date TTTT-BB-HH
+  --gender male|female|other --notes TEKS
+  --prefer-sms --prefer-email --prefer-call --prefer-whatsapp --do-not-contact true|false
+
+Basis data: --db, jika tidak ada $KASIR_DB, jika tidak ada folder data pengguna.
+Sandi untuk --user dibaca dari stdin dengan --password-stdin, atau dari $KASIR_PASSWORD.
+Keluaran berupa JSON; galat ke stderr sebagai {&quot;error&quot;, &quot;code&quot;, &quot;field&quot;}.
+Nominal uang ditulis sebagai bilangan bulat dalam satuan terkecil mata uang (15000 untuk Rp 15.000).
+Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan, 4 konflik, 5 tidak diizinkan.
+</translation>
     </message>
 </context>
 <context>
@@ -1635,10 +1763,6 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
         <translation>%1 dianonimkan pada %2: data pribadi tidak ditambahkan lagi</translation>
     </message>
     <message>
-        <source>must not repeat the customer&apos;s name, phone number or email: the reason is kept after their personal data is erased</source>
-        <translation>tidak boleh mengulang nama, nomor telepon atau email pelanggan: alasan tetap disimpan setelah data pribadinya dihapus</translation>
-    </message>
-    <message>
         <source>%1 was already anonymised on %2</source>
         <translation>%1 sudah dianonimkan pada %2</translation>
     </message>
@@ -1662,6 +1786,22 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     <message>
         <source>company %1 does not exist</source>
         <translation>perusahaan %1 tidak ada</translation>
+    </message>
+    <message>
+        <source>must not repeat the customer&apos;s name, phone numbers, email, address or other contacts: the reason is kept after their personal data is erased</source>
+        <translation>tidak boleh mengulang nama, nomor telepon, email, alamat atau kontak lain pelanggan: alasan tetap disimpan setelah data pribadinya dihapus</translation>
+    </message>
+    <message>
+        <source>the erased values may stay in the database&apos;s write-ahead log until every program using the database has closed it: %1</source>
+        <translation>nilai yang dihapus mungkin tetap ada di log tulis-depan basis data sampai setiap program yang memakainya menutupnya: %1</translation>
+    </message>
+    <message>
+        <source>another program is using the database: the erased values stay in its write-ahead log until every program using the database has closed it</source>
+        <translation>program lain sedang memakai basis data: nilai yang dihapus tetap ada di log tulis-depannya sampai setiap program yang memakainya menutupnya</translation>
+    </message>
+    <message>
+        <source>the database is busy or unreadable: %1</source>
+        <translation>basis data sedang sibuk atau tidak terbaca: %1</translation>
     </message>
 </context>
 <context>
@@ -1722,6 +1862,84 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     <message>
         <source>no product with SKU %1</source>
         <translation>tidak ada produk dengan SKU %1</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::Rfm</name>
+    <message>
+        <source>Champions</source>
+        <translation>Juara</translation>
+    </message>
+    <message>
+        <source>Loyal</source>
+        <translation>Setia</translation>
+    </message>
+    <message>
+        <source>Potential</source>
+        <translation>Potensial</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Baru</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>Berisiko</translation>
+    </message>
+    <message>
+        <source>Hibernating</source>
+        <translation>Tidur</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Hilang</translation>
+    </message>
+    <message>
+        <source>Not ranked</source>
+        <translation>Belum diperingkat</translation>
+    </message>
+    <message>
+        <source>Bought recently, buy often and spend the most</source>
+        <translation>Baru saja membeli, sering membeli dan belanja paling banyak</translation>
+    </message>
+    <message>
+        <source>Buy regularly and spend well</source>
+        <translation>Membeli dengan rutin dan belanja cukup banyak</translation>
+    </message>
+    <message>
+        <source>Bought recently; could buy more often or spend more</source>
+        <translation>Baru saja membeli; bisa lebih sering membeli atau belanja lebih banyak</translation>
+    </message>
+    <message>
+        <source>Bought recently, but only once or twice so far</source>
+        <translation>Baru saja membeli, tetapi baru sekali atau dua kali</translation>
+    </message>
+    <message>
+        <source>Used to buy often or spend well, but not for a while</source>
+        <translation>Dulu sering membeli atau belanja banyak, tetapi sudah lama tidak</translation>
+    </message>
+    <message>
+        <source>Last bought a while ago, seldom and little</source>
+        <translation>Terakhir membeli agak lama lalu, jarang dan sedikit</translation>
+    </message>
+    <message>
+        <source>Last bought long ago, seldom and little</source>
+        <translation>Terakhir membeli lama sekali, jarang dan sedikit</translation>
+    </message>
+    <message>
+        <source>No purchase yet, or not ranked yet</source>
+        <translation>Belum ada pembelian, atau belum diperingkat</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::RfmService</name>
+    <message>
+        <source>rank the customers again</source>
+        <translation>memperingkat ulang pelanggan</translation>
+    </message>
+    <message>
+        <source>look up customers</source>
+        <translation>mencari pelanggan</translation>
     </message>
 </context>
 <context>
