@@ -783,13 +783,6 @@
     </message>
 </context>
 <context>
-    <name>kasir::DashboardRepository</name>
-    <message>
-        <source>cannot start reading: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>kasir::Database</name>
     <message>
         <source>no database file was given</source>
@@ -1065,26 +1058,6 @@
     </message>
     <message>
         <source>must be a date (YYYY-MM-DD)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no purchase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>one-time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>occasional</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>regular</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>frequent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1525,7 +1498,7 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
 <context>
     <name>kasir::MetricsRepository</name>
     <message>
-        <source>cannot start reading: %1</source>
+        <source>figures are compared outside a write</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1686,10 +1659,6 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
         <source>another program is using the database: the erased values stay in its write-ahead log until every program using the database has closed it</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>the database is busy or unreadable: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>kasir::ProductRepository</name>
@@ -1749,6 +1718,36 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message>
         <source>no product with SKU %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::ReadSnapshot</name>
+    <message>
+        <source>the database is busy or unreadable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::RepeatFrequencies</name>
+    <message>
+        <source>No purchase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Occasional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regular</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frequent</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

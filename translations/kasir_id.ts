@@ -778,13 +778,6 @@
     </message>
 </context>
 <context>
-    <name>kasir::DashboardRepository</name>
-    <message>
-        <source>cannot start reading: %1</source>
-        <translation>tidak dapat mulai membaca: %1</translation>
-    </message>
-</context>
-<context>
     <name>kasir::Database</name>
     <message>
         <source>no database file was given</source>
@@ -1060,26 +1053,6 @@
     <message>
         <source>must be a date (YYYY-MM-DD)</source>
         <translation>harus tanggal (TTTT-BB-HH)</translation>
-    </message>
-    <message>
-        <source>no purchase</source>
-        <translation>belum membeli</translation>
-    </message>
-    <message>
-        <source>one-time</source>
-        <translation>sekali</translation>
-    </message>
-    <message>
-        <source>occasional</source>
-        <translation>sesekali</translation>
-    </message>
-    <message>
-        <source>regular</source>
-        <translation>rutin</translation>
-    </message>
-    <message>
-        <source>frequent</source>
-        <translation>sering</translation>
     </message>
     <message>
         <source>only goes with --json</source>
@@ -1639,8 +1612,8 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
 <context>
     <name>kasir::MetricsRepository</name>
     <message>
-        <source>cannot start reading: %1</source>
-        <translation>tidak dapat mulai membaca: %1</translation>
+        <source>figures are compared outside a write</source>
+        <translation>angka dibandingkan di luar penulisan</translation>
     </message>
 </context>
 <context>
@@ -1799,10 +1772,6 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
         <source>another program is using the database: the erased values stay in its write-ahead log until every program using the database has closed it</source>
         <translation>program lain sedang memakai basis data: nilai yang dihapus tetap ada di log tulis-depannya sampai setiap program yang memakainya menutupnya</translation>
     </message>
-    <message>
-        <source>the database is busy or unreadable: %1</source>
-        <translation>basis data sedang sibuk atau tidak terbaca: %1</translation>
-    </message>
 </context>
 <context>
     <name>kasir::ProductRepository</name>
@@ -1862,6 +1831,36 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
     <message>
         <source>no product with SKU %1</source>
         <translation>tidak ada produk dengan SKU %1</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::ReadSnapshot</name>
+    <message>
+        <source>the database is busy or unreadable: %1</source>
+        <translation>basis data sedang sibuk atau tidak terbaca: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::RepeatFrequencies</name>
+    <message>
+        <source>No purchase</source>
+        <translation>Belum membeli</translation>
+    </message>
+    <message>
+        <source>One-time</source>
+        <translation>Sekali</translation>
+    </message>
+    <message>
+        <source>Occasional</source>
+        <translation>Sesekali</translation>
+    </message>
+    <message>
+        <source>Regular</source>
+        <translation>Rutin</translation>
+    </message>
+    <message>
+        <source>Frequent</source>
+        <translation>Sering</translation>
     </message>
 </context>
 <context>

@@ -11,27 +11,6 @@
 
 namespace kasir {
 
-namespace {
-
-QString frequencyLabel(RepeatFrequency f)
-{
-    switch (f) {
-    case RepeatFrequency::None:
-        return Kasirctl::tr("no purchase");
-    case RepeatFrequency::OneTime:
-        return Kasirctl::tr("one-time");
-    case RepeatFrequency::Occasional:
-        return Kasirctl::tr("occasional");
-    case RepeatFrequency::Regular:
-        return Kasirctl::tr("regular");
-    case RepeatFrequency::Frequent:
-        return Kasirctl::tr("frequent");
-    }
-    return {};
-}
-
-} // namespace
-
 int Kasirctl::stats(const QStringList& args)
 {
     QCommandLineParser p;
@@ -82,7 +61,7 @@ int Kasirctl::stats(const QStringList& args)
                .arg(n(o->walkInCustomers), n(o->memberCustomers), n(o->vipCustomers), n(o->wholesaleCustomers));
     QStringList levels;
     for (const LevelCount& l : o->byLevel)
-        levels.append(QStringLiteral("%1 %2").arg(CustomerEnums::toString(l.level), n(l.customers)));
+        levels.append(QStringLiteral("%1 %2").arg(CustomerEnums::displayName(l.level), n(l.customers)));
     out << tr("By level           %1\n").arg(levels.join(QStringLiteral(", ")));
     out << tr("New this month     %1\n").arg(n(o->newThisMonth));
     out << tr("Revenue            %1 (average per customer %2, highest %3)\n")
@@ -92,7 +71,7 @@ int Kasirctl::stats(const QStringList& args)
                    locale.toString(o->repeatPercent, 'f', 1));
     QStringList frequencies;
     for (const FrequencyCount& f : o->frequencies)
-        frequencies.append(QStringLiteral("%1 %2").arg(frequencyLabel(f.frequency), n(f.customers)));
+        frequencies.append(QStringLiteral("%1 %2").arg(RepeatFrequencies::displayName(f.frequency), n(f.customers)));
     out << tr("Frequency          %1\n").arg(frequencies.join(QStringLiteral(", ")));
     out << tr("Churned            %1 (no purchase in %n day(s))\n", nullptr, o->churnDays).arg(n(o->churned));
     out << tr("Debt               %1 owed by %2 customers\n").arg(money(o->totalDebt), n(o->customersWithDebt));

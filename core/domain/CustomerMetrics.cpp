@@ -1,9 +1,16 @@
 #include "core/domain/CustomerMetrics.h"
 
+#include <QCoreApplication>
+
 namespace kasir {
 
 namespace {
 constexpr qint64 kDayMs = 24 * 60 * 60 * 1000;
+
+struct Names
+{
+    Q_DECLARE_TR_FUNCTIONS(kasir::RepeatFrequencies)
+};
 } // namespace
 
 namespace RepeatFrequencies {
@@ -34,6 +41,23 @@ QString toString(RepeatFrequency frequency)
         return QStringLiteral("regular");
     case RepeatFrequency::Frequent:
         return QStringLiteral("frequent");
+    }
+    return {};
+}
+
+QString displayName(RepeatFrequency frequency)
+{
+    switch (frequency) {
+    case RepeatFrequency::None:
+        return Names::tr("No purchase");
+    case RepeatFrequency::OneTime:
+        return Names::tr("One-time");
+    case RepeatFrequency::Occasional:
+        return Names::tr("Occasional");
+    case RepeatFrequency::Regular:
+        return Names::tr("Regular");
+    case RepeatFrequency::Frequent:
+        return Names::tr("Frequent");
     }
     return {};
 }

@@ -34,6 +34,8 @@ struct PurchasesRange
 };
 PurchasesRange rangeOf(RepeatFrequency frequency);
 QString toString(RepeatFrequency frequency); // "none", "one_time", "occasional", "regular", "frequent"
+// For people, translated: "No purchase", "One-time"...
+QString displayName(RepeatFrequency frequency);
 std::optional<RepeatFrequency> parse(QStringView text);
 // The same classification as an SQL CASE over a column holding the purchase count.
 QString sqlCase(const QString& purchasesColumn);

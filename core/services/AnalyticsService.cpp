@@ -6,8 +6,6 @@
 
 #include <QDateTime>
 #include <QJsonArray>
-#include <QScopeGuard>
-#include <QSqlDatabase>
 
 #include <limits>
 
@@ -70,12 +68,7 @@ Result<AnalyticsOverview> AnalyticsService::overview(int churnDays)
         return s.error();
     if (Status s = checkRange(churnDays, 1, maxChurnDays, QStringLiteral("churnDays")); !s)
         return s.error();
-    QSqlDatabase db = m_db.connection();
-    const bool snapshot = !m_db.inUnitOfWork() && db.transaction();
-    const auto end = qScopeGuard([&] {
-        if (snapshot)
-            db.rollback();
-    });
+    const ReadSnapshot snapshot(m_db);
     return readOverview(churnDays);
 }
 
@@ -259,12 +252,7 @@ Result<AnalyticsService::Dashboard> AnalyticsService::dashboard(int churnDays, i
         return s.error();
     if (Status s = checkRange(listLimit, 1, maxListLimit, QStringLiteral("limit")); !s)
         return s.error();
-    QSqlDatabase db = m_db.connection();
-    const bool snapshot = !m_db.inUnitOfWork() && db.transaction();
-    const auto end = qScopeGuard([&] {
-        if (snapshot)
-            db.rollback();
-    });
+    const ReadSnapshot snapshot(m_db);
     Dashboard d;
     auto overview = readOverview(churnDays);
     if (!overview)

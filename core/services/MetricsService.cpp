@@ -10,8 +10,6 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonArray>
-#include <QScopeGuard>
-#include <QSqlDatabase>
 
 namespace kasir {
 
@@ -30,12 +28,7 @@ Result<MetricsService::Report> MetricsService::report(const QString& idOrCode)
         return customer.error();
     MetricsRepository repo(m_db);
     // The figures, the months and the products from one snapshot of the file.
-    QSqlDatabase db = m_db.connection();
-    const bool snapshot = !m_db.inUnitOfWork() && db.transaction();
-    const auto end = qScopeGuard([&] {
-        if (snapshot)
-            db.rollback();
-    });
+    const ReadSnapshot snapshot(m_db);
     Report out;
     auto metrics = repo.cached(customer->id);
     if (!metrics)

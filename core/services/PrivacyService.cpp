@@ -26,8 +26,6 @@
 #include "core/storage/UnitOfWork.h"
 
 #include <QJsonArray>
-#include <QScopeGuard>
-#include <QSqlError>
 
 #include <algorithm>
 #include <limits>
@@ -293,23 +291,17 @@ Status PrivacyService::removeContactsAndTags(UnitOfWork& uow, Erased& out)
             return stamp.error();
         ++out.contacts;
     }
-    TagRepository tags(m_db);
-    auto tagged = tags.tagsOf(c.companyId, c.id);
+    // Off through the same use case as a manager's untagging: the same audit row and op.
+    TagService tagging(m_db, m_actor);
+    auto tagged = TagRepository(m_db).tagsOf(c.companyId, c.id);
     if (!tagged)
         return tagged.error();
     for (const Tag& t : std::as_const(*tagged)) {
-        auto on = tags.attachment(c.id, t.id);
-        if (!on)
-            return on.error();
-        const TagRepository::Attachment at = on->value_or(TagRepository::Attachment {});
-        if (Status s = tags.detach(uow, c.id, t.id); !s)
-            return s;
-        if (auto stamp = uow.record({QStringLiteral("customer_tag"), TagService::taggingKey(c.id, t.id), c.companyId,
-                QStringLiteral("delete"), UnitOfWork::Op::Delete,
-                TagService::taggingSnapshot(c.id, t.id, t.name, at.createdAt, at.createdBy), {}, c.id});
-            !stamp)
-            return stamp.error();
-        ++out.tags;
+        auto untagged = tagging.untag(uow, c.id, t.name);
+        if (!untagged)
+            return untagged.error();
+        if (untagged->removed)
+            ++out.tags;
     }
     return Done {};
 }
@@ -583,11 +575,9 @@ Result<QJsonObject> PrivacyService::exportCustomer(const QString& customerRef)
     // Then read in one snapshot of the file (a deferred transaction, no write lock): the
     // document is one moment of the file, and the till goes on selling meanwhile however
     // long the history is.
-    QSqlDatabase db = m_db.connection();
-    if (!db.transaction())
-        return Error::other(
-            QStringLiteral("database_busy"), tr("the database is busy or unreadable: %1").arg(db.lastError().text()));
-    const auto end = qScopeGuard([&] { db.rollback(); });
+    const ReadSnapshot snapshot(m_db);
+    if (!snapshot.status().ok())
+        return snapshot.status().error();
     auto customer = CustomerService(m_db, m_actor).get(found->id);
     if (!customer)
         return customer.error();
@@ -651,7 +641,7 @@ Result<QJsonObject> PrivacyService::exportCustomer(const QString& customerRef)
         tagList.append(TagService::toJson(t));
     doc.insert(QStringLiteral("tags"), tagList);
 
-    auto sales = repo.sales(c.companyId, c.id);
+    auto sales = SaleRepository(m_db).historyOf(c.companyId, c.id);
     if (!sales)
         return sales.error();
     QJsonArray saleList;

@@ -9,8 +9,6 @@
 #include "core/storage/UnitOfWork.h"
 
 #include <QElapsedTimer>
-#include <QScopeGuard>
-#include <QSqlDatabase>
 
 namespace kasir {
 
@@ -62,12 +60,7 @@ Result<RfmService::Counts> RfmService::segmentCounts(bool countNotRanked)
     if (Status s = m_actor.require(Permission::CustomerRead, tr("look up customers")); !s)
         return s.error();
     // The ranking, its counts and the customers from one snapshot of the file.
-    QSqlDatabase db = m_db.connection();
-    const bool snapshot = !m_db.inUnitOfWork() && db.transaction();
-    const auto end = qScopeGuard([&] {
-        if (snapshot)
-            db.rollback();
-    });
+    const ReadSnapshot snapshot(m_db);
     RfmRepository repo(m_db);
     auto run = repo.lastRun(m_actor.companyId);
     if (!run)

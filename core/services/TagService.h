@@ -79,16 +79,15 @@ public:
 
     static QJsonObject toJson(const Tag& tag);
     static FieldSnapshot snapshot(const Tag& tag);
+    // The name as stored (trimmed, one line, 1..maxName characters); the error names `field`.
+    static Result<QString> cleanName(const QString& field, const QString& raw);
+
+private:
     // The audit row and sync op of a tag on a customer; its key is the pair. The tag's name
     // at the time goes along for the customer's activity log.
     static FieldSnapshot taggingSnapshot(
         const QString& customerId, const QString& tagId, const QString& tagName, qint64 at, const QString& by);
     static QString taggingKey(const QString& customerId, const QString& tagId);
-
-    // The name as stored (trimmed, one line, 1..maxName characters); the error names `field`.
-    static Result<QString> cleanName(const QString& field, const QString& raw);
-
-private:
     static Result<QString> cleanColor(const QString& raw);
     Result<Tag> existing(const QString& name);
     // Writes a changed tag in `uow` and commits it.

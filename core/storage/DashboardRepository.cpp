@@ -196,15 +196,11 @@ Status DashboardRepository::countNewCustomers(UnitOfWork& uow, const QList<Custo
 
 Result<QList<MetricsDifference>> DashboardRepository::differences(const QString& companyId, int limit)
 {
-    QSqlDatabase db = m_db.connection();
     // The totals and the tables they count, read in one snapshot.
-    if (!db.transaction())
-        return Error::other(QStringLiteral("database"), tr("cannot start reading: %1").arg(db.lastError().text()));
-    struct Rollback
-    {
-        QSqlDatabase db;
-        ~Rollback() { db.rollback(); }
-    } rollback {db};
+    const ReadSnapshot snapshot(m_db);
+    if (!snapshot.status().ok())
+        return snapshot.status().error();
+    QSqlDatabase db = m_db.connection();
     QList<MetricsDifference> out;
     for (const Totals& t : kTotals) {
         const QStringList names = QString::fromLatin1(t.columns).split(QStringLiteral(", "));

@@ -328,6 +328,23 @@ QSqlQuery& Database::prepared(const QString& sql)
     return **it;
 }
 
+ReadSnapshot::ReadSnapshot(Database& db)
+{
+    if (db.inUnitOfWork())
+        return;
+    m_connection = db.connection();
+    m_began = m_connection.transaction();
+    if (!m_began)
+        m_status = Error::other(QStringLiteral("database_busy"),
+            tr("the database is busy or unreadable: %1").arg(m_connection.lastError().text()));
+}
+
+ReadSnapshot::~ReadSnapshot()
+{
+    if (m_began)
+        m_connection.rollback();
+}
+
 bool Database::inUnitOfWork()
 {
     return threadConnection().inUnitOfWork;

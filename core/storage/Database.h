@@ -100,6 +100,29 @@ private:
     QHash<Qt::HANDLE, ThreadConnection*> m_connections;
 };
 
+// Several reads that must see one state of the file (figures and the facts they come from,
+// a whole page of a dashboard, a customer's whole history): a deferred transaction, so no
+// write lock, rolled back when the snapshot goes out of scope (nothing is written). Inside
+// a unit of work the reads already share its transaction, and this does nothing.
+class ReadSnapshot final
+{
+    Q_DECLARE_TR_FUNCTIONS(kasir::ReadSnapshot)
+
+public:
+    explicit ReadSnapshot(Database& db);
+    ~ReadSnapshot();
+    Q_DISABLE_COPY_MOVE(ReadSnapshot)
+
+    // Done when the reads that follow see one state of the file; otherwise they still run,
+    // each on its own, and a caller that needs the one state returns this error.
+    const Status& status() const { return m_status; }
+
+private:
+    QSqlDatabase m_connection;
+    bool m_began = false;
+    Status m_status = Done {};
+};
+
 // Helpers that turn a failed QSqlQuery into an Error naming the statement.
 namespace Sql {
 Error errorOf(const QSqlQuery& query);

@@ -234,16 +234,15 @@ Result<MetricsRepository::Counts> MetricsRepository::rebuild(UnitOfWork& uow, co
 
 Result<QList<MetricsDifference>> MetricsRepository::differences(const QString& companyId, int limit)
 {
-    QSqlDatabase db = m_db.connection();
     // One read snapshot for the facts and the cache; the scratch table lives in the
-    // connection's temp schema and goes with the transaction.
-    if (!db.transaction())
-        return Error::other(QStringLiteral("database"), tr("cannot start reading: %1").arg(db.lastError().text()));
-    struct Rollback
-    {
-        QSqlDatabase db;
-        ~Rollback() { db.rollback(); }
-    } rollback {db};
+    // connection's temp schema and goes with the transaction, so this is never called
+    // inside a unit of work (whose transaction would keep it).
+    if (m_db.inUnitOfWork())
+        return Error::other(QStringLiteral("nested_unit_of_work"), tr("figures are compared outside a write"));
+    const ReadSnapshot snapshot(m_db);
+    if (!snapshot.status().ok())
+        return snapshot.status().error();
+    QSqlDatabase db = m_db.connection();
     if (Status s = Sql::execDirect(db,
             QStringLiteral(
                 "CREATE TEMP TABLE metrics_from_facts (customer_id TEXT PRIMARY KEY, company_id TEXT NOT NULL, "

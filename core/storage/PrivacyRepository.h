@@ -34,10 +34,6 @@ public:
     Status insertSaleErasure(
         UnitOfWork& uow, const QString& saleId, const QString& companyId, const QString& customerId);
 
-    // The customer's sales and refunds, their own and the walk-in ones linked to them, with
-    // lines and payments, oldest first. A linked walk-in sale has no customerId of its own.
-    Result<QList<Sale>> sales(const QString& companyId, const QString& customerId);
-
     // One step of a customer's tier history.
     struct TierStep
     {

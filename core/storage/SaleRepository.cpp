@@ -3,6 +3,8 @@
 #include "core/storage/Database.h"
 #include "core/storage/UnitOfWork.h"
 
+#include <QHash>
+
 namespace kasir {
 
 namespace {
@@ -43,6 +45,16 @@ Sale saleFrom(const QSqlQuery& q)
     s.createdBy = q.value(18).toString();
     return s;
 }
+
+// sale_line's columns from `first` on: line_no, product_id, sku, name, unit_price, quantity,
+// amount.
+SaleLine lineFrom(const QSqlQuery& q, int first)
+{
+    return {q.value(first).toInt(), q.value(first + 1).toString(), q.value(first + 2).toString(),
+        q.value(first + 3).toString(), q.value(first + 4).toLongLong(), q.value(first + 5).toLongLong(),
+        q.value(first + 6).toLongLong()};
+}
+constexpr const char* kLineColumns = "line_no, product_id, sku, name, unit_price, quantity, amount";
 
 // The sales a bound query selects (its columns as prefixed()), without lines and payments.
 Result<QList<Sale>> headers(QSqlQuery& q)
@@ -152,16 +164,13 @@ Result<Sale> SaleRepository::read(const QString& where, const QString& key, cons
         return Error::notFound(tr("no sale %1").arg(key.left(64)));
     Sale s = saleFrom(q);
     q.finish();
-    QSqlQuery& l = m_db.prepared(QStringLiteral(
-        "SELECT line_no, product_id, sku, name, unit_price, quantity, amount FROM sale_line WHERE sale_id = ? "
-        "ORDER BY line_no"));
+    QSqlQuery& l = m_db.prepared(
+        QStringLiteral("SELECT %1 FROM sale_line WHERE sale_id = ? ORDER BY line_no").arg(QLatin1String(kLineColumns)));
     l.bindValue(0, s.id);
     if (!l.exec())
         return Sql::errorOf(l);
-    while (l.next()) {
-        s.lines.append({l.value(0).toInt(), l.value(1).toString(), l.value(2).toString(), l.value(3).toString(),
-            l.value(4).toLongLong(), l.value(5).toLongLong(), l.value(6).toLongLong()});
-    }
+    while (l.next())
+        s.lines.append(lineFrom(l, 0));
     QSqlQuery& p
         = m_db.prepared(QStringLiteral("SELECT method, amount FROM sale_payment WHERE sale_id = ? ORDER BY line_no"));
     p.bindValue(0, s.id);
@@ -215,6 +224,58 @@ Result<QList<Sale>> SaleRepository::forCustomer(const QString& customerId, int l
     q.bindValue(1, customerId);
     q.bindValue(2, limit);
     return headers(q);
+}
+
+Result<QList<Sale>> SaleRepository::historyOf(const QString& companyId, const QString& customerId)
+{
+    // Three passes over the same sales (ix_sale_customer, ix_sale_link_customer): the sales,
+    // then their lines and their payments, merged by id.
+    const QString ids = QStringLiteral(
+        "SELECT id FROM sale WHERE customer_id = ? UNION SELECT sale_id FROM sale_link WHERE customer_id = ?");
+    QSqlQuery& q = m_db.prepared(
+        QStringLiteral("SELECT %1 FROM sale s WHERE s.id IN (%2) AND s.company_id = ? ORDER BY s.created_at, "
+                       "s.order_number")
+            .arg(prefixed(), ids));
+    q.bindValue(0, customerId);
+    q.bindValue(1, customerId);
+    q.bindValue(2, companyId);
+    auto sales = headers(q);
+    if (!sales || sales->isEmpty())
+        return sales;
+    QList<Sale>& out = *sales;
+    QHash<QString, qsizetype> at;
+    for (qsizetype i = 0; i < out.size(); ++i)
+        at.insert(out.at(i).id, i);
+
+    QSqlQuery& l = m_db.prepared(
+        QStringLiteral("SELECT sale_id, %1 FROM sale_line WHERE sale_id IN (%2) ORDER BY sale_id, line_no")
+            .arg(QLatin1String(kLineColumns), ids));
+    l.bindValue(0, customerId);
+    l.bindValue(1, customerId);
+    if (!l.exec())
+        return Sql::errorOf(l);
+    while (l.next()) {
+        if (const auto it = at.constFind(l.value(0).toString()); it != at.constEnd())
+            out[*it].lines.append(lineFrom(l, 1));
+    }
+    l.finish();
+
+    QSqlQuery& p = m_db.prepared(
+        QStringLiteral("SELECT sale_id, method, amount FROM sale_payment WHERE sale_id IN (%1) ORDER BY sale_id, "
+                       "line_no")
+            .arg(ids));
+    p.bindValue(0, customerId);
+    p.bindValue(1, customerId);
+    if (!p.exec())
+        return Sql::errorOf(p);
+    while (p.next()) {
+        const auto it = at.constFind(p.value(0).toString());
+        const auto method = SaleEnums::parsePayment(p.value(1).toString());
+        if (it != at.constEnd() && method)
+            out[*it].payments.append({*method, p.value(2).toLongLong()});
+    }
+    p.finish();
+    return sales;
 }
 
 Result<QList<Sale>> SaleRepository::walkInSales(const QString& companyId, const QString& phone)

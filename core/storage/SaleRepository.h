@@ -35,6 +35,8 @@ public:
     // A customer's sales and refunds, newest first: their own and walk-in sales linked to
     // them. Lists give the figures of each sale, without lines and payments.
     Result<QList<Sale>> forCustomer(const QString& customerId, int limit);
+    // All of them, oldest first, each with its lines and payments (a customer's export).
+    Result<QList<Sale>> historyOf(const QString& companyId, const QString& customerId);
     // Anonymous sales (and their refunds) that noted this E.164 phone and are not linked to
     // a customer yet, oldest first.
     Result<QList<Sale>> walkInSales(const QString& companyId, const QString& phone);

@@ -255,19 +255,13 @@ int run()
     auto prepared = SalesData::prepare();
     if (!prepared)
         return 1;
-    QString error;
-    auto reader = RawSqlite::open(prepared->path, &error);
-    if (!reader) {
-        std::fprintf(stderr, "C API cannot open %s: %s\n", qPrintable(prepared->path), qPrintable(error));
-        return 1;
-    }
     Fixture f;
+    auto reader = prepared->openReader(QStringLiteral(", time zone ") + QString::fromUtf8(f.zone.id()));
+    if (!reader)
+        return 1;
     f.bench = prepared->bench.get();
     f.reader = reader.get();
     f.companyId = prepared->bench->actor().companyId.toUtf8();
-    std::fprintf(stderr, "database %s: %lld customers, %lld generated sales, SQLite %s, time zone %s\n",
-        qPrintable(prepared->path), static_cast<long long>(f.bench->customers()),
-        static_cast<long long>(prepared->report.sales), sqlite3_libversion(), f.zone.id().constData());
     if (!agrees(f, "before"))
         return 1;
 

@@ -494,18 +494,12 @@ int run()
         std::fprintf(stderr, "cannot rank the customers of %s\n", qPrintable(prepared->path));
         return 1;
     }
-    QString error;
-    auto reader = RawSqlite::open(prepared->path, &error);
-    if (!reader) {
-        std::fprintf(stderr, "C API cannot open %s: %s\n", qPrintable(prepared->path), qPrintable(error));
+    auto reader = prepared->openReader();
+    if (!reader)
         return 1;
-    }
     Fixture f;
     f.bench = prepared->bench.get();
     f.reader = reader.get();
-    std::fprintf(stderr, "database %s: %lld customers, %lld generated sales, SQLite %s\n", qPrintable(prepared->path),
-        static_cast<long long>(f.bench->customers()), static_cast<long long>(prepared->report.sales),
-        sqlite3_libversion());
     if (!buildCases(f) || !verifyCases(f))
         return 1;
 

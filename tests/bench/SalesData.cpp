@@ -9,6 +9,7 @@
 #include "core/storage/TenancyRepository.h"
 #include "core/storage/UnitOfWork.h"
 #include "tests/bench/BenchDatabase.h"
+#include "tests/bench/RawSqlite.h"
 
 #include <QElapsedTimer>
 #include <QScopeGuard>
@@ -872,6 +873,20 @@ void formatUuidV7(qint64 unixMs, quint64 random, char* out36)
         out36[at++] = hex[b[i] >> 4];
         out36[at++] = hex[b[i] & 0x0F];
     }
+}
+
+std::unique_ptr<RawSqlite> SalesData::Prepared::openReader(const QString& extra) const
+{
+    QString error;
+    auto reader = RawSqlite::open(path, &error);
+    if (!reader) {
+        std::fprintf(stderr, "C API cannot open %s: %s\n", qPrintable(path), qPrintable(error));
+        return nullptr;
+    }
+    std::fprintf(stderr, "database %s: %lld customers, %lld generated sales, SQLite %s%s\n", qPrintable(path),
+        static_cast<long long>(bench->customers()), static_cast<long long>(report.sales), sqlite3_libversion(),
+        qPrintable(extra));
+    return reader;
 }
 
 std::optional<SalesData::Prepared> SalesData::prepare()

@@ -11,6 +11,7 @@
 namespace kasir::bench {
 
 class BenchDatabase;
+class RawSqlite;
 
 // How many sales the checkout benchmark's file must hold, from the environment:
 //   KASIR_BENCH_SALES  generated sales (default 5000000), refunds not counted
@@ -75,6 +76,11 @@ public:
         std::unique_ptr<BenchDatabase> bench;
         Report report;
         QString path;
+
+        // The C API's read-only connection to the file for the baselines, after a line on
+        // stderr that says what the file holds (`extra` is appended to it); nullptr after
+        // saying why it cannot be opened.
+        std::unique_ptr<RawSqlite> openReader(const QString& extra = {}) const;
     };
     // nullopt after saying on stderr what failed.
     static std::optional<Prepared> prepare();
