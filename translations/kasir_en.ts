@@ -1135,10 +1135,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>goes not with --%1: one action at a time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>is given more than once; one value at a time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1148,10 +1144,6 @@
     </message>
     <message>
         <source>must be on or off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>goes not with --%1: name the customers or filter them, not both</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1302,6 +1294,14 @@ Output is JSON; errors go to stderr as {&quot;error&quot;, &quot;code&quot;, &qu
 Amounts are whole numbers of the currency&apos;s minor unit (15000 for Rp 15.000).
 Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 permission denied.
 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot go with --%1: one action at a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot go with --%1: name the customers or filter them, not both</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

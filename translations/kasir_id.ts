@@ -1139,10 +1139,6 @@
         <translation>tidak berlaku untuk bulk, yang mengubah setiap pelanggan yang dipilih saringan</translation>
     </message>
     <message>
-        <source>goes not with --%1: one action at a time</source>
-        <translation>tidak bisa bersama --%1: satu tindakan sekali jalan</translation>
-    </message>
-    <message>
         <source>is given more than once; one value at a time</source>
         <translation>diberikan lebih dari sekali; satu nilai saja</translation>
     </message>
@@ -1153,10 +1149,6 @@
     <message>
         <source>must be on or off</source>
         <translation>harus on atau off</translation>
-    </message>
-    <message>
-        <source>goes not with --%1: name the customers or filter them, not both</source>
-        <translation>tidak bisa bersama --%1: sebutkan pelanggannya atau saring mereka, jangan keduanya</translation>
     </message>
     <message>
         <source>must name at least one customer by id or code, separated by commas</source>
@@ -1418,6 +1410,14 @@ Keluaran berupa JSON; galat ke stderr sebagai {&quot;error&quot;, &quot;code&quo
 Nominal uang ditulis sebagai bilangan bulat dalam satuan terkecil mata uang (15000 untuk Rp 15.000).
 Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan, 4 konflik, 5 tidak diizinkan.
 </translation>
+    </message>
+    <message>
+        <source>cannot go with --%1: one action at a time</source>
+        <translation>tidak bisa bersama --%1: satu tindakan sekali jalan</translation>
+    </message>
+    <message>
+        <source>cannot go with --%1: name the customers or filter them, not both</source>
+        <translation>tidak bisa bersama --%1: sebutkan pelanggannya atau saring mereka, jangan keduanya</translation>
     </message>
 </context>
 <context>

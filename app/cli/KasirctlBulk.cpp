@@ -61,7 +61,7 @@ int Kasirctl::bulk(const QStringList& args)
             continue;
         if (chosen) {
             return m_out.failInvalid(QLatin1String(a.field),
-                tr("goes not with --%1: one action at a time").arg(QLatin1String(chosen->flag)));
+                tr("cannot go with --%1: one action at a time").arg(QLatin1String(chosen->flag)));
         }
         if (p.values(QLatin1String(a.flag)).size() > 1)
             return m_out.failInvalid(QLatin1String(a.field), tr("is given more than once; one value at a time"));
@@ -107,7 +107,7 @@ int Kasirctl::bulk(const QStringList& args)
         for (const QString& name : p.optionNames()) {
             if (!own.contains(name))
                 return m_out.failInvalid(QStringLiteral("ids"),
-                    tr("goes not with --%1: name the customers or filter them, not both").arg(name));
+                    tr("cannot go with --%1: name the customers or filter them, not both").arg(name));
         }
         QStringList refs;
         for (const QString& list : p.values(QStringLiteral("ids"))) {
