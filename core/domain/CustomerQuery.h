@@ -64,7 +64,15 @@ struct CustomerQuery
     QString after;
     int limit = 50;
     bool withTotal = false;
+    // About how many customers, and for how many milliseconds, one page may test against the
+    // filters before it returns what it has found (fewer than `limit`, even none) with a
+    // cursor to go on from: a combination that few customers pass then answers promptly,
+    // page by page, instead of reading the whole directory for one page. 0: no bound.
+    int scanBudget = defaultScanBudget;
+    int scanMilliseconds = defaultScanMilliseconds;
 
+    static constexpr int defaultScanBudget = 262'144;
+    static constexpr int defaultScanMilliseconds = 30;
     static constexpr int maxLimit = 500;
     static constexpr int maxTextLength = 255;
     static constexpr int maxTags = 20;
@@ -77,7 +85,9 @@ struct CustomerQuery
 struct CustomerPage
 {
     QList<Customer> items;
-    QString nextCursor; // empty when this is the last page
+    // Empty when this is the last page. A page may be short, even empty, and still have a
+    // next one (CustomerQuery::scanBudget): the end is an empty cursor, not a short page.
+    QString nextCursor;
     qint64 total = -1; // -1 when not asked for
 };
 

@@ -381,6 +381,12 @@ Result<CustomerPage> CustomerService::search(const CustomerQuery& query)
     if (query.limit < 1 || query.limit > CustomerQuery::maxLimit)
         return Error::invalidField(QStringLiteral("limit"), QStringLiteral("out_of_range"),
             tr("must be between 1 and %1").arg(CustomerQuery::maxLimit));
+    if (query.scanBudget < 0)
+        return Error::invalidField(
+            QStringLiteral("scanBudget"), QStringLiteral("out_of_range"), tr("must not be negative"));
+    if (query.scanMilliseconds < 0)
+        return Error::invalidField(
+            QStringLiteral("scanMilliseconds"), QStringLiteral("out_of_range"), tr("must not be negative"));
     if (query.text.size() > CustomerQuery::maxTextLength)
         return Error::invalidField(QStringLiteral("q"), QStringLiteral("too_long"),
             tr("must be at most %n characters", nullptr, CustomerQuery::maxTextLength));

@@ -6,6 +6,7 @@
 #include "core/storage/NameIndex.h"
 #include "core/storage/UnitOfWork.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -97,6 +98,64 @@ std::optional<Cursor> decodeCursor(const QString& text, CustomerQuery::Sort sort
         c.key = static_cast<qint64>(a.at(0).toDouble());
     }
     return c;
+}
+
+QString encodeCursor(const QJsonValue& key, const QString& id)
+{
+    return QString::fromLatin1(QJsonDocument(QJsonArray {key, id})
+                                   .toJson(QJsonDocument::Compact)
+                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+// A walk that tests rows against filters reads, at most, about `budget` of them for a page
+// and for about `milliseconds` from `started` (CustomerQuery::scanBudget and
+// scanMilliseconds). SQLite returns the rows that pass, and also the checkpoints, about
+// one customer in `every`, with a column that says whether they passed: the walk counts
+// the checkpoints, and where the budget runs out the page ends with a cursor at that row,
+// everything before it having been tested. A checkpoint is a customer whose seq hashes
+// below `threshold()` (a multiplicative hash modulo a prime, checkpointSql()): seq itself
+// follows the order the customers were added in, and names or dates made in a pattern
+// would bunch its multiples together in a sort order.
+struct ScanBound
+{
+    static constexpr int hashPrime = 65'521;
+
+    int every = 0; // 0: unbounded
+    qint64 budget = 0;
+    qint64 milliseconds = 0;
+    const QElapsedTimer* started = nullptr;
+
+    static ScanBound of(const CustomerQuery& q, bool filtered, const QElapsedTimer& started)
+    {
+        ScanBound b;
+        if (!filtered || (q.scanBudget <= 0 && q.scanMilliseconds <= 0))
+            return b;
+        b.every = q.scanBudget > 0 ? std::clamp(q.scanBudget / 64, 1, 256) : 256;
+        b.budget = q.scanBudget > 0 ? q.scanBudget : std::numeric_limits<qint64>::max();
+        b.milliseconds = q.scanMilliseconds;
+        b.started = &started;
+        return b;
+    }
+    // The condition that lets a row through: it passes, or it is a checkpoint (one value to
+    // bind: threshold()). `seq` names the column.
+    static QString checkpointSql(QStringView seq)
+    {
+        return QStringLiteral("(passes OR (%1 * 40503) % %2 < ?)").arg(seq).arg(hashPrime);
+    }
+    int threshold() const { return std::max(1, hashPrime / every); }
+    bool on() const { return every > 0; }
+    // The row counts as this many rows read.
+    int weigh(bool passes) const { return passes ? 1 : every; }
+    bool spent(qint64 read) const
+    {
+        return on() && (read >= budget || (milliseconds > 0 && started->elapsed() >= milliseconds));
+    }
+};
+
+// `conditions` as one expression; true when there are none.
+QString allOf(const QStringList& conditions)
+{
+    return conditions.isEmpty() ? QStringLiteral("1") : u'(' + conditions.join(QStringLiteral(" AND ")) + u')';
 }
 
 QString sortColumn(CustomerQuery::Sort sort)
@@ -784,27 +843,22 @@ Status CustomerRepository::rebuildSearchIndex(UnitOfWork& uow)
 
 QString CustomerRepository::cursorFor(const Customer& c, CustomerQuery::Sort sort)
 {
-    QJsonArray a;
     switch (sort) {
     case CustomerQuery::Sort::Name:
-        a << TextFold::fold(c.name);
-        break;
+        return encodeCursor(TextFold::fold(c.name), c.id);
     case CustomerQuery::Sort::Created:
-        a << c.createdAt;
-        break;
+        return encodeCursor(c.createdAt, c.id);
     case CustomerQuery::Sort::Updated:
-        a << c.updatedAt;
-        break;
+        return encodeCursor(c.updatedAt, c.id);
     }
-    a << c.id;
-    return QString::fromLatin1(QJsonDocument(a)
-                                   .toJson(QJsonDocument::Compact)
-                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return {};
 }
 
 Result<CustomerPage> CustomerRepository::search(
     const QString& companyId, const CustomerQuery& query, const CustomerSearchTerms& terms)
 {
+    QElapsedTimer started;
+    started.start();
     std::optional<Cursor> cursor;
     if (!query.after.isEmpty()) {
         cursor = decodeCursor(query.after, query.sort);
@@ -822,7 +876,7 @@ Result<CustomerPage> CustomerRepository::search(
         std::optional<std::pair<QString, QString>> after;
         if (cursor)
             after.emplace(cursor->key.toString(), cursor->id);
-        return nameSearch(companyId, query, terms, after, limit);
+        return nameSearch(companyId, query, terms, after, limit, started);
     }
 
     // Name words sorted by time: SQLite would walk the time index and test each row, which
@@ -843,27 +897,61 @@ Result<CustomerPage> CustomerRepository::search(
     Where w = buildWhere(companyId, query, terms, reach, *driver);
     const QString column = sortColumn(query.sort);
     const QString direction = query.descending ? QStringLiteral(" DESC") : QString();
+    // Walking the sort order and testing each row (not a few rows found by an index: a
+    // subset, the word matches by seq, a phone, email or code) is what a rare combination
+    // makes long; that walk is bounded. Its tests (everything but the company) become the
+    // `passes` column, and a checkpoint row comes back whether it passes or not.
+    const bool walks = reach == Reach::Planner
+        && (terms.kind == CustomerSearchTerms::Kind::None || terms.kind == CustomerSearchTerms::Kind::Name);
+    const ScanBound bound = ScanBound::of(query, walks && w.conditions.size() > 1, started);
+    QVariantList binds;
+    QString passes = QStringLiteral("1");
+    if (bound.on()) {
+        // buildWhere puts the company first, on its own.
+        passes = allOf(w.conditions.mid(1));
+        binds << w.binds.mid(1); // the SELECT list comes first in the statement
+        w.conditions = w.conditions.mid(0, 1);
+        w.binds = w.binds.mid(0, 1);
+        w.conditions << ScanBound::checkpointSql(u"c.seq");
+        w.binds << bound.threshold();
+    }
     if (cursor) {
         w.conditions << QStringLiteral("(%1, c.id) %2 (?, ?)").arg(column, query.descending ? u"<" : u">");
         w.binds << cursor->key << cursor->id;
     }
+    binds << w.binds;
     // The unary + keeps the time index out of the ORDER BY too.
     const QString order = reach == Reach::Planner ? column : QLatin1Char('+') + column;
-    const QString sql = QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM ") + w.from
-        + QStringLiteral(" WHERE ") + w.conditions.join(QStringLiteral(" AND ")) + QStringLiteral(" ORDER BY ") + order
-        + direction + QStringLiteral(", c.id") + direction + QStringLiteral(" LIMIT ?");
+    const QString sql = QStringLiteral("SELECT ") + kColumns + QStringLiteral(", c.name_key, ") + passes
+        + QStringLiteral(" AS passes FROM ") + w.from + QStringLiteral(" WHERE ")
+        + w.conditions.join(QStringLiteral(" AND ")) + QStringLiteral(" ORDER BY ") + order + direction
+        + QStringLiteral(", c.id") + direction + (bound.on() ? QString() : QStringLiteral(" LIMIT ?"));
 
     QSqlQuery& q = m_db.prepared(sql);
     int i = 0;
-    for (const QVariant& v : std::as_const(w.binds))
+    for (const QVariant& v : std::as_const(binds))
         q.bindValue(i++, v);
-    q.bindValue(i, limit + 1);
+    if (!bound.on())
+        q.bindValue(i, limit + 1);
     if (!q.exec())
         return Sql::errorOf(q);
     CustomerPage page;
     page.items.reserve(limit + 1);
-    while (page.items.size() <= limit && q.next())
-        page.items.append(readRow(q));
+    qint64 read = 0;
+    while (page.items.size() <= limit && q.next()) {
+        const bool passed = q.value(28).toBool();
+        if (passed)
+            page.items.append(readRow(q));
+        read += bound.weigh(passed);
+        if (bound.spent(read) && page.items.size() <= limit) {
+            // Columns 27, 23 and 24: the name key, created_at, updated_at.
+            const int key = query.sort == CustomerQuery::Sort::Name ? 27
+                : query.sort == CustomerQuery::Sort::Created        ? 23
+                                                                    : 24;
+            page.nextCursor = encodeCursor(QJsonValue::fromVariant(q.value(key)), q.value(0).toString());
+            break;
+        }
+    }
     q.finish();
     return completePage(std::move(page), limit, companyId, query, terms);
 }
@@ -891,29 +979,49 @@ namespace {
 constexpr int kMaxMergeWords = 500;
 // Enough to tell which of several query words is the rarer one.
 constexpr qint64 kDriverCountCap = 5000;
+// The most arms a merge joins to the customer rows: such a statement takes long to prepare
+// with many (160 ms for 500 arms with three filters, against 7 ms for the index's rows).
+constexpr int kJoinedArms = 16;
+// Candidates fetched at once when filters may drop some.
+constexpr qsizetype kFetchBatch = 64;
 
-// One statement that merges the index rows of `arms` words in name order; unused arms are
+// One statement that merges the index rows of `arms` words in name order. Unused arms are
 // bound to a NULL word and yield nothing. With `checks`, each arm also keeps only names
 // that contain every other query word somewhere (instr, inside SQLite, so that the rows
 // that cannot match never cost a step through QtSql; unused checks are bound to '', which
 // every name contains); wordStartsIn() then makes the exact test. The text depends only on
-// the rounded arm count and these switches, so a handful of statements serve every query.
-QString mergeSql(int arms, bool cursor, bool descending, bool checks)
+// the rounded arm count, these switches and the filters' shape, so a handful of statements
+// serve every query.
+// Without `passes`, the rows are the index's: name key, id, seq. With it (an expression on
+// `c`, allOf() the filters), each arm joins its customer's row (a seek by seq) and tests it
+// there: the rows are the columns of kColumns, then the name key and whether the row
+// passes, and only the customers that pass come back, and with `bounded` the checkpoints
+// of a ScanBound as well. (The join is written into each arm: SQLite does not push it into
+// a compound subquery whose joined table's columns are read, and would then sort every
+// match.)
+QString mergeSql(int arms, bool cursor, bool descending, bool checks, const QString* passes, bool bounded)
 {
-    QString arm = QStringLiteral("SELECT name_key, id, seq FROM customer_word WHERE company_id = ? AND word = ?");
+    QString arm = passes ? QStringLiteral("SELECT ") + kColumns + QStringLiteral(", w.name_key, ") + *passes
+            + QStringLiteral(" AS passes FROM customer_word w CROSS JOIN customer c ON c.seq = w.seq "
+                             "WHERE w.company_id = ? AND w.word = ?")
+                         : QStringLiteral("SELECT w.name_key, w.id, w.seq FROM customer_word w "
+                                          "WHERE w.company_id = ? AND w.word = ?");
     if (cursor)
-        arm += descending ? QStringLiteral(" AND (name_key, id) < (?, ?)")
-                          : QStringLiteral(" AND (name_key, id) > (?, ?)");
+        arm += descending ? QStringLiteral(" AND (w.name_key, w.id) < (?, ?)")
+                          : QStringLiteral(" AND (w.name_key, w.id) > (?, ?)");
     if (checks) {
         for (int i = 1; i < CustomerSearchTerms::maxNameTokens; ++i)
-            arm += QStringLiteral(" AND instr(name_key, ?) > 0");
+            arm += QStringLiteral(" AND instr(w.name_key, ?) > 0");
     }
+    if (passes)
+        arm += QStringLiteral(" AND ") + (bounded ? ScanBound::checkpointSql(u"w.seq") : QStringLiteral("passes"));
     QStringList parts;
     parts.reserve(arms);
     for (int i = 0; i < arms; ++i)
         parts << arm;
-    return parts.join(QStringLiteral(" UNION ALL "))
-        + (descending ? QStringLiteral(" ORDER BY 1 DESC, 2 DESC") : QStringLiteral(" ORDER BY 1, 2"));
+    // Joined, column 28 is the name key and column 1 the id.
+    const QString order = passes ? QStringLiteral(" ORDER BY 28%1, 1%1") : QStringLiteral(" ORDER BY 1%1, 2%1");
+    return parts.join(QStringLiteral(" UNION ALL ")) + order.arg(descending ? u" DESC" : u"");
 }
 
 int roundedArms(qsizetype words)
@@ -1014,7 +1122,8 @@ Result<qint64> CustomerRepository::wordRows(const QString& companyId, const QStr
 }
 
 Result<CustomerPage> CustomerRepository::nameSearch(const QString& companyId, const CustomerQuery& query,
-    const CustomerSearchTerms& terms, const std::optional<std::pair<QString, QString>>& after, int limit)
+    const CustomerSearchTerms& terms, const std::optional<std::pair<QString, QString>>& after, int limit,
+    const QElapsedTimer& started)
 {
     CustomerPage page;
     auto finish = [&]() { return completePage(std::move(page), limit, companyId, query, terms); };
@@ -1051,17 +1160,30 @@ Result<CustomerPage> CustomerRepository::nameSearch(const QString& companyId, co
             driver = i;
         }
     }
+    // The filters are tested inside the stream's statement, on each candidate's row as
+    // SQLite meets it: only the customers that pass come back (and the checkpoints of a
+    // bounded walk), and the walk stops at a full page. A merge of more arms than
+    // kJoinedArms streams the index's rows instead, and the candidates are fetched with
+    // the filters in batches.
+    Where filters;
+    appendFilters(filters, query);
+    const QString passes = allOf(filters.conditions);
+    const bool filtered = !filters.conditions.isEmpty();
+    const ScanBound bound = ScanBound::of(query, filtered, started);
+    const bool desc = query.descending;
+    const bool joined = driver < 0 || roundedArms(covered.at(driver).size()) <= kJoinedArms;
     QStringList checked = terms.nameWords;
     QString streamSql;
     QVariantList streamBinds;
-    const bool desc = query.descending;
     if (driver >= 0) {
         checked.removeAt(driver);
         const QStringList& words = covered.at(driver);
         const int arms = roundedArms(words.size());
         const bool checks = !checked.isEmpty();
-        streamSql = mergeSql(arms, after.has_value(), desc, checks);
+        streamSql = mergeSql(arms, after.has_value(), desc, checks, joined ? &passes : nullptr, bound.on());
         for (int i = 0; i < arms; ++i) {
+            if (joined)
+                streamBinds << filters.binds; // the SELECT list comes first
             streamBinds << companyId << (i < words.size() ? QVariant(words.at(i)) : QVariant());
             if (after)
                 streamBinds << after->first << after->second;
@@ -1069,27 +1191,63 @@ Result<CustomerPage> CustomerRepository::nameSearch(const QString& companyId, co
                 for (int j = 0; j + 1 < CustomerSearchTerms::maxNameTokens; ++j)
                     streamBinds << (j < checked.size() ? checked.at(j) : QString(QLatin1String("")));
             }
+            if (joined && bound.on())
+                streamBinds << bound.threshold();
         }
     } else {
-        streamSql = QStringLiteral("SELECT c.name_key, c.id, c.seq FROM customer c WHERE c.company_id = ?");
-        streamBinds << companyId;
+        QStringList conditions {QStringLiteral("c.company_id = ?")};
+        streamBinds << filters.binds << companyId;
         if (after) {
-            streamSql += desc ? QStringLiteral(" AND (c.name_key, c.id) < (?, ?)")
-                              : QStringLiteral(" AND (c.name_key, c.id) > (?, ?)");
+            conditions << (desc ? QStringLiteral("(c.name_key, c.id) < (?, ?)")
+                                : QStringLiteral("(c.name_key, c.id) > (?, ?)"));
             streamBinds << after->first << after->second;
         }
-        streamSql += desc ? QStringLiteral(" ORDER BY c.name_key DESC, c.id DESC")
-                          : QStringLiteral(" ORDER BY c.name_key, c.id");
+        if (bound.on()) {
+            conditions << ScanBound::checkpointSql(u"c.seq");
+            streamBinds << bound.threshold();
+        } else {
+            conditions << QStringLiteral("passes");
+        }
+        const QString direction = desc ? QStringLiteral(" DESC") : QString();
+        streamSql = QStringLiteral("SELECT ") + kColumns + QStringLiteral(", c.name_key, ") + passes
+            + QStringLiteral(" AS passes FROM customer c WHERE ") + conditions.join(QStringLiteral(" AND "))
+            + QStringLiteral(" ORDER BY c.name_key%1, c.id%1").arg(direction);
     }
 
-    // Candidates are looked up in batches, with the filters; the batch is the rest of the
-    // page when nothing is filtered (every candidate is kept), bigger when filters may drop
-    // some.
+    QSqlQuery& stream = m_db.prepared(streamSql);
+    for (qsizetype i = 0; i < streamBinds.size(); ++i)
+        stream.bindValue(static_cast<int>(i), streamBinds.at(i));
+    if (!stream.exec())
+        return Sql::errorOf(stream);
+    QString previousId;
+    qint64 read = 0;
+    if (joined) {
+        while (page.items.size() <= limit && stream.next()) {
+            const QString id = stream.value(0).toString();
+            if (id == previousId)
+                continue; // two words of one name start with the query word
+            previousId = id;
+            const QString nameKey = stream.value(27).toString();
+            const bool passed = stream.value(28).toBool();
+            if (passed && matchesAll(nameKey, checked))
+                page.items.append(readRow(stream));
+            read += bound.weigh(passed);
+            if (bound.spent(read) && page.items.size() <= limit) {
+                page.nextCursor = encodeCursor(nameKey, id);
+                break;
+            }
+        }
+        stream.finish();
+        return finish();
+    }
+
+    // The index's rows: each candidate is looked up by seq with the filters, a batch at a
+    // time (the rest of the page when nothing is filtered: every candidate is kept), and
+    // each counts as one row read against the bound.
     Where fetch;
     fetch.conditions << QStringLiteral("c.seq IN (SELECT value FROM json_each(?))");
     fetch.binds << QVariant();
     appendFilters(fetch, query);
-    const bool filtered = hasFilters(query);
     const QString fetchSql = QStringLiteral("SELECT ") + kColumns + QStringLiteral(", c.seq FROM customer c WHERE ")
         + fetch.conditions.join(QStringLiteral(" AND "));
     QList<qint64> candidates;
@@ -1116,32 +1274,37 @@ Result<CustomerPage> CustomerRepository::nameSearch(const QString& companyId, co
         candidates.clear();
         return Done {};
     };
-
-    QSqlQuery& stream = m_db.prepared(streamSql);
-    for (qsizetype i = 0; i < streamBinds.size(); ++i)
-        stream.bindValue(static_cast<int>(i), streamBinds.at(i));
-    if (!stream.exec())
-        return Sql::errorOf(stream);
-    QString previousId;
+    std::pair<QString, QString> last;
+    bool stopped = false;
     while (page.items.size() <= limit && stream.next()) {
         const QString id = stream.value(1).toString();
         if (id == previousId)
-            continue; // two words of one name start with the query word
+            continue;
         previousId = id;
-        if (!matchesAll(stream.value(0).toString(), checked))
+        const QString nameKey = stream.value(0).toString();
+        if (!matchesAll(nameKey, checked))
             continue;
         candidates << stream.value(2).toLongLong();
+        last = {nameKey, id};
+        ++read;
         const qsizetype wanted = limit + 1 - page.items.size();
-        if (candidates.size() >= (filtered ? std::max<qsizetype>(wanted, 64) : wanted)) {
+        if (candidates.size() >= (filtered ? std::max(wanted, kFetchBatch) : wanted)) {
             if (Status s = resolve(); !s) {
                 stream.finish();
                 return s.error();
             }
+            if (bound.spent(read) && page.items.size() <= limit) {
+                page.nextCursor = encodeCursor(last.first, last.second);
+                stopped = true;
+                break;
+            }
         }
     }
     stream.finish();
-    if (Status s = resolve(); !s)
-        return s.error();
+    if (!stopped) {
+        if (Status s = resolve(); !s)
+            return s.error();
+    }
     return finish();
 }
 

@@ -568,6 +568,104 @@ private slots:
         QCOMPARE(page->items.first().name, QStringLiteral("Budi Qa0619"));
     }
 
+    void aRareCombinationAnswersInShortPages()
+    {
+        // A filter that few customers pass, far along the sort order: one page reads only
+        // about scanBudget rows and comes back short, even empty, with a cursor; the pages
+        // together are exactly the matches, in order. Through every walk: the sort order
+        // with no text, the word index merged ("sari"), and a prefix of too many words to
+        // merge ("q", walked in name order).
+        test::TestDatabase t;
+        CustomerService s(t.db(), t.admin());
+        QList<CustomerInput> batch;
+        QStringList vips;
+        for (int i = 0; i < 1200; ++i) {
+            const QString name = QStringLiteral("Sari Q%1").arg(i, 4, 10, QLatin1Char('0'));
+            CustomerInput in = person(name);
+            in.type = i % 400 == 399 ? QStringLiteral("vip") : QStringLiteral("walk-in");
+            if (i % 400 == 399)
+                vips << name;
+            batch << in;
+            t.clock().advance(1);
+        }
+        QVERIFY(s.createMany(batch).ok());
+        // "q1": 200 words, more than a merge joins to the customer rows, so the candidates
+        // are fetched in batches.
+        for (const QString& text : {QString(), QStringLiteral("sari"), QStringLiteral("q"), QStringLiteral("q1")}) {
+            const qsizetype candidates = text == u"q1" ? 200 : 1200;
+            for (const auto sort : {CustomerQuery::Sort::Name, CustomerQuery::Sort::Created}) {
+                for (bool desc : {false, true}) {
+                    QStringList expected;
+                    for (const QString& name : std::as_const(vips)) {
+                        if (text != u"q1" || name.contains(QStringLiteral(" Q1")))
+                            expected << name;
+                    }
+                    if (desc)
+                        std::reverse(expected.begin(), expected.end());
+                    const QString what = QStringLiteral("text \"%1\", sort %2%3")
+                                             .arg(text)
+                                             .arg(static_cast<int>(sort))
+                                             .arg(desc ? QStringLiteral(" desc") : QString());
+                    CustomerQuery q;
+                    q.text = text;
+                    q.sort = sort;
+                    q.descending = desc;
+                    q.type = CustomerType::Vip;
+                    // Rows only, so that the pages do not depend on the machine's speed.
+                    q.scanMilliseconds = 0;
+                    for (int budget : {0, 7, 64, 640, CustomerQuery::defaultScanBudget}) {
+                        q.scanBudget = budget;
+                        QVERIFY2(allPages(s, q, 50) == expected,
+                            qPrintable(
+                                what + QStringLiteral(", budget %1: ").arg(budget) + allPages(s, q, 50).join(u',')));
+                    }
+                    q.scanBudget = 64;
+                    QVERIFY2(allPages(s, q, 1) == expected, qPrintable(what));
+                    // A bound of time stops wherever the clock says; the pages still add up.
+                    CustomerQuery timed = q;
+                    timed.scanBudget = 0;
+                    timed.scanMilliseconds = 1;
+                    QVERIFY2(allPages(s, timed, 50) == expected, qPrintable(what));
+                    // A walk with a budget of 64: every row is a checkpoint, so each page
+                    // reads 64 customers, and most pages hold no vip.
+                    if (sort == CustomerQuery::Sort::Name || text.isEmpty()) {
+                        q.after.clear();
+                        int pages = 0;
+                        int empty = 0;
+                        do {
+                            auto page = s.search(q);
+                            QVERIFY(page.ok());
+                            ++pages;
+                            if (page->items.isEmpty())
+                                ++empty;
+                            q.after = page->nextCursor;
+                        } while (!q.after.isEmpty());
+                        QVERIFY2(pages >= candidates / 64 && pages <= candidates / 64 + 2,
+                            qPrintable(what + QStringLiteral(": %1 pages").arg(pages)));
+                        QVERIFY2(empty >= pages - 3, qPrintable(what));
+                        // Unbounded, one page holds them all.
+                        q.scanBudget = 0;
+                        q.after.clear();
+                        auto whole = s.search(q);
+                        QVERIFY(whole.ok());
+                        QCOMPARE(whole->items.size(), expected.size());
+                        QVERIFY(whole->nextCursor.isEmpty());
+                    }
+                }
+            }
+        }
+        CustomerQuery bad;
+        bad.scanBudget = -1;
+        auto refused = s.search(bad);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().field, QStringLiteral("scanBudget"));
+        bad = {};
+        bad.scanMilliseconds = -5;
+        refused = s.search(bad);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().field, QStringLiteral("scanMilliseconds"));
+    }
+
     void theNameIndexFollowsEveryWrite()
     {
         // Renames, deletes and a rolled-back write leave exactly the rows a rebuild makes.
