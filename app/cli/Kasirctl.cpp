@@ -783,6 +783,10 @@ int Kasirctl::customerSearch(const QStringList& args)
     q.descending = p.isSet(QStringLiteral("desc"));
     q.after = p.value(QStringLiteral("after"));
     q.withTotal = p.isSet(QStringLiteral("page-info"));
+    // A script wants whole pages: no bound on the rows a page may read (a screen keeps the
+    // bound, and shows what one page found while it asks for the next).
+    q.scanBudget = 0;
+    q.scanMilliseconds = 0;
 
     if (!openDatabase(code) || !resolveActor(code))
         return code;
