@@ -7,6 +7,7 @@
 #include <QGuiApplication>
 #include <QLocale>
 #include <QPalette>
+#include <QTimer>
 
 namespace kasir {
 
@@ -189,8 +190,16 @@ bool CustomerTableModel::canFetchMore(const QModelIndex& parent) const
 
 void CustomerTableModel::fetchMore(const QModelIndex& parent)
 {
+    if (parent.isValid())
+        return;
+    m_owed = pageSize;
+    fetchPage();
+}
+
+void CustomerTableModel::fetchPage()
+{
     // A view may ask again while rows are being inserted; one page at a time.
-    if (parent.isValid() || m_nextCursor.isEmpty() || m_fetching)
+    if (m_nextCursor.isEmpty() || m_fetching)
         return;
     m_fetching = true;
     CustomerQuery next = m_query;
@@ -205,6 +214,7 @@ void CustomerTableModel::fetchMore(const QModelIndex& parent)
         return;
     }
     m_nextCursor = page->nextCursor;
+    m_owed -= static_cast<int>(page->items.size());
     if (!page->items.isEmpty()) {
         const int first = static_cast<int>(m_rows.size());
         beginInsertRows({}, first, first + static_cast<int>(page->items.size()) - 1);
@@ -212,6 +222,20 @@ void CustomerTableModel::fetchMore(const QModelIndex& parent)
         endInsertRows();
     }
     m_fetching = false;
+    scheduleTopUp();
+}
+
+void CustomerTableModel::scheduleTopUp()
+{
+    if (m_owed <= 0 || m_nextCursor.isEmpty() || m_topUpQueued)
+        return;
+    m_topUpQueued = true;
+    // The state read when it runs is the model's latest: after a reload, the new query's.
+    QTimer::singleShot(0, this, [this] {
+        m_topUpQueued = false;
+        if (m_owed > 0)
+            fetchPage();
+    });
 }
 
 void CustomerTableModel::sort(int column, Qt::SortOrder order)
@@ -288,6 +312,7 @@ void CustomerTableModel::reload()
     const quint64 generation = ++m_generation;
     m_latest->store(generation);
     if (page) {
+        m_owed = pageSize - static_cast<int>(page->items.size());
         appendRows(std::move(page->items));
         m_nextCursor = page->nextCursor;
         // A first page that is the whole answer counts itself.
@@ -313,6 +338,7 @@ void CustomerTableModel::reload()
     }
     if (!m_error.isEmpty())
         Q_EMIT errorOccurred(m_error);
+    scheduleTopUp();
 }
 
 void CustomerTableModel::counted(quint64 generation, qint64 total, const QString& error)

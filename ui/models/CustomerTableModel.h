@@ -111,6 +111,13 @@ private:
     static void format(const Row& row);
     QVariant display(const Row& row, int column) const;
     void reload();
+    // Reads the page after m_nextCursor and appends it.
+    void fetchPage();
+    // A page may come back short, even empty, while more follow (a filter combination that
+    // few customers pass: CustomerQuery's scan bound). The rows still owed to the last
+    // request are asked for again from the event loop, a page at a time, so that the
+    // window stays responsive while the directory is searched.
+    void scheduleTopUp();
     void appendRows(QList<Customer>&& customers);
     void fail(const QString& message);
     void counted(quint64 generation, qint64 total, const QString& error);
@@ -123,6 +130,8 @@ private:
     QString m_error;
     bool m_fetching = false;
     bool m_counting = false;
+    int m_owed = 0;
+    bool m_topUpQueued = false;
     // Counts run on m_countThread, newest first: a count whose generation is no longer the
     // latest is skipped there and ignored here.
     QThread m_countThread;
