@@ -2,6 +2,7 @@
 #include "core/services/SetupService.h"
 #include "core/storage/Database.h"
 #include "core/storage/TenancyRepository.h"
+#include "ui/dialogs/LoginDialog.h"
 #include "ui/views/MainWindow.h"
 
 #include <QApplication>
@@ -18,6 +19,7 @@
 #include <QTranslator>
 
 #include <cstdio>
+#include <optional>
 
 namespace {
 
@@ -84,11 +86,26 @@ int main(int argc, char* argv[])
         Desktop::tr("file"), defaultDb);
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
         Desktop::tr("Save a picture of the main window to <file> once it has loaded, then quit."), Desktop::tr("file"));
+    const QCommandLineOption pageOption(QStringLiteral("page"),
+        Desktop::tr("The page to open: %1.").arg(kasir::MainWindow::pageNames().join(QStringLiteral(", "))),
+        Desktop::tr("page"));
     parser.addOption(dbOption);
     parser.addOption(screenshotOption);
+    parser.addOption(pageOption);
     parser.process(app);
 
     const QString screenshot = parser.value(screenshotOption);
+    std::optional<kasir::MainWindow::Page> page;
+    if (parser.isSet(pageOption)) {
+        page = kasir::MainWindow::parsePage(parser.value(pageOption));
+        if (!page) {
+            std::fprintf(stderr, "%s\n",
+                qPrintable(
+                    Desktop::tr("--page: \"%1\" is not a page; the pages are %2.")
+                        .arg(parser.value(pageOption), kasir::MainWindow::pageNames().join(QStringLiteral(", ")))));
+            return 2;
+        }
+    }
     const QString platform = QGuiApplication::platformName();
     const bool interactive = screenshot.isEmpty() && platform != u"offscreen" && platform != u"minimal";
     const QString path = parser.value(dbOption);
@@ -118,18 +135,32 @@ int main(int argc, char* argv[])
             Desktop::tr("The database %1 could not be read: %2").arg(shownPath, company.error().describe()));
     }
 
-    // Until the login screen exists, the app acts as the company's first administrator.
-    auto admin = kasir::TenancyRepository(**db).firstAdmin(company->id);
-    if (!admin)
-        return refuse(interactive, QMessageBox::Critical, Desktop::tr("Kasir cannot start"),
-            Desktop::tr("The database %1 could not be read: %2").arg(shownPath, admin.error().describe()));
-    if (!admin->has_value())
-        return refuse(interactive, QMessageBox::Critical, Desktop::tr("Kasir cannot start"),
-            Desktop::tr("%1 has no active administrator, so nobody may open it. Restore the latest "
-                        "backup of the database, or ask whoever supports your Kasir installation.")
-                .arg(company->name));
+    // Someone signs in; a screenshot is taken as the company's first administrator, who sees
+    // every page.
+    kasir::Actor actor;
+    if (screenshot.isEmpty()) {
+        kasir::LoginDialog login(**db, *company);
+        if (login.exec() != QDialog::Accepted || !login.user())
+            return 0;
+        actor = login.user()->actor();
+    } else {
+        auto admin = kasir::TenancyRepository(**db).firstAdmin(company->id);
+        if (!admin)
+            return refuse(interactive, QMessageBox::Critical, Desktop::tr("Kasir cannot start"),
+                Desktop::tr("The database %1 could not be read: %2").arg(shownPath, admin.error().describe()));
+        if (!admin->has_value())
+            return refuse(interactive, QMessageBox::Critical, Desktop::tr("Kasir cannot start"),
+                Desktop::tr("%1 has no active administrator, so nobody may open it. Restore the latest "
+                            "backup of the database, or ask whoever supports your Kasir installation.")
+                    .arg(company->name));
+        actor = (*admin)->actor();
+    }
 
-    kasir::MainWindow window(**db, (*admin)->actor(), *company);
+    kasir::MainWindow window(**db, actor, *company);
+    if (page)
+        window.showPage(*page);
+    if (!screenshot.isEmpty())
+        window.resize(1366, 768); // a counter's screen, which every page must fit
     window.show();
 
     if (!screenshot.isEmpty()) {

@@ -2,7 +2,7 @@
 #include "tests/support/TestDatabase.h"
 #include "tests/ui/SampleCustomers.h"
 #include "ui/models/CustomerTableModel.h"
-#include "ui/views/MainWindow.h"
+#include "ui/views/CustomerListView.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -15,6 +15,7 @@
 #include <QSqlQuery>
 #include <QTableView>
 #include <QTest>
+#include <QToolButton>
 
 #include <memory>
 
@@ -26,12 +27,12 @@ constexpr int customerCount = 450;
 
 QString countText(int n)
 {
-    return MainWindow::tr("%Ln customer(s)", nullptr, n);
+    return CustomerListView::tr("%Ln customer(s)", nullptr, n);
 }
 
 } // namespace
 
-class TestMainWindow final : public QObject
+class TestCustomerListView final : public QObject
 {
     Q_OBJECT
 
@@ -40,11 +41,13 @@ private Q_SLOTS:
     void init();
     void cleanup();
 
-    void showsTheCompanyAndTheCount();
+    void showsTheCount();
     void typingSearchesOnceAfterAPause();
     void filtersCombineWithTheSearch();
     void findShortcutsFocusTheSearch();
     void keysMoveBetweenSearchAndTable();
+    void enterOpensTheCustomer();
+    void showsTheDashboardsFilters();
     void headerSortsOnlySortableColumns();
     void scrollingFetchesMore();
     void showsAFailedSearch();
@@ -52,7 +55,7 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<TestDatabase> m_database;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<CustomerListView> m_window;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
     CustomerTableModel* m_model = nullptr;
     QLineEdit* m_search = nullptr;
@@ -60,15 +63,16 @@ private:
     QLabel* m_count = nullptr;
 };
 
-void TestMainWindow::initTestCase()
+void TestCustomerListView::initTestCase()
 {
     m_database = std::make_unique<TestDatabase>();
     SampleCustomers::add(*m_database, customerCount);
 }
 
-void TestMainWindow::init()
+void TestCustomerListView::init()
 {
-    m_window = std::make_unique<MainWindow>(m_database->db(), m_database->admin(), m_database->company());
+    m_window = std::make_unique<CustomerListView>(m_database->db(), m_database->admin());
+    m_window->resize(1200, 720);
     m_model = m_window->customerModel();
     m_search = m_window->findChild<QLineEdit*>(QStringLiteral("customerSearch"));
     m_table = m_window->findChild<QTableView*>(QStringLiteral("customerTable"));
@@ -91,25 +95,24 @@ void TestMainWindow::init()
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
 }
 
-void TestMainWindow::cleanup()
+void TestCustomerListView::cleanup()
 {
     m_tester.reset();
     m_window.reset();
 }
 
-void TestMainWindow::showsTheCompanyAndTheCount()
+void TestCustomerListView::showsTheCount()
 {
-    QCOMPARE(m_window->windowTitle(), m_database->company().name);
     QTRY_COMPARE(m_count->text(), countText(customerCount));
     QVERIFY(m_search->hasFocus());
-    QCOMPARE(m_search->placeholderText(), MainWindow::tr("Search name, phone, email or code"));
+    QCOMPARE(m_search->placeholderText(), CustomerListView::tr("Search name, phone, email or code"));
     QCOMPARE(m_table->horizontalHeader()->sortIndicatorSection(), int(CustomerTableModel::Name));
     QVERIFY(m_table->isSortingEnabled());
     QCOMPARE(m_table->selectionBehavior(), QAbstractItemView::SelectRows);
     for (const char* name : {"typeFilter", "statusFilter", "levelFilter"}) {
         auto* combo = m_window->findChild<QComboBox*>(QString::fromLatin1(name));
         QVERIFY(combo);
-        QCOMPARE(combo->currentText(), MainWindow::tr("All"));
+        QCOMPARE(combo->currentText(), CustomerListView::tr("All"));
         QVERIFY(combo->count() > 2);
     }
     // Every column is wide enough for its title.
@@ -120,7 +123,7 @@ void TestMainWindow::showsTheCompanyAndTheCount()
     }
 }
 
-void TestMainWindow::typingSearchesOnceAfterAPause()
+void TestCustomerListView::typingSearchesOnceAfterAPause()
 {
     QSignalSpy reset(m_model, &QAbstractItemModel::modelReset);
     QTest::keyClicks(m_search, QStringLiteral("budi"));
@@ -155,7 +158,7 @@ void TestMainWindow::typingSearchesOnceAfterAPause()
     QCOMPARE(reset.count(), 1); // and the timer does not search again
 }
 
-void TestMainWindow::filtersCombineWithTheSearch()
+void TestCustomerListView::filtersCombineWithTheSearch()
 {
     auto* type = m_window->findChild<QComboBox*>(QStringLiteral("typeFilter"));
     auto* status = m_window->findChild<QComboBox*>(QStringLiteral("statusFilter"));
@@ -189,7 +192,7 @@ void TestMainWindow::filtersCombineWithTheSearch()
     QCOMPARE(m_count->text(), countText(30));
 }
 
-void TestMainWindow::findShortcutsFocusTheSearch()
+void TestCustomerListView::findShortcutsFocusTheSearch()
 {
     m_search->setText(QStringLiteral("budi"));
     for (const QKeySequence& keys : {QKeySequence(QKeySequence::Find), QKeySequence(Qt::Key_F3)}) {
@@ -201,7 +204,7 @@ void TestMainWindow::findShortcutsFocusTheSearch()
     }
 }
 
-void TestMainWindow::keysMoveBetweenSearchAndTable()
+void TestCustomerListView::keysMoveBetweenSearchAndTable()
 {
     QTest::keyClicks(m_search, QStringLiteral("joko"));
     // Down does not wait for the pause: the results match what is typed.
@@ -218,7 +221,67 @@ void TestMainWindow::keysMoveBetweenSearchAndTable()
     QTRY_COMPARE(m_count->text(), countText(customerCount));
 }
 
-void TestMainWindow::headerSortsOnlySortableColumns()
+void TestCustomerListView::enterOpensTheCustomer()
+{
+    QSignalSpy opened(m_window.get(), &CustomerListView::customerOpened);
+    QTest::keyClicks(m_search, QStringLiteral("joko"));
+    QTest::keyClick(m_search, Qt::Key_Down);
+    QTest::keyClick(m_table, Qt::Key_Down);
+    const Customer* second = m_model->customerAt(1);
+    QVERIFY(second);
+    QTest::keyClick(m_table, Qt::Key_Return);
+    QCOMPARE(opened.count(), 1);
+    QCOMPARE(opened.at(0).at(0).toString(), second->id);
+
+    // A double click opens the row under the mouse (as a person does it: a press first,
+    // which the view needs to know which row is double-clicked).
+    const QRect first = m_table->visualRect(m_model->index(0, CustomerTableModel::Name));
+    QTest::mouseClick(m_table->viewport(), Qt::LeftButton, {}, first.center());
+    QTest::mouseDClick(m_table->viewport(), Qt::LeftButton, {}, first.center());
+    QTRY_COMPARE(opened.count(), 2);
+    QCOMPARE(opened.at(1).at(0).toString(), m_model->customerAt(0)->id);
+}
+
+void TestCustomerListView::showsTheDashboardsFilters()
+{
+    // A click on the dashboard: the type goes into its box, the other filter stays named
+    // above the table until "Show all".
+    auto* type = m_window->findChild<QComboBox*>(QStringLiteral("typeFilter"));
+    auto* extra = m_window->findChild<QLabel*>(QStringLiteral("extraFilters"));
+    auto* showAll = m_window->findChild<QToolButton*>(QStringLiteral("clearExtraFilters"));
+    QVERIFY(type && extra && showAll);
+    QVERIFY(!extra->isVisible());
+    QTest::keyClicks(m_search, QStringLiteral("budi"));
+
+    CustomerQuery query;
+    query.type = CustomerType::Vip;
+    query.hasSales = false; // none of the sample customers has bought anything
+    QSignalSpy reset(m_model, &QAbstractItemModel::modelReset);
+    m_window->showQuery(query, QStringLiteral("VIP customers without purchases"));
+    QCOMPARE(reset.count(), 1); // one query for the whole change
+    QVERIFY(m_search->text().isEmpty());
+    QCOMPARE(type->currentText(), CustomerEnums::displayName(CustomerType::Vip));
+    QVERIFY(extra->isVisible());
+    QVERIFY(extra->text().contains(QStringLiteral("VIP customers without purchases")));
+    QCOMPARE(m_model->query().hasSales, std::optional<bool>(false));
+    int vips = 0;
+    for (int i = 0; i < customerCount; ++i)
+        vips += SampleCustomers::type(i) == u"vip" ? 1 : 0;
+    QTRY_COMPARE(m_count->text(), countText(vips));
+
+    // The search box narrows within the dashboard's choice.
+    QTest::keyClicks(m_search, QStringLiteral("budi"));
+    QTRY_COMPARE(m_model->query().text, QStringLiteral("budi"));
+    QCOMPARE(m_model->query().hasSales, std::optional<bool>(false));
+    QCOMPARE(m_model->query().type, std::optional<CustomerType>(CustomerType::Vip));
+
+    QTest::mouseClick(showAll, Qt::LeftButton);
+    QVERIFY(!extra->isVisible());
+    QVERIFY(!m_model->query().hasSales.has_value());
+    QCOMPARE(m_model->query().type, std::optional<CustomerType>(CustomerType::Vip)); // the box still says so
+}
+
+void TestCustomerListView::headerSortsOnlySortableColumns()
 {
     QHeaderView* header = m_table->horizontalHeader();
     auto clickHeader = [&](int column) {
@@ -248,7 +311,7 @@ void TestMainWindow::headerSortsOnlySortableColumns()
     QCOMPARE(header->sortIndicatorSection(), int(CustomerTableModel::Name));
 }
 
-void TestMainWindow::scrollingFetchesMore()
+void TestCustomerListView::scrollingFetchesMore()
 {
     // The view shows a screenful; it must not have pulled in every customer to do so.
     QCOMPARE(m_model->rowCount(), CustomerTableModel::pageSize);
@@ -260,7 +323,7 @@ void TestMainWindow::scrollingFetchesMore()
     QCOMPARE(inserted.at(0).at(1).toInt(), CustomerTableModel::pageSize);
 }
 
-void TestMainWindow::showsAFailedSearch()
+void TestCustomerListView::showsAFailedSearch()
 {
     // The box refuses text longer than a search may be.
     m_search->setText(QString(CustomerQuery::maxTextLength + 45, u'x'));
@@ -282,18 +345,18 @@ void TestMainWindow::showsAFailedSearch()
     QTRY_COMPARE(m_count->text(), countText(customerCount));
 }
 
-void TestMainWindow::screenshot()
+void TestCustomerListView::screenshot()
 {
     m_table->selectRow(2);
     const QImage image = m_window->grab().toImage();
     QVERIFY(!image.isNull());
     QCOMPARE(image.size(), m_window->size() * m_window->devicePixelRatio());
-    const QString path = QDir(QDir::tempPath()).filePath(QStringLiteral("kasir-TestMainWindow.png"));
+    const QString path = QDir(QDir::tempPath()).filePath(QStringLiteral("kasir-TestCustomerListView.png"));
     QVERIFY2(image.save(path), qPrintable(path));
     qInfo("screenshot: %s", qPrintable(path));
 }
 
 } // namespace kasir::test
 
-QTEST_MAIN(kasir::test::TestMainWindow)
-#include "TestMainWindow.moc"
+QTEST_MAIN(kasir::test::TestCustomerListView)
+#include "TestCustomerListView.moc"

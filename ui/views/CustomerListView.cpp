@@ -1,4 +1,4 @@
-#include "ui/views/MainWindow.h"
+#include "ui/views/CustomerListView.h"
 
 #include "core/domain/Customer.h"
 #include "core/domain/CustomerQuery.h"
@@ -14,9 +14,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QStatusBar>
 #include <QStyle>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -30,11 +30,17 @@ namespace {
 template<typename Enum>
 void fillFilter(QComboBox* combo, const QStringList& words, std::optional<Enum> (*parse)(QStringView))
 {
-    combo->addItem(MainWindow::tr("All"));
+    combo->addItem(CustomerListView::tr("All"));
     for (const QString& word : words) {
         if (const std::optional<Enum> value = parse(word))
             combo->addItem(CustomerEnums::displayName(*value), static_cast<int>(*value));
     }
+}
+
+template<typename Enum>
+void selectValue(QComboBox* combo, const std::optional<Enum>& value)
+{
+    combo->setCurrentIndex(value ? std::max(0, combo->findData(static_cast<int>(*value))) : 0);
 }
 
 template<typename Enum>
@@ -55,40 +61,57 @@ QLabel* buddyLabel(const QString& text, QWidget* buddy)
 
 } // namespace
 
-MainWindow::MainWindow(Database& db, const Actor& actor, const Company& company, QWidget* parent)
-    : QMainWindow(parent), m_model(new CustomerTableModel(db, actor, this))
+CustomerListView::CustomerListView(Database& db, const Actor& actor, QWidget* parent)
+    : QWidget(parent), m_model(new CustomerTableModel(db, actor, this))
 {
-    setWindowTitle(company.name);
-
-    auto* central = new QWidget(this);
-    auto* layout = new QVBoxLayout(central);
+    auto* layout = new QVBoxLayout(this);
     layout->addWidget(createFilterBar());
-    m_table = new QTableView(central);
+    m_extraBox = new QWidget(this);
+    auto* extraRow = new QHBoxLayout(m_extraBox);
+    extraRow->setContentsMargins(0, 0, 0, 0);
+    m_extraLabel = new QLabel(m_extraBox);
+    m_extraLabel->setObjectName(QStringLiteral("extraFilters"));
+    auto* clearExtra = new QToolButton(m_extraBox);
+    clearExtra->setObjectName(QStringLiteral("clearExtraFilters"));
+    clearExtra->setText(tr("Show all"));
+    clearExtra->setToolTip(tr("Remove the filters chosen on the dashboard"));
+    clearExtra->setAccessibleName(tr("Remove the dashboard's filters"));
+    connect(clearExtra, &QToolButton::clicked, this, &CustomerListView::clearExtraFilters);
+    extraRow->addWidget(m_extraLabel);
+    extraRow->addWidget(clearExtra);
+    extraRow->addStretch(1);
+    m_extraBox->hide();
+    layout->addWidget(m_extraBox);
+    m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("customerTable"));
+    m_table->setAccessibleName(tr("Customers"));
     layout->addWidget(m_table, 1);
-    setCentralWidget(central);
     setUpTable();
 
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(QStringLiteral("customerCount"));
-    statusBar()->addWidget(m_countLabel, 1);
+    layout->addWidget(m_countLabel);
 
     auto* find = new QAction(tr("Find Customer"), this);
     find->setShortcuts({QKeySequence(QKeySequence::Find), QKeySequence(Qt::Key_F3)});
-    find->setShortcutContext(Qt::WindowShortcut);
-    connect(find, &QAction::triggered, this, &MainWindow::focusSearch);
+    find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(find, &QAction::triggered, this, &CustomerListView::focusSearch);
     addAction(find);
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex& index) {
+        if (const Customer* customer = m_model->customerAt(index.row()))
+            Q_EMIT customerOpened(customer->id);
+    });
 
     m_searchDelay.setSingleShot(true);
     m_searchDelay.setInterval(searchDelayMs);
-    connect(&m_searchDelay, &QTimer::timeout, this, &MainWindow::applyFilters);
+    connect(&m_searchDelay, &QTimer::timeout, this, &CustomerListView::applyFilters);
     connect(m_search, &QLineEdit::textChanged, &m_searchDelay, qOverload<>(&QTimer::start));
     connect(m_search, &QLineEdit::returnPressed, this, [this] {
         m_searchDelay.stop();
         applyFilters();
     });
     for (QComboBox* combo : {m_typeFilter, m_statusFilter, m_levelFilter})
-        connect(combo, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilters);
+        connect(combo, &QComboBox::currentIndexChanged, this, &CustomerListView::applyFilters);
 
     m_countingNotice.setSingleShot(true);
     m_countingNotice.setInterval(countingNoticeMs);
@@ -96,18 +119,17 @@ MainWindow::MainWindow(Database& db, const Actor& actor, const Company& company,
         if (m_model->isCounting())
             m_countLabel->setText(tr("Counting customers…"));
     });
-    connect(m_model, &CustomerTableModel::totalCountChanged, this, &MainWindow::updateStatus);
-    connect(m_model, &CustomerTableModel::errorOccurred, this, &MainWindow::updateStatus);
-    connect(m_model, &CustomerTableModel::modelReset, this, &MainWindow::updateStatus);
+    connect(m_model, &CustomerTableModel::totalCountChanged, this, &CustomerListView::updateStatus);
+    connect(m_model, &CustomerTableModel::errorOccurred, this, &CustomerListView::updateStatus);
+    connect(m_model, &CustomerTableModel::modelReset, this, &CustomerListView::updateStatus);
     m_model->refresh();
 
-    resize(1200, 720);
-    m_search->setFocus();
+    setFocusProxy(m_search);
 }
 
-MainWindow::~MainWindow() = default;
+CustomerListView::~CustomerListView() = default;
 
-QWidget* MainWindow::createFilterBar()
+QWidget* CustomerListView::createFilterBar()
 {
     auto* bar = new QWidget(this);
     auto* row = new QHBoxLayout(bar);
@@ -141,7 +163,7 @@ QWidget* MainWindow::createFilterBar()
     return bar;
 }
 
-void MainWindow::setUpTable()
+void CustomerListView::setUpTable()
 {
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -159,13 +181,13 @@ void MainWindow::setUpTable()
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter); // over the text it names
     header->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
     m_table->setSortingEnabled(true);
-    connect(header, &QHeaderView::sortIndicatorChanged, this, &MainWindow::keepSortIndicatorOnSortableColumn);
+    connect(header, &QHeaderView::sortIndicatorChanged, this, &CustomerListView::keepSortIndicatorOnSortableColumn);
     sizeColumns();
 }
 
 // Widths from what the columns hold, not from the loaded rows: measuring rows would cost
 // a pass over them at every page and would make the columns jump while scrolling.
-void MainWindow::sizeColumns()
+void CustomerListView::sizeColumns()
 {
     const QFontMetrics metrics = m_table->fontMetrics();
     const int padding = 2 * m_table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) + 16;
@@ -202,9 +224,11 @@ void MainWindow::sizeColumns()
     header->setStretchLastSection(false);
 }
 
-void MainWindow::applyFilters()
+void CustomerListView::applyFilters()
 {
-    CustomerQuery query = m_model->query();
+    CustomerQuery query = m_extra;
+    query.sort = m_model->query().sort;
+    query.descending = m_model->query().descending;
     query.text = m_search->text().simplified();
     query.type = selectedValue<CustomerType>(m_typeFilter);
     query.status = selectedValue<CustomerStatus>(m_statusFilter);
@@ -212,12 +236,50 @@ void MainWindow::applyFilters()
     const CustomerQuery& current = m_model->query();
     // A space typed between words asks nothing new; keep the list and its scroll position.
     if (query.text == current.text && query.type == current.type && query.status == current.status
-        && query.level == current.level && m_model->errorString().isEmpty())
+        && query.level == current.level && m_model->errorString().isEmpty() && !m_extraChanged)
         return;
+    m_extraChanged = false;
     m_model->setQuery(query);
 }
 
-void MainWindow::updateStatus()
+void CustomerListView::showQuery(const CustomerQuery& query, const QString& title)
+{
+    m_extra = query;
+    m_extra.text.clear();
+    m_extra.type.reset();
+    m_extra.status.reset();
+    m_extra.level.reset();
+    m_extraTitle = title;
+    m_extraChanged = true;
+    m_extraLabel->setText(tr("Showing: %1").arg(title));
+    m_extraBox->setVisible(!title.isEmpty());
+    {
+        // One query for the whole change, not one per box.
+        const QSignalBlocker blockSearch(m_search);
+        const QSignalBlocker blockType(m_typeFilter);
+        const QSignalBlocker blockStatus(m_statusFilter);
+        const QSignalBlocker blockLevel(m_levelFilter);
+        m_search->clear();
+        selectValue(m_typeFilter, query.type);
+        selectValue(m_statusFilter, query.status);
+        selectValue(m_levelFilter, query.level);
+    }
+    m_searchDelay.stop();
+    applyFilters();
+}
+
+void CustomerListView::clearExtraFilters()
+{
+    if (m_extraTitle.isEmpty())
+        return;
+    m_extra = {};
+    m_extraTitle.clear();
+    m_extraChanged = true;
+    m_extraBox->hide();
+    applyFilters();
+}
+
+void CustomerListView::updateStatus()
 {
     const QString error = m_model->errorString();
     if (error.isEmpty() && m_model->isCounting()) {
@@ -233,7 +295,7 @@ void MainWindow::updateStatus()
     m_countLabel->setText(tr("%Ln customer(s)", nullptr, static_cast<int>(m_model->totalCount())));
 }
 
-void MainWindow::focusSearch()
+void CustomerListView::focusSearch()
 {
     m_search->setFocus(Qt::ShortcutFocusReason);
     m_search->selectAll();
@@ -241,14 +303,14 @@ void MainWindow::focusSearch()
 
 // The model sorts only by name and by registration time; a click on another column must
 // not leave the header claiming an order the rows are not in.
-void MainWindow::keepSortIndicatorOnSortableColumn()
+void CustomerListView::keepSortIndicatorOnSortableColumn()
 {
     QHeaderView* header = m_table->horizontalHeader();
     if (header->sortIndicatorSection() != m_model->sortColumn() || header->sortIndicatorOrder() != m_model->sortOrder())
         header->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
 }
 
-bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+bool CustomerListView::eventFilter(QObject* watched, QEvent* event)
 {
     if (watched == m_search && event->type() == QEvent::KeyPress) {
         const auto* key = static_cast<const QKeyEvent*>(event);
@@ -271,7 +333,7 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event)
             return true;
         }
     }
-    return QMainWindow::eventFilter(watched, event);
+    return QWidget::eventFilter(watched, event);
 }
 
 } // namespace kasir

@@ -1,0 +1,136 @@
+#include "core/services/CustomerService.h"
+#include "tests/support/TestDatabase.h"
+#include "tests/ui/SampleCustomers.h"
+#include "ui/views/CustomerListView.h"
+#include "ui/views/MainWindow.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QRegularExpression>
+#include <QStackedWidget>
+#include <QTableWidget>
+#include <QTest>
+
+#include <memory>
+
+namespace kasir::test {
+
+class TestMainWindow final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void showsTheCompanyAndItsPages();
+    void statusBarSaysWhatWaitsToSync();
+    void f1ListsTheShortcuts();
+    void pageNamesRoundTrip();
+
+private:
+    std::unique_ptr<TestDatabase> m_database;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::initTestCase()
+{
+    m_database = std::make_unique<TestDatabase>();
+    SampleCustomers::add(*m_database, 30);
+}
+
+void TestMainWindow::init()
+{
+    m_window = std::make_unique<MainWindow>(m_database->db(), m_database->manager(), m_database->company());
+    m_window->show();
+    QApplication::setActiveWindow(m_window.get());
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+}
+
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+}
+
+void TestMainWindow::showsTheCompanyAndItsPages()
+{
+    QCOMPARE(m_window->windowTitle(), m_database->company().name);
+    auto* navigation = m_window->findChild<QListWidget*>(QStringLiteral("navigation"));
+    auto* pages = m_window->findChild<QStackedWidget*>(QStringLiteral("pages"));
+    QVERIFY(navigation && pages);
+    QCOMPARE(navigation->currentItem()->text(), MainWindow::tr("Customers"));
+    QCOMPARE(pages->currentWidget(), m_window->customerList());
+    QCOMPARE(m_window->currentPage(), MainWindow::Page::Customers);
+    // The page's search field has the keyboard, so typing searches at once.
+    auto* search = m_window->findChild<QLineEdit*>(QStringLiteral("customerSearch"));
+    QVERIFY(search);
+    QTRY_VERIFY(search->hasFocus());
+    // Ctrl+1 goes to the first page from anywhere.
+    navigation->setFocus();
+    QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
+    QCOMPARE(m_window->currentPage(), MainWindow::Page::Customers);
+}
+
+void TestMainWindow::statusBarSaysWhatWaitsToSync()
+{
+    auto* connection = m_window->findChild<QLabel*>(QStringLiteral("connectionState"));
+    auto* pending = m_window->findChild<QLabel*>(QStringLiteral("pendingChanges"));
+    auto* lastSync = m_window->findChild<QLabel*>(QStringLiteral("lastSync"));
+    QVERIFY(connection && pending && lastSync);
+    QCOMPARE(connection->text(), MainWindow::tr("Offline: no server set up"));
+    QCOMPARE(lastSync->text(), MainWindow::tr("Last sync: never"));
+    // Each registration wrote one change; the sample's 30 wait, with the company's set-up.
+    QTRY_VERIFY(!pending->text().isEmpty());
+    const QString before = pending->text();
+    QVERIFY2(before.contains(QRegularExpression(QStringLiteral("^\\d+ change"))), qPrintable(before));
+    const int count = before.section(u' ', 0, 0).toInt();
+    QVERIFY(count >= 30);
+
+    CustomerInput in;
+    in.name = QStringLiteral("Dewi Lestari");
+    QVERIFY(CustomerService(m_database->db(), m_database->manager()).create(in).ok());
+    m_window->refreshSyncStatus();
+    QTRY_COMPARE(pending->text(), MainWindow::tr("%Ln change(s) waiting to sync", nullptr, count + 1));
+}
+
+void TestMainWindow::f1ListsTheShortcuts()
+{
+    QTest::keyClick(m_window.get(), Qt::Key_F1);
+    auto* help = m_window->findChild<QWidget*>(QStringLiteral("shortcutHelp"));
+    QVERIFY(help);
+    QTRY_VERIFY(help->isVisible());
+    auto* list = help->findChild<QTableWidget*>(QStringLiteral("shortcutList"));
+    QVERIFY(list);
+    QStringList actions;
+    for (int row = 0; row < list->rowCount(); ++row)
+        actions << list->item(row, 0)->text() + u'=' + list->item(row, 1)->text();
+    const auto has = [&](const QString& action, const QKeySequence& keys) {
+        const QString key = keys.toString(QKeySequence::NativeText);
+        return std::any_of(actions.cbegin(), actions.cend(),
+            [&](const QString& line) { return line.startsWith(action + u'=') && line.contains(key); });
+    };
+    QVERIFY2(
+        has(CustomerListView::tr("Find Customer"), QKeySequence(QKeySequence::Find)), qPrintable(actions.join(u'\n')));
+    QVERIFY(has(MainWindow::tr("Go to %1").arg(MainWindow::tr("Customers")), QKeySequence(QStringLiteral("Ctrl+1"))));
+    QVERIFY(has(MainWindow::tr("Keyboard Shortcuts"), QKeySequence(QKeySequence::HelpContents)));
+}
+
+void TestMainWindow::pageNamesRoundTrip()
+{
+    for (const QString& name : MainWindow::pageNames()) {
+        const auto page = MainWindow::parsePage(name);
+        QVERIFY(page);
+        QCOMPARE(MainWindow::pageName(*page), name);
+        QCOMPARE(MainWindow::parsePage(name.toUpper()), page);
+    }
+    QVERIFY(!MainWindow::parsePage(u"kitchen"));
+    QVERIFY(!MainWindow::parsePage(u""));
+}
+
+} // namespace kasir::test
+
+QTEST_MAIN(kasir::test::TestMainWindow)
+#include "TestMainWindow.moc"

@@ -1,0 +1,266 @@
+#include "ui/views/MainWindow.h"
+
+#include "core/services/SyncStatusService.h"
+#include "core/storage/Database.h"
+#include "ui/models/CustomerTableModel.h"
+#include "ui/views/CustomerListView.h"
+
+#include <QAction>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace kasir {
+
+namespace {
+
+struct PageInfo
+{
+    MainWindow::Page page;
+    const char* name; // for --page
+};
+
+constexpr PageInfo kPages[] = {
+    {MainWindow::Page::Customers, "customers"},
+};
+
+// Counts on the window's status thread; the answer goes back to the window's thread.
+class StatusWorker final : public QObject
+{
+public:
+    using QObject::QObject;
+};
+
+} // namespace
+
+MainWindow::MainWindow(Database& db, const Actor& actor, const Company& company, QWidget* parent)
+    : QMainWindow(parent), m_db(db), m_actor(actor)
+{
+    setWindowTitle(company.name);
+
+    auto* central = new QWidget(this);
+    auto* row = new QHBoxLayout(central);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(0);
+    m_navigation = new QListWidget(central);
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setAccessibleName(tr("Pages"));
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_navigation->setIconSize(QSize(22, 22));
+    m_navigation->setSpacing(2);
+    m_navigation->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Expanding);
+    m_stack = new QStackedWidget(central);
+    m_stack->setObjectName(QStringLiteral("pages"));
+    row->addWidget(m_navigation);
+    row->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    m_customers = new CustomerListView(db, actor, m_stack);
+    addPage(Page::Customers, m_customers, tr("Customers"), QStyle::SP_FileDialogDetailedView);
+
+    // The list is as wide as its longest title, and no wider.
+    int widest = 0;
+    for (int i = 0; i < m_navigation->count(); ++i)
+        widest = std::max(widest, m_navigation->fontMetrics().horizontalAdvance(m_navigation->item(i)->text()));
+    m_navigation->setFixedWidth(widest + m_navigation->iconSize().width() + 48);
+    connect(m_navigation, &QListWidget::currentRowChanged, m_stack, [this](int row) {
+        if (row < 0 || row >= m_pages.size())
+            return;
+        m_stack->setCurrentWidget(m_pages.at(row).widget);
+        m_pages.at(row).widget->setFocus(Qt::OtherFocusReason);
+    });
+    m_navigation->setCurrentRow(0);
+
+    // The sync itself comes with the server; until then the terminal works on its own and
+    // says so, with what it has to send once connected.
+    m_connection = new QLabel(tr("Offline: no server set up"), this);
+    m_connection->setObjectName(QStringLiteral("connectionState"));
+    m_connection->setToolTip(tr("This terminal works on its own data; changes are kept until a server is set up"));
+    m_pending = new QLabel(this);
+    m_pending->setObjectName(QStringLiteral("pendingChanges"));
+    m_lastSync = new QLabel(tr("Last sync: never"), this);
+    m_lastSync->setObjectName(QStringLiteral("lastSync"));
+    for (QLabel* label : {m_connection, m_pending, m_lastSync})
+        label->setContentsMargins(8, 2, 8, 2);
+    auto* divider = new QFrame(this);
+    divider->setFrameShape(QFrame::VLine);
+    divider->setFrameShadow(QFrame::Sunken);
+    statusBar()->addWidget(m_connection);
+    statusBar()->addWidget(divider);
+    statusBar()->addWidget(m_pending);
+    statusBar()->addPermanentWidget(m_lastSync);
+
+    auto* help = new QAction(tr("Keyboard Shortcuts"), this);
+    help->setObjectName(QStringLiteral("showShortcuts"));
+    help->setShortcut(QKeySequence(QKeySequence::HelpContents));
+    connect(help, &QAction::triggered, this, &MainWindow::showShortcuts);
+    addAction(help);
+
+    auto* worker = new StatusWorker;
+    worker->moveToThread(&m_statusThread);
+    connect(&m_statusThread, &QThread::finished, worker, &QObject::deleteLater);
+    // The thread's own connection closes with it, on it.
+    connect(
+        &m_statusThread, &QThread::finished, worker, [&db] { db.closeThreadConnection(); }, Qt::DirectConnection);
+    m_statusWorker = worker;
+    m_statusThread.setObjectName(QStringLiteral("kasir-status"));
+    m_statusThread.start();
+    m_syncStatusTimer.setInterval(syncStatusIntervalMs);
+    connect(&m_syncStatusTimer, &QTimer::timeout, this, &MainWindow::refreshSyncStatus);
+    m_syncStatusTimer.start();
+    refreshSyncStatus();
+
+    resize(1280, 760);
+}
+
+MainWindow::~MainWindow()
+{
+    m_statusThread.quit();
+    m_statusThread.wait();
+}
+
+QString MainWindow::pageName(Page page)
+{
+    for (const PageInfo& info : kPages) {
+        if (info.page == page)
+            return QString::fromLatin1(info.name);
+    }
+    return {};
+}
+
+std::optional<MainWindow::Page> MainWindow::parsePage(QStringView name)
+{
+    for (const PageInfo& info : kPages) {
+        if (name.compare(QLatin1String(info.name), Qt::CaseInsensitive) == 0)
+            return info.page;
+    }
+    return std::nullopt;
+}
+
+QStringList MainWindow::pageNames()
+{
+    QStringList names;
+    for (const PageInfo& info : kPages)
+        names << QString::fromLatin1(info.name);
+    return names;
+}
+
+void MainWindow::addPage(Page page, QWidget* widget, const QString& title, QStyle::StandardPixmap icon)
+{
+    m_stack->addWidget(widget);
+    m_pages.append({page, widget});
+    auto* item = new QListWidgetItem(style()->standardIcon(icon), title, m_navigation);
+    item->setSizeHint(QSize(0, m_navigation->fontMetrics().height() * 2 + 8));
+    const int number = static_cast<int>(m_pages.size());
+    auto* go = new QAction(tr("Go to %1").arg(title), this);
+    go->setShortcut(QKeySequence(QString::fromLatin1("Ctrl+%1").arg(number)));
+    item->setToolTip(go->shortcut().toString(QKeySequence::NativeText));
+    connect(go, &QAction::triggered, this, [this, page] { showPage(page); });
+    addAction(go);
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    const int row = m_navigation->currentRow();
+    return row >= 0 && row < m_pages.size() ? m_pages.at(row).page : Page::Customers;
+}
+
+CustomerTableModel* MainWindow::customerModel() const
+{
+    return m_customers->customerModel();
+}
+
+void MainWindow::showPage(Page page)
+{
+    for (qsizetype i = 0; i < m_pages.size(); ++i) {
+        if (m_pages.at(i).page == page) {
+            m_navigation->setCurrentRow(static_cast<int>(i));
+            return;
+        }
+    }
+}
+
+void MainWindow::refreshSyncStatus()
+{
+    if (m_counting)
+        return; // the last count is still running
+    m_counting = true;
+    QMetaObject::invokeMethod(
+        m_statusWorker,
+        [this, db = &m_db, actor = m_actor] {
+            auto pending = SyncStatusService(*db, actor).pendingChanges();
+            const qint64 n = pending ? *pending : -1;
+            const QString error = pending ? QString() : pending.error().message;
+            QMetaObject::invokeMethod(
+                this, [this, n, error] { pendingCounted(n, error); }, Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void MainWindow::pendingCounted(qint64 pending, const QString& error)
+{
+    m_counting = false;
+    if (!error.isEmpty()) {
+        m_pending->setText(tr("Changes waiting to sync: unknown"));
+        m_pending->setToolTip(error);
+        return;
+    }
+    m_pending->setToolTip({});
+    m_pending->setText(pending == 0 ? tr("Nothing waiting to sync")
+                                    : tr("%Ln change(s) waiting to sync", nullptr, static_cast<int>(pending)));
+}
+
+void MainWindow::showShortcuts()
+{
+    if (!m_shortcuts) {
+        auto* dialog = new QDialog(this);
+        dialog->setObjectName(QStringLiteral("shortcutHelp"));
+        dialog->setWindowTitle(tr("Keyboard Shortcuts"));
+        auto* layout = new QVBoxLayout(dialog);
+        auto* table = new QTableWidget(dialog);
+        table->setObjectName(QStringLiteral("shortcutList"));
+        table->setAccessibleName(tr("Keyboard shortcuts"));
+        table->setColumnCount(2);
+        table->setHorizontalHeaderLabels({tr("Action"), tr("Keys")});
+        table->verticalHeader()->hide();
+        table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        table->setSelectionMode(QAbstractItemView::NoSelection);
+        table->setShowGrid(false);
+        table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+        table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+        // Every action of the window and its pages that has keys, in the order they were
+        // made; the "&" of a menu title is not shown.
+        for (const QAction* action : findChildren<QAction*>()) {
+            if (action->shortcuts().isEmpty())
+                continue;
+            QStringList keys;
+            for (const QKeySequence& key : action->shortcuts())
+                keys << key.toString(QKeySequence::NativeText);
+            const int row = table->rowCount();
+            table->insertRow(row);
+            table->setItem(row, 0, new QTableWidgetItem(QString(action->text()).remove(u'&')));
+            table->setItem(row, 1, new QTableWidgetItem(keys.join(tr(", "))));
+        }
+        layout->addWidget(table);
+        auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+        connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
+        layout->addWidget(buttons);
+        dialog->resize(480, 360);
+        m_shortcuts = dialog;
+    }
+    m_shortcuts->show();
+    m_shortcuts->raise();
+    m_shortcuts->activateWindow();
+}
+
+} // namespace kasir

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "core/domain/Role.h"
+#include "core/domain/Tenancy.h"
+
+#include <QList>
+#include <QMainWindow>
+#include <QStyle>
+#include <QThread>
+#include <QTimer>
+
+#include <optional>
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace kasir {
+
+class CustomerListView;
+class CustomerTableModel;
+class Database;
+
+// The window around the pages: the pages a role may use listed on the left (Ctrl+1...),
+// the page on the right, and the status bar (the connection, the changes waiting to be
+// synced, the last sync). F1 lists every shortcut.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    enum class Page
+    {
+        Customers,
+    };
+
+    MainWindow(Database& db, const Actor& actor, const Company& company, QWidget* parent = nullptr);
+    ~MainWindow() override;
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+    // The page's name for `--page` and its parser.
+    static QString pageName(Page page);
+    static std::optional<Page> parsePage(QStringView name);
+    static QStringList pageNames();
+
+    Page currentPage() const;
+    CustomerListView* customerList() const { return m_customers; }
+    CustomerTableModel* customerModel() const;
+
+    // How often the changes waiting to be synced are counted again.
+    static constexpr int syncStatusIntervalMs = 15'000;
+
+public Q_SLOTS:
+    void showPage(kasir::MainWindow::Page page);
+    // Counts the changes waiting to be synced, away from this thread.
+    void refreshSyncStatus();
+    // The list of shortcuts (F1), in a window of its own that does not block.
+    void showShortcuts();
+
+private:
+    struct PageEntry
+    {
+        Page page;
+        QWidget* widget;
+    };
+
+    void addPage(Page page, QWidget* widget, const QString& title, QStyle::StandardPixmap icon);
+    void pendingCounted(qint64 pending, const QString& error);
+
+    Database& m_db;
+    Actor m_actor;
+    QListWidget* m_navigation = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    QList<PageEntry> m_pages;
+    CustomerListView* m_customers = nullptr;
+    QLabel* m_connection = nullptr;
+    QLabel* m_pending = nullptr;
+    QLabel* m_lastSync = nullptr;
+    QWidget* m_shortcuts = nullptr;
+    QTimer m_syncStatusTimer;
+    QThread m_statusThread;
+    QObject* m_statusWorker = nullptr;
+    bool m_counting = false;
+};
+
+} // namespace kasir
