@@ -101,9 +101,8 @@ run)
         log "Creating a demo database with ${KASIR_DEMO_CUSTOMERS:-100000} customers: $demo_db"
         mkdir -p "$(dirname "$demo_db")"
         "$dir/app/cli/kasirctl" --db "$demo_db" demo --customers "${KASIR_DEMO_CUSTOMERS:-100000}" --seed 1
-        log "Demo logins (the app and kasirctl --user): admin, manager, kasir — password kasir-demo"
     fi
-    log "Starting kasir"
+    log "Starting kasir; sign in as admin, manager or kasir, password kasir-demo"
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ] \
         && command -v xvfb-run >/dev/null 2>&1; then
         log "No display found: running under xvfb-run"
