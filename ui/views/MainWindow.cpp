@@ -1,9 +1,11 @@
 #include "ui/views/MainWindow.h"
 
+#include "core/domain/CustomerQuery.h"
 #include "core/services/SyncStatusService.h"
 #include "core/storage/Database.h"
 #include "ui/models/CustomerTableModel.h"
 #include "ui/views/CustomerListView.h"
+#include "ui/views/DashboardView.h"
 
 #include <QAction>
 #include <QDialog>
@@ -32,6 +34,7 @@ struct PageInfo
 
 constexpr PageInfo kPages[] = {
     {MainWindow::Page::Customers, "customers"},
+    {MainWindow::Page::Dashboard, "dashboard"},
 };
 
 // Counts on the window's status thread; the answer goes back to the window's thread.
@@ -67,6 +70,18 @@ MainWindow::MainWindow(Database& db, const Actor& actor, const Company& company,
 
     m_customers = new CustomerListView(db, actor, m_stack);
     addPage(Page::Customers, m_customers, tr("Customers"), QStyle::SP_FileDialogDetailedView);
+    // The dashboard's figures are for managers and administrators; a cashier is not shown
+    // the page at all.
+    if (actor.can(Permission::AnalyticsRead)) {
+        m_dashboard = new DashboardView(db, actor, company, m_stack);
+        addPage(Page::Dashboard, m_dashboard, tr("Dashboard"), QStyle::SP_FileDialogInfoView);
+        // A card, a bar or a slice opens the customers it counts.
+        connect(m_dashboard, &DashboardView::customersRequested, this,
+            [this](const CustomerQuery& query, const QString& title) {
+                m_customers->showQuery(query, title);
+                showPage(Page::Customers);
+            });
+    }
 
     // The list is as wide as its longest title, and no wider.
     int widest = 0;
@@ -178,6 +193,11 @@ MainWindow::Page MainWindow::currentPage() const
 CustomerTableModel* MainWindow::customerModel() const
 {
     return m_customers->customerModel();
+}
+
+bool MainWindow::hasPage(Page page) const
+{
+    return std::any_of(m_pages.cbegin(), m_pages.cend(), [page](const PageEntry& e) { return e.page == page; });
 }
 
 void MainWindow::showPage(Page page)

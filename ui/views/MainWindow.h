@@ -19,6 +19,7 @@ namespace kasir {
 
 class CustomerListView;
 class CustomerTableModel;
+class DashboardView;
 class Database;
 
 // The window around the pages: the pages a role may use listed on the left (Ctrl+1...),
@@ -32,6 +33,7 @@ public:
     enum class Page
     {
         Customers,
+        Dashboard,
     };
 
     MainWindow(Database& db, const Actor& actor, const Company& company, QWidget* parent = nullptr);
@@ -45,6 +47,10 @@ public:
 
     Page currentPage() const;
     CustomerListView* customerList() const { return m_customers; }
+    // nullptr for a role that may not see the dashboard.
+    DashboardView* dashboard() const { return m_dashboard; }
+    // Whether the role has the page.
+    bool hasPage(Page page) const;
     CustomerTableModel* customerModel() const;
 
     // How often the changes waiting to be synced are counted again.
@@ -73,6 +79,7 @@ private:
     QStackedWidget* m_stack = nullptr;
     QList<PageEntry> m_pages;
     CustomerListView* m_customers = nullptr;
+    DashboardView* m_dashboard = nullptr; // managers and administrators
     QLabel* m_connection = nullptr;
     QLabel* m_pending = nullptr;
     QLabel* m_lastSync = nullptr;
