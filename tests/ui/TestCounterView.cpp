@@ -6,6 +6,7 @@
 #include "tests/support/TestDatabase.h"
 #include "ui/views/CounterView.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
@@ -54,6 +55,7 @@ private Q_SLOTS:
     void aCashierSellsWithPointsAndTheShownDiscountIsTheSalesOwn();
     void anUnknownItemCodeIsSaidAndNothingIsAdded();
     void theReceiptIsSavedAsPdf();
+    void everyControlIsNamedAndTabFollowsTheWork();
     void screenshot();
 
 private:
@@ -172,6 +174,7 @@ void TestCounterView::lastDigitsShowTheCustomerAndEnterAttaches()
     QVERIFY(m_view->attachedCustomer());
     QCOMPARE(m_view->attachedCustomer()->id, m_member.id);
     QCOMPARE(text("customerState"), CounterView::tr("On this sale"));
+    QVERIFY(child<QPushButton>("detachCustomer")->isVisible());
     QCOMPARE(text("customerName"), QStringLiteral("Siti Rahayu"));
     QVERIFY(m_lookup->text().isEmpty());
     // The next thing to do is ring up items.
@@ -180,6 +183,18 @@ void TestCounterView::lastDigitsShowTheCustomerAndEnterAttaches()
     QCOMPARE(text("saleSubtotal"), idr(50'000));
     QCOMPARE(text("saleDiscount"), idr(-2'500));
     QCOMPARE(text("saleTotal"), idr(47'500));
+
+    // A manager opens the customer's details from the card.
+    QSignalSpy opened(m_view.get(), &CounterView::customerOpened);
+    QTest::mouseDClick(child<QWidget>("customerCard"), Qt::LeftButton);
+    QCOMPARE(opened.count(), 1);
+    QCOMPARE(opened.at(0).at(0).toString(), m_member.id);
+
+    // Shift+F4 sells without her again; the discount goes with her.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F4, Qt::ShiftModifier);
+    QVERIFY(!m_view->attachedCustomer());
+    QCOMPARE(text("saleTotal"), idr(50'000));
+    QVERIFY(text("customerState").contains(CounterView::tr("Walk-in sale")));
 }
 
 void TestCounterView::severalMatchesAreAListTheArrowsWalk()
@@ -236,15 +251,20 @@ void TestCounterView::f2RegistersMidSaleAndTheSaleIsTheirs()
 
     auto* form = child<QGroupBox>("registerForm");
     QVERIFY(form->isHidden());
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F2);
+    // The number the customer gives is nobody's yet; F2 takes it into the form.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F4);
+    QVERIFY(m_lookup->hasFocus());
+    QTest::keyClicks(m_lookup, QStringLiteral("0819-8765-4321"));
+    QTRY_COMPARE(text("lookupHint"), CounterView::tr("No customer has this number. F2 registers a new one."));
+    QTest::keyClick(m_lookup, Qt::Key_F2);
     QVERIFY(form->isVisible());
     auto* name = child<QLineEdit>("registerName");
+    auto* phone = child<QLineEdit>("registerPhone");
     QVERIFY(name->hasFocus());
+    QCOMPARE(phone->text(), QStringLiteral("0819-8765-4321"));
     QTest::keyClicks(name, QStringLiteral("Rina Wati"));
     QTest::keyClick(name, Qt::Key_Tab);
-    auto* phone = child<QLineEdit>("registerPhone");
     QVERIFY(phone->hasFocus());
-    QTest::keyClicks(phone, QStringLiteral("0819-8765-4321"));
     QTest::keyClick(phone, Qt::Key_Return);
 
     QVERIFY(form->isHidden());
@@ -450,6 +470,31 @@ void TestCounterView::theReceiptIsSavedAsPdf()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(file.read(5) == "%PDF-");
+}
+
+void TestCounterView::everyControlIsNamedAndTabFollowsTheWork()
+{
+    open(m_database->admin());
+    // A screen reader names every control the keyboard can reach.
+    for (QWidget* w : m_view->findChildren<QWidget*>()) {
+        if ((w->focusPolicy() & Qt::TabFocus) && !w->objectName().startsWith(u"qt_") && !w->objectName().isEmpty())
+            QVERIFY2(!w->accessibleName().isEmpty(), qPrintable(w->objectName()));
+    }
+    for (const char* name : {"findCustomerAction", "registerCustomerAction", "completeSaleAction"})
+        QVERIFY(!child<QAction>(name)->shortcuts().isEmpty());
+    QVERIFY(m_lookup->toolTip().contains(QStringLiteral("F2")));
+
+    // From the phone to the items, then the quantity: the order of the work.
+    QTest::keyClick(m_lookup, Qt::Key_Tab);
+    QVERIFY(child<QLineEdit>("itemSku")->hasFocus());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QVERIFY(child<QSpinBox>("itemQuantity")->hasFocus());
+    addItem(QStringLiteral("TEH"));
+    child<QLineEdit>("paymentAmount")->setFocus();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QVERIFY(child<QPushButton>("completeSale")->hasFocus());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F9);
+    QVERIFY(child<QLineEdit>("paymentAmount")->hasFocus());
 }
 
 void TestCounterView::screenshot()

@@ -963,6 +963,8 @@ bool CounterView::addItem(const QString& sku, qint64 quantity)
         return false;
     }
     m_itemError->hide();
+    // The last sale's outcome stays in sight until the next one begins.
+    m_saleMessage->hide();
     int row = -1;
     for (qsizetype i = 0; i < m_lines.size(); ++i) {
         if (m_lines.at(i).product.id == product->id) {
