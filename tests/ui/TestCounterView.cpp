@@ -460,7 +460,13 @@ void TestCounterView::theReceiptIsSavedAsPdf()
     open(m_database->admin());
     QVERIFY(!child<QPushButton>("printReceipt")->isEnabled());
     QVERIFY(!m_view->saveReceiptPdf(QDir::temp().filePath(QStringLiteral("never.pdf"))));
+    QTest::keyClicks(m_lookup, QStringLiteral("7890"));
+    QTRY_COMPARE(text("customerName"), QStringLiteral("Siti Rahayu"));
+    QTest::keyClick(m_lookup, Qt::Key_Return);
     addItem(QStringLiteral("KOPI"));
+    addItem(QStringLiteral("GULA"), 2);
+    child<QSpinBox>("pointsRedeem")->setValue(5);
+    QTest::keyClicks(child<QLineEdit>("paymentAmount"), QStringLiteral("100000"));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_F12);
     QVERIFY(m_view->lastSale());
     QVERIFY(child<QPushButton>("printReceipt")->isEnabled());

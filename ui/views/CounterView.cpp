@@ -198,7 +198,6 @@ QWidget* CounterView::createCustomerPanel()
     m_card = new QFrame(box);
     m_card->setObjectName(QStringLiteral("customerCard"));
     m_card->setFrameShape(QFrame::StyledPanel);
-    m_card->setToolTip(tr("Double click to open the customer's details"));
     m_card->installEventFilter(this);
     auto* card = new QVBoxLayout(m_card);
     m_cardState = valueLabel(QStringLiteral("customerState"), m_card);
@@ -778,6 +777,7 @@ void CounterView::showCustomerCard()
         m_blockedWarning->hide();
         m_openCustomer->hide();
         m_detach->hide();
+        m_card->setToolTip(QString());
         return;
     }
     const Customer& c = *shown;
@@ -788,6 +788,7 @@ void CounterView::showCustomerCard()
         m_cardState->setText(tr("Enter puts this customer on the sale instead of %1").arg(m_customer->name));
     else
         m_cardState->setText(tr("Enter puts this customer on the sale"));
+    m_card->setToolTip(tr("Double click to open the customer's details"));
     m_name->setText(c.name);
     QStringList contact {c.code};
     if (!c.phone.isEmpty())
