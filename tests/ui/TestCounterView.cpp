@@ -5,6 +5,7 @@
 #include "core/services/ProductService.h"
 #include "tests/support/TestDatabase.h"
 #include "ui/views/CounterView.h"
+#include "ui/views/SaleReceipt.h"
 
 #include <QAction>
 #include <QApplication>
@@ -415,7 +416,7 @@ void TestCounterView::aCashierSellsWithPointsAndTheShownDiscountIsTheSalesOwn()
     QCOMPARE(text("pointsAmount"), idr(-1'000));
     QCOMPARE(text("saleTotal"), idr(56'475));
     auto* method = child<QComboBox>("paymentMethod");
-    method->setCurrentIndex(method->findText(CounterView::tr("Card")));
+    method->setCurrentIndex(method->findText(SaleReceipt::methodName(PaymentMethod::Card)));
     QVERIFY(!child<QLineEdit>("paymentAmount")->isEnabled());
     QTest::keyClick(points, Qt::Key_F12);
 
@@ -469,6 +470,7 @@ void TestCounterView::theReceiptIsSavedAsPdf()
     QTest::keyClicks(child<QLineEdit>("paymentAmount"), QStringLiteral("100000"));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_F12);
     QVERIFY(m_view->lastSale());
+    QVERIFY(text("saleMessage").contains(idr(43'500)));
     QVERIFY(child<QPushButton>("printReceipt")->isEnabled());
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("receipt.pdf"));
@@ -476,6 +478,14 @@ void TestCounterView::theReceiptIsSavedAsPdf()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(file.read(5) == "%PDF-");
+
+    // What the paper says: the shop, the order, who bought, the total, the points and the change.
+    const Sale& sale = *m_view->lastSale();
+    const QString html = SaleReceipt(sale, m_database->company().name, QStringLiteral("IDR"), 43'500).html();
+    for (const QString& expected :
+        {m_database->company().name, sale.orderNumber, QStringLiteral("Siti Rahayu"), idr(57'000),
+            SaleReceipt::tr("Points (%1)").arg(5), SaleReceipt::tr("Cash tendered"), idr(100'000), idr(43'500)})
+        QVERIFY2(html.contains(expected.toHtmlEscaped()), qPrintable(expected));
 }
 
 void TestCounterView::everyControlIsNamedAndTabFollowsTheWork()
@@ -533,7 +543,7 @@ void TestCounterView::screenshot()
     QTRY_VERIFY(child<QLabel>("blockedWarning")->isVisible());
     QTest::keyClick(m_lookup, Qt::Key_Return);
     auto* method = child<QComboBox>("paymentMethod");
-    method->setCurrentIndex(method->findText(CounterView::tr("Store credit")));
+    method->setCurrentIndex(method->findText(SaleReceipt::methodName(PaymentMethod::StoreCredit)));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_F12);
     QVERIFY(child<QLabel>("saleMessage")->isVisible());
     save(QStringLiteral("kasir-TestCounterView-blocked.png"));

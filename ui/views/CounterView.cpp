@@ -6,12 +6,11 @@
 #include "core/services/LedgerService.h"
 #include "core/services/MembershipService.h"
 #include "core/services/ProductService.h"
+#include "ui/views/SaleReceipt.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QCompleter>
-#include <QDateTime>
-#include <QFile>
 #include <QFormLayout>
 #include <QFrame>
 #include <QGridLayout>
@@ -23,9 +22,6 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
-#include <QPageLayout>
-#include <QPageSize>
-#include <QPdfWriter>
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QPushButton>
@@ -34,7 +30,6 @@
 #include <QStandardItemModel>
 #include <QStringListModel>
 #include <QTableWidget>
-#include <QTextDocument>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -469,10 +464,9 @@ QWidget* CounterView::createSalePanel()
     m_paymentMethod->setObjectName(QStringLiteral("paymentMethod"));
     m_paymentMethod->setAccessibleName(tr("Payment method"));
     m_paymentMethod->setToolTip(tr("How the rest is paid (F9 goes to the amount)"));
-    m_paymentMethod->addItem(tr("Cash"), static_cast<int>(PaymentMethod::Cash));
-    m_paymentMethod->addItem(tr("Card"), static_cast<int>(PaymentMethod::Card));
-    m_paymentMethod->addItem(tr("Mobile money"), static_cast<int>(PaymentMethod::MobileMoney));
-    m_paymentMethod->addItem(tr("Store credit"), static_cast<int>(PaymentMethod::StoreCredit));
+    for (PaymentMethod method :
+        {PaymentMethod::Cash, PaymentMethod::Card, PaymentMethod::MobileMoney, PaymentMethod::StoreCredit})
+        m_paymentMethod->addItem(SaleReceipt::methodName(method), static_cast<int>(method));
     connect(m_paymentMethod, &QComboBox::currentIndexChanged, this, &CounterView::updatePaymentFields);
     m_paymentAmount = new QLineEdit(box);
     m_paymentAmount->setObjectName(QStringLiteral("paymentAmount"));
@@ -805,7 +799,6 @@ void CounterView::showCustomerCard()
         bp = m_rules.discountBp(c.level);
     m_discount->setText(bp > 0 ? tr("%1 %").arg(Percent::formatBasisPoints(bp)) : tr("None"));
     const Balances balances = attached ? m_balances : LedgerService(m_db, m_actor).balances(c.id).value_or(Balances {});
-    m_previewBalances = balances;
     const QLocale locale;
     m_points->setText(m_rules.pointValue > 0
             ? tr("%1 (worth %2)").arg(locale.toString(balances.points), money(balances.points * m_rules.pointValue))
@@ -1271,98 +1264,9 @@ void CounterView::showSaleMessage(const QString& text, bool problem)
 
 // The receipt -----------------------------------------------------------------------------
 
-QString CounterView::receiptHtml(const Sale& sale) const
-{
-    auto esc = [](const QString& s) { return s.toHtmlEscaped(); };
-    auto row = [&](const QString& left, const QString& right, bool bold = false) {
-        const QString open = bold ? QStringLiteral("<b>") : QString();
-        const QString close = bold ? QStringLiteral("</b>") : QString();
-        return QStringLiteral("<tr><td>%1%2%3</td><td align=\"right\">%1%4%3</td></tr>")
-            .arg(open, esc(left), close, esc(right));
-    };
-    const QLocale locale;
-    QString html = QStringLiteral("<html><body style=\"font-size: 9pt;\">");
-    html += QStringLiteral("<p align=\"center\"><b>%1</b><br/>%2<br/>%3</p>")
-                .arg(esc(m_company.name), esc(tr("Order %1").arg(sale.orderNumber)),
-                    esc(locale.toString(QDateTime::fromMSecsSinceEpoch(sale.createdAt), QLocale::ShortFormat)));
-    html += QStringLiteral("<p>%1</p>")
-                .arg(esc(sale.customerId.isEmpty() && sale.customerName.isEmpty()
-                        ? tr("Walk-in customer")
-                        : tr("Customer: %1").arg(sale.customerName)));
-    html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"1\">");
-    for (const SaleLine& line : sale.lines) {
-        html += row(line.name, money(line.amount));
-        html += QStringLiteral("<tr><td colspan=\"2\">&nbsp;&nbsp;%1</td></tr>")
-                    .arg(esc(tr("%1 × %2").arg(locale.toString(line.quantity), money(line.unitPrice))));
-    }
-    html += QStringLiteral("<tr><td colspan=\"2\"><hr/></td></tr>");
-    html += row(tr("Subtotal"), money(sale.subtotal));
-    if (sale.discount > 0)
-        html += row(tr("Discount (%1 %)").arg(Percent::formatBasisPoints(sale.discountBp)), money(-sale.discount));
-    html += row(tr("Total"), money(sale.total), true);
-    for (const Payment& p : sale.payments) {
-        QString method;
-        switch (p.method) {
-        case PaymentMethod::Cash:
-            method = tr("Cash");
-            break;
-        case PaymentMethod::Card:
-            method = tr("Card");
-            break;
-        case PaymentMethod::MobileMoney:
-            method = tr("Mobile money");
-            break;
-        case PaymentMethod::StoreCredit:
-            method = tr("Store credit");
-            break;
-        case PaymentMethod::Points:
-            method = tr("Points (%1)").arg(locale.toString(sale.pointsRedeemed));
-            break;
-        }
-        html += row(method, money(p.amount));
-    }
-    if (m_lastSale && m_lastSale->id == sale.id && m_lastChange > 0)
-        html += row(tr("Cash tendered"),
-                    money(m_lastChange +
-                        [&] {
-                            qint64 cash = 0;
-                            for (const Payment& p : sale.payments)
-                                cash += p.method == PaymentMethod::Cash ? p.amount : 0;
-                            return cash;
-                        }()))
-            + row(tr("Change"), money(m_lastChange));
-    html += QStringLiteral("</table>");
-    if (sale.pointsEarned > 0)
-        html += QStringLiteral("<p>%1</p>").arg(esc(tr("Points earned: %1").arg(locale.toString(sale.pointsEarned))));
-    html += QStringLiteral("<p align=\"center\">%1</p></body></html>").arg(esc(tr("Thank you!")));
-    return html;
-}
-
-void CounterView::renderReceipt(QPagedPaintDevice& device) const
-{
-    QTextDocument document;
-    document.setHtml(receiptHtml(*m_lastSale));
-    document.print(&device);
-}
-
 bool CounterView::saveReceiptPdf(const QString& path) const
 {
-    if (!m_lastSale)
-        return false;
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    {
-        QPdfWriter writer(&file);
-        writer.setTitle(tr("Receipt %1").arg(m_lastSale->orderNumber));
-        writer.setCreator(QStringLiteral("Kasir"));
-        // A till roll: 80 mm wide.
-        writer.setPageLayout(QPageLayout(QPageSize(QSizeF(80, 200), QPageSize::Millimeter, tr("Receipt")),
-            QPageLayout::Portrait, QMarginsF(4, 4, 4, 4), QPageLayout::Millimeter));
-        renderReceipt(writer);
-    }
-    file.close();
-    return file.error() == QFileDevice::NoError && file.size() > 0;
+    return m_lastSale && SaleReceipt(*m_lastSale, m_company.name, m_company.currency, m_lastChange).savePdf(path);
 }
 
 void CounterView::printReceipt()
@@ -1374,7 +1278,7 @@ void CounterView::printReceipt()
     QPrintDialog dialog(&printer, this);
     dialog.setWindowTitle(tr("Print receipt"));
     if (dialog.exec() == QDialog::Accepted)
-        renderReceipt(printer);
+        SaleReceipt(*m_lastSale, m_company.name, m_company.currency, m_lastChange).print(printer);
 }
 
 } // namespace kasir

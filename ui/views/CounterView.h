@@ -21,7 +21,6 @@ class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
-class QPagedPaintDevice;
 class QPushButton;
 class QSpinBox;
 class QStackedWidget;
@@ -123,9 +122,6 @@ private:
     std::optional<qint64> typedAmount() const;
     QString money(qint64 minor) const;
 
-    void renderReceipt(QPagedPaintDevice& device) const;
-    QString receiptHtml(const Sale& sale) const;
-
     Database& m_db;
     Actor m_actor;
     Company m_company;
@@ -136,7 +132,6 @@ private:
     QList<Customer> m_matches;
     std::optional<Customer> m_customer;
     Balances m_balances;
-    Balances m_previewBalances;
     QList<Line> m_lines;
     std::optional<Sale> m_lastSale;
     qint64 m_lastChange = 0;
