@@ -16,7 +16,7 @@ shift || true
 # Debian 12 / Ubuntu 24.04+ package names. Charts needs the OpenGL dev package on Debian.
 packages=(
     build-essential cmake ninja-build pkg-config git clang-format
-    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql
+    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql libqt6printsupport6
     qt6-charts-dev libqt6opengl6-dev libgl-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-httpserver-dev
