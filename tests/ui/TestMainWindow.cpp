@@ -1,10 +1,14 @@
 #include "core/services/CustomerService.h"
 #include "tests/support/TestDatabase.h"
 #include "tests/ui/SampleCustomers.h"
+#include "ui/models/CustomerTableModel.h"
+#include "ui/views/CounterView.h"
 #include "ui/views/CustomerListView.h"
 #include "ui/views/MainWindow.h"
 
+#include <QAbstractButton>
 #include <QApplication>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -27,6 +31,8 @@ private Q_SLOTS:
     void cleanup();
 
     void showsTheCompanyAndItsPages();
+    void aCashierHasNoDashboard();
+    void aDashboardCardOpensItsCustomers();
     void statusBarSaysWhatWaitsToSync();
     void f1ListsTheShortcuts();
     void pageNamesRoundTrip();
@@ -61,17 +67,60 @@ void TestMainWindow::showsTheCompanyAndItsPages()
     auto* navigation = m_window->findChild<QListWidget*>(QStringLiteral("navigation"));
     auto* pages = m_window->findChild<QStackedWidget*>(QStringLiteral("pages"));
     QVERIFY(navigation && pages);
-    QCOMPARE(navigation->currentItem()->text(), MainWindow::tr("Customers"));
-    QCOMPARE(pages->currentWidget(), m_window->customerList());
+    // A till opens at the counter, with the phone field ready for the first customer.
+    QCOMPARE(m_window->currentPage(), MainWindow::Page::Counter);
+    QCOMPARE(navigation->currentItem()->text(), MainWindow::tr("Counter"));
+    QCOMPARE(pages->currentWidget(), m_window->counter());
+    auto* lookup = m_window->findChild<QLineEdit*>(QStringLiteral("customerLookup"));
+    QVERIFY(lookup);
+    QTRY_VERIFY(lookup->hasFocus());
+
+    // Ctrl+2 goes to the customers from anywhere, with their search field ready.
+    QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
     QCOMPARE(m_window->currentPage(), MainWindow::Page::Customers);
-    // The page's search field has the keyboard, so typing searches at once.
+    QCOMPARE(pages->currentWidget(), m_window->customerList());
     auto* search = m_window->findChild<QLineEdit*>(QStringLiteral("customerSearch"));
     QVERIFY(search);
     QTRY_VERIFY(search->hasFocus());
-    // Ctrl+1 goes to the first page from anywhere.
-    navigation->setFocus();
-    QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
+    // A manager has the dashboard too; a click on the list goes there.
+    QVERIFY(m_window->hasPage(MainWindow::Page::Dashboard));
+    QCOMPARE(navigation->count(), 3);
+    QTest::mouseClick(
+        navigation->viewport(), Qt::LeftButton, {}, navigation->visualItemRect(navigation->item(2)).center());
+    QCOMPARE(m_window->currentPage(), MainWindow::Page::Dashboard);
+}
+
+void TestMainWindow::aCashierHasNoDashboard()
+{
+    MainWindow window(m_database->db(), m_database->cashier(), m_database->company());
+    QVERIFY(!window.hasPage(MainWindow::Page::Dashboard));
+    QVERIFY(!window.dashboard());
+    auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
+    QVERIFY(navigation);
+    QStringList titles;
+    for (int i = 0; i < navigation->count(); ++i)
+        titles << navigation->item(i)->text();
+    QCOMPARE(titles, (QStringList {MainWindow::tr("Counter"), MainWindow::tr("Customers")}));
+    window.showPage(MainWindow::Page::Dashboard); // not there: nothing changes
+    QCOMPARE(window.currentPage(), MainWindow::Page::Counter);
+}
+
+void TestMainWindow::aDashboardCardOpensItsCustomers()
+{
+    m_window->showPage(MainWindow::Page::Dashboard);
+    auto* vip = m_window->findChild<QAbstractButton*>(QStringLiteral("vipCustomersCard"));
+    QVERIFY(vip);
+    QTest::mouseClick(vip, Qt::LeftButton);
     QCOMPARE(m_window->currentPage(), MainWindow::Page::Customers);
+    CustomerListView* list = m_window->customerList();
+    QCOMPARE(list->customerModel()->query().type, std::optional<CustomerType>(CustomerType::Vip));
+    auto* type = list->findChild<QComboBox*>(QStringLiteral("typeFilter"));
+    QVERIFY(type);
+    QCOMPARE(type->currentText(), CustomerEnums::displayName(CustomerType::Vip));
+    int vips = 0;
+    for (int i = 0; i < 30; ++i)
+        vips += SampleCustomers::type(i) == u"vip" ? 1 : 0;
+    QTRY_COMPARE(list->customerModel()->totalCount(), vips);
 }
 
 void TestMainWindow::statusBarSaysWhatWaitsToSync()
@@ -114,7 +163,8 @@ void TestMainWindow::f1ListsTheShortcuts()
     };
     QVERIFY2(
         has(CustomerListView::tr("Find Customer"), QKeySequence(QKeySequence::Find)), qPrintable(actions.join(u'\n')));
-    QVERIFY(has(MainWindow::tr("Go to %1").arg(MainWindow::tr("Customers")), QKeySequence(QStringLiteral("Ctrl+1"))));
+    QVERIFY(has(MainWindow::tr("Go to %1").arg(MainWindow::tr("Counter")), QKeySequence(QStringLiteral("Ctrl+1"))));
+    QVERIFY(has(MainWindow::tr("Go to %1").arg(MainWindow::tr("Customers")), QKeySequence(QStringLiteral("Ctrl+2"))));
     QVERIFY(has(MainWindow::tr("Keyboard Shortcuts"), QKeySequence(QKeySequence::HelpContents)));
 }
 

@@ -4,6 +4,7 @@
 #include "core/services/SyncStatusService.h"
 #include "core/storage/Database.h"
 #include "ui/models/CustomerTableModel.h"
+#include "ui/views/CounterView.h"
 #include "ui/views/CustomerListView.h"
 #include "ui/views/DashboardView.h"
 
@@ -33,6 +34,7 @@ struct PageInfo
 };
 
 constexpr PageInfo kPages[] = {
+    {MainWindow::Page::Counter, "counter"},
     {MainWindow::Page::Customers, "customers"},
     {MainWindow::Page::Dashboard, "dashboard"},
 };
@@ -68,6 +70,9 @@ MainWindow::MainWindow(Database& db, const Actor& actor, const Company& company,
     row->addWidget(m_stack, 1);
     setCentralWidget(central);
 
+    // The counter first: it is where a till opens, for every role.
+    m_counter = new CounterView(db, actor, company, m_stack);
+    addPage(Page::Counter, m_counter, tr("Counter"), QStyle::SP_DesktopIcon);
     m_customers = new CustomerListView(db, actor, m_stack);
     addPage(Page::Customers, m_customers, tr("Customers"), QStyle::SP_FileDialogDetailedView);
     // The dashboard's figures are for managers and administrators; a cashier is not shown
@@ -82,6 +87,12 @@ MainWindow::MainWindow(Database& db, const Actor& actor, const Company& company,
                 showPage(Page::Customers);
             });
     }
+
+    // A sale changes figures the list shows and adds changes to sync.
+    connect(m_counter, &CounterView::saleCompleted, this, [this] {
+        m_customers->customerModel()->refresh();
+        refreshSyncStatus();
+    });
 
     // The list is as wide as its longest title, and no wider.
     int widest = 0;
@@ -187,7 +198,7 @@ void MainWindow::addPage(Page page, QWidget* widget, const QString& title, QStyl
 MainWindow::Page MainWindow::currentPage() const
 {
     const int row = m_navigation->currentRow();
-    return row >= 0 && row < m_pages.size() ? m_pages.at(row).page : Page::Customers;
+    return row >= 0 && row < m_pages.size() ? m_pages.at(row).page : Page::Counter;
 }
 
 CustomerTableModel* MainWindow::customerModel() const

@@ -17,6 +17,7 @@ class QStackedWidget;
 
 namespace kasir {
 
+class CounterView;
 class CustomerListView;
 class CustomerTableModel;
 class DashboardView;
@@ -32,6 +33,7 @@ class MainWindow final : public QMainWindow
 public:
     enum class Page
     {
+        Counter,
         Customers,
         Dashboard,
     };
@@ -46,6 +48,7 @@ public:
     static QStringList pageNames();
 
     Page currentPage() const;
+    CounterView* counter() const { return m_counter; }
     CustomerListView* customerList() const { return m_customers; }
     // nullptr for a role that may not see the dashboard.
     DashboardView* dashboard() const { return m_dashboard; }
@@ -78,6 +81,7 @@ private:
     QListWidget* m_navigation = nullptr;
     QStackedWidget* m_stack = nullptr;
     QList<PageEntry> m_pages;
+    CounterView* m_counter = nullptr;
     CustomerListView* m_customers = nullptr;
     DashboardView* m_dashboard = nullptr; // managers and administrators
     QLabel* m_connection = nullptr;
