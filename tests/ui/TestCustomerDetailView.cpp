@@ -392,6 +392,10 @@ private Q_SLOTS:
             file.remove(u' ').remove(u'&');
             QVERIFY(view->grab().save(dir + QStringLiteral("/detail-") + file + QStringLiteral(".png")));
         }
+        showTab(view.get(), QStringLiteral("Profile"));
+        retype(child<QLineEdit>(view.get(), "emailEdit"), QStringLiteral("siti@"));
+        QTest::mouseClick(child<QPushButton>(view.get(), "saveButton"), Qt::LeftButton);
+        QVERIFY(view->grab().save(dir + QStringLiteral("/detail-profile-error.png")));
     }
 };
 

@@ -28,11 +28,13 @@
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
+#include <QCursor>
 #include <QDateEdit>
 #include <QDateTime>
 #include <QFileDialog>
@@ -55,8 +57,8 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QToolButton>
+#include <QToolTip>
 #include <QVBoxLayout>
-#include <QValueAxis>
 
 #include <algorithm>
 #include <cmath>
@@ -103,6 +105,26 @@ QTableWidget* makeTable(QWidget* parent, const QString& objectName, const QStrin
     if (stretchColumn >= 0)
         table->horizontalHeader()->setSectionResizeMode(stretchColumn, QHeaderView::Stretch);
     return table;
+}
+
+// A round step for an axis: 1, 2, 2.5 or 5 times a power of ten, at least `raw`.
+double niceStep(double raw)
+{
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    for (double factor : {1.0, 2.0, 2.5, 5.0}) {
+        if (factor * magnitude >= raw)
+            return factor * magnitude;
+    }
+    return 10 * magnitude;
+}
+
+// Numbers are right-aligned, so their headings are too.
+void alignNumberHeaders(QTableWidget* table, const QList<int>& columns)
+{
+    for (int column : columns) {
+        if (QTableWidgetItem* header = table->horizontalHeaderItem(column))
+            header->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    }
 }
 
 QTableWidgetItem* textCell(const QString& text)
@@ -452,6 +474,7 @@ QWidget* CustomerDetailView::createProfileTab()
     m_birthDateEdit->setSpecialValueText(tr("Not given"));
     addField(left, tr("&Birth date:"), m_birthDateEdit, QStringLiteral("birthDate"));
     m_genderEdit = new QComboBox(tab);
+    m_genderEdit->addItem(tr("Not given"), CustomerEnums::toString(Gender::Unspecified));
     for (const QString& word : CustomerEnums::genderNames()) {
         if (const auto gender = CustomerEnums::parseGender(word))
             m_genderEdit->addItem(CustomerEnums::displayName(*gender), word);
@@ -480,6 +503,7 @@ QWidget* CustomerDetailView::createProfileTab()
     m_profileStatus = messageLabel(tab, QStringLiteral("profileStatus"));
     m_profileStatus->setAccessibleName(tr("Result of saving the profile"));
     buttons->addWidget(m_profileStatus, 1);
+    buttons->addStretch(0);
     m_revert = new QPushButton(tr("&Revert"), tab);
     m_revert->setObjectName(QStringLiteral("revertButton"));
     m_revert->setAccessibleName(tr("Revert the profile to what is saved"));
@@ -495,6 +519,11 @@ QWidget* CustomerDetailView::createProfileTab()
     connect(m_save, &QPushButton::clicked, this, &CustomerDetailView::saveProfile);
     buttons->addWidget(m_save);
     column->addLayout(buttons);
+    m_profileDates = new QLabel(tab);
+    m_profileDates->setObjectName(QStringLiteral("profileDates"));
+    m_profileDates->setAccessibleName(tr("When the customer was registered and last changed"));
+    m_profileDates->setForegroundRole(QPalette::PlaceholderText);
+    column->addWidget(m_profileDates);
     column->addStretch(1);
 
     if (!m_actor.can(Permission::CustomerUpdate)) {
@@ -524,14 +553,15 @@ QWidget* CustomerDetailView::createPurchasesTab()
     auto* tables = new QHBoxLayout;
     auto* salesBox = new QVBoxLayout;
     m_sales = makeTable(tab, QStringLiteral("salesTable"), tr("Recent sales"),
-        {tr("Order"), tr("Date"), tr("Items"), tr("Discount"), tr("Total"), tr("Points")}, -1);
-    m_sales->horizontalHeader()->setStretchLastSection(true);
+        {tr("Order"), tr("Date"), tr("Items"), tr("Discount"), tr("Total"), tr("Points")}, 1);
+    alignNumberHeaders(m_sales, {2, 3, 4, 5});
     salesBox->addWidget(buddyLabel(tr("&Recent sales"), m_sales));
     salesBox->addWidget(m_sales);
     tables->addLayout(salesBox, 3);
     auto* productsBox = new QVBoxLayout;
     m_topProducts = makeTable(
         tab, QStringLiteral("topProductsTable"), tr("Top products"), {tr("Product"), tr("Qty"), tr("Amount")}, 0);
+    alignNumberHeaders(m_topProducts, {1, 2});
     productsBox->addWidget(buddyLabel(tr("&Top products"), m_topProducts));
     productsBox->addWidget(m_topProducts);
     tables->addLayout(productsBox, 2);
@@ -559,6 +589,7 @@ QWidget* CustomerDetailView::createLedgerTab()
     pointsColumn->addWidget(m_pointsBalance);
     m_pointsTable = makeTable(pointsBox, QStringLiteral("pointsTable"), tr("Points history"),
         {tr("Date"), tr("Kind"), tr("Points"), tr("Balance"), tr("Reason")}, 4);
+    alignNumberHeaders(m_pointsTable, {2, 3});
     pointsColumn->addWidget(m_pointsTable);
     row->addWidget(pointsBox, 1);
 
@@ -570,6 +601,7 @@ QWidget* CustomerDetailView::createLedgerTab()
     creditColumn->addWidget(m_creditBalance);
     m_creditTable = makeTable(creditBox, QStringLiteral("creditTable"), tr("Store credit history"),
         {tr("Date"), tr("Kind"), tr("Amount"), tr("Balance"), tr("Reason")}, 4);
+    alignNumberHeaders(m_creditTable, {2, 3});
     creditColumn->addWidget(m_creditTable);
     row->addWidget(creditBox, 1);
     return tab;
@@ -723,6 +755,7 @@ QWidget* CustomerDetailView::createPreferencesTab()
     auto* tab = new QWidget(this);
     auto* column = new QVBoxLayout(tab);
     auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     m_payment = new QComboBox(tab);
     m_payment->setObjectName(QStringLiteral("preferredPayment"));
     m_payment->setAccessibleName(tr("Preferred payment"));
@@ -747,11 +780,15 @@ QWidget* CustomerDetailView::createPreferencesTab()
     form->addRow(QString(), m_offers);
     form->addRow(QString(), m_loyalty);
     form->addRow(QString(), m_doNotContact);
-    column->addLayout(form);
+    auto* formRow = new QHBoxLayout;
+    formRow->addLayout(form);
+    formRow->addStretch(1);
+    column->addLayout(formRow);
     auto* buttons = new QHBoxLayout;
     m_preferenceStatus = messageLabel(tab, QStringLiteral("preferenceStatus"));
     m_preferenceStatus->setAccessibleName(tr("Result of saving the preferences"));
     buttons->addWidget(m_preferenceStatus, 1);
+    buttons->addStretch(0);
     m_savePreferences = new QPushButton(tr("Save &Preferences"), tab);
     m_savePreferences->setObjectName(QStringLiteral("savePreferencesButton"));
     m_savePreferences->setAccessibleName(tr("Save the preferences"));
@@ -881,6 +918,8 @@ void CustomerDetailView::loadProfile()
     m_birthDateEdit->setDate(c.birthDate.isValid() ? c.birthDate : m_birthDateEdit->minimumDate());
     m_genderEdit->setCurrentIndex(std::max(0, m_genderEdit->findData(CustomerEnums::toString(c.gender))));
     m_notesEdit->setPlainText(c.notes);
+    m_profileDates->setText(
+        tr("Registered %1 · last changed %2").arg(formatTime(c.createdAt), formatTime(c.updatedAt)));
     clearFieldErrors();
 }
 
@@ -899,8 +938,8 @@ void CustomerDetailView::loadPurchases()
         parts << RepeatFrequencies::displayName(m.repeatFrequency());
         if (m.lastPurchaseAt) {
             const qint64 days = m.daysSinceLastPurchase(now).value_or(0);
-            parts << tr("last purchase %1 (%Ln day(s) ago)", nullptr, static_cast<int>(days))
-                         .arg(formatTime(*m.lastPurchaseAt));
+            const QString ago = days == 0 ? tr("today") : tr("%Ln day(s) ago", nullptr, static_cast<int>(days));
+            parts << tr("last purchase %1 (%2)").arg(formatTime(*m.lastPurchaseAt), ago);
         }
         m_figures->setText(parts.join(QStringLiteral(" · ")));
         months = report->months;
@@ -938,6 +977,7 @@ void CustomerDetailView::loadPurchases()
     const double unit = std::pow(10.0, Money::minorDigits(m_company.currency));
     auto* set = new QBarSet(tr("Spent"));
     QStringList categories;
+    QList<qint64> spentByMonth;
     double highest = 0;
     for (int i = 0; i < chartMonths; ++i) {
         const QDate month = first.addMonths(i);
@@ -951,12 +991,19 @@ void CustomerDetailView::loadPurchases()
         const double value = static_cast<double>(spent) / unit;
         highest = std::max(highest, value);
         *set << value;
+        spentByMonth << spent;
         categories << QLocale().toString(month, QStringLiteral("MMM yy"));
     }
 
     const QPalette palette = this->palette();
     set->setColor(palette.color(QPalette::Highlight));
     set->setBorderColor(palette.color(QPalette::Highlight));
+    connect(set, &QBarSet::hovered, this, [this, categories, spentByMonth](bool over, int index) {
+        if (over && index >= 0 && index < spentByMonth.size())
+            QToolTip::showText(QCursor::pos(), tr("%1: %2").arg(categories.at(index), money(spentByMonth.at(index))));
+        else
+            QToolTip::hideText();
+    });
     auto* series = new QBarSeries;
     series->append(set);
     auto* chart = new QChart;
@@ -973,12 +1020,19 @@ void CustomerDetailView::loadPurchases()
     axisX->append(categories);
     axisX->setLabelsBrush(palette.color(QPalette::Text));
     axisX->setGridLineVisible(false);
-    auto* axisY = new QValueAxis;
-    axisY->setRange(0, highest > 0 ? highest * 1.1 : 1);
-    axisY->setLabelFormat(QStringLiteral("%.0f"));
+    // Amounts on the axis as the locale writes them ("2,000,000"), which a value axis's
+    // printf format cannot do: a category axis with a label at each round step.
+    auto* axisY = new QCategoryAxis;
+    axisY->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    const double step = niceStep(highest > 0 ? highest / 4 : 1);
+    const int digits = step < 1 ? Money::minorDigits(m_company.currency) : 0;
+    const int steps = std::max(1, static_cast<int>(std::ceil(highest / step)));
+    axisY->append(QLocale().toString(0.0, 'f', digits), 0);
+    for (int i = 1; i <= steps; ++i)
+        axisY->append(QLocale().toString(step * i, 'f', digits), step * i);
+    axisY->setRange(0, step * steps);
     axisY->setLabelsBrush(palette.color(QPalette::Text));
     axisY->setGridLineColor(palette.color(QPalette::Midlight));
-    axisY->applyNiceNumbers();
     chart->addAxis(axisX, Qt::AlignBottom);
     chart->addAxis(axisY, Qt::AlignLeft);
     series->attachAxis(axisX);

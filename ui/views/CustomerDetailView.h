@@ -146,6 +146,7 @@ private:
     QPushButton* m_save = nullptr;
     QPushButton* m_revert = nullptr;
     QLabel* m_profileStatus = nullptr;
+    QLabel* m_profileDates = nullptr;
 
     // Purchases
     QLabel* m_figures = nullptr;
