@@ -193,6 +193,7 @@ private Q_SLOTS:
 
         QVERIFY(emailError->isVisible());
         QVERIFY2(emailError->text().contains(QStringLiteral("valid email")), qPrintable(emailError->text()));
+        QCOMPARE(email->accessibleDescription(), emailError->text());
         QVERIFY(!child<QLabel>(view.get(), "cityError")->isVisible());
         QVERIFY(child<QLabel>(view.get(), "profileStatus")->text().contains(QStringLiteral("Nothing was saved")));
         // What the user typed stays for them to correct.

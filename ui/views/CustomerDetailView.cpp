@@ -1208,8 +1208,11 @@ void CustomerDetailView::saveProfile()
 
 void CustomerDetailView::clearFieldErrors()
 {
-    for (QLabel* label : std::as_const(m_fieldErrors))
-        showMessage(label, {}, false);
+    for (auto it = m_fieldErrors.cbegin(); it != m_fieldErrors.cend(); ++it) {
+        showMessage(it.value(), {}, false);
+        if (auto* editor = findChild<QWidget*>(it.key() + QStringLiteral("Edit")))
+            editor->setAccessibleDescription({});
+    }
 }
 
 void CustomerDetailView::showFieldErrors(const Error& error)
@@ -1222,8 +1225,12 @@ void CustomerDetailView::showFieldErrors(const Error& error)
     for (const FieldError& f : fields) {
         if (QLabel* label = m_fieldErrors.value(f.field)) {
             showMessage(label, sentence(f.message), true);
+            // A screen reader reads the problem with the field, not only beside it.
+            auto* editor = findChild<QWidget*>(f.field + QStringLiteral("Edit"));
+            if (editor)
+                editor->setAccessibleDescription(sentence(f.message));
             if (!firstBad)
-                firstBad = label->parentWidget()->findChild<QWidget*>(f.field + QStringLiteral("Edit"));
+                firstBad = editor;
         } else {
             elsewhere << f.field + QStringLiteral(": ") + f.message;
         }
