@@ -3,6 +3,7 @@
 #include "tests/ui/SampleCustomers.h"
 #include "ui/models/CustomerTableModel.h"
 #include "ui/views/CounterView.h"
+#include "ui/views/CustomerDetailView.h"
 #include "ui/views/CustomerListView.h"
 #include "ui/views/MainWindow.h"
 
@@ -14,6 +15,7 @@
 #include <QListWidget>
 #include <QRegularExpression>
 #include <QStackedWidget>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTest>
 
@@ -33,6 +35,7 @@ private Q_SLOTS:
     void showsTheCompanyAndItsPages();
     void aCashierHasNoDashboard();
     void aDashboardCardOpensItsCustomers();
+    void aCustomerOpensAndBackReturns();
     void statusBarSaysWhatWaitsToSync();
     void f1ListsTheShortcuts();
     void pageNamesRoundTrip();
@@ -84,7 +87,7 @@ void TestMainWindow::showsTheCompanyAndItsPages()
     QTRY_VERIFY(search->hasFocus());
     // A manager has the dashboard too; a click on the list goes there.
     QVERIFY(m_window->hasPage(MainWindow::Page::Dashboard));
-    QCOMPARE(navigation->count(), 3);
+    QCOMPARE(navigation->count(), 3); // the detail page is opened from a customer, not listed
     QTest::mouseClick(
         navigation->viewport(), Qt::LeftButton, {}, navigation->visualItemRect(navigation->item(2)).center());
     QCOMPARE(m_window->currentPage(), MainWindow::Page::Dashboard);
@@ -121,6 +124,36 @@ void TestMainWindow::aDashboardCardOpensItsCustomers()
     for (int i = 0; i < 30; ++i)
         vips += SampleCustomers::type(i) == u"vip" ? 1 : 0;
     QTRY_COMPARE(list->customerModel()->totalCount(), vips);
+}
+
+void TestMainWindow::aCustomerOpensAndBackReturns()
+{
+    // From the list: Enter on a row opens that customer's page; Esc goes back to the list.
+    m_window->showPage(MainWindow::Page::Customers);
+    auto* table = m_window->customerList()->findChild<QTableView*>(QStringLiteral("customerTable"));
+    QVERIFY(table);
+    QTRY_VERIFY(m_window->customerModel()->rowCount() > 2);
+    table->setFocus();
+    table->setCurrentIndex(m_window->customerModel()->index(2, 0));
+    const QString id = m_window->customerModel()->customerAt(2)->id;
+    QTest::keyClick(table, Qt::Key_Return);
+    QCOMPARE(m_window->currentPage(), MainWindow::Page::Detail);
+    QCOMPARE(m_window->customerDetail()->customerId(), id);
+    auto* name = m_window->customerDetail()->findChild<QLabel*>(QStringLiteral("customerName"));
+    QVERIFY(name);
+    QCOMPARE(name->text(), m_window->customerModel()->customerAt(2)->name);
+    QTest::keyClick(m_window->customerDetail(), Qt::Key_Escape);
+    QCOMPARE(m_window->currentPage(), MainWindow::Page::Customers);
+    QCOMPARE(m_window->findChild<QStackedWidget*>(QStringLiteral("pages"))->currentWidget(), m_window->customerList());
+
+    // From the dashboard's top list, Back returns to the dashboard.
+    m_window->showPage(MainWindow::Page::Dashboard);
+    m_window->openCustomer(id);
+    QCOMPARE(m_window->currentPage(), MainWindow::Page::Detail);
+    auto* back = m_window->customerDetail()->findChild<QAbstractButton*>(QStringLiteral("backButton"));
+    QVERIFY(back);
+    QTest::mouseClick(back, Qt::LeftButton);
+    QCOMPARE(m_window->currentPage(), MainWindow::Page::Dashboard);
 }
 
 void TestMainWindow::statusBarSaysWhatWaitsToSync()

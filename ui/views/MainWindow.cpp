@@ -1,10 +1,12 @@
 #include "ui/views/MainWindow.h"
 
+#include "core/domain/Customer.h"
 #include "core/domain/CustomerQuery.h"
 #include "core/services/SyncStatusService.h"
 #include "core/storage/Database.h"
 #include "ui/models/CustomerTableModel.h"
 #include "ui/views/CounterView.h"
+#include "ui/views/CustomerDetailView.h"
 #include "ui/views/CustomerListView.h"
 #include "ui/views/DashboardView.h"
 
@@ -36,6 +38,7 @@ struct PageInfo
 constexpr PageInfo kPages[] = {
     {MainWindow::Page::Counter, "counter"},
     {MainWindow::Page::Customers, "customers"},
+    {MainWindow::Page::Detail, "detail"},
     {MainWindow::Page::Dashboard, "dashboard"},
 };
 
@@ -88,6 +91,19 @@ MainWindow::MainWindow(Database& db, const Actor& actor, const Company& company,
             });
     }
 
+    // One customer's page, opened from the counter, the list or the dashboard.
+    m_detail = new CustomerDetailView(db, actor, company, m_stack);
+    m_stack->addWidget(m_detail);
+    connect(m_customers, &CustomerListView::customerOpened, this, &MainWindow::openCustomer);
+    connect(m_counter, &CounterView::customerOpened, this, &MainWindow::openCustomer);
+    if (m_dashboard)
+        connect(m_dashboard, &DashboardView::customerOpened, this, &MainWindow::openCustomer);
+    connect(m_detail, &CustomerDetailView::backRequested, this, [this] { showPage(m_openedFrom); });
+    connect(m_detail, &CustomerDetailView::customerChanged, this, [this] {
+        m_customers->customerModel()->refresh();
+        refreshSyncStatus();
+    });
+
     // A sale changes figures the list shows and adds changes to sync.
     connect(m_counter, &CounterView::saleCompleted, this, [this] {
         m_customers->customerModel()->refresh();
@@ -100,10 +116,8 @@ MainWindow::MainWindow(Database& db, const Actor& actor, const Company& company,
         widest = std::max(widest, m_navigation->fontMetrics().horizontalAdvance(m_navigation->item(i)->text()));
     m_navigation->setFixedWidth(widest + m_navigation->iconSize().width() + 48);
     connect(m_navigation, &QListWidget::currentRowChanged, m_stack, [this](int row) {
-        if (row < 0 || row >= m_pages.size())
-            return;
-        m_stack->setCurrentWidget(m_pages.at(row).widget);
-        m_pages.at(row).widget->setFocus(Qt::OtherFocusReason);
+        if (row >= 0 && row < m_pages.size())
+            showWidget(m_pages.at(row).widget);
     });
     m_navigation->setCurrentRow(0);
 
@@ -197,6 +211,8 @@ void MainWindow::addPage(Page page, QWidget* widget, const QString& title, QStyl
 
 MainWindow::Page MainWindow::currentPage() const
 {
+    if (m_stack->currentWidget() == m_detail)
+        return Page::Detail;
     const int row = m_navigation->currentRow();
     return row >= 0 && row < m_pages.size() ? m_pages.at(row).page : Page::Counter;
 }
@@ -208,17 +224,47 @@ CustomerTableModel* MainWindow::customerModel() const
 
 bool MainWindow::hasPage(Page page) const
 {
-    return std::any_of(m_pages.cbegin(), m_pages.cend(), [page](const PageEntry& e) { return e.page == page; });
+    return page == Page::Detail
+        || std::any_of(m_pages.cbegin(), m_pages.cend(), [page](const PageEntry& e) { return e.page == page; });
+}
+
+void MainWindow::showWidget(QWidget* widget)
+{
+    m_stack->setCurrentWidget(widget);
+    widget->setFocus(Qt::OtherFocusReason);
 }
 
 void MainWindow::showPage(Page page)
 {
+    if (page == Page::Detail) {
+        // Without a customer chosen, the first one of the list (as --page detail shows).
+        if (m_detail->customerId().isEmpty()) {
+            const Customer* first = m_customers->customerModel()->customerAt(0);
+            if (!first)
+                return;
+            m_detail->showCustomer(first->id);
+        }
+        m_navigation->setCurrentRow(-1);
+        showWidget(m_detail);
+        return;
+    }
     for (qsizetype i = 0; i < m_pages.size(); ++i) {
         if (m_pages.at(i).page == page) {
+            if (m_navigation->currentRow() == i)
+                showWidget(m_pages.at(i).widget); // back from the detail page
             m_navigation->setCurrentRow(static_cast<int>(i));
             return;
         }
     }
+}
+
+void MainWindow::openCustomer(const QString& customerId)
+{
+    if (m_stack->currentWidget() != m_detail)
+        m_openedFrom = currentPage();
+    m_detail->showCustomer(customerId);
+    m_navigation->setCurrentRow(-1);
+    showWidget(m_detail);
 }
 
 void MainWindow::refreshSyncStatus()

@@ -18,6 +18,7 @@ class QStackedWidget;
 namespace kasir {
 
 class CounterView;
+class CustomerDetailView;
 class CustomerListView;
 class CustomerTableModel;
 class DashboardView;
@@ -35,6 +36,7 @@ public:
     {
         Counter,
         Customers,
+        Detail,
         Dashboard,
     };
 
@@ -50,6 +52,7 @@ public:
     Page currentPage() const;
     CounterView* counter() const { return m_counter; }
     CustomerListView* customerList() const { return m_customers; }
+    CustomerDetailView* customerDetail() const { return m_detail; }
     // nullptr for a role that may not see the dashboard.
     DashboardView* dashboard() const { return m_dashboard; }
     // Whether the role has the page.
@@ -61,6 +64,8 @@ public:
 
 public Q_SLOTS:
     void showPage(kasir::MainWindow::Page page);
+    // The detail page of one customer; Back returns to the page it was opened from.
+    void openCustomer(const QString& customerId);
     // Counts the changes waiting to be synced, away from this thread.
     void refreshSyncStatus();
     // The list of shortcuts (F1), in a window of its own that does not block.
@@ -74,6 +79,7 @@ private:
     };
 
     void addPage(Page page, QWidget* widget, const QString& title, QStyle::StandardPixmap icon);
+    void showWidget(QWidget* widget);
     void pendingCounted(qint64 pending, const QString& error);
 
     Database& m_db;
@@ -83,6 +89,7 @@ private:
     QList<PageEntry> m_pages;
     CounterView* m_counter = nullptr;
     CustomerListView* m_customers = nullptr;
+    CustomerDetailView* m_detail = nullptr; // not listed: opened from a customer
     DashboardView* m_dashboard = nullptr; // managers and administrators
     QLabel* m_connection = nullptr;
     QLabel* m_pending = nullptr;
@@ -92,6 +99,7 @@ private:
     QThread m_statusThread;
     QObject* m_statusWorker = nullptr;
     bool m_counting = false;
+    Page m_openedFrom = Page::Customers;
 };
 
 } // namespace kasir
