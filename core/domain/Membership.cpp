@@ -72,6 +72,19 @@ int MembershipRules::discountBp(MembershipLevel level) const
     return 0;
 }
 
+int MembershipRules::discountBpFor(const Customer& customer) const
+{
+    if (customer.discountOverrideBp)
+        return *customer.discountOverrideBp;
+    return customer.isMember() ? discountBp(customer.level) : 0;
+}
+
+qint64 MembershipRules::discountOf(qint64 amount, int bp)
+{
+    // amount x bp could pass 64 bits; this is the same floor without the product.
+    return amount / 10000 * bp + amount % 10000 * bp / 10000;
+}
+
 qint64 MembershipRules::pointsFor(qint64 paidInMoney) const
 {
     if (paidInMoney <= 0 || spendPerPoint <= 0)

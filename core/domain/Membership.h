@@ -38,6 +38,11 @@ struct MembershipRules
 
     MembershipLevel levelFor(qint64 totalSpent) const;
     int discountBp(MembershipLevel level) const;
+    // The discount a sale to `customer` gets: their own discount when they have one,
+    // otherwise their level's for members (member or VIP), otherwise none.
+    int discountBpFor(const Customer& customer) const;
+    // `bp` basis points of `amount`, rounded down; exact for any amount (no 64-bit overflow).
+    static qint64 discountOf(qint64 amount, int bp);
     // Points earned on `paidInMoney` (cash, card, mobile money): whole points, rounded down.
     qint64 pointsFor(qint64 paidInMoney) const;
 

@@ -258,13 +258,9 @@ Result<Sale> CheckoutService::complete(const SaleRequest& request)
     auto rules = MembershipRepository(m_db).rules(m_actor.companyId);
     if (!rules)
         return rules.error();
-    // The customer's own discount wins; otherwise members get their level's.
-    if (customer && customer->discountOverrideBp)
-        sale.discountBp = *customer->discountOverrideBp;
-    else if (customer && customer->isMember())
-        sale.discountBp = rules->discountBp(customer->level);
-    // subtotal x basis points could pass 64 bits; this is the same floor without the product.
-    sale.discount = sale.subtotal / 10000 * sale.discountBp + sale.subtotal % 10000 * sale.discountBp / 10000;
+    if (customer)
+        sale.discountBp = rules->discountBpFor(*customer);
+    sale.discount = MembershipRules::discountOf(sale.subtotal, sale.discountBp);
     sale.total = sale.subtotal - sale.discount;
 
     // How it is paid.

@@ -13,6 +13,8 @@
 #include <QSqlQuery>
 #include <QTest>
 
+#include <limits>
+
 using namespace kasir;
 
 namespace {
@@ -208,6 +210,38 @@ private slots:
         QVERIFY(r->updatedBy.isEmpty());
         QVERIFY(r->problems().isEmpty());
         QCOMPARE(t.countRows(QStringLiteral("membership_rules")), 0);
+    }
+
+    void aSalesDiscountFollowsOneRule()
+    {
+        // Their own discount wins; members (and VIPs) get their level's; nobody else any.
+        const MembershipRules rules = MembershipRules::defaults();
+        Customer c;
+        c.type = CustomerType::WalkIn;
+        c.level = MembershipLevel::Gold;
+        QCOMPARE(rules.discountBpFor(c), 0);
+        c.type = CustomerType::Member;
+        QCOMPARE(rules.discountBpFor(c), 1500);
+        c.type = CustomerType::Vip;
+        c.level = MembershipLevel::Platinum;
+        QCOMPARE(rules.discountBpFor(c), 2000);
+        c.discountOverrideBp = 250;
+        QCOMPARE(rules.discountBpFor(c), 250);
+        c.type = CustomerType::WalkIn;
+        QCOMPARE(rules.discountBpFor(c), 250);
+        c.discountOverrideBp = 0; // their own "none" wins over the level's
+        c.type = CustomerType::Member;
+        QCOMPARE(rules.discountBpFor(c), 0);
+
+        // Rounded down, exact where amount x bp would not fit in 64 bits.
+        QCOMPARE(MembershipRules::discountOf(99'999, 1000), 9'999);
+        QCOMPARE(MembershipRules::discountOf(10'000, 1), 1);
+        QCOMPARE(MembershipRules::discountOf(9'999, 1), 0);
+        QCOMPARE(MembershipRules::discountOf(0, 2000), 0);
+        QCOMPARE(
+            MembershipRules::discountOf(std::numeric_limits<qint64>::max(), 10000), std::numeric_limits<qint64>::max());
+        QCOMPARE(MembershipRules::discountOf(std::numeric_limits<qint64>::max(), 5000),
+            std::numeric_limits<qint64>::max() / 2);
     }
 
     void setRulesRoundTripsPerCompany()

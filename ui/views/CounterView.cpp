@@ -792,11 +792,7 @@ void CounterView::showCustomerCard()
         m_level->setText(tr("%1 (%2)").arg(CustomerEnums::displayName(c.level), CustomerEnums::displayName(c.type)));
     else
         m_level->setText(tr("%1, no membership").arg(CustomerEnums::displayName(c.type)));
-    int bp = 0;
-    if (c.discountOverrideBp)
-        bp = *c.discountOverrideBp;
-    else if (c.isMember())
-        bp = m_rules.discountBp(c.level);
+    const int bp = m_rules.discountBpFor(c);
     m_discount->setText(bp > 0 ? tr("%1 %").arg(Percent::formatBasisPoints(bp)) : tr("None"));
     const Balances balances = attached ? m_balances : LedgerService(m_db, m_actor).balances(c.id).value_or(Balances {});
     const QLocale locale;
@@ -1034,23 +1030,16 @@ qint64 CounterView::subtotal() const
     return sum;
 }
 
-// What the sale's discount will be, shown before it is made: the customer's own discount,
-// else their level's for members. CheckoutService::complete() decides the figure the sale
-// keeps; this only has to agree with it (TestCounterView compares the two).
+// What the sale's discount will be, shown before it is made, by the rule
+// CheckoutService::complete() applies (MembershipRules::discountBpFor).
 int CounterView::discountBp() const
 {
-    if (!m_customer)
-        return 0;
-    if (m_customer->discountOverrideBp)
-        return *m_customer->discountOverrideBp;
-    return m_customer->isMember() ? m_rules.discountBp(m_customer->level) : 0;
+    return m_customer ? m_rules.discountBpFor(*m_customer) : 0;
 }
 
 qint64 CounterView::discount() const
 {
-    const qint64 sub = subtotal();
-    const int bp = discountBp();
-    return sub / 10000 * bp + sub % 10000 * bp / 10000;
+    return MembershipRules::discountOf(subtotal(), discountBp());
 }
 
 qint64 CounterView::total() const
