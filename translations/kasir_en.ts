@@ -221,51 +221,51 @@
     <message>
         <source>%1: %2</source>
         <comment>an entity and what was done to it, e.g. gift card: create</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Personal data erased; now %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Data pribadi dihapus; sekarang %1</translation>
     </message>
     <message>
         <source>Deleted with their personal data</source>
-        <translation type="unfinished"></translation>
+        <translation>Dihapus beserta data pribadinya</translation>
     </message>
     <message>
         <source>Anonymised</source>
-        <translation type="unfinished"></translation>
+        <translation>Dianonimkan</translation>
     </message>
     <message>
         <source>%1: %2</source>
         <comment>what was done and why</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Personal data exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Data pribadi diekspor</translation>
     </message>
     <message>
         <source>Note erased</source>
-        <translation type="unfinished"></translation>
+        <translation>Catatan dihapus</translation>
     </message>
     <message>
         <source>Walk-in sale %1, which noted their number, erased with them</source>
-        <translation type="unfinished"></translation>
+        <translation>Penjualan walk-in %1, yang mencatat nomornya, ikut dihapus</translation>
     </message>
 </context>
 <context>
     <name>kasir::AnalyticsService</name>
     <message>
         <source>%1 must be between %2 and %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 harus antara %2 dan %3</translation>
     </message>
     <message>
         <source>see the company&apos;s customer figures</source>
-        <translation type="unfinished"></translation>
+        <translation>melihat angka pelanggan perusahaan</translation>
     </message>
     <message>
         <source>after is not a cursor from a previous page</source>
-        <translation type="unfinished"></translation>
+        <translation>after bukan kursor dari halaman sebelumnya</translation>
     </message>
 </context>
 <context>
@@ -276,7 +276,7 @@
     </message>
     <message>
         <source>change a customer&apos;s status</source>
-        <translation type="unfinished"></translation>
+        <translation>mengubah status pelanggan</translation>
     </message>
     <message>
         <source>tag customers</source>
@@ -284,23 +284,23 @@
     </message>
     <message>
         <source>change customers in bulk</source>
-        <translation type="unfinished"></translation>
+        <translation>mengubah banyak pelanggan sekaligus</translation>
     </message>
     <message>
         <source>must be between 1 and %1</source>
-        <translation type="unfinished"></translation>
+        <translation>harus antara 1 dan %1</translation>
     </message>
     <message>
         <source>a bulk change makes its own units of work; it cannot run inside another</source>
-        <translation type="unfinished"></translation>
+        <translation>perubahan massal membuat unit kerjanya sendiri; tidak dapat berjalan di dalam unit kerja lain</translation>
     </message>
     <message>
         <source>name the customers or filter them, not both</source>
-        <translation type="unfinished"></translation>
+        <translation>sebutkan pelanggannya atau saring mereka, jangan keduanya</translation>
     </message>
     <message>
         <source>%1 is a wholesale customer; membership would replace their wholesale terms, so set their type instead</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 adalah pelanggan grosir; keanggotaan akan menggantikan syarat grosirnya, jadi ubah jenisnya saja</translation>
     </message>
 </context>
 <context>
@@ -351,7 +351,7 @@
     </message>
     <message>
         <source>must be between 1 and %1</source>
-        <translation type="unfinished"></translation>
+        <translation>harus antara 1 dan %1</translation>
     </message>
     <message>
         <source>%1 is no longer sold</source>
@@ -477,7 +477,7 @@
     </message>
     <message numerus="yes">
         <source>must be at most %n characters</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>must be at most %n character</numerusform>
             <numerusform>must be at most %n characters</numerusform>
         </translation>
@@ -496,6 +496,515 @@
     </message>
 </context>
 <context>
+    <name>kasir::CounterView</name>
+    <message>
+        <source>Counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone number or its last 4 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a phone number in any form, or its last 4 digits (F4).
+Up and Down choose a match, Enter puts it on the sale, Esc clears.
+F2 registers a new customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matching customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up and Down choose, Enter or a double click puts the customer on the sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked customer: may not pay with store credit. Check with a manager before selling.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store credit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the customer&apos;s details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the customer&apos;s details (or double click the card)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove from sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the customer from the sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sell without a customer (Shift+F4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Count them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count the earlier walk-in sales for this customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register a new customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete the sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New customer&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New customer&apos;s phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 0812 3456 7890</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;hone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register and add to sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register the customer and add them to the sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register and add to the sale (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel registering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan or type an item code or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan or type an item code, Enter adds it (F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many of the item to add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the item to the sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the item to the sale (Enter in the item code)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Item:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Qty:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No items yet.
+Scan or type an item code above (F6).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items on the sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ and - change the quantity, Delete removes the line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points to redeem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> pts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Points to redeem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the rest is paid (F9 goes to the amount)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount tendered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash handed over; empty for the exact amount. Enter completes the sale (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pa&amp;yment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete sale  (F12)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete the sale: F12 or Ctrl+Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print / Save PDF receipt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the last sale&apos;s receipt or save it as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the last sale&apos;s receipt, or save it as a PDF file (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the sale and start again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take off the customer, the items and the payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove customer from sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type at least 4 digits of the phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No customer has this number. F2 registers a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (blocked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk-in sale: no customer.
+Type a phone number to find one, or press F2 to register a new customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On this sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter puts this customer on the sale instead of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter puts this customer on the sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double click to open the customer&apos;s details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, no membership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (worth %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 owed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a field&apos;s name, then what is wrong with it</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier walk-in sale(s) noted this phone (%1).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n walk-in sale(s) now count for %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is no longer sold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no item with the code %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount (%1 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Points to redeem (up to %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points to pay with: up to %1 of %2, one point pays %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points need a customer on the sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exact: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount tendered is not an amount of money.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale %1 completed: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 earned %n point(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Problem with the sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kasir::CreditLimit</name>
     <message>
         <source>would take the balance to %1, past the credit limit of %2 debt; a manager can allow it with a reason</source>
@@ -507,6 +1016,786 @@
     </message>
     <message>
         <source>would take the balance to %1, but no debt is allowed; a manager can allow it with a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::CustomerDetailView</name>
+    <message>
+        <source>Personal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile money</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store credit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Morning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afternoon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reversed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Debit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carried over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale on account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repayment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;urchases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points &amp;&amp; &amp;credit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Con&amp;tacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre&amp;ferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acti&amp;vity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the customer list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Customer Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON documents (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the customer list (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export Data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export everything stored about the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save everything stored about this customer as a JSON document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonym&amp;ise…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymise the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase this customer&apos;s personal data and keep their sales and ledgers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete a customer who has no sales or ledger entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result of the last action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0812-3456-7890</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;hone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;mail:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Birth date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Gender:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pro&amp;vince:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posta&amp;l code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result of saving the profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revert the profile to what is saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the customer was registered and last changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purchase figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Recent sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Top products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spending per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store credit balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store credit history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What should the next person serving this customer know?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result of adding the note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag to add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag name, new or existing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ta&amp;g:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result of the last tag change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags are put on and taken off by managers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number or address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number or email address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label: office, daughter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result of the last contact change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Additional contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferred payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not said</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferred &amp;payment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best time to contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best &amp;time to contact:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May receive &amp;offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May receive &amp;loyalty messages (points, level)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Do not contact at all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overrides the consents above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result of saving the preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 % (own)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 owed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked: this customer may not pay with store credit. Ask a manager before serving them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inactive: this customer was deactivated and is hidden from lookups at the counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not contact this customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reactivate the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivate the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make this customer active again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide this customer from lookups; their history stays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered %1 · last changed %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln purchase(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s) ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>last purchase %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (refund)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Spending per month, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No purchases in the last 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Balance: %Ln point(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Balance: %1 owed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a former user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No notes yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to save: no field was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was saved: correct the fields marked below their boxes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already has the tag %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the tag to remove in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the contact to remove in the table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferences saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything stored about %1 was saved to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymise %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This erases %1&apos;s name, contact details, address, notes and tags for good; their sales, points and store credit stay. It cannot be undone.
+
+Why is their data erased? (Do not repeat their name or numbers.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s personal data was erased.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This deletes %1 with their notes, contacts, tags and preferences. It cannot be undone. A customer with sales or ledger entries cannot be deleted: deactivate or anonymise them.
+
+Reason (optional):</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -570,6 +1859,68 @@
     </message>
 </context>
 <context>
+    <name>kasir::CustomerListView</name>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the filters chosen on the dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the dashboard&apos;s filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting customers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search name, phone, email or code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s)</source>
+        <translation>
+            <numerusform>%Ln customer</numerusform>
+            <numerusform>%Ln customers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>kasir::CustomerRepository</name>
     <message>
         <source>customer %1 does not exist</source>
@@ -624,7 +1975,7 @@
     </message>
     <message>
         <source>must be between 1 and %1</source>
-        <translation type="unfinished"></translation>
+        <translation>harus antara 1 dan %1</translation>
     </message>
     <message>
         <source>change customers</source>
@@ -783,6 +2134,439 @@
     </message>
 </context>
 <context>
+    <name>kasir::DashboardView</name>
+    <message>
+        <source>%1 %2</source>
+        <comment>month and year</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Membership dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No customers yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once customers are registered and start buying, their figures appear here: how many there are, what they spend and who comes back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard is not available for your role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The company&apos;s customer figures are for managers and administrators. Ask one of them if you need them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The figures could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh the dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the figures again (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Churned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average lifetime value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average purchases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers in debt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total debt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store credit held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points outstanding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New customers per month, last 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New customers per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue per month, last 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers by membership level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers by level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers by how often they buy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How often customers buy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers per RFM segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top customers by revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top customers by purchases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By purchases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top customers by store credit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By store credit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recently registered customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recently registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a customer to open them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Refresh to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures as of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show these customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 with purchases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 inactive, %2 blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of all customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members and VIP customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VIP customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>since 1 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln bought twice or more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>no purchase in %Ln day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Churned customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>net of refunds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers who bought</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spent per customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>purchases per customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>owe the shop money</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>owed by %Ln customer(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>held by %Ln customer(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Customers holding store credit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loyalty points not yet used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New customers per month, %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue per month, %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln new customer(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, millions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 from %Ln sale(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln refund(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Level: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buy: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln purchase(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 to %2 purchases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 purchases or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no purchase yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2): %Ln customer(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Segment: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln customer(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Customers have not been ranked into segments yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Ranked %1; %Ln customer(s) without a purchase are not ranked.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No customer has bought anything yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No customer holds store credit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No customer has been registered yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kasir::Database</name>
     <message>
         <source>no database file was given</source>
@@ -822,7 +2606,7 @@
     </message>
     <message>
         <source>the write-ahead log cannot be emptied during a write</source>
-        <translation type="unfinished"></translation>
+        <translation>log tulis-depan tidak dapat dikosongkan saat ada penulisan</translation>
     </message>
 </context>
 <context>
@@ -884,6 +2668,18 @@
     </message>
     <message>
         <source>%1 has no active administrator, so nobody may open it. Restore the latest backup of the database, or ask whoever supports your Kasir installation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page to open: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--page: &quot;%1&quot; is not a page; the pages are %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1030,7 +2826,7 @@
     </message>
     <message>
         <source>must be between 1 and %1</source>
-        <translation type="unfinished"></translation>
+        <translation>harus antara 1 dan %1</translation>
     </message>
     <message>
         <source>unknown note command &quot;%1&quot;; use add, list or delete</source>
@@ -1062,124 +2858,133 @@
     </message>
     <message>
         <source>only goes with --json</source>
-        <translation type="unfinished"></translation>
+        <translation>hanya bersama --json</translation>
     </message>
     <message>
         <source>Customers          %1 (active %2, inactive %3, blocked %4)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan          %1 (aktif %2, nonaktif %3, diblokir %4)
+</translation>
     </message>
     <message>
         <source>By type            walk-in %1, member %2, vip %3, wholesale %4
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Menurut jenis      walk-in %1, member %2, vip %3, grosir %4
+</translation>
     </message>
     <message>
         <source>By level           %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Menurut level      %1
+</translation>
     </message>
     <message>
         <source>New this month     %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Baru bulan ini     %1
+</translation>
     </message>
     <message>
         <source>Revenue            %1 (average per customer %2, highest %3)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Pendapatan         %1 (rata-rata per pelanggan %2, tertinggi %3)
+</translation>
     </message>
     <message>
         <source>Purchases          %1 per customer; %2 customers bought, %3 came back (%4 %)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Pembelian          %1 per pelanggan; %2 pelanggan membeli, %3 kembali lagi (%4 %)
+</translation>
     </message>
     <message>
         <source>Frequency          %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Frekuensi          %1
+</translation>
     </message>
     <message numerus="yes">
         <source>Churned            %1 (no purchase in %n day(s))
 </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Berhenti           %1 (tidak membeli dalam %n hari)
+</numerusform>
         </translation>
     </message>
     <message>
         <source>Debt               %1 owed by %2 customers
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Utang              %1 dari %2 pelanggan
+</translation>
     </message>
     <message>
         <source>Store credit       %1 held by %2 customers
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Saldo toko         %1 dimiliki %2 pelanggan
+</translation>
     </message>
     <message>
         <source>Points             %1 outstanding
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Poin               %1 beredar
+</translation>
     </message>
     <message>
         <source>must be one of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>harus salah satu dari %1</translation>
     </message>
     <message>
         <source>must be 1 or more</source>
-        <translation type="unfinished"></translation>
+        <translation>minimal 1</translation>
     </message>
     <message>
         <source>does not apply to bulk, which changes every customer the filters select</source>
-        <translation type="unfinished"></translation>
+        <translation>tidak berlaku untuk bulk, yang mengubah setiap pelanggan yang dipilih saringan</translation>
     </message>
     <message>
         <source>is given more than once; one value at a time</source>
-        <translation type="unfinished"></translation>
+        <translation>diberikan lebih dari sekali; satu nilai saja</translation>
     </message>
     <message>
         <source>name one action: --set-type, --set-status, --add-tag, --remove-tag or --membership</source>
-        <translation type="unfinished"></translation>
+        <translation>sebutkan satu tindakan: --set-type, --set-status, --add-tag, --remove-tag atau --membership</translation>
     </message>
     <message>
         <source>must be on or off</source>
-        <translation type="unfinished"></translation>
+        <translation>harus on atau off</translation>
     </message>
     <message>
         <source>must name at least one customer by id or code, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>harus menyebut minimal satu pelanggan dengan id atau kode, dipisah koma</translation>
     </message>
     <message numerus="yes">
         <source>%n customer(s) could not be changed; the summary says why</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pelanggan tidak dapat diubah; ringkasan menyebutkan alasannya</numerusform>
         </translation>
     </message>
     <message>
         <source>privacy needs a verb: export, anonymise or delete</source>
-        <translation type="unfinished"></translation>
+        <translation>privacy membutuhkan perintah: export, anonymise atau delete</translation>
     </message>
     <message>
         <source>needs a file name</source>
-        <translation type="unfinished"></translation>
+        <translation>membutuhkan nama berkas</translation>
     </message>
     <message>
         <source>%1 already exists; choose another file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sudah ada; pilih berkas lain</translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>tidak dapat menulis %1: %2</translation>
     </message>
     <message>
         <source>anonymising %1 (%2) erases their personal data for good; run again with --yes</source>
-        <translation type="unfinished"></translation>
+        <translation>menganonimkan %1 (%2) menghapus data pribadinya untuk selamanya; jalankan lagi dengan --yes</translation>
     </message>
     <message>
         <source>unknown privacy command &quot;%1&quot;; use export, anonymise or delete</source>
-        <translation type="unfinished"></translation>
+        <translation>perintah privacy tidak dikenal &quot;%1&quot;; gunakan export, anonymise atau delete</translation>
     </message>
     <message>
         <source>Usage: kasirctl [--db FILE] [--user NAME [--password-stdin]] COMMAND [options]
@@ -1298,11 +3103,11 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message>
         <source>cannot go with --%1: one action at a time</source>
-        <translation type="unfinished"></translation>
+        <translation>tidak bisa bersama --%1: satu tindakan sekali jalan</translation>
     </message>
     <message>
         <source>cannot go with --%1: name the customers or filter them, not both</source>
-        <translation type="unfinished"></translation>
+        <translation>tidak bisa bersama --%1: sebutkan pelanggannya atau saring mereka, jangan keduanya</translation>
     </message>
 </context>
 <context>
@@ -1388,44 +3193,115 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
 </context>
 <context>
+    <name>kasir::LoginDialog</name>
+    <message>
+        <source>Sign in to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type your username.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The username or the password is wrong. Try again, or ask a manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kasir::MainWindow</name>
     <message>
-        <source>All</source>
+        <source>Pages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Find Customer</source>
+        <source>Counter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Search name, phone, email or code</source>
+        <source>Customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Type:</source>
+        <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>S&amp;tatus:</source>
+        <source>Offline: no server set up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Level:</source>
+        <source>This terminal works on its own data; changes are kept until a server is set up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Search failed: %1</source>
+        <source>Last sync: never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes waiting to sync: unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing waiting to sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%Ln customer(s)</source>
-        <translation>
-            <numerusform>%Ln customer</numerusform>
-            <numerusform>%Ln customers</numerusform>
+        <source>%Ln change(s) waiting to sync</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <source>Counting customers…</source>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1499,7 +3375,7 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     <name>kasir::MetricsRepository</name>
     <message>
         <source>figures are compared outside a write</source>
-        <translation type="unfinished"></translation>
+        <translation>angka dibandingkan di luar penulisan</translation>
     </message>
 </context>
 <context>
@@ -1540,7 +3416,7 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message numerus="yes">
         <source>must be at most %n characters</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>must be at most %n character</numerusform>
             <numerusform>must be at most %n characters</numerusform>
         </translation>
@@ -1551,7 +3427,7 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message>
         <source>must be between 1 and %1</source>
-        <translation type="unfinished"></translation>
+        <translation>harus antara 1 dan %1</translation>
     </message>
     <message>
         <source>is not a note of this customer; start again from the first page</source>
@@ -1596,40 +3472,40 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     <name>kasir::PrivacyService</name>
     <message>
         <source>anonymise customers</source>
-        <translation type="unfinished"></translation>
+        <translation>menganonimkan pelanggan</translation>
     </message>
     <message>
         <source>sales</source>
-        <translation type="unfinished"></translation>
+        <translation>penjualan</translation>
     </message>
     <message>
         <source>linked walk-in sales</source>
-        <translation type="unfinished"></translation>
+        <translation>penjualan walk-in yang ditautkan</translation>
     </message>
     <message>
         <source>points entries</source>
-        <translation type="unfinished"></translation>
+        <translation>catatan poin</translation>
     </message>
     <message>
         <source>store-credit entries</source>
-        <translation type="unfinished"></translation>
+        <translation>catatan saldo toko</translation>
     </message>
     <message>
         <source>tier history</source>
-        <translation type="unfinished"></translation>
+        <translation>riwayat tingkat</translation>
     </message>
     <message>
         <source>%1 was anonymised on %2: personal data is not added to them again</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dianonimkan pada %2: data pribadi tidak ditambahkan lagi</translation>
     </message>
     <message>
         <source>%1 was already anonymised on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sudah dianonimkan pada %2</translation>
     </message>
     <message>
         <source>Anonymised %1</source>
         <comment>the name an anonymised customer keeps; %1 is their code</comment>
-        <translation type="unfinished"></translation>
+        <translation>Anonim %1</translation>
     </message>
     <message>
         <source>delete customers</source>
@@ -1637,11 +3513,11 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message>
         <source>%1 (%2) has %3 and cannot be deleted: the figures and ledgers must stay. Anonymise the customer to erase their personal data, or deactivate the customer instead</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) memiliki %3 dan tidak dapat dihapus: angka dan buku besarnya harus tetap ada. Anonimkan pelanggan untuk menghapus data pribadinya, atau nonaktifkan pelanggan</translation>
     </message>
     <message>
         <source>export customers&apos; data</source>
-        <translation type="unfinished"></translation>
+        <translation>mengekspor data pelanggan</translation>
     </message>
     <message>
         <source>company %1 does not exist</source>
@@ -1649,15 +3525,15 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message>
         <source>must not repeat the customer&apos;s name, phone numbers, email, address or other contacts: the reason is kept after their personal data is erased</source>
-        <translation type="unfinished"></translation>
+        <translation>tidak boleh mengulang nama, nomor telepon, email, alamat atau kontak lain pelanggan: alasan tetap disimpan setelah data pribadinya dihapus</translation>
     </message>
     <message>
         <source>the erased values may stay in the database&apos;s write-ahead log until every program using the database has closed it: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nilai yang dihapus mungkin tetap ada di log tulis-depan basis data sampai setiap program yang memakainya menutupnya: %1</translation>
     </message>
     <message>
         <source>another program is using the database: the erased values stay in its write-ahead log until every program using the database has closed it</source>
-        <translation type="unfinished"></translation>
+        <translation>program lain sedang memakai basis data: nilai yang dihapus tetap ada di log tulis-depannya sampai setiap program yang memakainya menutupnya</translation>
     </message>
 </context>
 <context>
@@ -1679,7 +3555,7 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message numerus="yes">
         <source>must be at most %n characters</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>must be at most %n character</numerusform>
             <numerusform>must be at most %n characters</numerusform>
         </translation>
@@ -1725,104 +3601,104 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     <name>kasir::ReadSnapshot</name>
     <message>
         <source>the database is busy or unreadable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>basis data sedang sibuk atau tidak terbaca: %1</translation>
     </message>
 </context>
 <context>
     <name>kasir::RepeatFrequencies</name>
     <message>
         <source>No purchase</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum membeli</translation>
     </message>
     <message>
         <source>One-time</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekali</translation>
     </message>
     <message>
         <source>Occasional</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesekali</translation>
     </message>
     <message>
         <source>Regular</source>
-        <translation type="unfinished"></translation>
+        <translation>Rutin</translation>
     </message>
     <message>
         <source>Frequent</source>
-        <translation type="unfinished"></translation>
+        <translation>Sering</translation>
     </message>
 </context>
 <context>
     <name>kasir::Rfm</name>
     <message>
         <source>Champions</source>
-        <translation type="unfinished"></translation>
+        <translation>Juara</translation>
     </message>
     <message>
         <source>Loyal</source>
-        <translation type="unfinished"></translation>
+        <translation>Setia</translation>
     </message>
     <message>
         <source>Potential</source>
-        <translation type="unfinished"></translation>
+        <translation>Potensial</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Baru</translation>
     </message>
     <message>
         <source>At risk</source>
-        <translation type="unfinished"></translation>
+        <translation>Berisiko</translation>
     </message>
     <message>
         <source>Hibernating</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidur</translation>
     </message>
     <message>
         <source>Lost</source>
-        <translation type="unfinished"></translation>
+        <translation>Hilang</translation>
     </message>
     <message>
         <source>Not ranked</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum diperingkat</translation>
     </message>
     <message>
         <source>Bought recently, buy often and spend the most</source>
-        <translation type="unfinished"></translation>
+        <translation>Baru saja membeli, sering membeli dan belanja paling banyak</translation>
     </message>
     <message>
         <source>Buy regularly and spend well</source>
-        <translation type="unfinished"></translation>
+        <translation>Membeli dengan rutin dan belanja cukup banyak</translation>
     </message>
     <message>
         <source>Bought recently; could buy more often or spend more</source>
-        <translation type="unfinished"></translation>
+        <translation>Baru saja membeli; bisa lebih sering membeli atau belanja lebih banyak</translation>
     </message>
     <message>
         <source>Bought recently, but only once or twice so far</source>
-        <translation type="unfinished"></translation>
+        <translation>Baru saja membeli, tetapi baru sekali atau dua kali</translation>
     </message>
     <message>
         <source>Used to buy often or spend well, but not for a while</source>
-        <translation type="unfinished"></translation>
+        <translation>Dulu sering membeli atau belanja banyak, tetapi sudah lama tidak</translation>
     </message>
     <message>
         <source>Last bought a while ago, seldom and little</source>
-        <translation type="unfinished"></translation>
+        <translation>Terakhir membeli agak lama lalu, jarang dan sedikit</translation>
     </message>
     <message>
         <source>Last bought long ago, seldom and little</source>
-        <translation type="unfinished"></translation>
+        <translation>Terakhir membeli lama sekali, jarang dan sedikit</translation>
     </message>
     <message>
         <source>No purchase yet, or not ranked yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum ada pembelian, atau belum diperingkat</translation>
     </message>
 </context>
 <context>
     <name>kasir::RfmService</name>
     <message>
         <source>rank the customers again</source>
-        <translation type="unfinished"></translation>
+        <translation>memperingkat ulang pelanggan</translation>
     </message>
     <message>
         <source>look up customers</source>
@@ -1845,6 +3721,85 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message>
         <source>a %1 may not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::SaleReceipt</name>
+    <message>
+        <source>Cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile money</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store credit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk-in customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount (%1 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash tendered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points earned: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank you!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1903,6 +3858,13 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message>
         <source>could not hash the password (out of memory?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::SyncStatusService</name>
+    <message>
+        <source>see what waits to be synced</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1969,7 +3931,7 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message>
         <source>must be between 1 and %1</source>
-        <translation type="unfinished"></translation>
+        <translation>harus antara 1 dan %1</translation>
     </message>
 </context>
 <context>
@@ -1984,7 +3946,7 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message numerus="yes">
         <source>must be at most %n characters</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>must be at most %n character</numerusform>
             <numerusform>must be at most %n characters</numerusform>
         </translation>
