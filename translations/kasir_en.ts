@@ -149,9 +149,9 @@
     </message>
     <message numerus="yes">
         <source>Sale %1: %n item(s), %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Sale %1: %n item, %2</numerusform>
+            <numerusform>Sale %1: %n items, %2</numerusform>
         </translation>
     </message>
     <message>
@@ -920,16 +920,16 @@ Type a phone number to find one, or press F2 to register a new customer.</source
     </message>
     <message numerus="yes">
         <source>%n earlier walk-in sale(s) noted this phone (%1).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n earlier walk-in sale noted this phone (%1).</numerusform>
+            <numerusform>%n earlier walk-in sales noted this phone (%1).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n walk-in sale(s) now count for %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n walk-in sale now counts for %1.</numerusform>
+            <numerusform>%n walk-in sales now count for %1.</numerusform>
         </translation>
     </message>
     <message>
@@ -986,9 +986,9 @@ Type a phone number to find one, or press F2 to register a new customer.</source
     </message>
     <message numerus="yes">
         <source>%1 earned %n point(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 earned %n point.</numerusform>
+            <numerusform>%1 earned %n points.</numerusform>
         </translation>
     </message>
     <message>
@@ -1651,9 +1651,9 @@ Type a phone number to find one, or press F2 to register a new customer.</source
     </message>
     <message numerus="yes">
         <source>%Ln purchase(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln purchase</numerusform>
+            <numerusform>%Ln purchases</numerusform>
         </translation>
     </message>
     <message>
@@ -1670,9 +1670,9 @@ Type a phone number to find one, or press F2 to register a new customer.</source
     </message>
     <message numerus="yes">
         <source>%Ln day(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln day ago</numerusform>
+            <numerusform>%Ln days ago</numerusform>
         </translation>
     </message>
     <message>
@@ -1701,9 +1701,9 @@ Type a phone number to find one, or press F2 to register a new customer.</source
     </message>
     <message numerus="yes">
         <source>Balance: %Ln point(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Balance: %Ln point</numerusform>
+            <numerusform>Balance: %Ln points</numerusform>
         </translation>
     </message>
     <message>
@@ -2010,9 +2010,9 @@ Reason (optional):</source>
     </message>
     <message numerus="yes">
         <source>at most %n tags at once</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>at most %n tag at once</numerusform>
+            <numerusform>at most %n tags at once</numerusform>
         </translation>
     </message>
     <message>
@@ -2402,16 +2402,16 @@ Reason (optional):</source>
     </message>
     <message numerus="yes">
         <source>%Ln bought twice or more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln bought twice or more</numerusform>
+            <numerusform>%Ln bought twice or more</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>no purchase in %Ln day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>no purchase in %Ln day</numerusform>
+            <numerusform>no purchase in %Ln days</numerusform>
         </translation>
     </message>
     <message>
@@ -2440,16 +2440,16 @@ Reason (optional):</source>
     </message>
     <message numerus="yes">
         <source>owed by %Ln customer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>owed by %Ln customer</numerusform>
+            <numerusform>owed by %Ln customers</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>held by %Ln customer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>held by %Ln customer</numerusform>
+            <numerusform>held by %Ln customers</numerusform>
         </translation>
     </message>
     <message>
@@ -2470,9 +2470,9 @@ Reason (optional):</source>
     </message>
     <message numerus="yes">
         <source>%1: %Ln new customer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %Ln new customer</numerusform>
+            <numerusform>%1: %Ln new customers</numerusform>
         </translation>
     </message>
     <message>
@@ -2481,16 +2481,16 @@ Reason (optional):</source>
     </message>
     <message numerus="yes">
         <source>%1: %2 from %Ln sale(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %2 from %Ln sale</numerusform>
+            <numerusform>%1: %2 from %Ln sales</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln refund(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln refund</numerusform>
+            <numerusform>%Ln refunds</numerusform>
         </translation>
     </message>
     <message>
@@ -2507,9 +2507,9 @@ Reason (optional):</source>
     </message>
     <message numerus="yes">
         <source>%Ln purchase(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln purchase</numerusform>
+            <numerusform>%Ln purchases</numerusform>
         </translation>
     </message>
     <message>
@@ -2526,9 +2526,9 @@ Reason (optional):</source>
     </message>
     <message numerus="yes">
         <source>%1 (%2): %Ln customer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%2): %Ln customer</numerusform>
+            <numerusform>%1 (%2): %Ln customers</numerusform>
         </translation>
     </message>
     <message>
@@ -2537,9 +2537,9 @@ Reason (optional):</source>
     </message>
     <message numerus="yes">
         <source>%1: %Ln customer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %Ln customer</numerusform>
+            <numerusform>%1: %Ln customers</numerusform>
         </translation>
     </message>
     <message>
@@ -2548,9 +2548,9 @@ Reason (optional):</source>
     </message>
     <message numerus="yes">
         <source>Ranked %1; %Ln customer(s) without a purchase are not ranked.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ranked %1; %Ln customer without a purchase is not ranked.</numerusform>
+            <numerusform>Ranked %1; %Ln customers without a purchase are not ranked.</numerusform>
         </translation>
     </message>
     <message>
@@ -2815,9 +2815,9 @@ Reason (optional):</source>
     </message>
     <message numerus="yes">
         <source>%n figure(s) of the customers disagree with their sales and ledgers; kasirctl rebuild makes them again</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n figure of the customers disagrees with their sales and ledgers; kasirctl rebuild makes it again</numerusform>
+            <numerusform>%n figures of the customers disagree with their sales and ledgers; kasirctl rebuild makes them again</numerusform>
         </translation>
     </message>
     <message>
@@ -2906,7 +2906,9 @@ Reason (optional):</source>
         <source>Churned            %1 (no purchase in %n day(s))
 </source>
         <translation>
-            <numerusform>Berhenti           %1 (tidak membeli dalam %n hari)
+            <numerusform>Churned            %1 (no purchase in %n day)
+</numerusform>
+            <numerusform>Churned            %1 (no purchase in %n days)
 </numerusform>
         </translation>
     </message>
@@ -2959,7 +2961,8 @@ Reason (optional):</source>
     <message numerus="yes">
         <source>%n customer(s) could not be changed; the summary says why</source>
         <translation>
-            <numerusform>%n pelanggan tidak dapat diubah; ringkasan menyebutkan alasannya</numerusform>
+            <numerusform>%n customer could not be changed; the summary says why</numerusform>
+            <numerusform>%n customers could not be changed; the summary says why</numerusform>
         </translation>
     </message>
     <message>
@@ -3283,9 +3286,9 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message numerus="yes">
         <source>%Ln change(s) waiting to sync</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln change waiting to sync</numerusform>
+            <numerusform>%Ln changes waiting to sync</numerusform>
         </translation>
     </message>
     <message>

@@ -497,416 +497,420 @@
     <name>kasir::CounterView</name>
     <message>
         <source>Counter</source>
-        <translation type="unfinished"></translation>
+        <translation>Kasir</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan</translation>
     </message>
     <message>
         <source>Phone number or its last 4 digits</source>
-        <translation type="unfinished"></translation>
+        <translation>Nomor telepon atau 4 digit terakhirnya</translation>
     </message>
     <message>
         <source>Customer phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telepon pelanggan</translation>
     </message>
     <message>
         <source>Type a phone number in any form, or its last 4 digits (F4).
 Up and Down choose a match, Enter puts it on the sale, Esc clears.
 F2 registers a new customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ketik nomor telepon dalam format apa pun, atau 4 digit terakhirnya (F4).
+Atas dan Bawah memilih hasil, Enter memasukkannya ke penjualan, Esc mengosongkan.
+F2 mendaftarkan pelanggan baru.</translation>
     </message>
     <message>
         <source>&amp;Phone:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Telepon:</translation>
     </message>
     <message>
         <source>Matching customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan yang cocok</translation>
     </message>
     <message>
         <source>Up and Down choose, Enter or a double click puts the customer on the sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Atas dan Bawah memilih, Enter atau klik dua kali memasukkan pelanggan ke penjualan</translation>
     </message>
     <message>
         <source>Blocked customer: may not pay with store credit. Check with a manager before selling.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan diblokir: tidak boleh membayar dengan kredit toko. Tanyakan ke manajer sebelum menjual.</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Peringatan</translation>
     </message>
     <message>
         <source>Tier:</source>
-        <translation type="unfinished"></translation>
+        <translation>Level:</translation>
     </message>
     <message>
         <source>Discount:</source>
-        <translation type="unfinished"></translation>
+        <translation>Diskon:</translation>
     </message>
     <message>
         <source>Points:</source>
-        <translation type="unfinished"></translation>
+        <translation>Poin:</translation>
     </message>
     <message>
         <source>Store credit:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kredit toko:</translation>
     </message>
     <message>
         <source>Open &amp;details</source>
-        <translation type="unfinished"></translation>
+        <translation>Buka &amp;detail</translation>
     </message>
     <message>
         <source>Open the customer&apos;s details</source>
-        <translation type="unfinished"></translation>
+        <translation>Buka detail pelanggan</translation>
     </message>
     <message>
         <source>Open the customer&apos;s details (or double click the card)</source>
-        <translation type="unfinished"></translation>
+        <translation>Buka detail pelanggan (atau klik dua kali kartunya)</translation>
     </message>
     <message>
         <source>&amp;Remove from sale</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lepas dari penjualan</translation>
     </message>
     <message>
         <source>Remove the customer from the sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Lepas pelanggan dari penjualan</translation>
     </message>
     <message>
         <source>Sell without a customer (Shift+F4)</source>
-        <translation type="unfinished"></translation>
+        <translation>Jual tanpa pelanggan (Shift+F4)</translation>
     </message>
     <message>
         <source>&amp;Count them</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hitungkan</translation>
     </message>
     <message>
         <source>Count the earlier walk-in sales for this customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Hitung penjualan tanpa akun sebelumnya untuk pelanggan ini</translation>
     </message>
     <message>
         <source>Find customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Cari pelanggan</translation>
     </message>
     <message>
         <source>Register a new customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Daftarkan pelanggan baru</translation>
     </message>
     <message>
         <source>Remove the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Lepas pelanggan</translation>
     </message>
     <message>
         <source>Items</source>
-        <translation type="unfinished"></translation>
+        <translation>Barang</translation>
     </message>
     <message>
         <source>Payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Pembayaran</translation>
     </message>
     <message>
         <source>Complete the sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Selesaikan penjualan</translation>
     </message>
     <message>
         <source>Print the receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Cetak struk</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Pintasan keyboard</translation>
     </message>
     <message>
         <source>New customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan baru</translation>
     </message>
     <message>
         <source>New customer&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nama pelanggan baru</translation>
     </message>
     <message>
         <source>New customer&apos;s phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telepon pelanggan baru</translation>
     </message>
     <message>
         <source>e.g. 0812 3456 7890</source>
-        <translation type="unfinished"></translation>
+        <translation>mis. 0812 3456 7890</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nama:</translation>
     </message>
     <message>
         <source>P&amp;hone:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tele&amp;pon:</translation>
     </message>
     <message>
         <source>Register and add to sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Daftarkan dan masukkan ke penjualan</translation>
     </message>
     <message>
         <source>Register the customer and add them to the sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Daftarkan pelanggan dan masukkan ke penjualan</translation>
     </message>
     <message>
         <source>Register and add to the sale (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Daftarkan dan masukkan ke penjualan (Enter)</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Batal</translation>
     </message>
     <message>
         <source>Cancel registering</source>
-        <translation type="unfinished"></translation>
+        <translation>Batalkan pendaftaran</translation>
     </message>
     <message>
         <source>Cancel (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Batal (Esc)</translation>
     </message>
     <message>
         <source>Sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Penjualan</translation>
     </message>
     <message>
         <source>Item code</source>
-        <translation type="unfinished"></translation>
+        <translation>Kode barang</translation>
     </message>
     <message>
         <source>Scan or type an item code or name</source>
-        <translation type="unfinished"></translation>
+        <translation>Pindai atau ketik kode atau nama barang</translation>
     </message>
     <message>
         <source>Scan or type an item code, Enter adds it (F6)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pindai atau ketik kode barang, Enter menambahkannya (F6)</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuantitas</translation>
     </message>
     <message>
         <source>How many of the item to add</source>
-        <translation type="unfinished"></translation>
+        <translation>Berapa banyak barang ini yang ditambahkan</translation>
     </message>
     <message>
         <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;ambah</translation>
     </message>
     <message>
         <source>Add the item to the sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Tambahkan barang ke penjualan</translation>
     </message>
     <message>
         <source>Add the item to the sale (Enter in the item code)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tambahkan barang ke penjualan (Enter di kode barang)</translation>
     </message>
     <message>
         <source>&amp;Item:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Barang:</translation>
     </message>
     <message>
         <source>&amp;Qty:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Qty:</translation>
     </message>
     <message>
         <source>No items yet.
 Scan or type an item code above (F6).</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum ada barang.
+Pindai atau ketik kode barang di atas (F6).</translation>
     </message>
     <message>
         <source>Items on the sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Barang dalam penjualan</translation>
     </message>
     <message>
         <source>+ and - change the quantity, Delete removes the line</source>
-        <translation type="unfinished"></translation>
+        <translation>+ dan - mengubah kuantitas, Delete menghapus baris</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Barang</translation>
     </message>
     <message>
         <source>Qty</source>
-        <translation type="unfinished"></translation>
+        <translation>Qty</translation>
     </message>
     <message>
         <source>Unit price</source>
-        <translation type="unfinished"></translation>
+        <translation>Harga satuan</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Jumlah</translation>
     </message>
     <message>
         <source>Subtotal</source>
-        <translation type="unfinished"></translation>
+        <translation>Subtotal</translation>
     </message>
     <message>
         <source>Discount</source>
-        <translation type="unfinished"></translation>
+        <translation>Diskon</translation>
     </message>
     <message>
         <source>Points to redeem</source>
-        <translation type="unfinished"></translation>
+        <translation>Poin yang ditukar</translation>
     </message>
     <message>
         <source> pts</source>
-        <translation type="unfinished"></translation>
+        <translation> poin</translation>
     </message>
     <message>
         <source>&amp;Points to redeem</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;oin yang ditukar</translation>
     </message>
     <message>
         <source>To pay</source>
-        <translation type="unfinished"></translation>
+        <translation>Total bayar</translation>
     </message>
     <message>
         <source>Payment method</source>
-        <translation type="unfinished"></translation>
+        <translation>Metode pembayaran</translation>
     </message>
     <message>
         <source>How the rest is paid (F9 goes to the amount)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cara membayar sisanya (F9 ke kolom uang diterima)</translation>
     </message>
     <message>
         <source>Amount tendered</source>
-        <translation type="unfinished"></translation>
+        <translation>Uang diterima</translation>
     </message>
     <message>
         <source>Cash handed over; empty for the exact amount. Enter completes the sale (F9)</source>
-        <translation type="unfinished"></translation>
+        <translation>Uang tunai yang diserahkan; kosongkan jika uang pas. Enter menyelesaikan penjualan (F9)</translation>
     </message>
     <message>
         <source>Pa&amp;yment</source>
-        <translation type="unfinished"></translation>
+        <translation>Pemba&amp;yaran</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Kembalian</translation>
     </message>
     <message>
         <source>Complete sale  (F12)</source>
-        <translation type="unfinished"></translation>
+        <translation>Selesaikan penjualan  (F12)</translation>
     </message>
     <message>
         <source>Complete the sale: F12 or Ctrl+Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Selesaikan penjualan: F12 atau Ctrl+Enter</translation>
     </message>
     <message>
         <source>Print / Save PDF receipt…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cetak / Simpan struk PDF…</translation>
     </message>
     <message>
         <source>Print the last sale&apos;s receipt or save it as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Cetak struk penjualan terakhir atau simpan sebagai PDF</translation>
     </message>
     <message>
         <source>Print the last sale&apos;s receipt, or save it as a PDF file (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cetak struk penjualan terakhir, atau simpan sebagai berkas PDF (Ctrl+P)</translation>
     </message>
     <message>
         <source>Clear sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosongkan penjualan</translation>
     </message>
     <message>
         <source>Clear the sale and start again</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosongkan penjualan dan mulai lagi</translation>
     </message>
     <message>
         <source>Take off the customer, the items and the payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Lepas pelanggan, barang, dan pembayaran</translation>
     </message>
     <message>
         <source>Register customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Daftarkan pelanggan</translation>
     </message>
     <message>
         <source>Remove customer from sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Lepas pelanggan dari penjualan</translation>
     </message>
     <message>
         <source>Complete sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Selesaikan penjualan</translation>
     </message>
     <message>
         <source>Print receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Cetak struk</translation>
     </message>
     <message>
         <source>Type at least 4 digits of the phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ketik paling sedikit 4 digit nomor telepon.</translation>
     </message>
     <message>
         <source>No customer has this number. F2 registers a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada pelanggan dengan nomor ini. F2 mendaftarkan pelanggan baru.</translation>
     </message>
     <message>
         <source>%1 — %2 — %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 — %3</translation>
     </message>
     <message>
         <source>%1 (blocked)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (diblokir)</translation>
     </message>
     <message>
         <source>Walk-in sale: no customer.
 Type a phone number to find one, or press F2 to register a new customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Penjualan tanpa akun: tidak ada pelanggan.
+Ketik nomor telepon untuk mencari pelanggan, atau tekan F2 untuk mendaftarkan pelanggan baru.</translation>
     </message>
     <message>
         <source>On this sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Di penjualan ini</translation>
     </message>
     <message>
         <source>Enter puts this customer on the sale instead of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter memasukkan pelanggan ini ke penjualan menggantikan %1</translation>
     </message>
     <message>
         <source>Enter puts this customer on the sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter memasukkan pelanggan ini ke penjualan</translation>
     </message>
     <message>
         <source>Double click to open the customer&apos;s details</source>
-        <translation type="unfinished"></translation>
+        <translation>Klik dua kali untuk membuka detail pelanggan</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1, no membership</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, bukan member</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada</translation>
     </message>
     <message>
         <source>%1 (worth %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (senilai %2)</translation>
     </message>
     <message>
         <source>%1 held</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tersedia</translation>
     </message>
     <message>
         <source>%1 owed</source>
-        <translation type="unfinished"></translation>
+        <translation>utang %1</translation>
     </message>
     <message>
         <source>%1 %2</source>
         <comment>a field&apos;s name, then what is wrong with it</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>Name</source>
@@ -918,85 +922,85 @@ Type a phone number to find one, or press F2 to register a new customer.</source
     </message>
     <message numerus="yes">
         <source>%n earlier walk-in sale(s) noted this phone (%1).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n penjualan tanpa akun sebelumnya mencatat telepon ini (%1).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n walk-in sale(s) now count for %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n penjualan tanpa akun kini dihitung untuk %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 is no longer sold.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tidak dijual lagi.</translation>
     </message>
     <message>
         <source>There is no item with the code %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada barang dengan kode %1.</translation>
     </message>
     <message>
         <source>%1  (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  (%2)</translation>
     </message>
     <message>
         <source>Discount (%1 %)</source>
-        <translation type="unfinished"></translation>
+        <translation>Diskon (%1 %)</translation>
     </message>
     <message>
         <source>&amp;Points to redeem (up to %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;oin yang ditukar (maks. %1)</translation>
     </message>
     <message>
         <source>Points to pay with: up to %1 of %2, one point pays %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Poin untuk membayar: maks. %1 dari %2, satu poin bernilai %3</translation>
     </message>
     <message>
         <source>Points need a customer on the sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Poin memerlukan pelanggan pada penjualan</translation>
     </message>
     <message>
         <source>exact: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>uang pas: %1</translation>
     </message>
     <message>
         <source>not an amount</source>
-        <translation type="unfinished"></translation>
+        <translation>bukan nominal uang</translation>
     </message>
     <message>
         <source>%1 short</source>
-        <translation type="unfinished"></translation>
+        <translation>kurang %1</translation>
     </message>
     <message>
         <source>The amount tendered is not an amount of money.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uang diterima bukan nominal uang yang valid.</translation>
     </message>
     <message>
         <source>Sale %1 completed: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Penjualan %1 selesai: %2.</translation>
     </message>
     <message>
         <source>Change: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kembalian: %1.</translation>
     </message>
     <message numerus="yes">
         <source>%1 earned %n point(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 mendapat %n poin.</numerusform>
         </translation>
     </message>
     <message>
         <source>Problem with the sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Masalah pada penjualan</translation>
     </message>
     <message>
         <source>Sale completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Penjualan selesai</translation>
     </message>
     <message>
         <source>Receipt %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Struk %1</translation>
     </message>
 </context>
 <context>
@@ -1018,19 +1022,19 @@ Type a phone number to find one, or press F2 to register a new customer.</source
     <name>kasir::CustomerDetailView</name>
     <message>
         <source>Personal</source>
-        <translation type="unfinished"></translation>
+        <translation>Pribadi</translation>
     </message>
     <message>
         <source>Preference</source>
-        <translation type="unfinished"></translation>
+        <translation>Preferensi</translation>
     </message>
     <message>
         <source>Issue</source>
-        <translation type="unfinished"></translation>
+        <translation>Masalah</translation>
     </message>
     <message>
         <source>Feedback</source>
-        <translation type="unfinished"></translation>
+        <translation>Masukan</translation>
     </message>
     <message>
         <source>WhatsApp</source>
@@ -1046,183 +1050,183 @@ Type a phone number to find one, or press F2 to register a new customer.</source
     </message>
     <message>
         <source>Cash</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunai</translation>
     </message>
     <message>
         <source>Card</source>
-        <translation type="unfinished"></translation>
+        <translation>Kartu</translation>
     </message>
     <message>
         <source>Mobile money</source>
-        <translation type="unfinished"></translation>
+        <translation>Dompet digital</translation>
     </message>
     <message>
         <source>Store credit</source>
-        <translation type="unfinished"></translation>
+        <translation>Kredit toko</translation>
     </message>
     <message>
         <source>Morning</source>
-        <translation type="unfinished"></translation>
+        <translation>Pagi</translation>
     </message>
     <message>
         <source>Afternoon</source>
-        <translation type="unfinished"></translation>
+        <translation>Siang</translation>
     </message>
     <message>
         <source>Evening</source>
-        <translation type="unfinished"></translation>
+        <translation>Malam</translation>
     </message>
     <message>
         <source>Any time</source>
-        <translation type="unfinished"></translation>
+        <translation>Kapan saja</translation>
     </message>
     <message>
         <source>Earned</source>
-        <translation type="unfinished"></translation>
+        <translation>Didapat</translation>
     </message>
     <message>
         <source>Redeemed</source>
-        <translation type="unfinished"></translation>
+        <translation>Ditukar</translation>
     </message>
     <message>
         <source>Adjusted</source>
-        <translation type="unfinished"></translation>
+        <translation>Disesuaikan</translation>
     </message>
     <message>
         <source>Reversed</source>
-        <translation type="unfinished"></translation>
+        <translation>Dibatalkan</translation>
     </message>
     <message>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Hangus</translation>
     </message>
     <message>
         <source>Top-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Isi saldo</translation>
     </message>
     <message>
         <source>Debit</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengurangan</translation>
     </message>
     <message>
         <source>Carried over</source>
-        <translation type="unfinished"></translation>
+        <translation>Saldo pindahan</translation>
     </message>
     <message>
         <source>Sale on account</source>
-        <translation type="unfinished"></translation>
+        <translation>Penjualan kredit</translation>
     </message>
     <message>
         <source>Repayment</source>
-        <translation type="unfinished"></translation>
+        <translation>Pembayaran utang</translation>
     </message>
     <message>
         <source>Adjustment</source>
-        <translation type="unfinished"></translation>
+        <translation>Penyesuaian</translation>
     </message>
     <message>
         <source>Reversal</source>
-        <translation type="unfinished"></translation>
+        <translation>Pembatalan</translation>
     </message>
     <message>
         <source>Customer details</source>
-        <translation type="unfinished"></translation>
+        <translation>Detail pelanggan</translation>
     </message>
     <message>
         <source>&amp;Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Profil</translation>
     </message>
     <message>
         <source>P&amp;urchases</source>
-        <translation type="unfinished"></translation>
+        <translation>Pem&amp;belian</translation>
     </message>
     <message>
         <source>Points &amp;&amp; &amp;credit</source>
-        <translation type="unfinished"></translation>
+        <translation>Poin &amp;&amp; &amp;kredit</translation>
     </message>
     <message>
         <source>&amp;Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Catatan</translation>
     </message>
     <message>
         <source>T&amp;ags</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tag</translation>
     </message>
     <message>
         <source>Con&amp;tacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Ko&amp;ntak</translation>
     </message>
     <message>
         <source>Pre&amp;ferences</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;referensi</translation>
     </message>
     <message>
         <source>Acti&amp;vity</source>
-        <translation type="unfinished"></translation>
+        <translation>Akti&amp;vitas</translation>
     </message>
     <message>
         <source>Back to the customer list</source>
-        <translation type="unfinished"></translation>
+        <translation>Kembali ke daftar pelanggan</translation>
     </message>
     <message>
         <source>Export Customer Data</source>
-        <translation type="unfinished"></translation>
+        <translation>Ekspor Data Pelanggan</translation>
     </message>
     <message>
         <source>JSON documents (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumen JSON (*.json)</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Kembali</translation>
     </message>
     <message>
         <source>Back to the customer list (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kembali ke daftar pelanggan (Esc)</translation>
     </message>
     <message>
         <source>Customer name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nama pelanggan</translation>
     </message>
     <message>
         <source>Customer code</source>
-        <translation type="unfinished"></translation>
+        <translation>Kode pelanggan</translation>
     </message>
     <message>
         <source>&amp;Export Data…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ekspor Data…</translation>
     </message>
     <message>
         <source>Export everything stored about the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ekspor semua data yang tersimpan tentang pelanggan</translation>
     </message>
     <message>
         <source>Save everything stored about this customer as a JSON document</source>
-        <translation type="unfinished"></translation>
+        <translation>Simpan semua data yang tersimpan tentang pelanggan ini sebagai dokumen JSON</translation>
     </message>
     <message>
         <source>Anonym&amp;ise…</source>
-        <translation type="unfinished"></translation>
+        <translation>An&amp;onimkan…</translation>
     </message>
     <message>
         <source>Anonymise the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Anonimkan pelanggan</translation>
     </message>
     <message>
         <source>Erase this customer&apos;s personal data and keep their sales and ledgers</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapus data pribadi pelanggan ini dan tetap simpan penjualan serta buku besarnya</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hapus…</translation>
     </message>
     <message>
         <source>Delete the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapus pelanggan</translation>
     </message>
     <message>
         <source>Delete a customer who has no sales or ledger entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapus pelanggan yang tidak memiliki penjualan atau catatan buku besar</translation>
     </message>
     <message>
         <source>Level</source>
@@ -1238,263 +1242,263 @@ Type a phone number to find one, or press F2 to register a new customer.</source
     </message>
     <message>
         <source>Discount</source>
-        <translation type="unfinished"></translation>
+        <translation>Diskon</translation>
     </message>
     <message>
         <source>Points</source>
-        <translation type="unfinished"></translation>
+        <translation>Poin</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Peringatan</translation>
     </message>
     <message>
         <source>Result of the last action</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasil tindakan terakhir</translation>
     </message>
     <message>
         <source>Problem with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Masalah pada %1</translation>
     </message>
     <message>
         <source>Na&amp;me:</source>
-        <translation type="unfinished"></translation>
+        <translation>Na&amp;ma:</translation>
     </message>
     <message>
         <source>0812-3456-7890</source>
-        <translation type="unfinished"></translation>
+        <translation>0812-3456-7890</translation>
     </message>
     <message>
         <source>P&amp;hone:</source>
-        <translation type="unfinished"></translation>
+        <translation>Te&amp;lepon:</translation>
     </message>
     <message>
         <source>name@example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>nama@contoh.com</translation>
     </message>
     <message>
         <source>E&amp;mail:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ema&amp;il:</translation>
     </message>
     <message>
         <source>Not given</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak diisi</translation>
     </message>
     <message>
         <source>&amp;Birth date:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tan&amp;ggal lahir:</translation>
     </message>
     <message>
         <source>&amp;Gender:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jenis kelamin:</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Alamat:</translation>
     </message>
     <message>
         <source>C&amp;ity:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ko&amp;ta:</translation>
     </message>
     <message>
         <source>Pro&amp;vince:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pro&amp;vinsi:</translation>
     </message>
     <message>
         <source>Posta&amp;l code:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ko&amp;de pos:</translation>
     </message>
     <message>
         <source>N&amp;otes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Catata&amp;n:</translation>
     </message>
     <message>
         <source>Result of saving the profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasil menyimpan profil</translation>
     </message>
     <message>
         <source>&amp;Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Urungkan</translation>
     </message>
     <message>
         <source>Revert the profile to what is saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Kembalikan profil ke data yang tersimpan</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Simpan</translation>
     </message>
     <message>
         <source>Save the profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Simpan profil</translation>
     </message>
     <message>
         <source>When the customer was registered and last changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Kapan pelanggan didaftarkan dan terakhir diubah</translation>
     </message>
     <message>
         <source>Purchase figures</source>
-        <translation type="unfinished"></translation>
+        <translation>Angka pembelian</translation>
     </message>
     <message>
         <source>Recent sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Penjualan terakhir</translation>
     </message>
     <message>
         <source>Order</source>
-        <translation type="unfinished"></translation>
+        <translation>Transaksi</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Tanggal</translation>
     </message>
     <message>
         <source>Items</source>
-        <translation type="unfinished"></translation>
+        <translation>Barang</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
         <source>&amp;Recent sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Penjualan ter&amp;akhir</translation>
     </message>
     <message>
         <source>Top products</source>
-        <translation type="unfinished"></translation>
+        <translation>Produk teratas</translation>
     </message>
     <message>
         <source>Product</source>
-        <translation type="unfinished"></translation>
+        <translation>Produk</translation>
     </message>
     <message>
         <source>Qty</source>
-        <translation type="unfinished"></translation>
+        <translation>Qty</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Jumlah</translation>
     </message>
     <message>
         <source>&amp;Top products</source>
-        <translation type="unfinished"></translation>
+        <translation>Pro&amp;duk teratas</translation>
     </message>
     <message>
         <source>Spending per month</source>
-        <translation type="unfinished"></translation>
+        <translation>Belanja per bulan</translation>
     </message>
     <message>
         <source>Points balance</source>
-        <translation type="unfinished"></translation>
+        <translation>Saldo poin</translation>
     </message>
     <message>
         <source>Points history</source>
-        <translation type="unfinished"></translation>
+        <translation>Riwayat poin</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Jenis</translation>
     </message>
     <message>
         <source>Balance</source>
-        <translation type="unfinished"></translation>
+        <translation>Saldo</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Alasan</translation>
     </message>
     <message>
         <source>Store credit balance</source>
-        <translation type="unfinished"></translation>
+        <translation>Saldo kredit toko</translation>
     </message>
     <message>
         <source>Store credit history</source>
-        <translation type="unfinished"></translation>
+        <translation>Riwayat kredit toko</translation>
     </message>
     <message>
         <source>Kind of note</source>
-        <translation type="unfinished"></translation>
+        <translation>Jenis catatan</translation>
     </message>
     <message>
         <source>New note</source>
-        <translation type="unfinished"></translation>
+        <translation>Catatan baru</translation>
     </message>
     <message>
         <source>What should the next person serving this customer know?</source>
-        <translation type="unfinished"></translation>
+        <translation>Apa yang perlu diketahui petugas berikutnya yang melayani pelanggan ini?</translation>
     </message>
     <message>
         <source>Add &amp;Note</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;ambah Catatan</translation>
     </message>
     <message>
         <source>Add the note</source>
-        <translation type="unfinished"></translation>
+        <translation>Tambahkan catatan</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jenis:</translation>
     </message>
     <message>
         <source>Result of adding the note</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasil menambahkan catatan</translation>
     </message>
     <message>
         <source>Notes, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Catatan, terbaru di atas</translation>
     </message>
     <message>
         <source>Tag to add</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag yang ditambahkan</translation>
     </message>
     <message>
         <source>Tag name, new or existing</source>
-        <translation type="unfinished"></translation>
+        <translation>Nama tag, baru atau yang sudah ada</translation>
     </message>
     <message>
         <source>&amp;Add Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;ambah Tag</translation>
     </message>
     <message>
         <source>Add the tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Tambahkan tag</translation>
     </message>
     <message>
         <source>&amp;Remove Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lepas Tag</translation>
     </message>
     <message>
         <source>Remove the selected tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Lepas tag yang dipilih</translation>
     </message>
     <message>
         <source>Ta&amp;g:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta&amp;g:</translation>
     </message>
     <message>
         <source>Result of the last tag change</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasil perubahan tag terakhir</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag</translation>
     </message>
     <message>
         <source>Tags are put on and taken off by managers</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag dipasang dan dilepas oleh manajer</translation>
     </message>
     <message>
         <source>Kind of contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Jenis kontak</translation>
     </message>
     <message>
         <source>Number or address</source>
-        <translation type="unfinished"></translation>
+        <translation>Nomor atau alamat</translation>
     </message>
     <message>
         <source>Number or email address</source>
-        <translation type="unfinished"></translation>
+        <translation>Nomor atau alamat email</translation>
     </message>
     <message>
         <source>Label</source>
@@ -1502,23 +1506,23 @@ Type a phone number to find one, or press F2 to register a new customer.</source
     </message>
     <message>
         <source>Label: office, daughter…</source>
-        <translation type="unfinished"></translation>
+        <translation>Label: kantor, anak…</translation>
     </message>
     <message>
         <source>&amp;Add Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;ambah Kontak</translation>
     </message>
     <message>
         <source>Add the contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Tambahkan kontak</translation>
     </message>
     <message>
         <source>Result of the last contact change</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasil perubahan kontak terakhir</translation>
     </message>
     <message>
         <source>Additional contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontak tambahan</translation>
     </message>
     <message>
         <source>Primary</source>
@@ -1526,11 +1530,11 @@ Type a phone number to find one, or press F2 to register a new customer.</source
     </message>
     <message>
         <source>Re&amp;move Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Hap&amp;us Kontak</translation>
     </message>
     <message>
         <source>Remove the selected contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapus kontak yang dipilih</translation>
     </message>
     <message>
         <source>Preferred payment</source>
@@ -1538,11 +1542,11 @@ Type a phone number to find one, or press F2 to register a new customer.</source
     </message>
     <message>
         <source>Not said</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak disebutkan</translation>
     </message>
     <message>
         <source>Preferred &amp;payment:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pembayaran pi&amp;lihan:</translation>
     </message>
     <message>
         <source>Best time to contact</source>
@@ -1550,135 +1554,135 @@ Type a phone number to find one, or press F2 to register a new customer.</source
     </message>
     <message>
         <source>Best &amp;time to contact:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Waktu terbaik untuk dihubungi:</translation>
     </message>
     <message>
         <source>May receive &amp;offers</source>
-        <translation type="unfinished"></translation>
+        <translation>Boleh menerima penaw&amp;aran</translation>
     </message>
     <message>
         <source>May receive &amp;loyalty messages (points, level)</source>
-        <translation type="unfinished"></translation>
+        <translation>Boleh menerima pesan lo&amp;yalitas (poin, level)</translation>
     </message>
     <message>
         <source>&amp;Do not contact at all</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jangan hubungi sama sekali</translation>
     </message>
     <message>
         <source>Overrides the consents above</source>
-        <translation type="unfinished"></translation>
+        <translation>Mengesampingkan persetujuan di atas</translation>
     </message>
     <message>
         <source>Result of saving the preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasil menyimpan preferensi</translation>
     </message>
     <message>
         <source>Save &amp;Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Simpan Preferensi</translation>
     </message>
     <message>
         <source>Save the preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Simpan preferensi</translation>
     </message>
     <message>
         <source>Activity, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivitas, terbaru di atas</translation>
     </message>
     <message>
         <source>Customer not found</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan tidak ditemukan</translation>
     </message>
     <message>
         <source>%1 % (own)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 % (khusus)</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>tidak diketahui</translation>
     </message>
     <message>
         <source>%1 owed</source>
-        <translation type="unfinished"></translation>
+        <translation>utang %1</translation>
     </message>
     <message>
         <source>Blocked: this customer may not pay with store credit. Ask a manager before serving them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diblokir: pelanggan ini tidak boleh membayar dengan kredit toko. Tanyakan ke manajer sebelum melayaninya.</translation>
     </message>
     <message>
         <source>Inactive: this customer was deactivated and is hidden from lookups at the counter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nonaktif: pelanggan ini dinonaktifkan dan disembunyikan dari pencarian di kasir.</translation>
     </message>
     <message>
         <source>Do not contact this customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jangan hubungi pelanggan ini.</translation>
     </message>
     <message>
         <source>Re&amp;activate</source>
-        <translation type="unfinished"></translation>
+        <translation>Akti&amp;fkan lagi</translation>
     </message>
     <message>
         <source>De&amp;activate</source>
-        <translation type="unfinished"></translation>
+        <translation>Nonakti&amp;fkan</translation>
     </message>
     <message>
         <source>Reactivate the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktifkan kembali pelanggan</translation>
     </message>
     <message>
         <source>Deactivate the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Nonaktifkan pelanggan</translation>
     </message>
     <message>
         <source>Make this customer active again</source>
-        <translation type="unfinished"></translation>
+        <translation>Jadikan pelanggan ini aktif lagi</translation>
     </message>
     <message>
         <source>Hide this customer from lookups; their history stays</source>
-        <translation type="unfinished"></translation>
+        <translation>Sembunyikan pelanggan ini dari pencarian; riwayatnya tetap ada</translation>
     </message>
     <message>
         <source>Registered %1 · last changed %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Terdaftar %1 · terakhir diubah %2</translation>
     </message>
     <message numerus="yes">
         <source>%Ln purchase(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln pembelian</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 spent</source>
-        <translation type="unfinished"></translation>
+        <translation>belanja %1</translation>
     </message>
     <message>
         <source>%1 on average</source>
-        <translation type="unfinished"></translation>
+        <translation>rata-rata %1</translation>
     </message>
     <message>
         <source>today</source>
-        <translation type="unfinished"></translation>
+        <translation>hari ini</translation>
     </message>
     <message numerus="yes">
         <source>%Ln day(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln hari lalu</numerusform>
         </translation>
     </message>
     <message>
         <source>last purchase %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>pembelian terakhir %1 (%2)</translation>
     </message>
     <message>
         <source>%1 (refund)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (pengembalian)</translation>
     </message>
     <message>
         <source>Spent</source>
-        <translation type="unfinished"></translation>
+        <translation>Belanja</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -1686,109 +1690,113 @@ Type a phone number to find one, or press F2 to register a new customer.</source
     </message>
     <message>
         <source>Spending per month, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Belanja per bulan, %1</translation>
     </message>
     <message>
         <source>No purchases in the last 12 months</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada pembelian dalam 12 bulan terakhir</translation>
     </message>
     <message numerus="yes">
         <source>Balance: %Ln point(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Saldo: %Ln poin</numerusform>
         </translation>
     </message>
     <message>
         <source>Balance: %1 owed</source>
-        <translation type="unfinished"></translation>
+        <translation>Saldo: utang %1</translation>
     </message>
     <message>
         <source>Balance: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Saldo: %1</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>a former user</source>
-        <translation type="unfinished"></translation>
+        <translation>mantan pengguna</translation>
     </message>
     <message>
         <source>%1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3</translation>
     </message>
     <message>
         <source>No notes yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum ada catatan.</translation>
     </message>
     <message>
         <source>the system</source>
-        <translation type="unfinished"></translation>
+        <translation>sistem</translation>
     </message>
     <message>
         <source>Nothing to save: no field was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada yang disimpan: tidak ada kolom yang diubah.</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tersimpan.</translation>
     </message>
     <message>
         <source>Nothing was saved: correct the fields marked below their boxes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada yang disimpan: perbaiki kolom yang ditandai di bawah isiannya.</translation>
     </message>
     <message>
         <source>Nothing was saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada yang disimpan: %1</translation>
     </message>
     <message>
         <source>%1 already has the tag %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sudah memiliki tag %2.</translation>
     </message>
     <message>
         <source>Choose the tag to remove in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih tag yang akan dilepas di daftar.</translation>
     </message>
     <message>
         <source>Choose the contact to remove in the table.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih kontak yang akan dihapus di tabel.</translation>
     </message>
     <message>
         <source>Preferences saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Preferensi tersimpan.</translation>
     </message>
     <message>
         <source>Could not save %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak dapat menyimpan %1: %2</translation>
     </message>
     <message>
         <source>Everything stored about %1 was saved to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Semua data yang tersimpan tentang %1 telah disimpan ke %2.</translation>
     </message>
     <message>
         <source>Anonymise %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anonimkan %1</translation>
     </message>
     <message>
         <source>This erases %1&apos;s name, contact details, address, notes and tags for good; their sales, points and store credit stay. It cannot be undone.
 
 Why is their data erased? (Do not repeat their name or numbers.)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ini menghapus nama, detail kontak, alamat, catatan, dan tag %1 untuk selamanya; penjualan, poin, dan kredit tokonya tetap ada. Tindakan ini tidak dapat dibatalkan.
+
+Mengapa datanya dihapus? (Jangan tulis ulang nama atau nomornya.)</translation>
     </message>
     <message>
         <source>The customer&apos;s personal data was erased.</source>
-        <translation type="unfinished"></translation>
+        <translation>Data pribadi pelanggan telah dihapus.</translation>
     </message>
     <message>
         <source>Delete %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapus %1</translation>
     </message>
     <message>
         <source>This deletes %1 with their notes, contacts, tags and preferences. It cannot be undone. A customer with sales or ledger entries cannot be deleted: deactivate or anonymise them.
 
 Reason (optional):</source>
-        <translation type="unfinished"></translation>
+        <translation>Ini menghapus %1 beserta catatan, kontak, tag, dan preferensinya. Tindakan ini tidak dapat dibatalkan. Pelanggan yang memiliki penjualan atau catatan buku besar tidak dapat dihapus: nonaktifkan atau anonimkan pelanggan tersebut.
+
+Alasan (opsional):</translation>
     </message>
 </context>
 <context>
@@ -1858,19 +1866,19 @@ Reason (optional):</source>
     </message>
     <message>
         <source>Show all</source>
-        <translation type="unfinished"></translation>
+        <translation>Tampilkan semua</translation>
     </message>
     <message>
         <source>Remove the filters chosen on the dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapus saringan yang dipilih di dasbor</translation>
     </message>
     <message>
         <source>Remove the dashboard&apos;s filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapus saringan dasbor</translation>
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan</translation>
     </message>
     <message>
         <source>Find Customer</source>
@@ -1898,7 +1906,7 @@ Reason (optional):</source>
     </message>
     <message>
         <source>Showing: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Menampilkan: %1</translation>
     </message>
     <message>
         <source>Search failed: %1</source>
@@ -2126,55 +2134,55 @@ Reason (optional):</source>
     <message>
         <source>%1 %2</source>
         <comment>month and year</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>Membership dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Dasbor keanggotaan</translation>
     </message>
     <message>
         <source>No customers yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum ada pelanggan</translation>
     </message>
     <message>
         <source>Once customers are registered and start buying, their figures appear here: how many there are, what they spend and who comes back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Setelah pelanggan terdaftar dan mulai berbelanja, angkanya muncul di sini: berapa banyak pelanggan, berapa belanjanya, dan siapa yang kembali.</translation>
     </message>
     <message>
         <source>The dashboard is not available for your role</source>
-        <translation type="unfinished"></translation>
+        <translation>Dasbor tidak tersedia untuk peran Anda</translation>
     </message>
     <message>
         <source>The company&apos;s customer figures are for managers and administrators. Ask one of them if you need them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angka pelanggan perusahaan hanya untuk manajer dan administrator. Tanyakan ke salah satu dari mereka jika Anda memerlukannya.</translation>
     </message>
     <message>
         <source>The figures could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>Angka tidak dapat dibaca</translation>
     </message>
     <message>
         <source>Refresh Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Muat Ulang Dasbor</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Muat ulang</translation>
     </message>
     <message>
         <source>Refresh the dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Muat ulang dasbor</translation>
     </message>
     <message>
         <source>Read the figures again (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Baca ulang angka (%1)</translation>
     </message>
     <message>
         <source>Dashboard figures</source>
-        <translation type="unfinished"></translation>
+        <translation>Angka dasbor</translation>
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan</translation>
     </message>
     <message>
         <source>Active</source>
@@ -2182,7 +2190,7 @@ Reason (optional):</source>
     </message>
     <message>
         <source>Members</source>
-        <translation type="unfinished"></translation>
+        <translation>Member</translation>
     </message>
     <message>
         <source>VIP</source>
@@ -2190,95 +2198,95 @@ Reason (optional):</source>
     </message>
     <message>
         <source>New this month</source>
-        <translation type="unfinished"></translation>
+        <translation>Baru bulan ini</translation>
     </message>
     <message>
         <source>Repeat customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan yang kembali</translation>
     </message>
     <message>
         <source>Churned</source>
-        <translation type="unfinished"></translation>
+        <translation>Berhenti</translation>
     </message>
     <message>
         <source>Total revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>Total pendapatan</translation>
     </message>
     <message>
         <source>Average lifetime value</source>
-        <translation type="unfinished"></translation>
+        <translation>Rata-rata nilai pelanggan</translation>
     </message>
     <message>
         <source>Average purchases</source>
-        <translation type="unfinished"></translation>
+        <translation>Rata-rata pembelian</translation>
     </message>
     <message>
         <source>Customers in debt</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan berutang</translation>
     </message>
     <message>
         <source>Total debt</source>
-        <translation type="unfinished"></translation>
+        <translation>Total utang</translation>
     </message>
     <message>
         <source>Store credit held</source>
-        <translation type="unfinished"></translation>
+        <translation>Kredit toko tersedia</translation>
     </message>
     <message>
         <source>Points outstanding</source>
-        <translation type="unfinished"></translation>
+        <translation>Poin beredar</translation>
     </message>
     <message>
         <source>New customers per month, last 12 months</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan baru per bulan, 12 bulan terakhir</translation>
     </message>
     <message>
         <source>New customers per month</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan baru per bulan</translation>
     </message>
     <message>
         <source>Revenue per month, last 12 months</source>
-        <translation type="unfinished"></translation>
+        <translation>Pendapatan per bulan, 12 bulan terakhir</translation>
     </message>
     <message>
         <source>Revenue per month</source>
-        <translation type="unfinished"></translation>
+        <translation>Pendapatan per bulan</translation>
     </message>
     <message>
         <source>Customers by membership level</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan menurut level keanggotaan</translation>
     </message>
     <message>
         <source>Customers by level</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan menurut level</translation>
     </message>
     <message>
         <source>Customers by how often they buy</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan menurut seberapa sering membeli</translation>
     </message>
     <message>
         <source>How often customers buy</source>
-        <translation type="unfinished"></translation>
+        <translation>Frekuensi belanja pelanggan</translation>
     </message>
     <message>
         <source>Customers per RFM segment</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan per segmen RFM</translation>
     </message>
     <message>
         <source>Customer segments</source>
-        <translation type="unfinished"></translation>
+        <translation>Segmen pelanggan</translation>
     </message>
     <message>
         <source>Top customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan teratas</translation>
     </message>
     <message>
         <source>Top customers by revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan teratas menurut pendapatan</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan</translation>
     </message>
     <message>
         <source>Code</source>
@@ -2290,39 +2298,39 @@ Reason (optional):</source>
     </message>
     <message>
         <source>Spent</source>
-        <translation type="unfinished"></translation>
+        <translation>Belanja</translation>
     </message>
     <message>
         <source>By revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>Menurut pendapatan</translation>
     </message>
     <message>
         <source>Top customers by purchases</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan teratas menurut pembelian</translation>
     </message>
     <message>
         <source>Purchases</source>
-        <translation type="unfinished"></translation>
+        <translation>Pembelian</translation>
     </message>
     <message>
         <source>By purchases</source>
-        <translation type="unfinished"></translation>
+        <translation>Menurut pembelian</translation>
     </message>
     <message>
         <source>Top customers by store credit</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan teratas menurut kredit toko</translation>
     </message>
     <message>
         <source>Credit</source>
-        <translation type="unfinished"></translation>
+        <translation>Kredit</translation>
     </message>
     <message>
         <source>By store credit</source>
-        <translation type="unfinished"></translation>
+        <translation>Menurut kredit toko</translation>
     </message>
     <message>
         <source>Recently registered customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan yang baru terdaftar</translation>
     </message>
     <message>
         <source>Type</source>
@@ -2334,144 +2342,144 @@ Reason (optional):</source>
     </message>
     <message>
         <source>Recently registered</source>
-        <translation type="unfinished"></translation>
+        <translation>Baru terdaftar</translation>
     </message>
     <message>
         <source>Click a customer to open them</source>
-        <translation type="unfinished"></translation>
+        <translation>Klik pelanggan untuk membukanya</translation>
     </message>
     <message>
         <source>Press Refresh to try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tekan Muat ulang untuk mencoba lagi.</translation>
     </message>
     <message>
         <source>Figures as of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Angka per %1</translation>
     </message>
     <message>
         <source>Show these customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Tampilkan pelanggan ini</translation>
     </message>
     <message>
         <source>%1 with purchases</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 pernah membeli</translation>
     </message>
     <message>
         <source>All customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Semua pelanggan</translation>
     </message>
     <message>
         <source>%1 inactive, %2 blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nonaktif, %2 diblokir</translation>
     </message>
     <message>
         <source>Active customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan aktif</translation>
     </message>
     <message>
         <source>%1 of all customers</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dari semua pelanggan</translation>
     </message>
     <message>
         <source>Members and VIP customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan member dan VIP</translation>
     </message>
     <message>
         <source>VIP customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan VIP</translation>
     </message>
     <message>
         <source>since 1 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>sejak 1 %1</translation>
     </message>
     <message>
         <source>Registered in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Terdaftar pada %1</translation>
     </message>
     <message numerus="yes">
         <source>%Ln bought twice or more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln membeli dua kali atau lebih</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>no purchase in %Ln day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>tidak membeli dalam %Ln hari</numerusform>
         </translation>
     </message>
     <message>
         <source>Churned customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan yang berhenti</translation>
     </message>
     <message>
         <source>net of refunds</source>
-        <translation type="unfinished"></translation>
+        <translation>bersih setelah pengembalian dana</translation>
     </message>
     <message>
         <source>Customers who bought</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan yang pernah membeli</translation>
     </message>
     <message>
         <source>spent per customer</source>
-        <translation type="unfinished"></translation>
+        <translation>belanja per pelanggan</translation>
     </message>
     <message>
         <source>purchases per customer</source>
-        <translation type="unfinished"></translation>
+        <translation>pembelian per pelanggan</translation>
     </message>
     <message>
         <source>owe the shop money</source>
-        <translation type="unfinished"></translation>
+        <translation>berutang ke toko</translation>
     </message>
     <message numerus="yes">
         <source>owed by %Ln customer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>utang dari %Ln pelanggan</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>held by %Ln customer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>dimiliki %Ln pelanggan</numerusform>
         </translation>
     </message>
     <message>
         <source>Customers holding store credit</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan yang memiliki kredit toko</translation>
     </message>
     <message>
         <source>loyalty points not yet used</source>
-        <translation type="unfinished"></translation>
+        <translation>poin loyalitas yang belum dipakai</translation>
     </message>
     <message>
         <source>New customers per month, %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan baru per bulan, %1 sampai %2</translation>
     </message>
     <message>
         <source>Revenue per month, %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Pendapatan per bulan, %1 sampai %2</translation>
     </message>
     <message numerus="yes">
         <source>%1: %Ln new customer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %Ln pelanggan baru</numerusform>
         </translation>
     </message>
     <message>
         <source>%1, millions</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, juta</translation>
     </message>
     <message numerus="yes">
         <source>%1: %2 from %Ln sale(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %2 dari %Ln penjualan</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln refund(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln pengembalian dana</numerusform>
         </translation>
     </message>
     <message>
@@ -2480,67 +2488,67 @@ Reason (optional):</source>
     </message>
     <message>
         <source>Level: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Level: %1</translation>
     </message>
     <message>
         <source>Buy: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Frekuensi beli: %1</translation>
     </message>
     <message numerus="yes">
         <source>%Ln purchase(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln pembelian</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 to %2 purchases</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sampai %2 pembelian</translation>
     </message>
     <message>
         <source>%1 purchases or more</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 pembelian atau lebih</translation>
     </message>
     <message>
         <source>no purchase yet</source>
-        <translation type="unfinished"></translation>
+        <translation>belum ada pembelian</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%2): %Ln customer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%2): %Ln pelanggan</numerusform>
         </translation>
     </message>
     <message>
         <source>Segment: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Segmen: %1</translation>
     </message>
     <message numerus="yes">
         <source>%1: %Ln customer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %Ln pelanggan</numerusform>
         </translation>
     </message>
     <message>
         <source>Customers have not been ranked into segments yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan belum diperingkat ke dalam segmen.</translation>
     </message>
     <message numerus="yes">
         <source>Ranked %1; %Ln customer(s) without a purchase are not ranked.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Diperingkat %1; %Ln pelanggan tanpa pembelian tidak diperingkat.</numerusform>
         </translation>
     </message>
     <message>
         <source>No customer has bought anything yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum ada pelanggan yang membeli.</translation>
     </message>
     <message>
         <source>No customer holds store credit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada pelanggan yang memiliki kredit toko.</translation>
     </message>
     <message>
         <source>No customer has been registered yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum ada pelanggan yang terdaftar.</translation>
     </message>
 </context>
 <context>
@@ -2649,15 +2657,15 @@ Reason (optional):</source>
     </message>
     <message>
         <source>The page to open: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Halaman yang dibuka: %1.</translation>
     </message>
     <message>
         <source>page</source>
-        <translation type="unfinished"></translation>
+        <translation>halaman</translation>
     </message>
     <message>
         <source>--page: &quot;%1&quot; is not a page; the pages are %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>--page: &quot;%1&quot; bukan halaman; halamannya adalah %2.</translation>
     </message>
 </context>
 <context>
@@ -3284,112 +3292,112 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
     <name>kasir::LoginDialog</name>
     <message>
         <source>Sign in to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Masuk ke %1</translation>
     </message>
     <message>
         <source>Username</source>
-        <translation type="unfinished"></translation>
+        <translation>Nama pengguna</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Kata sandi</translation>
     </message>
     <message>
         <source>&amp;Username:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nama pengguna:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kata sandi:</translation>
     </message>
     <message>
         <source>Sign-in message</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesan saat masuk</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Masuk</translation>
     </message>
     <message>
         <source>Type your username.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ketik nama pengguna Anda.</translation>
     </message>
     <message>
         <source>The username or the password is wrong. Try again, or ask a manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nama pengguna atau kata sandi salah. Coba lagi, atau tanyakan ke manajer.</translation>
     </message>
     <message>
         <source>Signing in failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gagal masuk: %1</translation>
     </message>
 </context>
 <context>
     <name>kasir::MainWindow</name>
     <message>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Halaman</translation>
     </message>
     <message>
         <source>Counter</source>
-        <translation type="unfinished"></translation>
+        <translation>Kasir</translation>
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan</translation>
     </message>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Dasbor</translation>
     </message>
     <message>
         <source>Offline: no server set up</source>
-        <translation type="unfinished"></translation>
+        <translation>Luring: server belum disiapkan</translation>
     </message>
     <message>
         <source>This terminal works on its own data; changes are kept until a server is set up</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminal ini bekerja dengan datanya sendiri; perubahan disimpan sampai server disiapkan</translation>
     </message>
     <message>
         <source>Last sync: never</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinkronisasi terakhir: belum pernah</translation>
     </message>
     <message>
         <source>Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Pintasan Keyboard</translation>
     </message>
     <message>
         <source>Go to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Buka %1</translation>
     </message>
     <message>
         <source>Changes waiting to sync: unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Perubahan yang menunggu sinkronisasi: tidak diketahui</translation>
     </message>
     <message>
         <source>Nothing waiting to sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada yang menunggu sinkronisasi</translation>
     </message>
     <message numerus="yes">
         <source>%Ln change(s) waiting to sync</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln perubahan menunggu sinkronisasi</numerusform>
         </translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Pintasan keyboard</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Tindakan</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Tombol</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>, </translation>
     </message>
 </context>
 <context>
@@ -3813,79 +3821,79 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
     <name>kasir::SaleReceipt</name>
     <message>
         <source>Cash</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunai</translation>
     </message>
     <message>
         <source>Card</source>
-        <translation type="unfinished"></translation>
+        <translation>Kartu</translation>
     </message>
     <message>
         <source>Mobile money</source>
-        <translation type="unfinished"></translation>
+        <translation>Dompet digital</translation>
     </message>
     <message>
         <source>Store credit</source>
-        <translation type="unfinished"></translation>
+        <translation>Kredit toko</translation>
     </message>
     <message>
         <source>Points</source>
-        <translation type="unfinished"></translation>
+        <translation>Poin</translation>
     </message>
     <message>
         <source>Order %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Transaksi %1</translation>
     </message>
     <message>
         <source>Walk-in customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan umum</translation>
     </message>
     <message>
         <source>Customer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan: %1</translation>
     </message>
     <message>
         <source>%1 × %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2</translation>
     </message>
     <message>
         <source>Subtotal</source>
-        <translation type="unfinished"></translation>
+        <translation>Subtotal</translation>
     </message>
     <message>
         <source>Discount (%1 %)</source>
-        <translation type="unfinished"></translation>
+        <translation>Diskon (%1 %)</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
         <source>Points (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Poin (%1)</translation>
     </message>
     <message>
         <source>Cash tendered</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunai diterima</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Kembalian</translation>
     </message>
     <message>
         <source>Points earned: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Poin didapat: %1</translation>
     </message>
     <message>
         <source>Thank you!</source>
-        <translation type="unfinished"></translation>
+        <translation>Terima kasih!</translation>
     </message>
     <message>
         <source>Receipt %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Struk %1</translation>
     </message>
     <message>
         <source>Receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Struk</translation>
     </message>
 </context>
 <context>
@@ -3950,7 +3958,7 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
     <name>kasir::SyncStatusService</name>
     <message>
         <source>see what waits to be synced</source>
-        <translation type="unfinished"></translation>
+        <translation>melihat apa yang menunggu disinkronkan</translation>
     </message>
 </context>
 <context>
