@@ -221,51 +221,51 @@
     <message>
         <source>%1: %2</source>
         <comment>an entity and what was done to it, e.g. gift card: create</comment>
-        <translation>%1: %2</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Personal data erased; now %1</source>
-        <translation>Data pribadi dihapus; sekarang %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Deleted with their personal data</source>
-        <translation>Dihapus beserta data pribadinya</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Anonymised</source>
-        <translation>Dianonimkan</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1: %2</source>
         <comment>what was done and why</comment>
-        <translation>%1: %2</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Personal data exported</source>
-        <translation>Data pribadi diekspor</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Note erased</source>
-        <translation>Catatan dihapus</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Walk-in sale %1, which noted their number, erased with them</source>
-        <translation>Penjualan walk-in %1, yang mencatat nomornya, ikut dihapus</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>kasir::AnalyticsService</name>
     <message>
         <source>%1 must be between %2 and %3</source>
-        <translation>%1 harus antara %2 dan %3</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>see the company&apos;s customer figures</source>
-        <translation>melihat angka pelanggan perusahaan</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>after is not a cursor from a previous page</source>
-        <translation>after bukan kursor dari halaman sebelumnya</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -276,7 +276,7 @@
     </message>
     <message>
         <source>change a customer&apos;s status</source>
-        <translation>mengubah status pelanggan</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>tag customers</source>
@@ -284,23 +284,23 @@
     </message>
     <message>
         <source>change customers in bulk</source>
-        <translation>mengubah banyak pelanggan sekaligus</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>must be between 1 and %1</source>
-        <translation>harus antara 1 dan %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>a bulk change makes its own units of work; it cannot run inside another</source>
-        <translation>perubahan massal membuat unit kerjanya sendiri; tidak dapat berjalan di dalam unit kerja lain</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>name the customers or filter them, not both</source>
-        <translation>sebutkan pelanggannya atau saring mereka, jangan keduanya</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 is a wholesale customer; membership would replace their wholesale terms, so set their type instead</source>
-        <translation>%1 adalah pelanggan grosir; keanggotaan akan menggantikan syarat grosirnya, jadi ubah jenisnya saja</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -351,7 +351,7 @@
     </message>
     <message>
         <source>must be between 1 and %1</source>
-        <translation>harus antara 1 dan %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 is no longer sold</source>
@@ -1689,7 +1689,7 @@ Type a phone number to find one, or press F2 to register a new customer.</source
     </message>
     <message>
         <source>%1: %2</source>
-        <translation>%1: %2</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Spending per month, %1</source>
@@ -1975,7 +1975,7 @@ Reason (optional):</source>
     </message>
     <message>
         <source>must be between 1 and %1</source>
-        <translation>harus antara 1 dan %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>change customers</source>
@@ -2495,7 +2495,7 @@ Reason (optional):</source>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation>%1: %2</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Level: %1</source>
@@ -2606,7 +2606,7 @@ Reason (optional):</source>
     </message>
     <message>
         <source>the write-ahead log cannot be emptied during a write</source>
-        <translation>log tulis-depan tidak dapat dikosongkan saat ada penulisan</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2826,7 +2826,7 @@ Reason (optional):</source>
     </message>
     <message>
         <source>must be between 1 and %1</source>
-        <translation>harus antara 1 dan %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>unknown note command &quot;%1&quot;; use add, list or delete</source>
@@ -2858,49 +2858,42 @@ Reason (optional):</source>
     </message>
     <message>
         <source>only goes with --json</source>
-        <translation>hanya bersama --json</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Customers          %1 (active %2, inactive %3, blocked %4)
 </source>
-        <translation>Pelanggan          %1 (aktif %2, nonaktif %3, diblokir %4)
-</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>By type            walk-in %1, member %2, vip %3, wholesale %4
 </source>
-        <translation>Menurut jenis      walk-in %1, member %2, vip %3, grosir %4
-</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>By level           %1
 </source>
-        <translation>Menurut level      %1
-</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>New this month     %1
 </source>
-        <translation>Baru bulan ini     %1
-</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Revenue            %1 (average per customer %2, highest %3)
 </source>
-        <translation>Pendapatan         %1 (rata-rata per pelanggan %2, tertinggi %3)
-</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Purchases          %1 per customer; %2 customers bought, %3 came back (%4 %)
 </source>
-        <translation>Pembelian          %1 per pelanggan; %2 pelanggan membeli, %3 kembali lagi (%4 %)
-</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Frequency          %1
 </source>
-        <translation>Frekuensi          %1
-</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>Churned            %1 (no purchase in %n day(s))
@@ -2915,48 +2908,45 @@ Reason (optional):</source>
     <message>
         <source>Debt               %1 owed by %2 customers
 </source>
-        <translation>Utang              %1 dari %2 pelanggan
-</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Store credit       %1 held by %2 customers
 </source>
-        <translation>Saldo toko         %1 dimiliki %2 pelanggan
-</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Points             %1 outstanding
 </source>
-        <translation>Poin               %1 beredar
-</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>must be one of %1</source>
-        <translation>harus salah satu dari %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>must be 1 or more</source>
-        <translation>minimal 1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>does not apply to bulk, which changes every customer the filters select</source>
-        <translation>tidak berlaku untuk bulk, yang mengubah setiap pelanggan yang dipilih saringan</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>is given more than once; one value at a time</source>
-        <translation>diberikan lebih dari sekali; satu nilai saja</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>name one action: --set-type, --set-status, --add-tag, --remove-tag or --membership</source>
-        <translation>sebutkan satu tindakan: --set-type, --set-status, --add-tag, --remove-tag atau --membership</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>must be on or off</source>
-        <translation>harus on atau off</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>must name at least one customer by id or code, separated by commas</source>
-        <translation>harus menyebut minimal satu pelanggan dengan id atau kode, dipisah koma</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n customer(s) could not be changed; the summary says why</source>
@@ -2967,27 +2957,27 @@ Reason (optional):</source>
     </message>
     <message>
         <source>privacy needs a verb: export, anonymise or delete</source>
-        <translation>privacy membutuhkan perintah: export, anonymise atau delete</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>needs a file name</source>
-        <translation>membutuhkan nama berkas</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 already exists; choose another file</source>
-        <translation>%1 sudah ada; pilih berkas lain</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation>tidak dapat menulis %1: %2</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>anonymising %1 (%2) erases their personal data for good; run again with --yes</source>
-        <translation>menganonimkan %1 (%2) menghapus data pribadinya untuk selamanya; jalankan lagi dengan --yes</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>unknown privacy command &quot;%1&quot;; use export, anonymise or delete</source>
-        <translation>perintah privacy tidak dikenal &quot;%1&quot;; gunakan export, anonymise atau delete</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Usage: kasirctl [--db FILE] [--user NAME [--password-stdin]] COMMAND [options]
@@ -3106,11 +3096,11 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message>
         <source>cannot go with --%1: one action at a time</source>
-        <translation>tidak bisa bersama --%1: satu tindakan sekali jalan</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cannot go with --%1: name the customers or filter them, not both</source>
-        <translation>tidak bisa bersama --%1: sebutkan pelanggannya atau saring mereka, jangan keduanya</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3378,7 +3368,7 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     <name>kasir::MetricsRepository</name>
     <message>
         <source>figures are compared outside a write</source>
-        <translation>angka dibandingkan di luar penulisan</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3430,7 +3420,7 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message>
         <source>must be between 1 and %1</source>
-        <translation>harus antara 1 dan %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>is not a note of this customer; start again from the first page</source>
@@ -3475,40 +3465,40 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     <name>kasir::PrivacyService</name>
     <message>
         <source>anonymise customers</source>
-        <translation>menganonimkan pelanggan</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>sales</source>
-        <translation>penjualan</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>linked walk-in sales</source>
-        <translation>penjualan walk-in yang ditautkan</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>points entries</source>
-        <translation>catatan poin</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>store-credit entries</source>
-        <translation>catatan saldo toko</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>tier history</source>
-        <translation>riwayat tingkat</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 was anonymised on %2: personal data is not added to them again</source>
-        <translation>%1 dianonimkan pada %2: data pribadi tidak ditambahkan lagi</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 was already anonymised on %2</source>
-        <translation>%1 sudah dianonimkan pada %2</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Anonymised %1</source>
         <comment>the name an anonymised customer keeps; %1 is their code</comment>
-        <translation>Anonim %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>delete customers</source>
@@ -3516,11 +3506,11 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message>
         <source>%1 (%2) has %3 and cannot be deleted: the figures and ledgers must stay. Anonymise the customer to erase their personal data, or deactivate the customer instead</source>
-        <translation>%1 (%2) memiliki %3 dan tidak dapat dihapus: angka dan buku besarnya harus tetap ada. Anonimkan pelanggan untuk menghapus data pribadinya, atau nonaktifkan pelanggan</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>export customers&apos; data</source>
-        <translation>mengekspor data pelanggan</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>company %1 does not exist</source>
@@ -3528,15 +3518,15 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message>
         <source>must not repeat the customer&apos;s name, phone numbers, email, address or other contacts: the reason is kept after their personal data is erased</source>
-        <translation>tidak boleh mengulang nama, nomor telepon, email, alamat atau kontak lain pelanggan: alasan tetap disimpan setelah data pribadinya dihapus</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the erased values may stay in the database&apos;s write-ahead log until every program using the database has closed it: %1</source>
-        <translation>nilai yang dihapus mungkin tetap ada di log tulis-depan basis data sampai setiap program yang memakainya menutupnya: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>another program is using the database: the erased values stay in its write-ahead log until every program using the database has closed it</source>
-        <translation>program lain sedang memakai basis data: nilai yang dihapus tetap ada di log tulis-depannya sampai setiap program yang memakainya menutupnya</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3604,104 +3594,104 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     <name>kasir::ReadSnapshot</name>
     <message>
         <source>the database is busy or unreadable: %1</source>
-        <translation>basis data sedang sibuk atau tidak terbaca: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>kasir::RepeatFrequencies</name>
     <message>
         <source>No purchase</source>
-        <translation>Belum membeli</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>One-time</source>
-        <translation>Sekali</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Occasional</source>
-        <translation>Sesekali</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Regular</source>
-        <translation>Rutin</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Frequent</source>
-        <translation>Sering</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>kasir::Rfm</name>
     <message>
         <source>Champions</source>
-        <translation>Juara</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Loyal</source>
-        <translation>Setia</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Potential</source>
-        <translation>Potensial</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>New</source>
-        <translation>Baru</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>At risk</source>
-        <translation>Berisiko</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Hibernating</source>
-        <translation>Tidur</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Lost</source>
-        <translation>Hilang</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Not ranked</source>
-        <translation>Belum diperingkat</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Bought recently, buy often and spend the most</source>
-        <translation>Baru saja membeli, sering membeli dan belanja paling banyak</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Buy regularly and spend well</source>
-        <translation>Membeli dengan rutin dan belanja cukup banyak</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Bought recently; could buy more often or spend more</source>
-        <translation>Baru saja membeli; bisa lebih sering membeli atau belanja lebih banyak</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Bought recently, but only once or twice so far</source>
-        <translation>Baru saja membeli, tetapi baru sekali atau dua kali</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Used to buy often or spend well, but not for a while</source>
-        <translation>Dulu sering membeli atau belanja banyak, tetapi sudah lama tidak</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Last bought a while ago, seldom and little</source>
-        <translation>Terakhir membeli agak lama lalu, jarang dan sedikit</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Last bought long ago, seldom and little</source>
-        <translation>Terakhir membeli lama sekali, jarang dan sedikit</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No purchase yet, or not ranked yet</source>
-        <translation>Belum ada pembelian, atau belum diperingkat</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>kasir::RfmService</name>
     <message>
         <source>rank the customers again</source>
-        <translation>memperingkat ulang pelanggan</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>look up customers</source>
@@ -3934,7 +3924,7 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message>
         <source>must be between 1 and %1</source>
-        <translation>harus antara 1 dan %1</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
