@@ -450,7 +450,7 @@ QWidget* CustomerListView::createMoreFilters()
         ++index;
     }
     grid->addLayout(segmentGrid, 3, 3, 2, 1);
-    grid->setColumnStretch(3, 1);
+    grid->setColumnStretch(4, 1); // the checkboxes stay beside their heading
     return panel;
 }
 
