@@ -1,4 +1,9 @@
 #include "core/domain/Customer.h"
+#include "core/domain/CustomerInput.h"
+#include "core/services/ActivityService.h"
+#include "core/services/CustomerService.h"
+#include "core/services/LedgerService.h"
+#include "core/services/TagService.h"
 #include "tests/support/TestDatabase.h"
 #include "tests/ui/SampleCustomers.h"
 #include "ui/models/CustomerTableModel.h"
@@ -8,12 +13,19 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QStandardPaths>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
@@ -52,8 +64,20 @@ private Q_SLOTS:
     void scrollingFetchesMore();
     void showsAFailedSearch();
     void screenshot();
+    void filtersByLevelAndTag();
+    void filtersByFigures();
+    void showsRefusedFiltersInThePage();
+    void savedFiltersRoundTrip();
+    void hiddenColumnStaysHidden();
+    void exportsTheSelection();
+    void cashierSeesNoBulkActions();
+    // Last: it changes customers the other tests count.
+    void managerSetsTypeOnSelected();
 
 private:
+    // Selects the loaded rows `rows` (in the table's current order).
+    void selectRows(const QList<int>& rows);
+
     std::unique_ptr<TestDatabase> m_database;
     std::unique_ptr<CustomerListView> m_window;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
@@ -65,8 +89,24 @@ private:
 
 void TestCustomerListView::initTestCase()
 {
+    // Saved filters and columns go to a throwaway settings file, never the user's.
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings settings(QStringLiteral("Kasir"), QStringLiteral("Kasir"));
+    QVERIFY2(settings.fileName().contains(QStringLiteral("qttest")), qPrintable(settings.fileName()));
+    settings.clear();
     m_database = std::make_unique<TestDatabase>();
     SampleCustomers::add(*m_database, customerCount);
+
+    // "Langganan" on the first 20 sample customers (by phone), "Grosir" on the first 5.
+    TagService tags(m_database->db(), m_database->admin());
+    CustomerService customers(m_database->db(), m_database->admin());
+    for (int i = 0; i < 20; ++i) {
+        const auto customer = customers.findByPhone(SampleCustomers::phone(i));
+        QVERIFY(customer && customer->has_value());
+        QVERIFY(tags.tag((*customer)->id, QStringLiteral("Langganan")));
+        if (i < 5)
+            QVERIFY(tags.tag((*customer)->id, QStringLiteral("Grosir")));
+    }
 }
 
 void TestCustomerListView::init()
@@ -97,6 +137,7 @@ void TestCustomerListView::init()
 
 void TestCustomerListView::cleanup()
 {
+    QSettings(QStringLiteral("Kasir"), QStringLiteral("Kasir")).clear();
     m_tester.reset();
     m_window.reset();
 }
@@ -354,6 +395,291 @@ void TestCustomerListView::screenshot()
     const QString path = QDir(QDir::tempPath()).filePath(QStringLiteral("kasir-TestCustomerListView.png"));
     QVERIFY2(image.save(path), qPrintable(path));
     qInfo("screenshot: %s", qPrintable(path));
+}
+
+void TestCustomerListView::selectRows(const QList<int>& rows)
+{
+    m_table->clearSelection();
+    for (int row : rows)
+        m_table->selectionModel()->select(
+            m_model->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+}
+
+void TestCustomerListView::filtersByLevelAndTag()
+{
+    auto* level = m_window->findChild<QComboBox*>(QStringLiteral("levelFilter"));
+    auto* tags = m_window->findChild<QListWidget*>(QStringLiteral("tagFilter"));
+    auto* more = m_window->findChild<QPushButton*>(QStringLiteral("moreFiltersButton"));
+    QVERIFY(level && tags && more);
+    QVERIFY(!tags->isVisible());
+    QTest::mouseClick(more, Qt::LeftButton);
+    QVERIFY(tags->isVisible()); // the panel opens in the page
+
+    const QList<QListWidgetItem*> found = tags->findItems(QStringLiteral("Langganan"), Qt::MatchExactly);
+    QCOMPARE(found.size(), 1);
+    QSignalSpy reset(m_model, &QAbstractItemModel::modelReset);
+    found.first()->setCheckState(Qt::Checked);
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(m_model->query().tags, QStringList {QStringLiteral("Langganan")});
+    QTRY_COMPARE(m_count->text(), countText(20));
+    QVERIFY(more->text().contains(QStringLiteral("1"))); // the badge counts the tag
+
+    // Every sample customer starts at bronze.
+    level->setCurrentIndex(level->findData(static_cast<int>(MembershipLevel::Bronze)));
+    QTRY_COMPARE(m_count->text(), countText(20));
+    level->setCurrentIndex(level->findData(static_cast<int>(MembershipLevel::Gold)));
+    QTRY_COMPARE(m_count->text(), countText(0));
+    QCOMPARE(m_model->rowCount(), 0);
+
+    // Both tags: only the five that have both.
+    level->setCurrentIndex(0);
+    tags->findItems(QStringLiteral("Grosir"), Qt::MatchExactly).first()->setCheckState(Qt::Checked);
+    auto* match = m_window->findChild<QComboBox*>(QStringLiteral("tagsMatch"));
+    QVERIFY(match);
+    match->setCurrentIndex(match->findData(static_cast<int>(CustomerQuery::TagsMatch::All)));
+    QTRY_COMPARE(m_count->text(), countText(5));
+
+    // Clear filters: one query, everyone back.
+    reset.clear();
+    auto* clear = m_window->findChild<QToolButton*>(QStringLiteral("clearFilters"));
+    QVERIFY(clear && clear->isEnabled());
+    QTest::mouseClick(clear, Qt::LeftButton);
+    QCOMPARE(reset.count(), 1);
+    QTRY_COMPARE(m_count->text(), countText(customerCount));
+    QVERIFY(m_model->query().tags.isEmpty());
+    QVERIFY(!clear->isEnabled());
+}
+
+void TestCustomerListView::filtersByFigures()
+{
+    // One customer given store credit; nobody has bought anything.
+    CustomerService customers(m_database->db(), m_database->admin());
+    const auto holder = customers.findByPhone(SampleCustomers::phone(3));
+    QVERIFY(holder && holder->has_value());
+    LedgerService ledger(m_database->db(), m_database->admin());
+    if (m_database->countRows(QStringLiteral("credit_entry")) == 0)
+        QVERIFY(ledger.addCredit((*holder)->id, 50'000, CreditKind::Credit, QStringLiteral("top-up")));
+
+    auto* balance = m_window->findChild<QComboBox*>(QStringLiteral("balanceFilter"));
+    auto* sales = m_window->findChild<QComboBox*>(QStringLiteral("salesFilter"));
+    QVERIFY(balance && sales);
+    balance->setCurrentIndex(balance->findData(static_cast<int>(CustomerQuery::Balance::Credit)));
+    QTRY_COMPARE(m_count->text(), countText(1));
+    QCOMPARE(m_model->customerAt(0)->id, (*holder)->id);
+    balance->setCurrentIndex(balance->findData(static_cast<int>(CustomerQuery::Balance::Debt)));
+    QTRY_COMPARE(m_count->text(), countText(0));
+    balance->setCurrentIndex(0);
+
+    sales->setCurrentIndex(sales->findData(true));
+    QTRY_COMPARE(m_count->text(), countText(0));
+    sales->setCurrentIndex(sales->findData(false));
+    QTRY_COMPARE(m_count->text(), countText(customerCount));
+    QCOMPARE(m_model->query().hasSales, std::optional<bool>(false));
+}
+
+void TestCustomerListView::showsRefusedFiltersInThePage()
+{
+    auto* low = m_window->findChild<QLineEdit*>(QStringLiteral("spentMin"));
+    auto* high = m_window->findChild<QLineEdit*>(QStringLiteral("spentMax"));
+    auto* message = m_window->findChild<QLabel*>(QStringLiteral("listMessage"));
+    QVERIFY(low && high && message);
+    high->setText(QStringLiteral("10"));
+    low->setText(QStringLiteral("500"));
+    Q_EMIT low->editingFinished();
+    QTRY_VERIFY(!m_model->errorString().isEmpty());
+    QVERIFY(message->isVisible());
+    QCOMPARE(message->text(), m_model->errorString());
+    low->clear();
+    Q_EMIT low->editingFinished();
+    QTRY_COMPARE(m_count->text(), countText(customerCount));
+    QVERIFY(!message->isVisible());
+}
+
+void TestCustomerListView::savedFiltersRoundTrip()
+{
+    auto* type = m_window->findChild<QComboBox*>(QStringLiteral("typeFilter"));
+    auto* saved = m_window->findChild<QComboBox*>(QStringLiteral("savedFilters"));
+    auto* save = m_window->findChild<QToolButton*>(QStringLiteral("saveFilters"));
+    auto* tags = m_window->findChild<QListWidget*>(QStringLiteral("tagFilter"));
+    QVERIFY(type && saved && save && tags);
+    type->setCurrentIndex(type->findData(static_cast<int>(CustomerType::Vip)));
+    tags->findItems(QStringLiteral("Langganan"), Qt::MatchExactly).first()->setCheckState(Qt::Checked);
+    QTRY_VERIFY(m_model->totalCount() >= 0);
+    const qint64 vipRegulars = m_model->totalCount();
+    QVERIFY(vipRegulars > 0 && vipRegulars < 20);
+
+    m_window->setPrompt(
+        [](const QString&, const QString&) { return std::optional<QString>(QStringLiteral("VIP, setia")); });
+    QTest::mouseClick(save, Qt::LeftButton);
+    QCOMPARE(m_window->savedFilterNames(), QStringList {QStringLiteral("VIP, setia")});
+
+    // A new page (as after a restart) applies it from the combo.
+    m_window = std::make_unique<CustomerListView>(m_database->db(), m_database->admin());
+    m_model = m_window->customerModel();
+    m_count = m_window->findChild<QLabel*>(QStringLiteral("customerCount"));
+    saved = m_window->findChild<QComboBox*>(QStringLiteral("savedFilters"));
+    type = m_window->findChild<QComboBox*>(QStringLiteral("typeFilter"));
+    QVERIFY(saved && type);
+    const int index = saved->findText(QStringLiteral("VIP, setia"));
+    QVERIFY(index > 0);
+    QSignalSpy reset(m_model, &QAbstractItemModel::modelReset);
+    saved->setCurrentIndex(index);
+    Q_EMIT saved->activated(index);
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(type->currentData().toInt(), static_cast<int>(CustomerType::Vip));
+    QCOMPARE(m_model->query().tags, QStringList {QStringLiteral("Langganan")});
+    QTRY_COMPARE(m_model->totalCount(), vipRegulars);
+
+    // Deleted, it is gone.
+    m_window->setConfirm([](const QString&) { return true; });
+    auto* remove = m_window->findChild<QToolButton*>(QStringLiteral("deleteSavedFilters"));
+    QVERIFY(remove);
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QVERIFY(m_window->savedFilterNames().isEmpty());
+    QCOMPARE(saved->count(), 1);
+}
+
+void TestCustomerListView::hiddenColumnStaysHidden()
+{
+    QHeaderView* header = m_table->horizontalHeader();
+    QVERIFY(!header->isSectionHidden(CustomerTableModel::Email));
+    auto* emailAction = m_window->findChild<QAction*>(QStringLiteral("column_Email"));
+    QVERIFY(emailAction && emailAction->isChecked());
+    emailAction->trigger();
+    QVERIFY(header->isSectionHidden(CustomerTableModel::Email));
+    // The name cannot be hidden.
+    auto* nameAction = m_window->findChild<QAction*>(QStringLiteral("column_Name"));
+    QVERIFY(nameAction && !nameAction->isEnabled());
+
+    CustomerListView again(m_database->db(), m_database->admin());
+    auto* table = again.findChild<QTableView*>(QStringLiteral("customerTable"));
+    QVERIFY(table);
+    QVERIFY(table->horizontalHeader()->isSectionHidden(CustomerTableModel::Email));
+    QVERIFY(!table->horizontalHeader()->isSectionHidden(CustomerTableModel::Phone));
+    auto* againEmail = again.findChild<QAction*>(QStringLiteral("column_Email"));
+    QVERIFY(againEmail && !againEmail->isChecked());
+}
+
+void TestCustomerListView::exportsTheSelection()
+{
+    // A name with a comma and a quote, found by its phone.
+    CustomerService customers(m_database->db(), m_database->admin());
+    const auto odd = customers.findByPhone(SampleCustomers::phone(11));
+    QVERIFY(odd && odd->has_value());
+    CustomerInput input;
+    input.name = QStringLiteral("Toko \"Maju\", Jaya");
+    QVERIFY(customers.update((*odd)->id, input));
+
+    m_search->setText(SampleCustomers::phone(11));
+    QTRY_COMPARE(m_count->text(), countText(1));
+    QCOMPARE(m_model->customerAt(0)->name, QStringLiteral("Toko \"Maju\", Jaya"));
+    m_window->setColumnVisible(CustomerTableModel::Email, false);
+    m_table->selectAll();
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("out.csv"));
+    m_window->setSaveFileName([&](const QString&) { return path; });
+    auto* exportSelected = m_window->findChild<QAction*>(QStringLiteral("exportSelected"));
+    QVERIFY(exportSelected);
+    exportSelected->trigger();
+
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    file.close();
+    QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
+    const QStringList lines = QString::fromUtf8(bytes.mid(3)).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    QVERIFY2(!lines.at(0).contains(m_model->headerData(CustomerTableModel::Email, Qt::Horizontal).toString()),
+        qPrintable(lines.at(0)));
+    QVERIFY(lines.at(0).startsWith(m_model->headerData(CustomerTableModel::Code, Qt::Horizontal).toString()));
+    QVERIFY2(lines.at(1).startsWith(m_model->customerAt(0)->code + QStringLiteral(",\"Toko \"\"Maju\"\", Jaya\",")),
+        qPrintable(lines.at(1)));
+
+    // Two selected rows of a wider list: two rows, in table order.
+    m_search->setText(QStringLiteral("budi"));
+    QTRY_COMPARE(m_count->text(), countText(30));
+    selectRows({4, 1});
+    QVERIFY(m_window->exportCsv(path, false));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QStringList rows = QString::fromUtf8(file.readAll().mid(3)).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    file.close();
+    QCOMPARE(rows.size(), 3);
+    QVERIFY(rows.at(1).startsWith(m_model->customerAt(1)->code + u','));
+    QVERIFY(rows.at(2).startsWith(m_model->customerAt(4)->code + u','));
+
+    // Everything filtered, paged through the service.
+    QVERIFY(m_window->exportCsv(path, true));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(file.readAll().mid(3)).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts).size(), 31);
+}
+
+void TestCustomerListView::cashierSeesNoBulkActions()
+{
+    QVERIFY(m_window->findChild<QToolButton*>(QStringLiteral("bulkActions")));
+    CustomerListView cashier(m_database->db(), m_database->cashier());
+    QVERIFY(!cashier.canBulkUpdate());
+    QVERIFY(!cashier.findChild<QToolButton*>(QStringLiteral("bulkActions")));
+    QVERIFY(!cashier.findChild<QAction*>(QStringLiteral("bulkType_member")));
+}
+
+void TestCustomerListView::managerSetsTypeOnSelected()
+{
+    m_window = std::make_unique<CustomerListView>(m_database->db(), m_database->manager());
+    m_window->resize(1366, 768);
+    m_model = m_window->customerModel();
+    m_table = m_window->findChild<QTableView*>(QStringLiteral("customerTable"));
+    m_count = m_window->findChild<QLabel*>(QStringLiteral("customerCount"));
+    auto* type = m_window->findChild<QComboBox*>(QStringLiteral("typeFilter"));
+    QVERIFY(m_table && m_count && type);
+    m_window->show();
+    type->setCurrentIndex(type->findData(static_cast<int>(CustomerType::WalkIn)));
+    QTRY_VERIFY(m_model->rowCount() >= 3);
+    selectRows({0, 2, 5});
+    QStringList ids = m_window->selectedIds();
+    QCOMPARE(ids.size(), 3);
+
+    QString asked;
+    m_window->setConfirm([&](const QString& question) {
+        asked = question;
+        return true;
+    });
+    auto* setMember = m_window->findChild<QAction*>(QStringLiteral("bulkType_member"));
+    QVERIFY(setMember);
+    setMember->trigger();
+    QVERIFY2(asked.contains(QStringLiteral("3")), qPrintable(asked));
+    auto* message = m_window->findChild<QLabel*>(QStringLiteral("listMessage"));
+    QVERIFY(message && message->isVisible());
+    QVERIFY2(message->text().contains(QStringLiteral("3 changed, 0 unchanged, 0 failed")), qPrintable(message->text()));
+
+    CustomerService customers(m_database->db(), m_database->admin());
+    ActivityService activity(m_database->db(), m_database->admin());
+    for (const QString& id : ids) {
+        const auto customer = customers.get(id);
+        QVERIFY(customer);
+        QCOMPARE(customer->type, CustomerType::Member);
+        const auto entries = activity.forCustomer(id);
+        QVERIFY(entries);
+        QVERIFY(std::any_of(
+            entries->begin(), entries->end(), [](const ActivityEntry& e) { return e.action == u"update"; }));
+    }
+    // The table was asked again: they are no longer walk-ins.
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        QVERIFY(!ids.contains(m_model->customerAt(row)->id));
+
+    // Declined: nothing changes.
+    selectRows({0});
+    const QString first = m_window->selectedIds().first();
+    m_window->setConfirm([](const QString&) { return false; });
+    setMember->trigger();
+    QCOMPARE(customers.get(first)->type, CustomerType::WalkIn);
+
+    // With the panel open and a selection, as a person sees it.
+    m_window->findChild<QPushButton*>(QStringLiteral("moreFiltersButton"))->setChecked(true);
+    selectRows({0, 1, 3});
+    QVERIFY(m_window->grab().save(QStringLiteral("/tmp/list-more-selection.png")));
+    m_window->findChild<QPushButton*>(QStringLiteral("moreFiltersButton"))->setChecked(false);
+    QVERIFY(m_window->grab().save(QStringLiteral("/tmp/list-plain.png")));
 }
 
 } // namespace kasir::test
