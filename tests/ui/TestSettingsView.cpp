@@ -95,6 +95,8 @@ void TestSettingsView::showSection(const QString& title)
     for (int i = 0; i < tabs->count(); ++i) {
         if (tabs->tabText(i).remove(u'&') == title) {
             tabs->setCurrentIndex(i);
+            // The layouts take in the messages shown above before the picture is taken.
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
             return;
         }
     }
@@ -339,6 +341,8 @@ void TestSettingsView::screenshots()
         }
         for (int i = 0; i < tabs->count(); ++i) {
             tabs->setCurrentIndex(i);
+            // The layouts take in the messages shown above before the picture is taken.
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
             QVERIFY(m_view->grab().save(QStringLiteral("%1/settings-%2-%3.png").arg(dir, who).arg(i)));
         }
         m_view.reset();

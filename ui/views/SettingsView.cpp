@@ -33,6 +33,8 @@ namespace {
 
 // Forms keep a readable width on a wide screen instead of stretching across it.
 constexpr int pageMaxWidth = 760;
+// On each field's message label: the field it is about.
+constexpr const char* editorProperty = "kasirEditor";
 
 QLabel* messageLabel(QWidget* parent, const QString& objectName)
 {
@@ -77,7 +79,12 @@ QWidget* scrollPage(QWidget* content)
     auto* holder = new QWidget;
     auto* layout = new QVBoxLayout(holder);
     layout->setContentsMargins(16, 16, 16, 16);
-    layout->addWidget(content, 0, Qt::AlignLeft | Qt::AlignTop);
+    // No alignment flags: an aligned widget gets only its size hint, and the wrapped
+    // messages in it then lose the height they need.
+    auto* row = new QHBoxLayout;
+    row->addWidget(content, 3);
+    row->addStretch(1);
+    layout->addLayout(row);
     layout->addStretch(1);
     auto* scroll = new QScrollArea;
     scroll->setFrameShape(QFrame::NoFrame);
@@ -282,6 +289,8 @@ QWidget* SettingsView::buildUsersPage()
 
     m_users = makeTable(content, QStringLiteral("usersTable"), tr("Users"),
         {tr("Username"), tr("Display name"), tr("Role"), tr("Active")});
+    m_users->horizontalHeader()->setStretchLastSection(false);
+    m_users->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_users->setMinimumHeight(m_users->horizontalHeader()->sizeHint().height() + 6 * m_users->fontMetrics().height());
     layout->addWidget(m_users, 1);
 
@@ -297,6 +306,7 @@ QWidget* SettingsView::buildUsersPage()
         stack->setSpacing(2);
         stack->addWidget(editor);
         QLabel* error = messageLabel(cell, objectName + QStringLiteral("Error"));
+        error->setProperty(editorProperty, QVariant::fromValue<QObject*>(editor));
         error->setAccessibleName(tr("Problem with %1").arg(editor->accessibleName()));
         stack->addWidget(error);
         m_userErrors.insert(field, error);
@@ -357,15 +367,21 @@ QWidget* SettingsView::buildRulesPage()
         auto* stack = new QVBoxLayout(cell);
         stack->setContentsMargins(0, 0, 0, 0);
         stack->setSpacing(2);
-        auto* line = new QHBoxLayout;
-        line->addWidget(editor, 1);
+        // The field and its unit in a widget of their own: a layout nested beside a wrapped
+        // message loses its height in QFormLayout when the message appears.
+        auto* line = new QWidget(cell);
+        line->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+        auto* lineLayout = new QHBoxLayout(line);
+        lineLayout->setContentsMargins(0, 0, 0, 0);
+        lineLayout->addWidget(editor, 1);
         if (!unit.isEmpty()) {
-            auto* unitLabel = new QLabel(unit, cell);
+            auto* unitLabel = new QLabel(unit, line);
             unitLabel->setMinimumWidth(unitLabel->fontMetrics().horizontalAdvance(QStringLiteral("IDR")) + 4);
-            line->addWidget(unitLabel);
+            lineLayout->addWidget(unitLabel);
         }
-        stack->addLayout(line);
+        stack->addWidget(line);
         QLabel* error = messageLabel(cell, field + QStringLiteral("Error"));
+        error->setProperty(editorProperty, QVariant::fromValue<QObject*>(editor));
         error->setAccessibleName(tr("Problem with %1").arg(editor->accessibleName()));
         stack->addWidget(error);
         m_ruleErrors.insert(field, error);
@@ -687,13 +703,9 @@ void SettingsView::showFieldErrors(const QHash<QString, QLabel*>& labels, const 
         QLabel* label = it.value();
         label->setText(messages.join(u'\n'));
         label->setVisible(!messages.isEmpty());
-        // The editor sits in the same cell; a screen reader hears the problem with it.
-        if (auto* cell = label->parentWidget()) {
-            for (QWidget* editor : cell->findChildren<QWidget*>(Qt::FindDirectChildrenOnly)) {
-                if (editor != label && !qobject_cast<QLabel*>(editor))
-                    editor->setAccessibleDescription(messages.join(u' '));
-            }
-        }
+        // A screen reader hears the problem with the field.
+        if (auto* editor = qobject_cast<QWidget*>(label->property(editorProperty).value<QObject*>()))
+            editor->setAccessibleDescription(messages.join(u' '));
     }
 }
 
