@@ -1,0 +1,728 @@
+#include "ui/views/SettingsView.h"
+
+#include "core/domain/Customer.h"
+#include "core/domain/Money.h"
+#include "core/services/MembershipService.h"
+#include "core/services/UserService.h"
+#include "core/storage/Database.h"
+#include "core/storage/TenancyRepository.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace kasir {
+
+namespace {
+
+// Forms keep a readable width on a wide screen instead of stretching across it.
+constexpr int pageMaxWidth = 760;
+// On each field's message label: the field it is about.
+constexpr const char* editorProperty = "kasirEditor";
+
+QLabel* messageLabel(QWidget* parent, const QString& objectName)
+{
+    auto* label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->hide();
+    return label;
+}
+
+QLabel* noteLabel(const QString& text, QWidget* parent, const QString& objectName = {})
+{
+    auto* label = new QLabel(text, parent);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setForegroundRole(QPalette::PlaceholderText);
+    return label;
+}
+
+QLabel* valueLabel(const QString& text, QWidget* parent, const QString& objectName, const QString& accessibleName)
+{
+    auto* label = new QLabel(text, parent);
+    label->setObjectName(objectName);
+    label->setAccessibleName(accessibleName);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    return label;
+}
+
+QString sentence(const QString& message)
+{
+    if (message.isEmpty())
+        return message;
+    return message.at(0).toUpper() + message.mid(1);
+}
+
+// A page of the tab widget: the content at the top left, at a readable width, scrolling
+// when the window is short.
+QWidget* scrollPage(QWidget* content)
+{
+    content->setMaximumWidth(pageMaxWidth);
+    auto* holder = new QWidget;
+    auto* layout = new QVBoxLayout(holder);
+    layout->setContentsMargins(16, 16, 16, 16);
+    // No alignment flags: an aligned widget gets only its size hint, and the wrapped
+    // messages in it then lose the height they need.
+    auto* row = new QHBoxLayout;
+    row->addWidget(content, 3);
+    row->addStretch(1);
+    layout->addLayout(row);
+    layout->addStretch(1);
+    auto* scroll = new QScrollArea;
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(holder);
+    return scroll;
+}
+
+QTableWidget* makeTable(
+    QWidget* parent, const QString& objectName, const QString& accessibleName, const QStringList& headers)
+{
+    auto* table = new QTableWidget(0, static_cast<int>(headers.size()), parent);
+    table->setObjectName(objectName);
+    table->setAccessibleName(accessibleName);
+    table->setHorizontalHeaderLabels(headers);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->setAlternatingRowColors(true);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table->setTabKeyNavigation(false);
+    return table;
+}
+
+qint64 unitScale(const QString& currency)
+{
+    qint64 scale = 1;
+    for (int i = 0; i < Money::minorDigits(currency); ++i)
+        scale *= 10;
+    return scale;
+}
+
+// An amount in the currency's unit as the form shows it: "2,000,000" for rupiah, "12.50"
+// for shillings; the currency code stands beside the field.
+QString amountText(qint64 minor, const QString& currency)
+{
+    const QLocale locale;
+    const int digits = Money::minorDigits(currency);
+    const qint64 scale = unitScale(currency);
+    QString text = locale.toString(minor / scale);
+    if (digits > 0)
+        text += locale.decimalPoint() + QStringLiteral("%1").arg(minor % scale, digits, 10, QLatin1Char('0'));
+    return text;
+}
+
+// An amount as typed ("2000000", "2.000.000", "12.50") into minor units; nullopt when it
+// is not one. No floating point on the way.
+std::optional<qint64> parseAmount(QString text, const QString& currency)
+{
+    const QLocale locale;
+    text = text.trimmed();
+    text.remove(currency, Qt::CaseInsensitive);
+    text.remove(u' ');
+    if (text.isEmpty())
+        return std::nullopt;
+    const int digits = Money::minorDigits(currency);
+    QString whole = text;
+    QString fraction;
+    const QString point = locale.decimalPoint();
+    if (digits > 0 && text.contains(point)) {
+        whole = text.section(point, 0, 0);
+        fraction = text.section(point, 1);
+    }
+    whole.remove(locale.groupSeparator());
+    // Without cents, dots and commas can only be thousands separators.
+    if (digits == 0) {
+        whole.remove(u'.');
+        whole.remove(u',');
+    }
+    if ((whole.isEmpty() && fraction.isEmpty()) || fraction.size() > digits || whole.size() > 15)
+        return std::nullopt;
+    for (const QString& part : {whole, fraction}) {
+        for (QChar c : part) {
+            if (c < u'0' || c > u'9')
+                return std::nullopt;
+        }
+    }
+    const qint64 units = whole.isEmpty() ? 0 : whole.toLongLong();
+    const qint64 minor = fraction.isEmpty() ? 0 : fraction.leftJustified(digits, u'0').toLongLong();
+    return units * unitScale(currency) + minor;
+}
+
+struct Language
+{
+    const char* localeName;
+    const char* nativeName; // each language in its own words, so anyone finds theirs
+};
+
+constexpr Language languages[] = {
+    {"en_US", "English"},
+    {"id_ID", "Bahasa Indonesia"},
+};
+
+} // namespace
+
+SettingsView::SettingsView(Database& db, const Actor& actor, const Company& company, QWidget* parent)
+    : QWidget(parent), m_db(db), m_actor(actor), m_company(company), m_openFolder([](const QUrl& url) {
+        return QDesktopServices::openUrl(url);
+    })
+{
+    setObjectName(QStringLiteral("settingsView"));
+    setAccessibleName(tr("Settings"));
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("settingsTabs"));
+    m_tabs->setAccessibleName(tr("Settings sections"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(buildCompanyPage(), tr("&Company"));
+    m_tabs->addTab(buildUsersPage(), tr("&Users and roles"));
+    m_tabs->addTab(buildRulesPage(), tr("&Membership rules"));
+    m_tabs->addTab(buildLanguagePage(), tr("&Language"));
+    m_tabs->addTab(buildDataPage(), tr("&Data folder"));
+
+    auto* title = new QLabel(tr("Settings"), this);
+    title->setObjectName(QStringLiteral("settingsTitle"));
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 12, 12, 12);
+    layout->addWidget(title);
+    layout->addWidget(m_tabs, 1);
+
+    reload();
+}
+
+SettingsView::~SettingsView() = default;
+
+void SettingsView::setFolderOpener(FolderOpener opener)
+{
+    m_openFolder = std::move(opener);
+}
+
+void SettingsView::reload()
+{
+    loadUsers();
+    loadRules();
+}
+
+QWidget* SettingsView::buildCompanyPage()
+{
+    auto* content = new QWidget;
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+
+    auto* companyBox = new QGroupBox(tr("Company"), content);
+    companyBox->setObjectName(QStringLiteral("companyBox"));
+    auto* form = new QFormLayout(companyBox);
+    form->addRow(
+        tr("Name:"), valueLabel(m_company.name, companyBox, QStringLiteral("companyName"), tr("Company name")));
+    const QString regionName = QLocale::territoryToString(QLocale::codeToTerritory(m_company.defaultRegion));
+    form->addRow(tr("Default phone region:"),
+        valueLabel(
+            regionName.isEmpty() ? m_company.defaultRegion : tr("%1 (%2)").arg(regionName, m_company.defaultRegion),
+            companyBox, QStringLiteral("companyRegion"), tr("Default phone region")));
+    form->addRow(
+        tr("Currency:"), valueLabel(m_company.currency, companyBox, QStringLiteral("companyCurrency"), tr("Currency")));
+    form->addRow(noteLabel(tr("These were set when the company was created and cannot be changed here. Phone numbers "
+                              "typed without a country code are read as numbers of the default region."),
+        companyBox, QStringLiteral("companyNote")));
+    layout->addWidget(companyBox);
+
+    auto* storesBox = new QGroupBox(tr("Stores"), content);
+    storesBox->setObjectName(QStringLiteral("storesBox"));
+    auto* storesLayout = new QVBoxLayout(storesBox);
+    auto* stores = makeTable(storesBox, QStringLiteral("storesTable"), tr("Stores"), {tr("Code"), tr("Name")});
+    // Core knows this terminal's store; it has no list of the company's stores yet.
+    TenancyRepository tenancy(m_db);
+    if (auto terminal = tenancy.localTerminal(); terminal && terminal->has_value()) {
+        if (auto store = tenancy.store((*terminal)->storeId); store && store->has_value()) {
+            stores->insertRow(0);
+            stores->setItem(0, 0, new QTableWidgetItem((*store)->code));
+            stores->setItem(0, 1, new QTableWidgetItem((*store)->name));
+        }
+    }
+    stores->setMaximumHeight(stores->horizontalHeader()->sizeHint().height() + 4 * stores->fontMetrics().height() + 8);
+    storesLayout->addWidget(stores);
+    storesLayout->addWidget(
+        noteLabel(tr("The store this computer sells for. Stores are set up when a terminal is installed."), storesBox,
+            QStringLiteral("storesNote")));
+    layout->addWidget(storesBox);
+    return scrollPage(content);
+}
+
+QWidget* SettingsView::buildUsersPage()
+{
+    auto* content = new QWidget;
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+
+    if (!m_actor.can(Permission::UserManage)) {
+        // The users are an administrator's to see and to manage (UserService refuses others).
+        layout->addWidget(noteLabel(tr("Only an administrator sees and adds users. You are signed in as %1 (%2).")
+                                        .arg(m_actor.username, Roles::displayName(m_actor.role)),
+            content, QStringLiteral("usersNotice")));
+        return scrollPage(content);
+    }
+
+    m_users = makeTable(content, QStringLiteral("usersTable"), tr("Users"),
+        {tr("Username"), tr("Display name"), tr("Role"), tr("Active")});
+    m_users->horizontalHeader()->setStretchLastSection(false);
+    m_users->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_users->setMinimumHeight(m_users->horizontalHeader()->sizeHint().height() + 6 * m_users->fontMetrics().height());
+    layout->addWidget(m_users, 1);
+
+    auto* box = new QGroupBox(tr("Add a user"), content);
+    box->setObjectName(QStringLiteral("addUserBox"));
+    auto* form = new QFormLayout(box);
+    auto addField = [&](const QString& label, QWidget* editor, const QString& field, const QString& objectName) {
+        editor->setObjectName(objectName);
+        editor->setAccessibleName(QString(label).remove(u'&').remove(u':'));
+        auto* cell = new QWidget(box);
+        auto* stack = new QVBoxLayout(cell);
+        stack->setContentsMargins(0, 0, 0, 0);
+        stack->setSpacing(2);
+        stack->addWidget(editor);
+        QLabel* error = messageLabel(cell, objectName + QStringLiteral("Error"));
+        error->setProperty(editorProperty, QVariant::fromValue<QObject*>(editor));
+        error->setAccessibleName(tr("Problem with %1").arg(editor->accessibleName()));
+        stack->addWidget(error);
+        m_userErrors.insert(field, error);
+        auto* buddy = new QLabel(label, box);
+        buddy->setBuddy(editor);
+        form->addRow(buddy, cell);
+    };
+    m_newUsername = new QLineEdit(box);
+    m_newUsername->setPlaceholderText(tr("e.g. siti"));
+    addField(tr("User&name:"), m_newUsername, QStringLiteral("username"), QStringLiteral("newUsername"));
+    m_newDisplayName = new QLineEdit(box);
+    m_newDisplayName->setPlaceholderText(tr("e.g. Siti Rahayu"));
+    addField(tr("Dis&play name:"), m_newDisplayName, QStringLiteral("displayName"), QStringLiteral("newDisplayName"));
+    m_newRole = new QComboBox(box);
+    for (Role role : {Role::Cashier, Role::Manager, Role::Admin})
+        m_newRole->addItem(Roles::displayName(role), Roles::toString(role));
+    addField(tr("&Role:"), m_newRole, QStringLiteral("role"), QStringLiteral("newRole"));
+    m_newPassword = new QLineEdit(box);
+    m_newPassword->setEchoMode(QLineEdit::Password);
+    addField(tr("Pass&word:"), m_newPassword, QStringLiteral("password"), QStringLiteral("newPassword"));
+    m_newPasswordRepeat = new QLineEdit(box);
+    m_newPasswordRepeat->setEchoMode(QLineEdit::Password);
+    addField(tr("Repeat pa&ssword:"), m_newPasswordRepeat, QStringLiteral("passwordRepeat"),
+        QStringLiteral("newPasswordRepeat"));
+
+    m_addUser = new QPushButton(tr("&Add user"), box);
+    m_addUser->setObjectName(QStringLiteral("addUserButton"));
+    m_addUser->setAccessibleName(tr("Add user"));
+    m_usersStatus = messageLabel(box, QStringLiteral("addUserStatus"));
+    m_usersStatus->setAccessibleName(tr("Adding a user"));
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_addUser);
+    buttons->addWidget(m_usersStatus, 1);
+    form->addRow(buttons);
+    connect(m_addUser, &QPushButton::clicked, this, &SettingsView::addUser);
+    for (QLineEdit* edit : {m_newUsername, m_newDisplayName, m_newPassword, m_newPasswordRepeat})
+        connect(edit, &QLineEdit::returnPressed, this, &SettingsView::addUser);
+    layout->addWidget(box);
+    return scrollPage(content);
+}
+
+QWidget* SettingsView::buildRulesPage()
+{
+    const bool canEdit = m_actor.can(Permission::RulesManage);
+    auto* content = new QWidget;
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+    if (!canEdit) {
+        layout->addWidget(noteLabel(tr("Only a manager or an administrator changes the membership rules."), content,
+            QStringLiteral("rulesReadOnlyNotice")));
+    }
+
+    auto addRow = [&](QFormLayout* form, QWidget* box, const QString& label, QWidget* editor, const QString& unit,
+                      const QString& field) {
+        editor->setObjectName(field + QStringLiteral("Edit"));
+        editor->setAccessibleName(QString(label).remove(u'&').remove(u':'));
+        auto* cell = new QWidget(box);
+        auto* stack = new QVBoxLayout(cell);
+        stack->setContentsMargins(0, 0, 0, 0);
+        stack->setSpacing(2);
+        // The field and its unit in a widget of their own: a layout nested beside a wrapped
+        // message loses its height in QFormLayout when the message appears.
+        auto* line = new QWidget(cell);
+        line->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+        auto* lineLayout = new QHBoxLayout(line);
+        lineLayout->setContentsMargins(0, 0, 0, 0);
+        lineLayout->addWidget(editor, 1);
+        if (!unit.isEmpty()) {
+            auto* unitLabel = new QLabel(unit, line);
+            unitLabel->setMinimumWidth(unitLabel->fontMetrics().horizontalAdvance(QStringLiteral("IDR")) + 4);
+            lineLayout->addWidget(unitLabel);
+        }
+        stack->addWidget(line);
+        QLabel* error = messageLabel(cell, field + QStringLiteral("Error"));
+        error->setProperty(editorProperty, QVariant::fromValue<QObject*>(editor));
+        error->setAccessibleName(tr("Problem with %1").arg(editor->accessibleName()));
+        stack->addWidget(error);
+        m_ruleErrors.insert(field, error);
+        auto* buddy = new QLabel(label, box);
+        buddy->setBuddy(editor);
+        form->addRow(buddy, cell);
+    };
+    auto amountEdit = [&](QWidget* box, const QString& field) {
+        auto* edit = new QLineEdit(box);
+        edit->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        edit->setReadOnly(!canEdit);
+        m_amountEdits.insert(field, edit);
+        return edit;
+    };
+    auto percentEdit = [&](QWidget* box, const QString& field) {
+        auto* edit = new QLineEdit(box);
+        edit->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        edit->setReadOnly(!canEdit);
+        m_percentEdits.insert(field, edit);
+        return edit;
+    };
+    const QString currency = m_company.currency;
+    const QString percent = tr("%");
+
+    auto* levels = new QGroupBox(tr("Levels and discounts"), content);
+    levels->setObjectName(QStringLiteral("levelsBox"));
+    auto* levelsForm = new QFormLayout(levels);
+    levelsForm->addRow(
+        noteLabel(tr("A customer's level follows their total spent; each level has its discount."), levels));
+    addRow(levelsForm, levels, tr("&Bronze discount:"), percentEdit(levels, QStringLiteral("bronzeDiscount")), percent,
+        QStringLiteral("bronzeDiscount"));
+    addRow(levelsForm, levels, tr("&Silver from:"), amountEdit(levels, QStringLiteral("silverFrom")), currency,
+        QStringLiteral("silverFrom"));
+    addRow(levelsForm, levels, tr("Silver d&iscount:"), percentEdit(levels, QStringLiteral("silverDiscount")), percent,
+        QStringLiteral("silverDiscount"));
+    addRow(levelsForm, levels, tr("&Gold from:"), amountEdit(levels, QStringLiteral("goldFrom")), currency,
+        QStringLiteral("goldFrom"));
+    addRow(levelsForm, levels, tr("G&old discount:"), percentEdit(levels, QStringLiteral("goldDiscount")), percent,
+        QStringLiteral("goldDiscount"));
+    addRow(levelsForm, levels, tr("&Platinum from:"), amountEdit(levels, QStringLiteral("platinumFrom")), currency,
+        QStringLiteral("platinumFrom"));
+    addRow(levelsForm, levels, tr("Pla&tinum discount:"), percentEdit(levels, QStringLiteral("platinumDiscount")),
+        percent, QStringLiteral("platinumDiscount"));
+    m_tiersCanDrop = new QCheckBox(tr("A customer can drop to a lower level"), levels);
+    m_tiersCanDrop->setEnabled(canEdit);
+    addRow(levelsForm, levels, tr("Levels:"), m_tiersCanDrop, {}, QStringLiteral("tiersCanDrop"));
+    layout->addWidget(levels);
+
+    auto* points = new QGroupBox(tr("Membership and points"), content);
+    points->setObjectName(QStringLiteral("pointsBox"));
+    auto* pointsForm = new QFormLayout(points);
+    addRow(pointsForm, points, tr("&Member from:"), amountEdit(points, QStringLiteral("memberFrom")), currency,
+        QStringLiteral("memberFrom"));
+    addRow(pointsForm, points, tr("One point per &spend of:"), amountEdit(points, QStringLiteral("spendPerPoint")),
+        currency, QStringLiteral("spendPerPoint"));
+    addRow(pointsForm, points, tr("A point is &worth:"), amountEdit(points, QStringLiteral("pointValue")), currency,
+        QStringLiteral("pointValue"));
+    m_pointsExpireDays = new QSpinBox(points);
+    m_pointsExpireDays->setRange(0, static_cast<int>(MembershipRules::maxPointsExpireDays));
+    m_pointsExpireDays->setSpecialValueText(tr("Never"));
+    m_pointsExpireDays->setSuffix(tr(" days"));
+    m_pointsExpireDays->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_pointsExpireDays->setReadOnly(!canEdit);
+    m_pointsExpireDays->setButtonSymbols(canEdit ? QAbstractSpinBox::UpDownArrows : QAbstractSpinBox::NoButtons);
+    addRow(pointsForm, points, tr("Points &expire after:"), m_pointsExpireDays, {}, QStringLiteral("pointsExpireDays"));
+    pointsForm->addRow(noteLabel(tr("A walk-in customer becomes a member when their total spent reaches \"Member "
+                                    "from\" (0: never by spending). Points expire after the days given, the oldest "
+                                    "used first (0: never)."),
+        points));
+    layout->addWidget(points);
+
+    m_rulesStatus = messageLabel(content, QStringLiteral("rulesStatus"));
+    m_rulesStatus->setAccessibleName(tr("Saving the rules"));
+    if (canEdit) {
+        m_saveRules = new QPushButton(tr("Sa&ve rules"), content);
+        m_saveRules->setObjectName(QStringLiteral("saveRulesButton"));
+        m_saveRules->setAccessibleName(tr("Save rules"));
+        m_revertRules = new QPushButton(tr("&Undo changes"), content);
+        m_revertRules->setObjectName(QStringLiteral("revertRulesButton"));
+        m_revertRules->setAccessibleName(tr("Undo changes"));
+        auto* buttons = new QHBoxLayout;
+        buttons->addWidget(m_saveRules);
+        buttons->addWidget(m_revertRules);
+        buttons->addWidget(m_rulesStatus, 1);
+        layout->addLayout(buttons);
+        connect(m_saveRules, &QPushButton::clicked, this, &SettingsView::saveRules);
+        connect(m_revertRules, &QPushButton::clicked, this, &SettingsView::loadRules);
+        for (QLineEdit* edit : std::as_const(m_amountEdits))
+            connect(edit, &QLineEdit::returnPressed, this, &SettingsView::saveRules);
+        for (QLineEdit* edit : std::as_const(m_percentEdits))
+            connect(edit, &QLineEdit::returnPressed, this, &SettingsView::saveRules);
+    } else {
+        layout->addWidget(m_rulesStatus);
+    }
+    return scrollPage(content);
+}
+
+QWidget* SettingsView::buildLanguagePage()
+{
+    auto* content = new QWidget;
+    auto* form = new QFormLayout(content);
+    form->setContentsMargins(0, 0, 0, 0);
+    m_language = new QComboBox(content);
+    m_language->setObjectName(QStringLiteral("languageCombo"));
+    m_language->setAccessibleName(tr("Language"));
+    for (const Language& language : languages)
+        m_language->addItem(QString::fromUtf8(language.nativeName), QString::fromLatin1(language.localeName));
+
+    const QString stored = QSettings(QStringLiteral("Kasir"), QStringLiteral("Kasir"))
+                               .value(QString::fromLatin1(languageKey))
+                               .toString();
+    const QString current = stored.isEmpty()
+        ? (QLocale().language() == QLocale::Indonesian ? QStringLiteral("id_ID") : QStringLiteral("en_US"))
+        : stored;
+    const int index = m_language->findData(current);
+    m_language->setCurrentIndex(index >= 0 ? index : 0);
+    connect(m_language, &QComboBox::currentIndexChanged, this, &SettingsView::chooseLanguage);
+
+    auto* buddy = new QLabel(tr("&Language:"), content);
+    buddy->setBuddy(m_language);
+    form->addRow(buddy, m_language);
+    form->addRow(noteLabel(tr("The language Kasir speaks on this computer. Each computer keeps its own choice."),
+        content, QStringLiteral("languageNote")));
+    return scrollPage(content);
+}
+
+QWidget* SettingsView::buildDataPage()
+{
+    auto* content = new QWidget;
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* form = new QFormLayout;
+    const QString path = QDir::toNativeSeparators(QFileInfo(m_db.path()).absoluteFilePath());
+    auto* pathLabel = valueLabel(path, content, QStringLiteral("databasePath"), tr("Database file"));
+    pathLabel->setWordWrap(true);
+    form->addRow(tr("Database file:"), pathLabel);
+    layout->addLayout(form);
+
+    auto* open = new QPushButton(tr("&Open folder"), content);
+    open->setObjectName(QStringLiteral("openDataFolderButton"));
+    open->setAccessibleName(tr("Open folder"));
+    connect(open, &QPushButton::clicked, this, &SettingsView::openDataFolder);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(open);
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
+    layout->addWidget(noteLabel(tr("Everything this computer knows is in this one file. Copy it only while Kasir is "
+                                   "closed, together with any file beside it whose name ends in \"-wal\"."),
+        content, QStringLiteral("dataNote")));
+    return scrollPage(content);
+}
+
+void SettingsView::loadUsers()
+{
+    if (!m_users)
+        return;
+    auto users = UserService(m_db, m_actor).list();
+    m_users->setRowCount(0);
+    if (!users) {
+        m_usersStatus->setText(sentence(users.error().describe()));
+        m_usersStatus->show();
+        return;
+    }
+    m_users->setRowCount(static_cast<int>(users->size()));
+    for (int row = 0; row < users->size(); ++row) {
+        const User& u = users->at(row);
+        m_users->setItem(row, 0, new QTableWidgetItem(u.username));
+        m_users->setItem(row, 1, new QTableWidgetItem(u.displayName));
+        m_users->setItem(row, 2, new QTableWidgetItem(Roles::displayName(u.role)));
+        m_users->setItem(row, 3, new QTableWidgetItem(u.active ? tr("Yes") : tr("No")));
+    }
+}
+
+bool SettingsView::addUser()
+{
+    if (!m_addUser)
+        return false;
+    QList<FieldError> errors;
+    // Typing the password twice is the form's own check: core receives one password.
+    if (m_newPassword->text() != m_newPasswordRepeat->text())
+        errors << FieldError {
+            QStringLiteral("passwordRepeat"), QStringLiteral("mismatch"), tr("does not match the password")};
+    if (!errors.isEmpty()) {
+        showFieldErrors(m_userErrors, errors);
+        m_usersStatus->hide();
+        return false;
+    }
+    const UserService::NewUser newUser {
+        m_newUsername->text(), m_newDisplayName->text(), m_newRole->currentData().toString(), m_newPassword->text()};
+    auto added = UserService(m_db, m_actor).add(newUser);
+    if (!added) {
+        const Error& e = added.error();
+        if (!e.fields.isEmpty())
+            errors = e.fields;
+        else if (!e.field.isEmpty())
+            errors << FieldError {e.field, e.code, e.message};
+        showFieldErrors(m_userErrors, errors);
+        m_usersStatus->setText(errors.isEmpty() ? sentence(e.describe()) : tr("The user was not added."));
+        m_usersStatus->show();
+        return false;
+    }
+    showFieldErrors(m_userErrors, {});
+    m_usersStatus->setText(
+        tr("%1 can now sign in as %2.").arg(added->displayName, Roles::displayName(added->role).toLower()));
+    m_usersStatus->show();
+    for (QLineEdit* edit : {m_newUsername, m_newDisplayName, m_newPassword, m_newPasswordRepeat})
+        edit->clear();
+    loadUsers();
+    return true;
+}
+
+void SettingsView::loadRules()
+{
+    auto rules = MembershipService(m_db, m_actor).rules();
+    showFieldErrors(m_ruleErrors, {});
+    if (!rules) {
+        m_rulesStatus->setText(sentence(rules.error().describe()));
+        m_rulesStatus->show();
+        return;
+    }
+    m_rulesStatus->hide();
+    m_rules = *rules;
+    showRules(m_rules);
+}
+
+void SettingsView::showRules(const MembershipRules& rules)
+{
+    const QString currency = m_company.currency;
+    const QHash<QString, qint64> amounts {{QStringLiteral("silverFrom"), rules.silverFrom},
+        {QStringLiteral("goldFrom"), rules.goldFrom}, {QStringLiteral("platinumFrom"), rules.platinumFrom},
+        {QStringLiteral("memberFrom"), rules.memberFrom}, {QStringLiteral("spendPerPoint"), rules.spendPerPoint},
+        {QStringLiteral("pointValue"), rules.pointValue}};
+    for (auto it = amounts.begin(); it != amounts.end(); ++it)
+        m_amountEdits.value(it.key())->setText(amountText(it.value(), currency));
+    const QHash<QString, int> discounts {{QStringLiteral("bronzeDiscount"), rules.bronzeDiscountBp},
+        {QStringLiteral("silverDiscount"), rules.silverDiscountBp},
+        {QStringLiteral("goldDiscount"), rules.goldDiscountBp},
+        {QStringLiteral("platinumDiscount"), rules.platinumDiscountBp}};
+    for (auto it = discounts.begin(); it != discounts.end(); ++it)
+        m_percentEdits.value(it.key())->setText(Percent::formatBasisPoints(it.value()));
+    m_tiersCanDrop->setChecked(rules.tiersCanDrop);
+    m_pointsExpireDays->setValue(static_cast<int>(rules.pointsExpireDays));
+}
+
+bool SettingsView::saveRules()
+{
+    if (!m_saveRules)
+        return false;
+    const QString currency = m_company.currency;
+    MembershipRules rules = m_rules;
+    QList<FieldError> errors;
+    auto amount = [&](const QString& field, qint64& target) {
+        if (auto v = parseAmount(m_amountEdits.value(field)->text(), currency))
+            target = *v;
+        else
+            errors << FieldError {field, QStringLiteral("not_an_amount"),
+                tr("must be an amount in %1, such as %2")
+                    .arg(currency, amountText(unitScale(currency) * 25000, currency))};
+    };
+    auto discount = [&](const QString& field, int& target) {
+        if (auto v = Percent::parseBasisPoints(m_percentEdits.value(field)->text()))
+            target = *v;
+        else
+            errors << FieldError {field, QStringLiteral("not_a_percentage"), tr("must be a percentage such as 7.5")};
+    };
+    amount(QStringLiteral("silverFrom"), rules.silverFrom);
+    amount(QStringLiteral("goldFrom"), rules.goldFrom);
+    amount(QStringLiteral("platinumFrom"), rules.platinumFrom);
+    amount(QStringLiteral("memberFrom"), rules.memberFrom);
+    amount(QStringLiteral("spendPerPoint"), rules.spendPerPoint);
+    amount(QStringLiteral("pointValue"), rules.pointValue);
+    discount(QStringLiteral("bronzeDiscount"), rules.bronzeDiscountBp);
+    discount(QStringLiteral("silverDiscount"), rules.silverDiscountBp);
+    discount(QStringLiteral("goldDiscount"), rules.goldDiscountBp);
+    discount(QStringLiteral("platinumDiscount"), rules.platinumDiscountBp);
+    rules.tiersCanDrop = m_tiersCanDrop->isChecked();
+    rules.pointsExpireDays = m_pointsExpireDays->value();
+    if (!errors.isEmpty()) {
+        showFieldErrors(m_ruleErrors, errors);
+        m_rulesStatus->setText(tr("Nothing was saved: correct the fields marked."));
+        m_rulesStatus->show();
+        return false;
+    }
+
+    auto change = MembershipService(m_db, m_actor).setRules(rules);
+    if (!change) {
+        const Error& e = change.error();
+        if (!e.fields.isEmpty())
+            errors = e.fields;
+        else if (!e.field.isEmpty())
+            errors << FieldError {e.field, e.code, e.message};
+        showFieldErrors(m_ruleErrors, errors);
+        m_rulesStatus->setText(
+            errors.isEmpty() ? sentence(e.describe()) : tr("Nothing was saved: correct the fields marked."));
+        m_rulesStatus->show();
+        return false;
+    }
+    showFieldErrors(m_ruleErrors, {});
+    const bool changed = !(change->rules == m_rules);
+    m_rules = change->rules;
+    showRules(m_rules);
+    m_rulesStatus->setText(change->customersMoved > 0 ? tr("Saved. %n customer(s) moved to another level or type.",
+                               nullptr, static_cast<int>(change->customersMoved))
+                                                      : tr("Saved."));
+    m_rulesStatus->show();
+    if (changed)
+        Q_EMIT rulesChanged();
+    return true;
+}
+
+void SettingsView::showFieldErrors(const QHash<QString, QLabel*>& labels, const QList<FieldError>& errors)
+{
+    for (auto it = labels.begin(); it != labels.end(); ++it) {
+        QStringList messages;
+        for (const FieldError& e : errors) {
+            if (e.field == it.key())
+                messages << sentence(e.message);
+        }
+        QLabel* label = it.value();
+        label->setText(messages.join(u'\n'));
+        label->setVisible(!messages.isEmpty());
+        // A screen reader hears the problem with the field.
+        if (auto* editor = qobject_cast<QWidget*>(label->property(editorProperty).value<QObject*>()))
+            editor->setAccessibleDescription(messages.join(u' '));
+    }
+}
+
+void SettingsView::chooseLanguage(int index)
+{
+    const QString localeName = m_language->itemData(index).toString();
+    if (localeName.isEmpty())
+        return;
+    QSettings(QStringLiteral("Kasir"), QStringLiteral("Kasir")).setValue(QString::fromLatin1(languageKey), localeName);
+    Q_EMIT languageChanged(localeName);
+}
+
+void SettingsView::openDataFolder()
+{
+    const QString folder = QFileInfo(m_db.path()).absolutePath();
+    if (m_openFolder)
+        m_openFolder(QUrl::fromLocalFile(folder));
+}
+
+} // namespace kasir
