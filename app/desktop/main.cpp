@@ -4,6 +4,7 @@
 #include "core/storage/TenancyRepository.h"
 #include "ui/dialogs/LoginDialog.h"
 #include "ui/views/MainWindow.h"
+#include "ui/views/SettingsView.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -14,11 +15,14 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
 #include <QTranslator>
 
 #include <cstdio>
+#include <functional>
+#include <memory>
 #include <optional>
 
 namespace {
@@ -32,8 +36,21 @@ struct Desktop
 // Qt's own strings, then Kasir's: those built in (":/i18n"), then any in a translations/
 // folder beside the executable. Qt asks the translator installed last first, so a .qm file
 // dropped beside the program (a translator trying their work) wins over the built-in one.
+QList<QTranslator*>& installedTranslators()
+{
+    static QList<QTranslator*> translators;
+    return translators;
+}
+
+// The language of the default QLocale (the system's, or the one chosen in the settings);
+// the translators of an earlier language go first.
 void installTranslators(QCoreApplication& app)
 {
+    for (QTranslator* old : std::as_const(installedTranslators())) {
+        QCoreApplication::removeTranslator(old);
+        delete old;
+    }
+    installedTranslators().clear();
     const QLocale locale;
     const QList<std::pair<QString, QString>> catalogues {
         {QStringLiteral("qtbase"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)},
@@ -45,10 +62,12 @@ void installTranslators(QCoreApplication& app)
     for (const auto& [name, folder] : catalogues) {
         auto* translator = new QTranslator(&app);
         if (translator->load(locale, name, QStringLiteral("_"), folder)
-            || (name == u"kasir" && translator->load(english, name, QStringLiteral("_"), folder)))
+            || (name == u"kasir" && translator->load(english, name, QStringLiteral("_"), folder))) {
             QCoreApplication::installTranslator(translator);
-        else
+            installedTranslators().append(translator);
+        } else {
             delete translator;
+        }
     }
 }
 
@@ -73,6 +92,10 @@ int main(int argc, char* argv[])
     QApplication::setApplicationVersion(QStringLiteral(KASIR_VERSION));
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("Kasir"));
+    // The language chosen in the settings, else the system's.
+    if (const QString chosen = QSettings().value(QLatin1String(kasir::SettingsView::languageKey)).toString();
+        !chosen.isEmpty())
+        QLocale::setDefault(QLocale(chosen));
     installTranslators(app);
 
     const QString defaultDb
@@ -156,27 +179,44 @@ int main(int argc, char* argv[])
         actor = (*admin)->actor();
     }
 
-    kasir::MainWindow window(**db, actor, *company);
-    if (page)
-        window.showPage(*page);
-    if (!screenshot.isEmpty())
-        window.resize(1366, 768); // a counter's screen, which every page must fit
-    window.show();
+    // The window is made again when the language changes: every page then speaks it.
+    std::unique_ptr<kasir::MainWindow> window;
+    std::function<void(std::optional<kasir::MainWindow::Page>)> makeWindow;
+    makeWindow = [&](std::optional<kasir::MainWindow::Page> on) {
+        auto next = std::make_unique<kasir::MainWindow>(**db, actor, *company);
+        if (on)
+            next->showPage(*on);
+        if (!screenshot.isEmpty())
+            next->resize(1366, 768); // a counter's screen, which every page must fit
+        else if (window)
+            next->setGeometry(window->geometry());
+        QObject::connect(next.get(), &kasir::MainWindow::languageChosen, next.get(), [&](const QString& localeName) {
+            QLocale::setDefault(QLocale(localeName));
+            installTranslators(app);
+            // After this slot has returned: the old window is deleted then.
+            QTimer::singleShot(0, &app, [&] { makeWindow(kasir::MainWindow::Page::Settings); });
+        });
+        next->show();
+        if (window)
+            window.release()->deleteLater();
+        window = std::move(next);
+    };
+    makeWindow(page);
 
     if (!screenshot.isEmpty()) {
         // The picture is taken once the status bar has its count (counted on another
         // thread), or after ten seconds whatever it shows.
-        auto* poll = new QTimer(&window);
+        auto* poll = new QTimer(window.get());
         QElapsedTimer waited;
         waited.start();
-        QObject::connect(poll, &QTimer::timeout, &window, [&window, &screenshot, poll, waited] {
-            const auto* count = window.findChild<QLabel*>(QStringLiteral("customerCount"));
+        QObject::connect(poll, &QTimer::timeout, window.get(), [&window, &screenshot, poll, waited] {
+            const auto* count = window->findChild<QLabel*>(QStringLiteral("customerCount"));
             if (count && count->text().isEmpty() && waited.elapsed() < 10'000)
                 return;
             poll->stop();
             // Let the table finish its delayed layout before the picture is taken.
             QCoreApplication::processEvents();
-            const bool saved = window.grab().save(screenshot);
+            const bool saved = window->grab().save(screenshot);
             if (!saved)
                 std::fprintf(
                     stderr, "%s\n", qPrintable(Desktop::tr("Could not save the screenshot to %1.").arg(screenshot)));

@@ -6,6 +6,7 @@
 #include "ui/views/CustomerDetailView.h"
 #include "ui/views/CustomerListView.h"
 #include "ui/views/MainWindow.h"
+#include "ui/views/SettingsView.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -14,7 +15,9 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
@@ -39,6 +42,7 @@ private Q_SLOTS:
     void statusBarSaysWhatWaitsToSync();
     void f1ListsTheShortcuts();
     void pageNamesRoundTrip();
+    void choosingALanguageAsksForIt();
 
 private:
     std::unique_ptr<TestDatabase> m_database;
@@ -47,6 +51,7 @@ private:
 
 void TestMainWindow::initTestCase()
 {
+    QStandardPaths::setTestModeEnabled(true); // the settings page writes the language
     m_database = std::make_unique<TestDatabase>();
     SampleCustomers::add(*m_database, 30);
 }
@@ -87,7 +92,7 @@ void TestMainWindow::showsTheCompanyAndItsPages()
     QTRY_VERIFY(search->hasFocus());
     // A manager has the dashboard too; a click on the list goes there.
     QVERIFY(m_window->hasPage(MainWindow::Page::Dashboard));
-    QCOMPARE(navigation->count(), 3); // the detail page is opened from a customer, not listed
+    QCOMPARE(navigation->count(), 4); // the detail page is opened from a customer, not listed
     QTest::mouseClick(
         navigation->viewport(), Qt::LeftButton, {}, navigation->visualItemRect(navigation->item(2)).center());
     QCOMPARE(m_window->currentPage(), MainWindow::Page::Dashboard);
@@ -103,7 +108,8 @@ void TestMainWindow::aCashierHasNoDashboard()
     QStringList titles;
     for (int i = 0; i < navigation->count(); ++i)
         titles << navigation->item(i)->text();
-    QCOMPARE(titles, (QStringList {MainWindow::tr("Counter"), MainWindow::tr("Customers")}));
+    QCOMPARE(
+        titles, (QStringList {MainWindow::tr("Counter"), MainWindow::tr("Customers"), MainWindow::tr("Settings")}));
     window.showPage(MainWindow::Page::Dashboard); // not there: nothing changes
     QCOMPARE(window.currentPage(), MainWindow::Page::Counter);
 }
@@ -211,6 +217,22 @@ void TestMainWindow::pageNamesRoundTrip()
     }
     QVERIFY(!MainWindow::parsePage(u"kitchen"));
     QVERIFY(!MainWindow::parsePage(u""));
+}
+
+void TestMainWindow::choosingALanguageAsksForIt()
+{
+    QSignalSpy chosen(m_window.get(), &MainWindow::languageChosen);
+    m_window->showPage(MainWindow::Page::Settings);
+    QCOMPARE(m_window->currentPage(), MainWindow::Page::Settings);
+    auto* combo = m_window->settings()->findChild<QComboBox*>(QStringLiteral("languageCombo"));
+    QVERIFY(combo);
+    const int indonesian = combo->findData(QStringLiteral("id_ID"));
+    QVERIFY(indonesian >= 0);
+    combo->setCurrentIndex(indonesian == 0 ? 1 : 0); // from the other one, whichever is set
+    chosen.clear();
+    combo->setCurrentIndex(indonesian);
+    QCOMPARE(chosen.count(), 1);
+    QCOMPARE(chosen.at(0).at(0).toString(), QStringLiteral("id_ID"));
 }
 
 } // namespace kasir::test

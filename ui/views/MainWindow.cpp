@@ -9,6 +9,7 @@
 #include "ui/views/CustomerDetailView.h"
 #include "ui/views/CustomerListView.h"
 #include "ui/views/DashboardView.h"
+#include "ui/views/SettingsView.h"
 
 #include <QAction>
 #include <QDialog>
@@ -40,6 +41,7 @@ constexpr PageInfo kPages[] = {
     {MainWindow::Page::Customers, "customers"},
     {MainWindow::Page::Detail, "detail"},
     {MainWindow::Page::Dashboard, "dashboard"},
+    {MainWindow::Page::Settings, "settings"},
 };
 
 // Counts on the window's status thread; the answer goes back to the window's thread.
@@ -90,6 +92,16 @@ MainWindow::MainWindow(Database& db, const Actor& actor, const Company& company,
                 showPage(Page::Customers);
             });
     }
+
+    m_settings = new SettingsView(db, actor, company, m_stack);
+    addPage(Page::Settings, m_settings, tr("Settings"), QStyle::SP_FileDialogContentsView);
+    connect(m_settings, &SettingsView::languageChanged, this, &MainWindow::languageChosen);
+    // New rules change the discounts and levels the pages show.
+    connect(m_settings, &SettingsView::rulesChanged, this, [this] {
+        m_customers->customerModel()->refresh();
+        if (m_dashboard)
+            m_dashboard->refresh();
+    });
 
     // One customer's page, opened from the counter, the list or the dashboard.
     m_detail = new CustomerDetailView(db, actor, company, m_stack);

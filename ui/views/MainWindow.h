@@ -22,6 +22,7 @@ class CustomerDetailView;
 class CustomerListView;
 class CustomerTableModel;
 class DashboardView;
+class SettingsView;
 class Database;
 
 // The window around the pages: the pages a role may use listed on the left (Ctrl+1...),
@@ -38,6 +39,7 @@ public:
         Customers,
         Detail,
         Dashboard,
+        Settings,
     };
 
     MainWindow(Database& db, const Actor& actor, const Company& company, QWidget* parent = nullptr);
@@ -53,6 +55,7 @@ public:
     CounterView* counter() const { return m_counter; }
     CustomerListView* customerList() const { return m_customers; }
     CustomerDetailView* customerDetail() const { return m_detail; }
+    SettingsView* settings() const { return m_settings; }
     // nullptr for a role that may not see the dashboard.
     DashboardView* dashboard() const { return m_dashboard; }
     // Whether the role has the page.
@@ -61,6 +64,11 @@ public:
 
     // How often the changes waiting to be synced are counted again.
     static constexpr int syncStatusIntervalMs = 15'000;
+
+Q_SIGNALS:
+    // The language chosen in the settings ("id_ID"): whoever made the window installs its
+    // translations and makes the window again, on the same page.
+    void languageChosen(const QString& localeName);
 
 public Q_SLOTS:
     void showPage(kasir::MainWindow::Page page);
@@ -91,6 +99,7 @@ private:
     CustomerListView* m_customers = nullptr;
     CustomerDetailView* m_detail = nullptr; // not listed: opened from a customer
     DashboardView* m_dashboard = nullptr; // managers and administrators
+    SettingsView* m_settings = nullptr;
     QLabel* m_connection = nullptr;
     QLabel* m_pending = nullptr;
     QLabel* m_lastSync = nullptr;
