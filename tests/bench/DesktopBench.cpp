@@ -59,14 +59,18 @@ struct Fixture
     QString digits; // the last four digits of a customer's phone
 };
 
-// Resident memory of this process, in MB (Linux: /proc/self/statm).
-double residentMb()
+// Memory of this process that is its own, in MB: resident minus shared (Linux:
+// /proc/self/statm). The database file's pages, memory-mapped by SQLite, are resident but
+// shared with the page cache, and are given back under pressure: they are not the app's.
+double privateMb()
 {
     QFile statm(QStringLiteral("/proc/self/statm"));
     if (!statm.open(QIODevice::ReadOnly))
         return -1;
     const QList<QByteArray> fields = statm.readAll().split(' ');
-    return fields.size() > 1 ? fields.at(1).toDouble() * 4096.0 / (1024.0 * 1024.0) : -1;
+    if (fields.size() < 3)
+        return -1;
+    return (fields.at(1).toDouble() - fields.at(2).toDouble()) * 4096.0 / (1024.0 * 1024.0);
 }
 
 std::optional<Actor> adminOf(Database& db, const Company& company)
@@ -220,18 +224,23 @@ void counterLookupBaseline(benchmark::State& state, Fixture& f)
 // Scrolling to the end is fetching every page; the memory it adds stays with the model.
 void measureScrolling(Fixture& f)
 {
-    const double before = residentMb();
+    const double before = privateMb();
     QElapsedTimer timer;
     timer.start();
+    // KASIR_BENCH_SCROLL_ROWS stops earlier (the whole of a million rows takes minutes).
+    const int stopAt = qEnvironmentVariableIntValue("KASIR_BENCH_SCROLL_ROWS");
     CustomerTableModel model(*f.db, f.actor);
     model.refresh();
-    while (model.canFetchMore({}))
+    while (model.canFetchMore({}) && (stopAt <= 0 || model.rowCount() < stopAt))
         model.fetchMore({});
-    const double after = residentMb();
-    std::printf("scrolling to the end: %d rows in %.1f s, resident memory %.0f MB -> %.0f MB (+%.0f MB; target < %.0f "
+    const double after = privateMb();
+    std::printf("scrolling to the end: %d rows in %.1f s, private memory %.0f MB -> %.0f MB (+%.0f MB; target < %.0f "
                 "MB: %s)\n",
         model.rowCount(), static_cast<double>(timer.elapsed()) / 1000.0, before, after, after - before,
-        scrollMemoryTargetMb, after - before < scrollMemoryTargetMb ? "PASS" : "MISS");
+        scrollMemoryTargetMb,
+        model.canFetchMore({})                      ? "not at the end"
+            : after - before < scrollMemoryTargetMb ? "PASS"
+                                                    : "MISS");
     std::fflush(stdout);
 }
 
