@@ -2165,9 +2165,9 @@ Reason (optional):</source>
     </message>
     <message numerus="yes">
         <source>More filters, %n set</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>More filters, %n set</numerusform>
+            <numerusform>More filters, %n set</numerusform>
         </translation>
     </message>
     <message>
@@ -2216,38 +2216,40 @@ Reason (optional):</source>
     </message>
     <message numerus="yes">
         <source>all %Ln filtered customer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>all %Ln filtered customer</numerusform>
+            <numerusform>all %Ln filtered customers</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln selected customer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln selected customer</numerusform>
+            <numerusform>%Ln selected customers</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 for %2?
 %Ln would change</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 for %2?
+%Ln would change</numerusform>
+            <numerusform>%1 for %2?
+%Ln would change</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln already so</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln already so</numerusform>
+            <numerusform>%Ln already so</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln would be refused</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln would be refused</numerusform>
+            <numerusform>%Ln would be refused</numerusform>
         </translation>
     </message>
     <message>
@@ -2264,9 +2266,9 @@ Reason (optional):</source>
     </message>
     <message numerus="yes">
         <source>Cancelled; %Ln not reached.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Cancelled; %Ln not reached.</numerusform>
+            <numerusform>Cancelled; %Ln not reached.</numerusform>
         </translation>
     </message>
     <message>
@@ -2299,9 +2301,9 @@ Reason (optional):</source>
     </message>
     <message numerus="yes">
         <source>%Ln customer(s) exported to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln customer exported to %1.</numerusform>
+            <numerusform>%Ln customers exported to %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -4516,9 +4518,9 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message numerus="yes">
         <source>Saved. %n customer(s) moved to another level or type.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Saved. %n customer moved to another level or type.</numerusform>
+            <numerusform>Saved. %n customers moved to another level or type.</numerusform>
         </translation>
     </message>
     <message>

@@ -1920,27 +1920,27 @@ Alasan (opsional):</translation>
     </message>
     <message>
         <source>Any</source>
-        <translation type="unfinished"></translation>
+        <translation>Semua</translation>
     </message>
     <message>
         <source>Tags, balance, visits, spending, frequency, segment and dates</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag, saldo, kunjungan, belanja, frekuensi, segmen, dan tanggal</translation>
     </message>
     <message>
         <source>Clear filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapus saringan</translation>
     </message>
     <message>
         <source>Clear all filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapus semua saringan</translation>
     </message>
     <message>
         <source>More filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Saringan lainnya</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>sampai</translation>
     </message>
     <message>
         <source>Tags</source>
@@ -1948,79 +1948,79 @@ Alasan (opsional):</translation>
     </message>
     <message>
         <source>How the tags match</source>
-        <translation type="unfinished"></translation>
+        <translation>Cara mencocokkan tag</translation>
     </message>
     <message>
         <source>Any of them</source>
-        <translation type="unfinished"></translation>
+        <translation>Salah satunya</translation>
     </message>
     <message>
         <source>All of them</source>
-        <translation type="unfinished"></translation>
+        <translation>Semuanya</translation>
     </message>
     <message>
         <source>Ta&amp;gs:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta&amp;g:</translation>
     </message>
     <message>
         <source>Holds credit</source>
-        <translation type="unfinished"></translation>
+        <translation>Punya kredit</translation>
     </message>
     <message>
         <source>Owes (debt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Berutang</translation>
     </message>
     <message>
         <source>Zero</source>
-        <translation type="unfinished"></translation>
+        <translation>Nol</translation>
     </message>
     <message>
         <source>Lowest balance</source>
-        <translation type="unfinished"></translation>
+        <translation>Saldo terendah</translation>
     </message>
     <message>
         <source>Highest balance</source>
-        <translation type="unfinished"></translation>
+        <translation>Saldo tertinggi</translation>
     </message>
     <message>
         <source>&amp;Balance:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Saldo:</translation>
     </message>
     <message>
         <source>Lowest total spent</source>
-        <translation type="unfinished"></translation>
+        <translation>Total belanja terendah</translation>
     </message>
     <message>
         <source>Highest total spent</source>
-        <translation type="unfinished"></translation>
+        <translation>Total belanja tertinggi</translation>
     </message>
     <message>
         <source>Total s&amp;pent:</source>
-        <translation type="unfinished"></translation>
+        <translation>Total &amp;belanja:</translation>
     </message>
     <message>
         <source>Last visit from</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunjungan terakhir dari</translation>
     </message>
     <message>
         <source>Last visit until</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunjungan terakhir sampai</translation>
     </message>
     <message>
         <source>Last &amp;visit:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kunjungan terakhir:</translation>
     </message>
     <message>
         <source>Registered from</source>
-        <translation type="unfinished"></translation>
+        <translation>Terdaftar dari</translation>
     </message>
     <message>
         <source>Registered until</source>
-        <translation type="unfinished"></translation>
+        <translation>Terdaftar sampai</translation>
     </message>
     <message>
         <source>&amp;Registered:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ter&amp;daftar:</translation>
     </message>
     <message>
         <source>Active</source>
@@ -2028,224 +2028,225 @@ Alasan (opsional):</translation>
     </message>
     <message>
         <source>Not active</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak aktif</translation>
     </message>
     <message>
         <source>With purchases</source>
-        <translation type="unfinished"></translation>
+        <translation>Pernah membeli</translation>
     </message>
     <message>
         <source>Without purchases</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum membeli</translation>
     </message>
     <message>
         <source>P&amp;urchases:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pembelian:</translation>
     </message>
     <message>
         <source>&amp;Membership:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ke&amp;anggotaan:</translation>
     </message>
     <message>
         <source>Comes back:</source>
-        <translation type="unfinished"></translation>
+        <translation>Frekuensi kembali:</translation>
     </message>
     <message>
         <source>Segment:</source>
-        <translation type="unfinished"></translation>
+        <translation>Segmen:</translation>
     </message>
     <message>
         <source>Saved filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Saringan tersimpan</translation>
     </message>
     <message>
         <source>Save filters…</source>
-        <translation type="unfinished"></translation>
+        <translation>Simpan saringan…</translation>
     </message>
     <message>
         <source>Save the current filters under a name</source>
-        <translation type="unfinished"></translation>
+        <translation>Simpan saringan saat ini dengan sebuah nama</translation>
     </message>
     <message>
         <source>Name for these filters:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nama untuk saringan ini:</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapus</translation>
     </message>
     <message>
         <source>Delete the chosen saved filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapus saringan tersimpan yang dipilih</translation>
     </message>
     <message>
         <source>Delete the saved filters “%1”?</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapus saringan tersimpan “%1”?</translation>
     </message>
     <message>
         <source>Sa&amp;ved:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tersi&amp;mpan:</translation>
     </message>
     <message>
         <source>Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolom</translation>
     </message>
     <message>
         <source>Choose the columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih kolom</translation>
     </message>
     <message>
         <source>Selected customers…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan yang dipilih…</translation>
     </message>
     <message>
         <source>All filtered customers…</source>
-        <translation type="unfinished"></translation>
+        <translation>Semua pelanggan hasil saringan…</translation>
     </message>
     <message>
         <source>Export CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Ekspor CSV</translation>
     </message>
     <message>
         <source>Export customers to a CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>Ekspor pelanggan ke berkas CSV</translation>
     </message>
     <message>
         <source>Bulk actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Tindakan massal</translation>
     </message>
     <message>
         <source>Change the selected customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Ubah pelanggan yang dipilih</translation>
     </message>
     <message>
         <source>Change the selected customers, or every filtered one when none is selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Ubah pelanggan yang dipilih, atau semua pelanggan hasil saringan jika tidak ada yang dipilih</translation>
     </message>
     <message>
         <source>Set &amp;type</source>
-        <translation type="unfinished"></translation>
+        <translation>Ubah &amp;jenis</translation>
     </message>
     <message>
         <source>Set &amp;status</source>
-        <translation type="unfinished"></translation>
+        <translation>Ubah &amp;status</translation>
     </message>
     <message>
         <source>&amp;Add tag…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tambah tag…</translation>
     </message>
     <message>
         <source>Tag to add:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag yang ditambahkan:</translation>
     </message>
     <message>
         <source>&amp;Remove tag…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lepas tag…</translation>
     </message>
     <message>
         <source>Tag to remove:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag yang dilepas:</translation>
     </message>
     <message>
         <source>Membership &amp;on</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktifkan keanggotaan</translation>
     </message>
     <message>
         <source>Membership o&amp;ff</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nonaktifkan keanggotaan</translation>
     </message>
     <message>
         <source>“%1” is not an amount (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” bukan nominal uang (%2).</translation>
     </message>
     <message>
         <source>More filters (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Saringan lainnya (%1)</translation>
     </message>
     <message numerus="yes">
         <source>More filters, %n set</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Saringan lainnya, %n diatur</numerusform>
         </translation>
     </message>
     <message>
         <source>No saved filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada saringan tersimpan</translation>
     </message>
     <message>
         <source>Choose saved filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih saringan tersimpan</translation>
     </message>
     <message>
         <source>Filters saved as “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saringan disimpan sebagai “%1”.</translation>
     </message>
     <message>
         <source>There are no saved filters named “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada saringan tersimpan bernama “%1”.</translation>
     </message>
     <message>
         <source>Not done: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak dilakukan: %1</translation>
     </message>
     <message>
         <source>Set the type to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ubah jenis menjadi %1</translation>
     </message>
     <message>
         <source>Set the status to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ubah status menjadi %1</translation>
     </message>
     <message>
         <source>Add the tag “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Tambahkan tag “%1”</translation>
     </message>
     <message>
         <source>Remove the tag “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Lepas tag “%1”</translation>
     </message>
     <message>
         <source>Turn membership on</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktifkan keanggotaan</translation>
     </message>
     <message>
         <source>Turn membership off</source>
-        <translation type="unfinished"></translation>
+        <translation>Nonaktifkan keanggotaan</translation>
     </message>
     <message numerus="yes">
         <source>all %Ln filtered customer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>semua %Ln pelanggan hasil saringan</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln selected customer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln pelanggan yang dipilih</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 for %2?
 %Ln would change</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 untuk %2?
+%Ln akan berubah</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln already so</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln sudah demikian</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln would be refused</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln akan ditolak</numerusform>
         </translation>
     </message>
     <message>
         <source>Changing customers…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mengubah pelanggan…</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -2253,46 +2254,46 @@ Alasan (opsional):</translation>
     </message>
     <message>
         <source>%1: %2 changed, %3 unchanged, %4 failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 diubah, %3 tidak berubah, %4 gagal.</translation>
     </message>
     <message numerus="yes">
         <source>Cancelled; %Ln not reached.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Dibatalkan; %Ln belum diproses.</numerusform>
         </translation>
     </message>
     <message>
         <source>Stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Terhenti: %1</translation>
     </message>
     <message>
         <source>First refusal: %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Penolakan pertama: %1 — %2</translation>
     </message>
     <message>
         <source>customers</source>
-        <translation type="unfinished"></translation>
+        <translation>pelanggan</translation>
     </message>
     <message>
         <source>Export customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Ekspor pelanggan</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Berkas CSV (*.csv)</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak dapat menulis %1: %2</translation>
     </message>
     <message>
         <source>Export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ekspor gagal: %1</translation>
     </message>
     <message numerus="yes">
         <source>%Ln customer(s) exported to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln pelanggan diekspor ke %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -3778,7 +3779,7 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengaturan</translation>
     </message>
 </context>
 <context>
@@ -4288,47 +4289,47 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
     <name>kasir::SettingsView</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengaturan</translation>
     </message>
     <message>
         <source>Settings sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Bagian pengaturan</translation>
     </message>
     <message>
         <source>&amp;Company</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Perusahaan</translation>
     </message>
     <message>
         <source>&amp;Users and roles</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengg&amp;una dan peran</translation>
     </message>
     <message>
         <source>&amp;Membership rules</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aturan keanggotaan</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bahasa</translation>
     </message>
     <message>
         <source>&amp;Data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Folder &amp;data</translation>
     </message>
     <message>
         <source>Company</source>
-        <translation type="unfinished"></translation>
+        <translation>Perusahaan</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nama:</translation>
     </message>
     <message>
         <source>Company name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nama perusahaan</translation>
     </message>
     <message>
         <source>Default phone region:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wilayah telepon bawaan:</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -4336,23 +4337,23 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
     </message>
     <message>
         <source>Default phone region</source>
-        <translation type="unfinished"></translation>
+        <translation>Wilayah telepon bawaan</translation>
     </message>
     <message>
         <source>Currency:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mata uang:</translation>
     </message>
     <message>
         <source>Currency</source>
-        <translation type="unfinished"></translation>
+        <translation>Mata uang</translation>
     </message>
     <message>
         <source>These were set when the company was created and cannot be changed here. Phone numbers typed without a country code are read as numbers of the default region.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ini ditetapkan saat perusahaan dibuat dan tidak dapat diubah di sini. Nomor telepon yang diketik tanpa kode negara dibaca sebagai nomor wilayah bawaan.</translation>
     </message>
     <message>
         <source>Stores</source>
-        <translation type="unfinished"></translation>
+        <translation>Toko</translation>
     </message>
     <message>
         <source>Code</source>
@@ -4364,15 +4365,15 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
     </message>
     <message>
         <source>The store this computer sells for. Stores are set up when a terminal is installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Toko tempat komputer ini berjualan. Toko disiapkan saat terminal dipasang.</translation>
     </message>
     <message>
         <source>Only an administrator sees and adds users. You are signed in as %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hanya administrator yang dapat melihat dan menambah pengguna. Anda masuk sebagai %1 (%2).</translation>
     </message>
     <message>
         <source>Users</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengguna</translation>
     </message>
     <message>
         <source>Username</source>
@@ -4380,11 +4381,11 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
     </message>
     <message>
         <source>Display name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nama tampilan</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Peran</translation>
     </message>
     <message>
         <source>Active</source>
@@ -4392,7 +4393,7 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
     </message>
     <message>
         <source>Add a user</source>
-        <translation type="unfinished"></translation>
+        <translation>Tambah pengguna</translation>
     </message>
     <message>
         <source>Problem with %1</source>
@@ -4400,216 +4401,216 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
     </message>
     <message>
         <source>e.g. siti</source>
-        <translation type="unfinished"></translation>
+        <translation>mis. siti</translation>
     </message>
     <message>
         <source>User&amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nama pengguna:</translation>
     </message>
     <message>
         <source>e.g. Siti Rahayu</source>
-        <translation type="unfinished"></translation>
+        <translation>mis. Siti Rahayu</translation>
     </message>
     <message>
         <source>Dis&amp;play name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nama ta&amp;mpilan:</translation>
     </message>
     <message>
         <source>&amp;Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pe&amp;ran:</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kata sandi:</translation>
     </message>
     <message>
         <source>Repeat pa&amp;ssword:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ulan&amp;gi kata sandi:</translation>
     </message>
     <message>
         <source>&amp;Add user</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tambah pengguna</translation>
     </message>
     <message>
         <source>Add user</source>
-        <translation type="unfinished"></translation>
+        <translation>Tambah pengguna</translation>
     </message>
     <message>
         <source>Adding a user</source>
-        <translation type="unfinished"></translation>
+        <translation>Menambah pengguna</translation>
     </message>
     <message>
         <source>Only a manager or an administrator changes the membership rules.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hanya manajer atau administrator yang dapat mengubah aturan keanggotaan.</translation>
     </message>
     <message>
         <source>%</source>
-        <translation type="unfinished"></translation>
+        <translation>%</translation>
     </message>
     <message>
         <source>Levels and discounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Level dan diskon</translation>
     </message>
     <message>
         <source>A customer&apos;s level follows their total spent; each level has its discount.</source>
-        <translation type="unfinished"></translation>
+        <translation>Level pelanggan mengikuti total belanjanya; setiap level punya diskonnya sendiri.</translation>
     </message>
     <message>
         <source>&amp;Bronze discount:</source>
-        <translation type="unfinished"></translation>
+        <translation>Disk&amp;on Perunggu:</translation>
     </message>
     <message>
         <source>&amp;Silver from:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pe&amp;rak mulai dari:</translation>
     </message>
     <message>
         <source>Silver d&amp;iscount:</source>
-        <translation type="unfinished"></translation>
+        <translation>Diskon Pera&amp;k:</translation>
     </message>
     <message>
         <source>&amp;Gold from:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ema&amp;s mulai dari:</translation>
     </message>
     <message>
         <source>G&amp;old discount:</source>
-        <translation type="unfinished"></translation>
+        <translation>Diskon E&amp;mas:</translation>
     </message>
     <message>
         <source>&amp;Platinum from:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pla&amp;tinum mulai dari:</translation>
     </message>
     <message>
         <source>Pla&amp;tinum discount:</source>
-        <translation type="unfinished"></translation>
+        <translation>Diskon P&amp;latinum:</translation>
     </message>
     <message>
         <source>A customer can drop to a lower level</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan dapat turun ke level yang lebih rendah</translation>
     </message>
     <message>
         <source>Levels:</source>
-        <translation type="unfinished"></translation>
+        <translation>Level:</translation>
     </message>
     <message>
         <source>Membership and points</source>
-        <translation type="unfinished"></translation>
+        <translation>Keanggotaan dan poin</translation>
     </message>
     <message>
         <source>&amp;Member from:</source>
-        <translation type="unfinished"></translation>
+        <translation>M&amp;ember mulai dari:</translation>
     </message>
     <message>
         <source>One point per &amp;spend of:</source>
-        <translation type="unfinished"></translation>
+        <translation>Satu poin setiap belan&amp;ja:</translation>
     </message>
     <message>
         <source>A point is &amp;worth:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nilai satu poin:</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak pernah</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> hari</translation>
     </message>
     <message>
         <source>Points &amp;expire after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Poin &amp;hangus setelah:</translation>
     </message>
     <message>
         <source>A walk-in customer becomes a member when their total spent reaches &quot;Member from&quot; (0: never by spending). Points expire after the days given, the oldest used first (0: never).</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan umum menjadi member saat total belanjanya mencapai &quot;Member mulai dari&quot; (0: tidak pernah lewat belanja). Poin hangus setelah jumlah hari yang ditentukan, poin terlama dipakai lebih dulu (0: tidak pernah).</translation>
     </message>
     <message>
         <source>Saving the rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Menyimpan aturan</translation>
     </message>
     <message>
         <source>Sa&amp;ve rules</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;impan aturan</translation>
     </message>
     <message>
         <source>Save rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Simpan aturan</translation>
     </message>
     <message>
         <source>&amp;Undo changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Urun&amp;gkan perubahan</translation>
     </message>
     <message>
         <source>Undo changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Urungkan perubahan</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Bahasa</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ba&amp;hasa:</translation>
     </message>
     <message>
         <source>The language Kasir speaks on this computer. Each computer keeps its own choice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bahasa yang dipakai Kasir di komputer ini. Setiap komputer menyimpan pilihannya sendiri.</translation>
     </message>
     <message>
         <source>Database file</source>
-        <translation type="unfinished"></translation>
+        <translation>Berkas basis data</translation>
     </message>
     <message>
         <source>Database file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Berkas basis data:</translation>
     </message>
     <message>
         <source>&amp;Open folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Buka f&amp;older</translation>
     </message>
     <message>
         <source>Open folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Buka folder</translation>
     </message>
     <message>
         <source>Everything this computer knows is in this one file. Copy it only while Kasir is closed, together with any file beside it whose name ends in &quot;-wal&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Semua data komputer ini ada di satu berkas ini. Salin hanya saat Kasir ditutup, bersama berkas di sebelahnya yang namanya berakhiran &quot;-wal&quot;.</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak</translation>
     </message>
     <message>
         <source>does not match the password</source>
-        <translation type="unfinished"></translation>
+        <translation>tidak cocok dengan kata sandi</translation>
     </message>
     <message>
         <source>The user was not added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengguna tidak ditambahkan.</translation>
     </message>
     <message>
         <source>%1 can now sign in as %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kini dapat masuk sebagai %2.</translation>
     </message>
     <message>
         <source>must be an amount in %1, such as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>harus berupa nominal dalam %1, seperti %2</translation>
     </message>
     <message>
         <source>must be a percentage such as 7.5</source>
-        <translation type="unfinished"></translation>
+        <translation>harus berupa persentase seperti 7,5</translation>
     </message>
     <message>
         <source>Nothing was saved: correct the fields marked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada yang disimpan: perbaiki kolom yang ditandai.</translation>
     </message>
     <message numerus="yes">
         <source>Saved. %n customer(s) moved to another level or type.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Tersimpan. %n pelanggan pindah ke level atau jenis lain.</numerusform>
         </translation>
     </message>
     <message>
