@@ -28,7 +28,7 @@ for i in $(seq 1 240); do
 done
 "$kasirctl" --db "$db" segment recompute >/dev/null
 mkdir -p "$out"
-for page in counter customers detail dashboard; do
+for page in counter customers detail dashboard settings; do
     QT_QPA_PLATFORM=offscreen "$kasir" --db "$db" --page "$page" --screenshot "$out/$page.png" 2>/dev/null
     echo "$out/$page.png"
 done
