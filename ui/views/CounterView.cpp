@@ -1061,44 +1061,7 @@ qint64 CounterView::amountDue() const
 // into minor units; nullopt when it is not one. No floating point on the way.
 std::optional<qint64> CounterView::typedAmount() const
 {
-    const QLocale locale;
-    QString text = m_paymentAmount->text().trimmed();
-    text.remove(m_company.currency, Qt::CaseInsensitive);
-    text.remove(u' ');
-    if (text.isEmpty())
-        return std::nullopt;
-    const int digits = Money::minorDigits(m_company.currency);
-    QString whole = text;
-    QString fraction;
-    const QString point = locale.decimalPoint();
-    if (digits > 0 && text.contains(point)) {
-        whole = text.section(point, 0, 0);
-        fraction = text.section(point, 1);
-    }
-    whole.remove(locale.groupSeparator());
-    // Without cents, dots and commas can only be thousands separators.
-    if (digits == 0) {
-        whole.remove(u'.');
-        whole.remove(u',');
-    }
-    if (whole.isEmpty() && fraction.isEmpty())
-        return std::nullopt;
-    if (fraction.size() > digits)
-        return std::nullopt;
-    for (const QString& part : {whole, fraction}) {
-        for (QChar c : part) {
-            if (c < u'0' || c > u'9')
-                return std::nullopt;
-        }
-    }
-    if (whole.size() > 15)
-        return std::nullopt;
-    qint64 scale = 1;
-    for (int i = 0; i < digits; ++i)
-        scale *= 10;
-    const qint64 units = whole.isEmpty() ? 0 : whole.toLongLong();
-    const qint64 minor = fraction.isEmpty() ? 0 : fraction.leftJustified(digits, u'0').toLongLong();
-    return units * scale + minor;
+    return Money::parse(m_paymentAmount->text(), m_company.currency);
 }
 
 void CounterView::refreshTotals()

@@ -132,43 +132,6 @@ QString amountText(qint64 minor, const QString& currency)
     return text;
 }
 
-// An amount as typed ("2000000", "2.000.000", "12.50") into minor units; nullopt when it
-// is not one. No floating point on the way.
-std::optional<qint64> parseAmount(QString text, const QString& currency)
-{
-    const QLocale locale;
-    text = text.trimmed();
-    text.remove(currency, Qt::CaseInsensitive);
-    text.remove(u' ');
-    if (text.isEmpty())
-        return std::nullopt;
-    const int digits = Money::minorDigits(currency);
-    QString whole = text;
-    QString fraction;
-    const QString point = locale.decimalPoint();
-    if (digits > 0 && text.contains(point)) {
-        whole = text.section(point, 0, 0);
-        fraction = text.section(point, 1);
-    }
-    whole.remove(locale.groupSeparator());
-    // Without cents, dots and commas can only be thousands separators.
-    if (digits == 0) {
-        whole.remove(u'.');
-        whole.remove(u',');
-    }
-    if ((whole.isEmpty() && fraction.isEmpty()) || fraction.size() > digits || whole.size() > 15)
-        return std::nullopt;
-    for (const QString& part : {whole, fraction}) {
-        for (QChar c : part) {
-            if (c < u'0' || c > u'9')
-                return std::nullopt;
-        }
-    }
-    const qint64 units = whole.isEmpty() ? 0 : whole.toLongLong();
-    const qint64 minor = fraction.isEmpty() ? 0 : fraction.leftJustified(digits, u'0').toLongLong();
-    return units * unitScale(currency) + minor;
-}
-
 struct Language
 {
     const char* localeName;
@@ -634,7 +597,7 @@ bool SettingsView::saveRules()
     MembershipRules rules = m_rules;
     QList<FieldError> errors;
     auto amount = [&](const QString& field, qint64& target) {
-        if (auto v = parseAmount(m_amountEdits.value(field)->text(), currency))
+        if (auto v = Money::parse(m_amountEdits.value(field)->text(), currency))
             target = *v;
         else
             errors << FieldError {field, QStringLiteral("not_an_amount"),
