@@ -108,7 +108,7 @@ QString encodeCursor(const QJsonValue& key, const QString& id)
 }
 
 // A walk that tests rows against filters reads, at most, about `budget` of them for a page
-// and for about `milliseconds` from `started` (CustomerQuery::scanBudget and
+// and for about `milliseconds` from `started`, the walk's start (CustomerQuery::scanBudget and
 // scanMilliseconds). SQLite returns the rows that pass, and also the checkpoints, about
 // one customer in `every`, with a column that says whether they passed: the walk counts
 // the checkpoints, and where the budget runs out the page ends with a cursor at that row,
@@ -857,8 +857,6 @@ QString CustomerRepository::cursorFor(const Customer& c, CustomerQuery::Sort sor
 Result<CustomerPage> CustomerRepository::search(
     const QString& companyId, const CustomerQuery& query, const CustomerSearchTerms& terms)
 {
-    QElapsedTimer started;
-    started.start();
     std::optional<Cursor> cursor;
     if (!query.after.isEmpty()) {
         cursor = decodeCursor(query.after, query.sort);
@@ -876,7 +874,7 @@ Result<CustomerPage> CustomerRepository::search(
         std::optional<std::pair<QString, QString>> after;
         if (cursor)
             after.emplace(cursor->key.toString(), cursor->id);
-        return nameSearch(companyId, query, terms, after, limit, started);
+        return nameSearch(companyId, query, terms, after, limit);
     }
 
     // Name words sorted by time: SQLite would walk the time index and test each row, which
@@ -903,7 +901,10 @@ Result<CustomerPage> CustomerRepository::search(
     // `passes` column, and a checkpoint row comes back whether it passes or not.
     const bool walks = reach == Reach::Planner
         && (terms.kind == CustomerSearchTerms::Kind::None || terms.kind == CustomerSearchTerms::Kind::Name);
-    const ScanBound bound = ScanBound::of(query, walks && w.conditions.size() > 1, started);
+    // The clock of the bound runs from the walk's start: choosing the index and preparing the
+    // statement must not eat the time the walk has.
+    QElapsedTimer walking;
+    const ScanBound bound = ScanBound::of(query, walks && w.conditions.size() > 1, walking);
     QVariantList binds;
     QString passes = QStringLiteral("1");
     if (bound.on()) {
@@ -933,6 +934,7 @@ Result<CustomerPage> CustomerRepository::search(
         q.bindValue(i++, v);
     if (!bound.on())
         q.bindValue(i, limit + 1);
+    walking.start();
     if (!q.exec())
         return Sql::errorOf(q);
     CustomerPage page;
@@ -1122,8 +1124,7 @@ Result<qint64> CustomerRepository::wordRows(const QString& companyId, const QStr
 }
 
 Result<CustomerPage> CustomerRepository::nameSearch(const QString& companyId, const CustomerQuery& query,
-    const CustomerSearchTerms& terms, const std::optional<std::pair<QString, QString>>& after, int limit,
-    const QElapsedTimer& started)
+    const CustomerSearchTerms& terms, const std::optional<std::pair<QString, QString>>& after, int limit)
 {
     CustomerPage page;
     auto finish = [&]() { return completePage(std::move(page), limit, companyId, query, terms); };
@@ -1169,7 +1170,8 @@ Result<CustomerPage> CustomerRepository::nameSearch(const QString& companyId, co
     appendFilters(filters, query);
     const QString passes = allOf(filters.conditions);
     const bool filtered = !filters.conditions.isEmpty();
-    const ScanBound bound = ScanBound::of(query, filtered, started);
+    QElapsedTimer walking; // started with the stream, as in search()
+    const ScanBound bound = ScanBound::of(query, filtered, walking);
     const bool desc = query.descending;
     const bool joined = driver < 0 || roundedArms(covered.at(driver).size()) <= kJoinedArms;
     QStringList checked = terms.nameWords;
@@ -1217,6 +1219,7 @@ Result<CustomerPage> CustomerRepository::nameSearch(const QString& companyId, co
     QSqlQuery& stream = m_db.prepared(streamSql);
     for (qsizetype i = 0; i < streamBinds.size(); ++i)
         stream.bindValue(static_cast<int>(i), streamBinds.at(i));
+    walking.start();
     if (!stream.exec())
         return Sql::errorOf(stream);
     QString previousId;

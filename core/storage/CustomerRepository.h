@@ -6,7 +6,6 @@
 #include "core/storage/NameIndex.h"
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QVariant>
 
 #include <functional>
@@ -104,8 +103,7 @@ public:
 private:
     // A list sorted by name with name words: a merge of the word index (NameIndex.h).
     Result<CustomerPage> nameSearch(const QString& companyId, const CustomerQuery& query,
-        const CustomerSearchTerms& terms, const std::optional<std::pair<QString, QString>>& after, int limit,
-        const QElapsedTimer& started);
+        const CustomerSearchTerms& terms, const std::optional<std::pair<QString, QString>>& after, int limit);
     // Trims the extra row read past the page into the next cursor, and adds the total.
     Result<CustomerPage> completePage(CustomerPage page, int limit, const QString& companyId,
         const CustomerQuery& query, const CustomerSearchTerms& terms);

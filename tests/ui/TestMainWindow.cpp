@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -229,8 +230,13 @@ void TestMainWindow::choosingALanguageAsksForIt()
     const int indonesian = combo->findData(QStringLiteral("id_ID"));
     QVERIFY(indonesian >= 0);
     combo->setCurrentIndex(indonesian == 0 ? 1 : 0); // from the other one, whichever is set
-    chosen.clear();
     combo->setCurrentIndex(indonesian);
+    auto* apply = m_window->settings()->findChild<QPushButton*>(QStringLiteral("applyLanguage"));
+    QVERIFY(apply);
+    QCOMPARE(chosen.count(), 0);
+    if (!apply->isEnabled())
+        QSKIP("Indonesian is already this computer's language");
+    QTest::mouseClick(apply, Qt::LeftButton);
     QCOMPARE(chosen.count(), 1);
     QCOMPARE(chosen.at(0).at(0).toString(), QStringLiteral("id_ID"));
 }

@@ -287,9 +287,14 @@ void TestSettingsView::choosingIndonesianIsRememberedAndAnnounced()
     QCOMPARE(combo->currentData().toString(), QStringLiteral("en_US"));
     QSignalSpy changed(m_view.get(), &SettingsView::languageChanged);
 
+    auto* apply = child<QPushButton>("applyLanguage");
+    QVERIFY(!apply->isEnabled()); // nothing to apply yet
     combo->setFocus();
     QTest::keyClick(combo, Qt::Key_Down);
     QCOMPARE(combo->currentText(), QStringLiteral("Bahasa Indonesia"));
+    QCOMPARE(changed.count(), 0); // choosing is not applying: the window is not made again
+    QVERIFY(apply->isEnabled());
+    QTest::mouseClick(apply, Qt::LeftButton);
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.at(0).at(0).toString(), QStringLiteral("id_ID"));
     QCOMPARE(QSettings(QStringLiteral("Kasir"), QStringLiteral("Kasir"))

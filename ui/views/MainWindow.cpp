@@ -128,7 +128,13 @@ MainWindow::MainWindow(Database& db, const Actor& actor, const Company& company,
         widest = std::max(widest, m_navigation->fontMetrics().horizontalAdvance(m_navigation->item(i)->text()));
     m_navigation->setFixedWidth(widest + m_navigation->iconSize().width() + 48);
     connect(m_navigation, &QListWidget::currentRowChanged, m_stack, [this](int row) {
-        if (row >= 0 && row < m_pages.size())
+        if (row < 0 || row >= m_pages.size())
+            return;
+        // Arrowing through the list keeps the keyboard there; a click or a shortcut gives
+        // it to the page.
+        if (m_navigation->hasFocus())
+            m_stack->setCurrentWidget(m_pages.at(row).widget);
+        else
             showWidget(m_pages.at(row).widget);
     });
     m_navigation->setCurrentRow(0);
@@ -281,9 +287,12 @@ void MainWindow::openCustomer(const QString& customerId)
 
 void MainWindow::refreshSyncStatus()
 {
-    if (m_counting)
-        return; // the last count is still running
+    if (m_counting) {
+        m_recount = true; // the running count may have read before the latest change
+        return;
+    }
     m_counting = true;
+    m_recount = false;
     QMetaObject::invokeMethod(
         m_statusWorker,
         [this, db = &m_db, actor = m_actor] {
@@ -299,6 +308,8 @@ void MainWindow::refreshSyncStatus()
 void MainWindow::pendingCounted(qint64 pending, const QString& error)
 {
     m_counting = false;
+    if (m_recount)
+        refreshSyncStatus();
     if (!error.isEmpty()) {
         m_pending->setText(tr("Changes waiting to sync: unknown"));
         m_pending->setToolTip(error);

@@ -108,6 +108,7 @@ private:
     QThread m_statusThread;
     QObject* m_statusWorker = nullptr;
     bool m_counting = false;
+    bool m_recount = false;
     Page m_openedFrom = Page::Customers;
 };
 

@@ -461,11 +461,23 @@ QWidget* SettingsView::buildLanguagePage()
         : stored;
     const int index = m_language->findData(current);
     m_language->setCurrentIndex(index >= 0 ? index : 0);
-    connect(m_language, &QComboBox::currentIndexChanged, this, &SettingsView::chooseLanguage);
+    // Applied by the button only: the window is made again in the new language, which must
+    // not happen while someone arrows or scrolls through the list.
+    auto* apply = new QPushButton(tr("Use this language"), content);
+    apply->setObjectName(QStringLiteral("applyLanguage"));
+    apply->setAccessibleName(tr("Use the chosen language"));
+    apply->setEnabled(false);
+    connect(m_language, &QComboBox::currentIndexChanged, apply,
+        [this, apply, current] { apply->setEnabled(m_language->currentData().toString() != current); });
+    connect(apply, &QPushButton::clicked, this, [this] { chooseLanguage(m_language->currentIndex()); });
 
     auto* buddy = new QLabel(tr("&Language:"), content);
     buddy->setBuddy(m_language);
-    form->addRow(buddy, m_language);
+    auto* row = new QHBoxLayout;
+    row->addWidget(m_language);
+    row->addWidget(apply);
+    row->addStretch(1);
+    form->addRow(buddy, row);
     form->addRow(noteLabel(tr("The language Kasir speaks on this computer. Each computer keeps its own choice."),
         content, QStringLiteral("languageNote")));
     return scrollPage(content);
