@@ -368,6 +368,14 @@ int Database::schemaVersion()
     return q.value(0).toInt();
 }
 
+qint64 Database::dataVersion()
+{
+    QSqlQuery q(connection());
+    if (!q.exec(QStringLiteral("PRAGMA data_version")) || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
 Status Database::migrate(int targetVersion)
 {
     QSqlDatabase db = connection();

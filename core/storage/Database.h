@@ -47,6 +47,10 @@ public:
     void closeThreadConnection();
 
     int schemaVersion();
+    // SQLite's data_version for this thread's connection: it changes when another
+    // connection (another thread's, or another program's) has committed to the file since
+    // this connection last looked. -1 when it cannot be read.
+    qint64 dataVersion();
     static int latestSchemaVersion();
 
     // A write that fills most of the file (a bulk load into a nearly empty one) goes faster
