@@ -49,6 +49,9 @@ class StatusWorker final : public QObject
 {
 public:
     using QObject::QObject;
+    // The file's data_version at the last count, on the worker's own connection: while it
+    // stands, nothing was written and the count stands too.
+    qint64 countedAt = -1;
 };
 
 } // namespace
@@ -98,7 +101,7 @@ MainWindow::MainWindow(Database& db, const Actor& actor, const Company& company,
     connect(m_settings, &SettingsView::languageChanged, this, &MainWindow::languageChosen);
     // New rules change the discounts and levels the pages show.
     connect(m_settings, &SettingsView::rulesChanged, this, [this] {
-        m_customers->customerModel()->refresh();
+        customersChanged();
         if (m_dashboard)
             m_dashboard->refresh();
     });
@@ -112,13 +115,13 @@ MainWindow::MainWindow(Database& db, const Actor& actor, const Company& company,
         connect(m_dashboard, &DashboardView::customerOpened, this, &MainWindow::openCustomer);
     connect(m_detail, &CustomerDetailView::backRequested, this, [this] { showPage(m_openedFrom); });
     connect(m_detail, &CustomerDetailView::customerChanged, this, [this] {
-        m_customers->customerModel()->refresh();
+        customersChanged();
         refreshSyncStatus();
     });
 
     // A sale changes figures the list shows and adds changes to sync.
     connect(m_counter, &CounterView::saleCompleted, this, [this] {
-        m_customers->customerModel()->refresh();
+        customersChanged();
         refreshSyncStatus();
     });
 
@@ -132,10 +135,7 @@ MainWindow::MainWindow(Database& db, const Actor& actor, const Company& company,
             return;
         // Arrowing through the list keeps the keyboard there; a click or a shortcut gives
         // it to the page.
-        if (m_navigation->hasFocus())
-            m_stack->setCurrentWidget(m_pages.at(row).widget);
-        else
-            showWidget(m_pages.at(row).widget);
+        showWidget(m_pages.at(row).widget, !m_navigation->hasFocus());
     });
     m_navigation->setCurrentRow(0);
 
@@ -246,10 +246,25 @@ bool MainWindow::hasPage(Page page) const
         || std::any_of(m_pages.cbegin(), m_pages.cend(), [page](const PageEntry& e) { return e.page == page; });
 }
 
-void MainWindow::showWidget(QWidget* widget)
+void MainWindow::customersChanged()
 {
+    // The list reads again now if it is in sight, else when it is next shown: a till selling
+    // all day must not re-read a list nobody looks at after every sale.
+    if (m_stack->currentWidget() == m_customers)
+        m_customers->customerModel()->refresh();
+    else
+        m_customersStale = true;
+}
+
+void MainWindow::showWidget(QWidget* widget, bool focus)
+{
+    if (widget == m_customers && m_customersStale) {
+        m_customersStale = false;
+        m_customers->customerModel()->refresh();
+    }
     m_stack->setCurrentWidget(widget);
-    widget->setFocus(Qt::OtherFocusReason);
+    if (focus)
+        widget->setFocus(Qt::OtherFocusReason);
 }
 
 void MainWindow::showPage(Page page)
@@ -295,8 +310,22 @@ void MainWindow::refreshSyncStatus()
     m_recount = false;
     QMetaObject::invokeMethod(
         m_statusWorker,
-        [this, db = &m_db, actor = m_actor] {
+        [this, worker = static_cast<StatusWorker*>(m_statusWorker), db = &m_db, actor = m_actor] {
+            const qint64 version = db->dataVersion();
+            if (version >= 0 && version == worker->countedAt) {
+                QMetaObject::invokeMethod(
+                    this,
+                    [this] {
+                        m_counting = false;
+                        if (m_recount)
+                            refreshSyncStatus();
+                    },
+                    Qt::QueuedConnection);
+                return;
+            }
             auto pending = SyncStatusService(*db, actor).pendingChanges();
+            if (pending)
+                worker->countedAt = version;
             const qint64 n = pending ? *pending : -1;
             const QString error = pending ? QString() : pending.error().message;
             QMetaObject::invokeMethod(

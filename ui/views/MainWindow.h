@@ -87,7 +87,10 @@ private:
     };
 
     void addPage(Page page, QWidget* widget, const QString& title, QStyle::StandardPixmap icon);
-    void showWidget(QWidget* widget);
+    // `focus`: the page gets the keyboard (not while someone arrows through the list).
+    void showWidget(QWidget* widget, bool focus = true);
+    // Customers changed (a sale, an edit, new rules): the list reads them again.
+    void customersChanged();
     void pendingCounted(qint64 pending, const QString& error);
 
     Database& m_db;
@@ -109,6 +112,7 @@ private:
     QObject* m_statusWorker = nullptr;
     bool m_counting = false;
     bool m_recount = false;
+    bool m_customersStale = false;
     Page m_openedFrom = Page::Customers;
 };
 
