@@ -2306,6 +2306,14 @@ Reason (optional):</source>
             <numerusform>%Ln customers exported to %1.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Exporting customers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kasir::CustomerRepository</name>
@@ -4525,6 +4533,14 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message>
         <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the chosen language</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

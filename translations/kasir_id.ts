@@ -2296,6 +2296,14 @@ Alasan (opsional):</translation>
             <numerusform>%Ln pelanggan diekspor ke %1.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Exporting customers…</source>
+        <translation>Mengekspor pelanggan…</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>Ekspor dibatalkan; tidak ada yang ditulis.</translation>
+    </message>
 </context>
 <context>
     <name>kasir::CustomerRepository</name>
@@ -4616,6 +4624,14 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
     <message>
         <source>Saved.</source>
         <translation>Tersimpan.</translation>
+    </message>
+    <message>
+        <source>Use this language</source>
+        <translation>Gunakan bahasa ini</translation>
+    </message>
+    <message>
+        <source>Use the chosen language</source>
+        <translation>Gunakan bahasa yang dipilih</translation>
     </message>
 </context>
 <context>

@@ -85,6 +85,21 @@ private Q_SLOTS:
         QCOMPARE(dialog.user()->role, Role::Manager);
     }
 
+    void lookAtIt()
+    {
+        // Pictures for a person to look at, when asked for: empty, and after a wrong password.
+        const QString folder = qEnvironmentVariable("KASIR_SCREENSHOT_DIR");
+        if (folder.isEmpty())
+            QSKIP("set KASIR_SCREENSHOT_DIR to picture the sign-in");
+        LoginDialog dialog(m_database->db(), m_database->company());
+        dialog.show();
+        QVERIFY(dialog.grab().save(folder + QStringLiteral("/login.png")));
+        dialog.findChild<QLineEdit*>(QStringLiteral("username"))->setText(QStringLiteral("kasir"));
+        dialog.findChild<QLineEdit*>(QStringLiteral("password"))->setText(QStringLiteral("salah"));
+        dialog.signIn();
+        QVERIFY(dialog.grab().save(folder + QStringLiteral("/login-wrong.png")));
+    }
+
 private:
     std::unique_ptr<TestDatabase> m_database;
 };

@@ -7,6 +7,7 @@
 #include "core/services/MembershipService.h"
 #include "core/services/ProductService.h"
 #include "ui/views/SaleReceipt.h"
+#include "ui/widgets/FieldMessages.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -87,26 +88,14 @@ QFont scaledFont(const QFont& base, qreal factor, bool bold)
     return font;
 }
 
-// The first letter of a core message raised, and a full stop, so it reads as a sentence.
-QString sentence(const QString& text)
-{
-    QString s = text.trimmed();
-    if (s.isEmpty())
-        return s;
-    s[0] = s.at(0).toUpper();
-    if (!s.endsWith(u'.') && !s.endsWith(u'?') && !s.endsWith(u'!'))
-        s += u'.';
-    return s;
-}
-
 // What a sale's refusal says to the cashier: every problem's own message.
 QString describeForPeople(const Error& error)
 {
     if (error.fields.isEmpty())
-        return sentence(error.message);
+        return FieldMessages::sentence(error.message, true);
     QStringList parts;
     for (const FieldError& f : error.fields)
-        parts << sentence(f.message);
+        parts << FieldMessages::sentence(f.message, true);
     parts.removeDuplicates();
     return parts.join(u' ');
 }
@@ -664,7 +653,7 @@ void CounterView::runLookup()
     } else if (!text.isEmpty()) {
         auto found = CheckoutService(m_db, m_actor).lookup(text, maxMatches);
         if (!found) {
-            m_lookupHint->setText(sentence(found.error().message));
+            m_lookupHint->setText(FieldMessages::sentence(found.error().message, true));
             m_lookupHint->show();
         } else {
             m_matches = *found;
@@ -839,7 +828,7 @@ void CounterView::submitRegistration()
             // Field checks say what is wrong after the field's name; a conflict says all of it.
             return error.kind == Error::Kind::Invalid
                 ? tr("%1 %2", "a field's name, then what is wrong with it").arg(label, f.message)
-                : sentence(f.message);
+                : FieldMessages::sentence(f.message, true);
         };
         for (const FieldError& f : error.fields) {
             if (f.field == u"name")
@@ -847,10 +836,10 @@ void CounterView::submitRegistration()
             else if (f.field == u"phone")
                 phone = explain(f, tr("Phone"));
             else
-                other = sentence(f.message);
+                other = FieldMessages::sentence(f.message, true);
         }
         if (error.fields.isEmpty())
-            other = sentence(error.message);
+            other = FieldMessages::sentence(error.message, true);
         showRegistrationErrors(name, phone, other);
         (name.isEmpty() && !phone.isEmpty() ? m_registerPhone : m_registerName)->setFocus(Qt::OtherFocusReason);
         return;

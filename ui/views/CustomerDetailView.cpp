@@ -23,6 +23,7 @@
 #include "core/services/PrivacyService.h"
 #include "core/services/TagService.h"
 #include "core/storage/Database.h"
+#include "ui/widgets/FieldMessages.h"
 
 #include <QAction>
 #include <QBarCategoryAxis>
@@ -68,22 +69,6 @@ namespace kasir {
 namespace {
 
 constexpr int chartMonths = 12;
-
-// A colour for problems that reads on the system palette, light or dark.
-QColor problemColor(const QPalette& palette)
-{
-    return palette.color(QPalette::Window).lightness() < 128 ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x00, 0x20);
-}
-
-QLabel* messageLabel(QWidget* parent, const QString& objectName)
-{
-    auto* label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->hide();
-    return label;
-}
 
 QTableWidget* makeTable(QWidget* parent, const QString& objectName, const QString& accessibleName,
     const QStringList& headers, int stretchColumn)
@@ -152,14 +137,6 @@ QLabel* buddyLabel(const QString& text, QWidget* buddy)
     auto* label = new QLabel(text);
     label->setBuddy(buddy);
     return label;
-}
-
-// A field error under its field reads as a sentence of its own.
-QString sentence(const QString& message)
-{
-    if (message.isEmpty())
-        return message;
-    return message.at(0).toUpper() + message.mid(1);
 }
 
 QString noteKindName(NoteKind kind)
@@ -417,12 +394,12 @@ QWidget* CustomerDetailView::createHeader()
     figures->addStretch(1);
     column->addLayout(figures);
 
-    m_warning = messageLabel(header, QStringLiteral("customerWarning"));
+    m_warning = FieldMessages::makeLabel(header, QStringLiteral("customerWarning"));
     m_warning->setAccessibleName(tr("Warning"));
     m_warning->setAutoFillBackground(true);
     m_warning->setMargin(6);
     column->addWidget(m_warning);
-    m_message = messageLabel(header, QStringLiteral("detailMessage"));
+    m_message = FieldMessages::makeLabel(header, QStringLiteral("detailMessage"));
     m_message->setAccessibleName(tr("Result of the last action"));
     column->addWidget(m_message);
     return header;
@@ -447,7 +424,7 @@ QWidget* CustomerDetailView::createProfileTab()
         stack->setContentsMargins(0, 0, 0, 0);
         stack->setSpacing(2);
         stack->addWidget(editor);
-        QLabel* error = messageLabel(box, field + QStringLiteral("Error"));
+        QLabel* error = FieldMessages::makeLabel(box, field + QStringLiteral("Error"));
         error->setAccessibleName(tr("Problem with %1").arg(editor->accessibleName()));
         stack->addWidget(error);
         m_fieldErrors.insert(field, error);
@@ -500,7 +477,7 @@ QWidget* CustomerDetailView::createProfileTab()
     column->addLayout(grid);
 
     auto* buttons = new QHBoxLayout;
-    m_profileStatus = messageLabel(tab, QStringLiteral("profileStatus"));
+    m_profileStatus = FieldMessages::makeLabel(tab, QStringLiteral("profileStatus"));
     m_profileStatus->setAccessibleName(tr("Result of saving the profile"));
     buttons->addWidget(m_profileStatus, 1);
     buttons->addStretch(0);
@@ -637,7 +614,7 @@ QWidget* CustomerDetailView::createNotesTab()
     addRow->addWidget(m_noteBody, 1);
     addRow->addWidget(m_addNote, 0, Qt::AlignTop);
     column->addLayout(addRow);
-    m_noteStatus = messageLabel(tab, QStringLiteral("noteStatus"));
+    m_noteStatus = FieldMessages::makeLabel(tab, QStringLiteral("noteStatus"));
     m_noteStatus->setAccessibleName(tr("Result of adding the note"));
     column->addWidget(m_noteStatus);
     m_notes = new QListWidget(tab);
@@ -679,7 +656,7 @@ QWidget* CustomerDetailView::createTagsTab()
     addRow->addWidget(m_addTag);
     addRow->addWidget(m_removeTag);
     column->addLayout(addRow);
-    m_tagStatus = messageLabel(tab, QStringLiteral("tagStatus"));
+    m_tagStatus = FieldMessages::makeLabel(tab, QStringLiteral("tagStatus"));
     m_tagStatus->setAccessibleName(tr("Result of the last tag change"));
     column->addWidget(m_tagStatus);
     m_tags = new QListWidget(tab);
@@ -727,7 +704,7 @@ QWidget* CustomerDetailView::createContactsTab()
     addRow->addWidget(m_contactLabel, 1);
     addRow->addWidget(m_addContact);
     column->addLayout(addRow);
-    m_contactStatus = messageLabel(tab, QStringLiteral("contactStatus"));
+    m_contactStatus = FieldMessages::makeLabel(tab, QStringLiteral("contactStatus"));
     m_contactStatus->setAccessibleName(tr("Result of the last contact change"));
     column->addWidget(m_contactStatus);
     m_contacts = makeTable(tab, QStringLiteral("contactsTable"), tr("Additional contacts"),
@@ -785,7 +762,7 @@ QWidget* CustomerDetailView::createPreferencesTab()
     formRow->addStretch(1);
     column->addLayout(formRow);
     auto* buttons = new QHBoxLayout;
-    m_preferenceStatus = messageLabel(tab, QStringLiteral("preferenceStatus"));
+    m_preferenceStatus = FieldMessages::makeLabel(tab, QStringLiteral("preferenceStatus"));
     m_preferenceStatus->setAccessibleName(tr("Result of saving the preferences"));
     buttons->addWidget(m_preferenceStatus, 1);
     buttons->addStretch(0);
@@ -829,7 +806,7 @@ void CustomerDetailView::showCustomer(const QString& customerId)
     if (!customer) {
         m_customer = {};
         m_name->setText(tr("Customer not found"));
-        showMessage(m_message, customer.error().describe(), true);
+        showMessage(m_message, customer.error().message, true);
         m_tabs->setEnabled(false);
         return;
     }
@@ -876,7 +853,7 @@ void CustomerDetailView::loadHeader()
     } else {
         m_points->setText(tr("unknown"));
         m_balance->setText(tr("unknown"));
-        showMessage(m_message, balances.error().describe(), true);
+        showMessage(m_message, balances.error().message, true);
     }
 
     QString warning;
@@ -952,7 +929,7 @@ void CustomerDetailView::loadPurchases()
                     numberCell(money(p.amount))});
         }
     } else {
-        m_figures->setText(report.error().describe());
+        m_figures->setText(report.error().message);
         m_topProducts->setRowCount(0);
     }
 
@@ -1079,7 +1056,7 @@ void CustomerDetailView::loadNotes()
     m_notes->clear();
     auto page = NoteService(m_db, m_actor).list(m_customer.id, NoteService::maxLimit);
     if (!page) {
-        showMessage(m_noteStatus, page.error().describe(), true);
+        showMessage(m_noteStatus, page.error().message, true);
         return;
     }
     for (const CustomerNote& note : page->items) {
@@ -1101,7 +1078,7 @@ void CustomerDetailView::loadTags()
     TagService tags(m_db, m_actor);
     auto mine = tags.tagsOf(m_customer.id);
     if (!mine) {
-        showMessage(m_tagStatus, mine.error().describe(), true);
+        showMessage(m_tagStatus, mine.error().message, true);
         return;
     }
     for (const Tag& tag : *mine) {
@@ -1125,7 +1102,7 @@ void CustomerDetailView::loadContacts()
     m_contacts->setRowCount(0);
     auto contacts = ContactService(m_db, m_actor).list(m_customer.id);
     if (!contacts) {
-        showMessage(m_contactStatus, contacts.error().describe(), true);
+        showMessage(m_contactStatus, contacts.error().message, true);
         return;
     }
     m_contacts->setRowCount(static_cast<int>(contacts->size()));
@@ -1142,7 +1119,7 @@ void CustomerDetailView::loadPreferences()
 {
     auto prefs = PreferenceService(m_db, m_actor).get(m_customer.id);
     if (!prefs) {
-        showMessage(m_preferenceStatus, prefs.error().describe(), true);
+        showMessage(m_preferenceStatus, prefs.error().message, true);
         return;
     }
     m_payment->setCurrentIndex(std::max(0, m_payment->findData(prefs->stored.preferredPayment)));
@@ -1159,7 +1136,7 @@ void CustomerDetailView::loadActivity()
     m_activity->clear();
     auto entries = ActivityService(m_db, m_actor).forCustomer(m_customer.id, 200);
     if (!entries) {
-        new QListWidgetItem(entries.error().describe(), m_activity);
+        new QListWidgetItem(entries.error().message, m_activity);
         return;
     }
     for (const ActivityEntry& e : *entries) {
@@ -1224,11 +1201,11 @@ void CustomerDetailView::showFieldErrors(const Error& error)
     QWidget* firstBad = nullptr;
     for (const FieldError& f : fields) {
         if (QLabel* label = m_fieldErrors.value(f.field)) {
-            showMessage(label, sentence(f.message), true);
+            showMessage(label, FieldMessages::sentence(f.message), true);
             // A screen reader reads the problem with the field, not only beside it.
             auto* editor = findChild<QWidget*>(f.field + QStringLiteral("Edit"));
             if (editor)
-                editor->setAccessibleDescription(sentence(f.message));
+                editor->setAccessibleDescription(FieldMessages::sentence(f.message));
             if (!firstBad)
                 firstBad = editor;
         } else {
@@ -1236,7 +1213,7 @@ void CustomerDetailView::showFieldErrors(const Error& error)
         }
     }
     if (fields.isEmpty())
-        elsewhere << error.describe();
+        elsewhere << error.message;
     showMessage(m_profileStatus,
         elsewhere.isEmpty() ? tr("Nothing was saved: correct the fields marked below their boxes.")
                             : tr("Nothing was saved: %1").arg(elsewhere.join(QStringLiteral("; "))),
@@ -1251,7 +1228,7 @@ void CustomerDetailView::addNote()
     auto note = NoteService(m_db, m_actor)
                     .add(m_customer.id, m_noteKind->currentData().toString(), m_noteBody->toPlainText());
     if (!note) {
-        showMessage(m_noteStatus, note.error().describe(), true);
+        showMessage(m_noteStatus, note.error().message, true);
         return;
     }
     m_noteBody->clear();
@@ -1266,7 +1243,7 @@ void CustomerDetailView::addTag()
         return;
     auto tagging = TagService(m_db, m_actor).tag(m_customer.id, name);
     if (!tagging) {
-        showMessage(m_tagStatus, tagging.error().describe(), true);
+        showMessage(m_tagStatus, tagging.error().message, true);
         return;
     }
     m_tagName->clear();
@@ -1287,7 +1264,7 @@ void CustomerDetailView::removeTag()
     }
     auto removed = TagService(m_db, m_actor).untag(m_customer.id, item->data(Qt::UserRole).toString());
     if (!removed) {
-        showMessage(m_tagStatus, removed.error().describe(), true);
+        showMessage(m_tagStatus, removed.error().message, true);
         return;
     }
     changed();
@@ -1303,7 +1280,7 @@ void CustomerDetailView::addContact()
         input.label = m_contactLabel->text();
     auto contact = ContactService(m_db, m_actor).add(m_customer.id, input);
     if (!contact) {
-        showMessage(m_contactStatus, contact.error().describe(), true);
+        showMessage(m_contactStatus, contact.error().message, true);
         return;
     }
     m_contactValue->clear();
@@ -1321,7 +1298,7 @@ void CustomerDetailView::removeContact()
     }
     const QString id = m_contacts->item(row, 0)->data(Qt::UserRole).toString();
     if (Status s = ContactService(m_db, m_actor).remove(id); !s) {
-        showMessage(m_contactStatus, s.error().describe(), true);
+        showMessage(m_contactStatus, s.error().message, true);
         return;
     }
     changed();
@@ -1337,7 +1314,7 @@ void CustomerDetailView::savePreferences()
     input.doNotContact = m_doNotContact->isChecked();
     auto saved = PreferenceService(m_db, m_actor).set(m_customer.id, input);
     if (!saved) {
-        showMessage(m_preferenceStatus, saved.error().describe(), true);
+        showMessage(m_preferenceStatus, saved.error().message, true);
         return;
     }
     changed();
@@ -1350,7 +1327,7 @@ void CustomerDetailView::toggleActive()
     auto result = m_customer.status == CustomerStatus::Inactive ? customers.reactivate(m_customer.id)
                                                                 : customers.deactivate(m_customer.id);
     if (!result) {
-        showMessage(m_message, result.error().describe(), true);
+        showMessage(m_message, result.error().message, true);
         return;
     }
     changed();
@@ -1367,7 +1344,7 @@ bool CustomerDetailView::exportTo(const QString& path)
 {
     auto document = PrivacyService(m_db, m_actor).exportCustomer(m_customer.id);
     if (!document) {
-        showMessage(m_message, document.error().describe(), true);
+        showMessage(m_message, document.error().message, true);
         return false;
     }
     loadActivity(); // the export is recorded
@@ -1394,7 +1371,7 @@ void CustomerDetailView::anonymise()
         return;
     auto erased = PrivacyService(m_db, m_actor).anonymise(m_customer.id, *reason);
     if (!erased) {
-        showMessage(m_message, erased.error().describe(), true);
+        showMessage(m_message, erased.error().message, true);
         return;
     }
     changed();
@@ -1415,7 +1392,7 @@ void CustomerDetailView::removeCustomer()
     const QString id = m_customer.id;
     auto removed = PrivacyService(m_db, m_actor).remove(id, *reason);
     if (!removed) {
-        showMessage(m_message, removed.error().describe(), true);
+        showMessage(m_message, removed.error().message, true);
         return;
     }
     m_customer = {};
@@ -1432,12 +1409,7 @@ void CustomerDetailView::changed()
 
 void CustomerDetailView::showMessage(QLabel* label, const QString& text, bool problem)
 {
-    label->setText(text);
-    QPalette palette = label->palette();
-    palette.setColor(
-        QPalette::WindowText, problem ? problemColor(this->palette()) : this->palette().color(QPalette::WindowText));
-    label->setPalette(palette);
-    label->setVisible(!text.isEmpty());
+    FieldMessages::show(label, text, problem);
 }
 
 QString CustomerDetailView::formatTime(qint64 ms) const

@@ -5,6 +5,7 @@
 #include "core/domain/Money.h"
 #include "core/services/TagService.h"
 #include "ui/models/CustomerTableModel.h"
+#include "ui/widgets/FieldMessages.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -44,6 +45,7 @@
 #include <algorithm>
 #include <climits>
 #include <cmath>
+#include <limits>
 #include <optional>
 
 namespace kasir {
@@ -917,10 +919,7 @@ void CustomerListView::updateMoreFiltersBadge()
 
 void CustomerListView::showMessage(const QString& text, bool problem)
 {
-    m_message->setText(text);
-    m_message->setProperty("problem", problem);
-    m_message->setStyleSheet(problem ? QStringLiteral("color: #b91c1c;") : QString());
-    m_message->setVisible(!text.isEmpty());
+    FieldMessages::show(m_message, text, problem);
 }
 
 void CustomerListView::updateStatus()
@@ -1251,7 +1250,7 @@ void CustomerListView::runBulkAction(const BulkService::Action& action)
     dry.dryRun = true;
     const auto preview = bulk.apply(selection, action, dry);
     if (!preview) {
-        showMessage(tr("Not done: %1").arg(preview.error().describe()), true);
+        showMessage(tr("Not done: %1").arg(preview.error().message), true);
         return;
     }
     const QString what = [&] {
@@ -1301,7 +1300,7 @@ void CustomerListView::runBulkAction(const BulkService::Action& action)
     m_model->refresh();
     fillTagFilter();
     if (!outcome) {
-        showMessage(tr("Not done: %1").arg(outcome.error().describe()), true);
+        showMessage(tr("Not done: %1").arg(outcome.error().message), true);
         return;
     }
     QString text = tr("%1: %2 changed, %3 unchanged, %4 failed.")
@@ -1312,11 +1311,11 @@ void CustomerListView::runBulkAction(const BulkService::Action& action)
     if (outcome->cancelled)
         text += u' ' + tr("Cancelled; %Ln not reached.", nullptr, static_cast<int>(outcome->remaining()));
     if (outcome->fault)
-        text += u' ' + tr("Stopped: %1").arg(outcome->fault->describe());
+        text += u' ' + tr("Stopped: %1").arg(outcome->fault->message);
     if (!outcome->failures.isEmpty())
         text += u' '
             + tr("First refusal: %1 — %2")
-                  .arg(outcome->failures.first().customer, outcome->failures.first().error.describe());
+                  .arg(outcome->failures.first().customer, outcome->failures.first().error.message);
     showMessage(text, outcome->failed > 0 || outcome->fault.has_value());
 }
 
@@ -1367,17 +1366,32 @@ bool CustomerListView::exportCsv(const QString& path, bool allFiltered)
         query.after.clear();
         query.withTotal = false;
         query.limit = CustomerQuery::maxLimit;
+        // Every filtered customer may be a million rows: the window shows how far it is and
+        // the export can be cancelled, leaving no file behind.
+        const qint64 total = m_model->totalCount();
+        QProgressDialog progress(tr("Exporting customers…"), tr("Cancel"), 0,
+            total > 0 ? static_cast<int>(std::min<qint64>(total, std::numeric_limits<int>::max())) : 0, this);
+        progress.setObjectName(QStringLiteral("exportProgress"));
+        progress.setWindowModality(Qt::WindowModal);
+        progress.setMinimumDuration(500);
         // A page may be short, even empty, and still have a next one: the end is an empty cursor.
         do {
             const auto page = customers.search(query);
             if (!page) {
                 file.cancelWriting();
-                showMessage(tr("Export failed: %1").arg(page.error().describe()), true);
+                showMessage(tr("Export failed: %1").arg(page.error().message), true);
                 return false;
             }
             for (const Customer& customer : page->items)
                 writeCustomer(customer);
             query.after = page->nextCursor;
+            progress.setValue(
+                static_cast<int>(std::min<qint64>(rows, progress.maximum() > 0 ? progress.maximum() : 0)));
+            if (progress.wasCanceled()) {
+                file.cancelWriting();
+                showMessage(tr("Export cancelled; nothing was written."), false);
+                return false;
+            }
         } while (!query.after.isEmpty());
     } else {
         QModelIndexList selected = m_table->selectionModel()->selectedRows();

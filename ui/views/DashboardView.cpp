@@ -460,7 +460,7 @@ void DashboardView::refresh()
         if (dashboard.error().kind == Error::Kind::PermissionDenied) {
             m_pages->setCurrentWidget(m_pages->findChild<QWidget*>(kUnavailablePage));
         } else {
-            m_errorText->setText(dashboard.error().describe() + u'\n' + tr("Press Refresh to try again."));
+            m_errorText->setText(dashboard.error().message + u'\n' + tr("Press Refresh to try again."));
             m_pages->setCurrentWidget(m_pages->findChild<QWidget*>(kErrorPage));
         }
         return;

@@ -6,6 +6,7 @@
 #include "core/services/UserService.h"
 #include "core/storage/Database.h"
 #include "core/storage/TenancyRepository.h"
+#include "ui/widgets/FieldMessages.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -36,16 +37,6 @@ constexpr int pageMaxWidth = 760;
 // On each field's message label: the field it is about.
 constexpr const char* editorProperty = "kasirEditor";
 
-QLabel* messageLabel(QWidget* parent, const QString& objectName)
-{
-    auto* label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->hide();
-    return label;
-}
-
 QLabel* noteLabel(const QString& text, QWidget* parent, const QString& objectName = {})
 {
     auto* label = new QLabel(text, parent);
@@ -62,13 +53,6 @@ QLabel* valueLabel(const QString& text, QWidget* parent, const QString& objectNa
     label->setAccessibleName(accessibleName);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     return label;
-}
-
-QString sentence(const QString& message)
-{
-    if (message.isEmpty())
-        return message;
-    return message.at(0).toUpper() + message.mid(1);
 }
 
 // A page of the tab widget: the content at the top left, at a readable width, scrolling
@@ -268,7 +252,7 @@ QWidget* SettingsView::buildUsersPage()
         stack->setContentsMargins(0, 0, 0, 0);
         stack->setSpacing(2);
         stack->addWidget(editor);
-        QLabel* error = messageLabel(cell, objectName + QStringLiteral("Error"));
+        QLabel* error = FieldMessages::makeLabel(cell, objectName + QStringLiteral("Error"));
         error->setProperty(editorProperty, QVariant::fromValue<QObject*>(editor));
         error->setAccessibleName(tr("Problem with %1").arg(editor->accessibleName()));
         stack->addWidget(error);
@@ -298,7 +282,7 @@ QWidget* SettingsView::buildUsersPage()
     m_addUser = new QPushButton(tr("&Add user"), box);
     m_addUser->setObjectName(QStringLiteral("addUserButton"));
     m_addUser->setAccessibleName(tr("Add user"));
-    m_usersStatus = messageLabel(box, QStringLiteral("addUserStatus"));
+    m_usersStatus = FieldMessages::makeLabel(box, QStringLiteral("addUserStatus"));
     m_usersStatus->setAccessibleName(tr("Adding a user"));
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_addUser);
@@ -343,7 +327,7 @@ QWidget* SettingsView::buildRulesPage()
             lineLayout->addWidget(unitLabel);
         }
         stack->addWidget(line);
-        QLabel* error = messageLabel(cell, field + QStringLiteral("Error"));
+        QLabel* error = FieldMessages::makeLabel(cell, field + QStringLiteral("Error"));
         error->setProperty(editorProperty, QVariant::fromValue<QObject*>(editor));
         error->setAccessibleName(tr("Problem with %1").arg(editor->accessibleName()));
         stack->addWidget(error);
@@ -416,7 +400,7 @@ QWidget* SettingsView::buildRulesPage()
         points));
     layout->addWidget(points);
 
-    m_rulesStatus = messageLabel(content, QStringLiteral("rulesStatus"));
+    m_rulesStatus = FieldMessages::makeLabel(content, QStringLiteral("rulesStatus"));
     m_rulesStatus->setAccessibleName(tr("Saving the rules"));
     if (canEdit) {
         m_saveRules = new QPushButton(tr("Sa&ve rules"), content);
@@ -516,7 +500,7 @@ void SettingsView::loadUsers()
     auto users = UserService(m_db, m_actor).list();
     m_users->setRowCount(0);
     if (!users) {
-        m_usersStatus->setText(sentence(users.error().describe()));
+        m_usersStatus->setText(FieldMessages::sentence(users.error().message));
         m_usersStatus->show();
         return;
     }
@@ -554,7 +538,7 @@ bool SettingsView::addUser()
         else if (!e.field.isEmpty())
             errors << FieldError {e.field, e.code, e.message};
         showFieldErrors(m_userErrors, errors);
-        m_usersStatus->setText(errors.isEmpty() ? sentence(e.describe()) : tr("The user was not added."));
+        m_usersStatus->setText(errors.isEmpty() ? FieldMessages::sentence(e.message) : tr("The user was not added."));
         m_usersStatus->show();
         return false;
     }
@@ -573,7 +557,7 @@ void SettingsView::loadRules()
     auto rules = MembershipService(m_db, m_actor).rules();
     showFieldErrors(m_ruleErrors, {});
     if (!rules) {
-        m_rulesStatus->setText(sentence(rules.error().describe()));
+        m_rulesStatus->setText(FieldMessages::sentence(rules.error().message));
         m_rulesStatus->show();
         return;
     }
@@ -649,8 +633,8 @@ bool SettingsView::saveRules()
         else if (!e.field.isEmpty())
             errors << FieldError {e.field, e.code, e.message};
         showFieldErrors(m_ruleErrors, errors);
-        m_rulesStatus->setText(
-            errors.isEmpty() ? sentence(e.describe()) : tr("Nothing was saved: correct the fields marked."));
+        m_rulesStatus->setText(errors.isEmpty() ? FieldMessages::sentence(e.message)
+                                                : tr("Nothing was saved: correct the fields marked."));
         m_rulesStatus->show();
         return false;
     }
@@ -673,7 +657,7 @@ void SettingsView::showFieldErrors(const QHash<QString, QLabel*>& labels, const 
         QStringList messages;
         for (const FieldError& e : errors) {
             if (e.field == it.key())
-                messages << sentence(e.message);
+                messages << FieldMessages::sentence(e.message);
         }
         QLabel* label = it.value();
         label->setText(messages.join(u'\n'));
