@@ -268,7 +268,7 @@ void TestCustomerListView::enterOpensTheCustomer()
     QTest::keyClicks(m_search, QStringLiteral("joko"));
     QTest::keyClick(m_search, Qt::Key_Down);
     QTest::keyClick(m_table, Qt::Key_Down);
-    const Customer* second = m_model->customerAt(1);
+    const auto second = m_model->customerAt(1);
     QVERIFY(second);
     QTest::keyClick(m_table, Qt::Key_Return);
     QCOMPARE(opened.count(), 1);

@@ -9,6 +9,8 @@
 #include <QPalette>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace kasir {
 
 namespace {
@@ -72,7 +74,7 @@ CustomerTableModel::~CustomerTableModel()
 
 int CustomerTableModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    return parent.isValid() ? 0 : m_rowCount;
 }
 
 int CustomerTableModel::columnCount(const QModelIndex& parent) const
@@ -123,7 +125,10 @@ QVariant CustomerTableModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Row& row = m_rows.at(index.row());
+    const Row* found = rowAt(index.row());
+    if (!found)
+        return {};
+    const Row& row = *found;
     switch (role) {
     case Qt::DisplayRole:
         return display(row, index.column());
@@ -216,9 +221,8 @@ void CustomerTableModel::fetchPage()
     m_nextCursor = page->nextCursor;
     m_owed -= static_cast<int>(page->items.size());
     if (!page->items.isEmpty()) {
-        const int first = static_cast<int>(m_rows.size());
-        beginInsertRows({}, first, first + static_cast<int>(page->items.size()) - 1);
-        appendRows(std::move(page->items));
+        beginInsertRows({}, m_rowCount, m_rowCount + static_cast<int>(page->items.size()) - 1);
+        appendPage(next.after, std::move(page->items));
         endInsertRows();
     }
     m_fetching = false;
@@ -283,11 +287,115 @@ void CustomerTableModel::setQuery(const CustomerQuery& query)
     reload();
 }
 
-const Customer* CustomerTableModel::customerAt(int row) const
+std::optional<Customer> CustomerTableModel::customerAt(int row) const
 {
-    if (row < 0 || row >= m_rows.size())
+    const Row* found = rowAt(row);
+    if (!found || found->customer.id.isEmpty())
+        return std::nullopt;
+    return found->customer;
+}
+
+void CustomerTableModel::setResidentPageLimit(int pages)
+{
+    m_residentLimit = std::max(1, pages);
+    if (!m_resident.isEmpty())
+        keepResident(m_resident.last()); // lets the surplus go
+}
+
+int CustomerTableModel::residentRowCount() const
+{
+    int rows = 0;
+    for (const int index : m_resident)
+        rows += static_cast<int>(m_pages[static_cast<size_t>(index)].rows.size());
+    return rows;
+}
+
+const CustomerTableModel::Row* CustomerTableModel::rowAt(int row) const
+{
+    if (row < 0 || row >= m_rowCount)
         return nullptr;
-    return &m_rows.at(row).customer;
+    const auto after = std::upper_bound(
+        m_pages.begin(), m_pages.end(), row, [](int r, const Page& page) { return r < page.firstRow; });
+    const int index = static_cast<int>(std::distance(m_pages.begin(), after)) - 1;
+    Page& page = m_pages[static_cast<size_t>(index)];
+    if (page.rows.isEmpty())
+        readAgain(index);
+    page.used = ++m_tick;
+    return &page.rows.at(row - page.firstRow);
+}
+
+void CustomerTableModel::readAgain(int pageIndex) const
+{
+    Page& page = m_pages[static_cast<size_t>(pageIndex)];
+    // The same rows: the first `count` that pass after the page's cursor, read without the
+    // scan bound, as they are known to be there.
+    CustomerQuery again = m_query;
+    again.after = page.after;
+    again.limit = page.count;
+    again.withTotal = false;
+    again.scanBudget = 0;
+    again.scanMilliseconds = 0;
+    auto read = m_service.search(again);
+    QList<Customer> customers;
+    if (read)
+        customers = std::move(read->items);
+    const bool same = customers.size() == page.count && customers.last().id == page.lastId;
+    // The view's row count cannot change here: a page that changed keeps its length until
+    // the model starts again, just after.
+    customers.resize(page.count);
+    page.rows = toRows(std::move(customers));
+    keepResident(pageIndex);
+    if (!same && !m_restartQueued) {
+        m_restartQueued = true;
+        auto* self = const_cast<CustomerTableModel*>(this);
+        QTimer::singleShot(0, self, [self] {
+            if (self->m_restartQueued)
+                self->reload();
+        });
+    }
+}
+
+void CustomerTableModel::keepResident(int pageIndex) const
+{
+    m_pages[static_cast<size_t>(pageIndex)].used = ++m_tick;
+    if (!m_resident.contains(pageIndex))
+        m_resident.append(pageIndex);
+    while (m_resident.size() > m_residentLimit) {
+        // The least recently used page other than this one lets its rows go.
+        qsizetype oldest = -1;
+        for (qsizetype i = 0; i < m_resident.size(); ++i) {
+            if (m_resident.at(i) == pageIndex)
+                continue;
+            if (oldest < 0
+                || m_pages[static_cast<size_t>(m_resident.at(i))].used
+                    < m_pages[static_cast<size_t>(m_resident.at(oldest))].used)
+                oldest = i;
+        }
+        m_pages[static_cast<size_t>(m_resident.at(oldest))].rows = QList<Row>();
+        m_resident.removeAt(oldest);
+    }
+}
+
+QList<CustomerTableModel::Row> CustomerTableModel::toRows(QList<Customer>&& customers)
+{
+    QList<Row> rows;
+    rows.reserve(customers.size());
+    for (Customer& c : customers)
+        rows.append(Row {std::move(c), {}, {}, false});
+    return rows;
+}
+
+void CustomerTableModel::appendPage(const QString& after, QList<Customer>&& customers)
+{
+    Page page;
+    page.after = after;
+    page.lastId = customers.last().id;
+    page.firstRow = m_rowCount;
+    page.count = static_cast<int>(customers.size());
+    page.rows = toRows(std::move(customers));
+    m_rowCount += page.count;
+    m_pages.push_back(std::move(page));
+    keepResident(static_cast<int>(m_pages.size()) - 1);
 }
 
 void CustomerTableModel::refresh()
@@ -304,7 +412,10 @@ void CustomerTableModel::reload()
     auto page = m_service.search(first);
 
     beginResetModel();
-    m_rows.clear();
+    m_pages.clear();
+    m_resident.clear();
+    m_rowCount = 0;
+    m_restartQueued = false;
     m_nextCursor.clear();
     m_error.clear();
     m_counting = false;
@@ -313,11 +424,12 @@ void CustomerTableModel::reload()
     m_latest->store(generation);
     if (page) {
         m_owed = pageSize - static_cast<int>(page->items.size());
-        appendRows(std::move(page->items));
+        if (!page->items.isEmpty())
+            appendPage(QString(), std::move(page->items));
         m_nextCursor = page->nextCursor;
         // A first page that is the whole answer counts itself.
         m_counting = !m_nextCursor.isEmpty();
-        m_total = m_counting ? -1 : m_rows.size();
+        m_total = m_counting ? -1 : m_rowCount;
     } else {
         m_error = page.error().message;
         m_total = -1;
@@ -352,13 +464,6 @@ void CustomerTableModel::counted(quint64 generation, qint64 total, const QString
         return;
     }
     Q_EMIT totalCountChanged(m_total);
-}
-
-void CustomerTableModel::appendRows(QList<Customer>&& customers)
-{
-    m_rows.reserve(m_rows.size() + customers.size());
-    for (Customer& c : customers)
-        m_rows.append(Row {std::move(c), {}, {}, false});
 }
 
 void CustomerTableModel::fail(const QString& message)

@@ -12,14 +12,21 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
+#include <vector>
 
 namespace kasir {
 
 class Database;
 
 // The customer directory as a table. Rows arrive in keyset pages of `pageSize` through
-// canFetchMore/fetchMore, so a view over a million customers holds only what has been
-// scrolled past; filtering and sorting are done by CustomerService in SQL, never here.
+// canFetchMore/fetchMore; filtering and sorting are done by CustomerService in SQL, never
+// here. Only the pages last used stay in memory (residentPageLimit()): of the others the
+// model keeps where they start and how many rows they hold, and reads them again, by that
+// same cursor, when a view asks for one of their rows. Scrolling through a million
+// customers therefore costs the memory of a few pages, not of a million rows. Should a page
+// read again not be the page it was (customers changed underneath), the model starts again
+// from the first page, as refresh() does.
 // The total is counted on a thread of its own (it grows with the matches: up to a second
 // for a one-letter name with a filter on a million customers) and arrives with
 // totalCountChanged; a first page that is the whole answer is its own count.
@@ -51,6 +58,7 @@ public:
     Q_ENUM(Roles)
 
     static constexpr int pageSize = 200;
+    static constexpr int defaultResidentPages = 16;
 
     // Empty until setQuery() or refresh(): building the model asks the database nothing.
     CustomerTableModel(Database& db, Actor actor, QObject* parent = nullptr);
@@ -77,8 +85,16 @@ public:
     void setQuery(const CustomerQuery& query);
     const CustomerQuery& query() const { return m_query; }
 
-    // The customer on a loaded row; nullptr when out of range.
-    const Customer* customerAt(int row) const;
+    // The customer on a row (read again when its page has left memory); nothing when out of
+    // range or when the page could not be read.
+    std::optional<Customer> customerAt(int row) const;
+
+    // How many pages keep their rows in memory (at least 1); the least recently used one
+    // leaves when another arrives.
+    void setResidentPageLimit(int pages);
+    int residentPageLimit() const { return m_residentLimit; }
+    // How many rows are in memory now: at most residentPageLimit() * pageSize.
+    int residentRowCount() const;
 
     // How many customers match the whole query (not only the loaded rows); -1 when the
     // last query failed or while it is being counted (isCounting()).
@@ -108,8 +124,27 @@ private:
         mutable bool formatted = false;
     };
 
+    // A page of rows as it was read: the cursor it was read from and what it held, so that
+    // it can be read again once its rows have been let go.
+    struct Page
+    {
+        QString after; // the cursor the page was read from; empty for the first
+        QString lastId; // its last customer, to recognise it when read again
+        int firstRow = 0;
+        int count = 0;
+        QList<Row> rows; // empty while not in memory
+        quint64 used = 0; // when a row of it was last asked for (m_tick)
+    };
+
     static void format(const Row& row);
     QVariant display(const Row& row, int column) const;
+    // The row, reading its page again if need be; nullptr when out of range.
+    const Row* rowAt(int row) const;
+    void readAgain(int pageIndex) const;
+    // Marks the page as in memory and lets the least recently used others go.
+    void keepResident(int pageIndex) const;
+    static QList<Row> toRows(QList<Customer>&& customers);
+    void appendPage(const QString& after, QList<Customer>&& customers);
     void reload();
     // Reads the page after m_nextCursor and appends it.
     void fetchPage();
@@ -118,13 +153,18 @@ private:
     // request are asked for again from the event loop, a page at a time, so that the
     // window stays responsive while the directory is searched.
     void scheduleTopUp();
-    void appendRows(QList<Customer>&& customers);
     void fail(const QString& message);
     void counted(quint64 generation, qint64 total, const QString& error);
 
-    CustomerService m_service;
+    // Reading a page again is the model's own business, done from const accessors.
+    mutable CustomerService m_service;
     CustomerQuery m_query;
-    QList<Row> m_rows;
+    mutable std::vector<Page> m_pages; // in row order
+    mutable QList<int> m_resident; // indices of the pages whose rows are in memory
+    mutable quint64 m_tick = 0;
+    mutable bool m_restartQueued = false;
+    int m_rowCount = 0;
+    int m_residentLimit = defaultResidentPages;
     QString m_nextCursor;
     qint64 m_total = 0;
     QString m_error;

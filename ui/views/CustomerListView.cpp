@@ -234,7 +234,7 @@ CustomerListView::CustomerListView(Database& db, const Actor& actor, QWidget* pa
     connect(find, &QAction::triggered, this, &CustomerListView::focusSearch);
     addAction(find);
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex& index) {
-        if (const Customer* customer = m_model->customerAt(index.row()))
+        if (const auto customer = m_model->customerAt(index.row()))
             Q_EMIT customerOpened(customer->id);
     });
 
@@ -989,7 +989,7 @@ QStringList CustomerListView::selectedIds() const
     std::sort(rows.begin(), rows.end(), [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
     QStringList ids;
     for (const QModelIndex& index : rows) {
-        if (const Customer* customer = m_model->customerAt(index.row()))
+        if (const auto customer = m_model->customerAt(index.row()))
             ids << customer->id;
     }
     return ids;
@@ -1398,7 +1398,7 @@ bool CustomerListView::exportCsv(const QString& path, bool allFiltered)
         std::sort(selected.begin(), selected.end(),
             [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
         for (const QModelIndex& index : selected) {
-            if (const Customer* customer = m_model->customerAt(index.row()))
+            if (const auto customer = m_model->customerAt(index.row()))
                 writeCustomer(*customer);
         }
     }

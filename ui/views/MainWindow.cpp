@@ -272,7 +272,7 @@ void MainWindow::showPage(Page page)
     if (page == Page::Detail) {
         // Without a customer chosen, the first one of the list (as --page detail shows).
         if (m_detail->customerId().isEmpty()) {
-            const Customer* first = m_customers->customerModel()->customerAt(0);
+            const auto first = m_customers->customerModel()->customerAt(0);
             if (!first)
                 return;
             m_detail->showCustomer(first->id);
