@@ -52,6 +52,11 @@ Error Error::permissionDenied(const QString& message)
     return e;
 }
 
+Error Error::cancelled(const QString& message)
+{
+    return other(QString::fromLatin1(cancelledCode), message);
+}
+
 Error Error::other(const QString& code, const QString& message)
 {
     Error e;

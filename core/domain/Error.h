@@ -42,6 +42,10 @@ struct Error
     static Error conflict(const QString& field, const QString& code, const QString& message);
     static Error permissionDenied(const QString& message);
     static Error other(const QString& code, const QString& message);
+    // Long work stopped by the person waiting for it, with nothing of it kept.
+    static Error cancelled(const QString& message);
+    bool isCancelled() const { return code == QLatin1String(cancelledCode); }
+    static constexpr const char* cancelledCode = "cancelled";
 
     // One line for people: the message, or every field error joined.
     QString describe() const;

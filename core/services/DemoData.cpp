@@ -215,8 +215,8 @@ Result<Actor> DemoData::ensureCompany(Database& db)
     return admin;
 }
 
-Result<qint64> DemoData::generate(
-    Database& db, const Actor& actor, qint64 count, quint64 seed, const std::function<void(qint64)>& progress)
+Result<qint64> DemoData::generate(Database& db, const Actor& actor, qint64 count, quint64 seed,
+    const std::function<void(qint64)>& progress, const std::function<bool()>& cancelled)
 {
     CustomerService customers(db, actor);
     // Continue the numbering of earlier runs so that phones and emails stay unique.
@@ -246,6 +246,8 @@ Result<qint64> DemoData::generate(
     auto take = [&]() -> Result<QList<Customer>> {
         if (!next.valid())
             return QList<Customer> {};
+        if (cancelled && cancelled())
+            return Error::cancelled(tr("Stopped before the end: no demo customer was added."));
         Result<QList<Customer>> batch = next.get();
         if (!batch)
             return batch.error();

@@ -32,9 +32,11 @@ public:
     static Result<Actor> ensureCompany(Database& db);
 
     // Registers `count` customers in one write (all or none), generated and validated in
-    // batches on another thread; `progress` is told how many are written so far.
-    static Result<qint64> generate(
-        Database& db, const Actor& actor, qint64 count, quint64 seed, const std::function<void(qint64)>& progress = {});
+    // batches on another thread; `progress` is told how many are written so far. When
+    // `cancelled` says so (asked before each batch, from the batch thread), the write is
+    // undone and the error isCancelled().
+    static Result<qint64> generate(Database& db, const Actor& actor, qint64 count, quint64 seed,
+        const std::function<void(qint64)>& progress = {}, const std::function<bool()>& cancelled = {});
 
     static constexpr int batchSize = 5000;
 };

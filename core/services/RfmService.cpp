@@ -26,7 +26,8 @@ QJsonObject segmentsJson(const QList<RfmService::SegmentCount>& counts)
 
 RfmService::RfmService(Database& db, Actor actor) : m_db(db), m_actor(std::move(actor)) { }
 
-Result<RfmService::Recomputed> RfmService::recompute()
+Result<RfmService::Recomputed> RfmService::recompute(
+    const std::function<void(qint64, qint64)>& progress, const std::function<bool()>& cancelled)
 {
     if (Status s = m_actor.require(Permission::Maintenance, tr("rank the customers again")); !s)
         return s.error();
@@ -38,7 +39,7 @@ Result<RfmService::Recomputed> RfmService::recompute()
     if (Status s = uow.begin(); !s)
         return s.error();
     RfmRepository repo(m_db);
-    auto run = repo.recompute(uow, m_actor.companyId);
+    auto run = repo.recompute(uow, m_actor.companyId, progress, cancelled);
     if (!run)
         return run.error();
     auto counts = repo.counts(m_actor.companyId);

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QJsonObject>
 
+#include <functional>
 #include <optional>
 
 namespace kasir {
@@ -45,8 +46,10 @@ public:
     RfmService(Database& db, Actor actor);
 
     // Ranks every customer of the actor's company with purchases again, in one transaction
-    // (kasirctl segment recompute).
-    Result<Recomputed> recompute();
+    // (kasirctl segment recompute). `progress` hears (steps done, steps in all); when
+    // `cancelled` says so the transaction is undone and the error isCancelled().
+    Result<Recomputed> recompute(
+        const std::function<void(qint64, qint64)>& progress = {}, const std::function<bool()>& cancelled = {});
     // Customers per segment, as kept with every write (microseconds). Counting those not
     // ranked counts the company's customers too (a tenth of a second on a million): the
     // dashboard knows its total already.

@@ -97,11 +97,26 @@ RfmRanking rankingFrom(const QSqlQuery& q, int first)
 
 RfmRepository::RfmRepository(Database& db) : m_db(db) { }
 
-Result<RfmRanking> RfmRepository::recompute(UnitOfWork& uow, const QString& companyId)
+Result<RfmRanking> RfmRepository::recompute(UnitOfWork& uow, const QString& companyId,
+    const std::function<void(qint64, qint64)>& progress, const std::function<bool()>& cancelled, int rowsPerStep)
 {
     if (Status s = uow.requireOpen(); !s)
         return s.error();
+    rowsPerStep = std::max(1, rowsPerStep);
+    const auto stop = [&] { return cancelled && cancelled(); };
+    const auto stopped = [] { return Error::cancelled(tr("Stopped before the end: the last ranking stays.")); };
     QSqlDatabase db = m_db.connection();
+    // The steps: reading the figures, ranking them, then one per chunk of customer_metrics
+    // (of every company: the chunks walk its key, and this company's rows are among them).
+    qint64 steps = 2;
+    if (progress) {
+        QSqlQuery rows(db);
+        if (!rows.exec(QStringLiteral("SELECT count(*) FROM customer_metrics")) || !rows.next())
+            return Sql::errorOf(rows);
+        steps += std::max<qint64>(1, (rows.value(0).toLongLong() + rowsPerStep - 1) / rowsPerStep);
+        progress(0, steps);
+    }
+    qint64 step = 0;
     // The three figures of every customer with purchases, sorted here: one read of the
     // table, where ranking them in SQL sorts the rows three times.
     std::vector<qint64> figures[3];
@@ -119,13 +134,19 @@ Result<RfmRanking> RfmRepository::recompute(UnitOfWork& uow, const QString& comp
             figures[0].push_back(last.isNull() ? std::numeric_limits<qint64>::min() : last.toLongLong());
             figures[1].push_back(read.value(1).toLongLong());
             figures[2].push_back(read.value(2).toLongLong());
+            if (figures[0].size() % 65536 == 0 && stop())
+                return stopped();
         }
     }
+    if (progress)
+        progress(++step, steps);
     RfmRanking run;
     run.computedAt = uow.now();
     run.customers = static_cast<qint64>(figures[0].size());
     RfmCutPoints* cuts[] = {&run.recencyFrom, &run.frequencyFrom, &run.monetaryFrom};
     for (int i = 0; i < 3; ++i) {
+        if (stop())
+            return stopped();
         std::sort(figures[i].begin(), figures[i].end());
         *cuts[i] = Rfm::cutPoints(figures[i]);
         figures[i] = {};
@@ -144,19 +165,48 @@ Result<RfmRanking> RfmRepository::recompute(UnitOfWork& uow, const QString& comp
     }
     if (Status s = Sql::exec(save); !s)
         return s.error();
+    if (progress)
+        progress(++step, steps);
 
     // Every customer placed against the new cut points (for a ranked value, its rank's
-    // score), in key order; a row whose scores stay is left as it is.
-    QSqlQuery fill(db);
-    fill.prepare(writePlacedSql(
-        QStringLiteral("ORDER BY customer_id ON CONFLICT (customer_id) DO UPDATE SET recency = excluded.recency, "
-                       "frequency = excluded.frequency, monetary = excluded.monetary, segment = excluded.segment, "
-                       "computed_at = excluded.computed_at WHERE recency <> excluded.recency OR "
-                       "frequency <> excluded.frequency OR monetary <> excluded.monetary")));
-    fill.addBindValue(run.computedAt);
-    fill.addBindValue(companyId);
-    if (Status s = Sql::exec(fill); !s)
-        return s.error();
+    // score), in key order, a chunk at a time; a row whose scores stay is left as it is.
+    const QString upsert
+        = QStringLiteral("ORDER BY customer_id ON CONFLICT (customer_id) DO UPDATE SET recency = excluded.recency, "
+                         "frequency = excluded.frequency, monetary = excluded.monetary, segment = excluded.segment, "
+                         "computed_at = excluded.computed_at WHERE recency <> excluded.recency OR "
+                         "frequency <> excluded.frequency OR monetary <> excluded.monetary");
+    QSqlQuery bound(db);
+    bound.prepare(QStringLiteral("SELECT customer_id FROM customer_metrics WHERE customer_id > ? "
+                                 "ORDER BY customer_id LIMIT 1 OFFSET %1")
+                      .arg(rowsPerStep - 1));
+    QSqlQuery chunk(db);
+    chunk.prepare(writePlacedSql(QStringLiteral("AND customer_id > ? AND customer_id <= ? ") + upsert));
+    QSqlQuery last(db);
+    last.prepare(writePlacedSql(QStringLiteral("AND customer_id > ? ") + upsert));
+    QString from = QStringLiteral(""); // every id sorts after it (a null QString would bind NULL)
+    for (;;) {
+        if (stop())
+            return stopped();
+        bound.bindValue(0, from);
+        if (!bound.exec())
+            return Sql::errorOf(bound);
+        const bool more = bound.next();
+        const QString to = more ? bound.value(0).toString() : QString();
+        bound.finish();
+        QSqlQuery& write = more ? chunk : last;
+        write.bindValue(0, run.computedAt);
+        write.bindValue(1, companyId);
+        write.bindValue(2, from);
+        if (more)
+            write.bindValue(3, to);
+        if (Status s = Sql::exec(write); !s)
+            return s.error();
+        if (progress)
+            progress(std::min(++step, steps - 1), steps);
+        if (!more)
+            break;
+        from = to;
+    }
     // Rows of customers who have no purchase left (a place() that did not happen: figures
     // rebuilt, written by another program).
     QSqlQuery stale(db);
@@ -166,6 +216,8 @@ Result<RfmRanking> RfmRepository::recompute(UnitOfWork& uow, const QString& comp
     stale.addBindValue(companyId);
     if (Status s = Sql::exec(stale); !s)
         return s.error();
+    if (progress)
+        progress(steps, steps);
     return run;
 }
 

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 
+#include <functional>
 #include <optional>
 
 namespace kasir {
@@ -26,8 +27,14 @@ public:
 
     // Ranks the company's customers with purchases again: new cut points, each customer's
     // row written where their scores changed (stamped with the unit's time), rows of
-    // customers without purchases removed.
-    Result<RfmRanking> recompute(UnitOfWork& uow, const QString& companyId);
+    // customers without purchases removed. The rows are written in steps of `rowsPerStep`
+    // customers, in key order: `progress` hears (steps done, steps in all) after each, and
+    // `cancelled`, asked between steps and while the figures are read, stops the work with
+    // an error that isCancelled() (the caller's unit of work then undoes what was written).
+    Result<RfmRanking> recompute(UnitOfWork& uow, const QString& companyId,
+        const std::function<void(qint64, qint64)>& progress = {}, const std::function<bool()>& cancelled = {},
+        int rowsPerStep = defaultRowsPerStep);
+    static constexpr int defaultRowsPerStep = 50'000;
     // Places a customer whose purchase figures just changed (as customer_metrics now holds
     // them) against the company's last ranking (Rfm::place), or takes their row away when no
     // purchase of theirs stands. Nothing before the company's first ranking.

@@ -59,6 +59,31 @@ private slots:
         QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM app_user")) && q.next());
         QCOMPARE(q.value(0).toInt(), 3);
     }
+
+    void aCancelledRunAddsNobody()
+    {
+        QTemporaryDir dir;
+        auto db = Database::open(dir.filePath(QStringLiteral("demo.db")), SystemClock::instance());
+        QVERIFY(db.ok());
+        auto admin = DemoData::ensureCompany(**db);
+        QVERIFY(admin.ok());
+        QCOMPARE(DemoData::generate(**db, *admin, 100, 5).value(), 100);
+        // Stopped after the first batch was written: the run is undone as a whole.
+        qint64 written = 0;
+        auto stopped = DemoData::generate(
+            **db, *admin, 3 * DemoData::batchSize, 5, [&](qint64 n) { written = n; }, [&] { return written > 0; });
+        QVERIFY(!stopped.ok());
+        QVERIFY(stopped.error().isCancelled());
+        // The next batch is made while one is written: cancelled before the third at the latest.
+        QVERIFY(written >= DemoData::batchSize && written < 3 * DemoData::batchSize);
+        QCOMPARE(CustomerService(**db, *admin).count(CustomerQuery {}).value(), 100);
+        QSqlQuery q((*db)->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sync_outbox WHERE entity = 'customer'")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 100);
+        // The next run carries on as if the cancelled one never was.
+        QCOMPARE(DemoData::generate(**db, *admin, 10, 5).value(), 10);
+        QCOMPARE(CustomerService(**db, *admin).count(CustomerQuery {}).value(), 110);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDemoData)

@@ -4,6 +4,7 @@
 #include "core/services/RfmService.h"
 #include "core/storage/Migrations.h"
 #include "core/storage/RfmRepository.h"
+#include "core/storage/UnitOfWork.h"
 #include "tests/support/TestDatabase.h"
 
 #include <QRandomGenerator>
@@ -423,6 +424,81 @@ private slots:
         QCOMPARE(service.segmentCounts()->ranked, 11);
         // Nor can a customer of another company be looked up.
         QCOMPARE(service.scoresOf(stranger.id).error().kind, Error::Kind::NotFound);
+    }
+
+    void aRankingInSmallStepsWritesTheSameRows()
+    {
+        // Steps of two customers (most of them end between two of this company's rows, one
+        // of them in the other company's) give the rows one step of everything gives.
+        HandChecked c;
+        const Actor other = c.t.addCompany(QStringLiteral("Toko Lain"));
+        const Customer stranger = addCustomer(c.t.db(), other, QStringLiteral("Orang Lain"));
+        writeFigures(c.t.db(), stranger, 3, 1'000, c.t.clock().nowMs() - 700 * kDay);
+        QVERIFY(RfmService(c.t.db(), c.t.admin()).recompute().ok());
+        const auto rows = [&] {
+            QStringList out;
+            QSqlQuery q(c.t.db().connection());
+            if (!q.exec(QStringLiteral("SELECT customer_id, recency, frequency, monetary, segment FROM customer_rfm "
+                                       "ORDER BY customer_id")))
+                return QStringList {q.lastError().text()};
+            while (q.next())
+                out << QStringLiteral("%1 %2%3%4 %5")
+                           .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                               q.value(3).toString(), q.value(4).toString());
+            return out;
+        };
+        const QStringList whole = rows();
+        QCOMPARE(whole.size(), 11);
+        QVERIFY(scalar(c.t.db(), QStringLiteral("DELETE FROM customer_rfm RETURNING 1")).isValid());
+        QCOMPARE(c.t.countRows(QStringLiteral("customer_rfm")), 0);
+
+        QList<std::pair<qint64, qint64>> heard;
+        UnitOfWork uow(c.t.db(), c.t.admin());
+        QVERIFY(uow.begin().ok());
+        auto run = RfmRepository(c.t.db()).recompute(
+            uow, c.t.company().id,
+            [&](qint64 done, qint64 all) {
+                heard.append({done, all});
+            },
+            {}, 2);
+        QVERIFY2(run.ok(), qPrintable(run.ok() ? QString() : run.error().describe()));
+        QVERIFY(uow.commit().ok());
+        QCOMPARE(rows(), whole);
+        QVERIFY(countsAgree(c.t.db()));
+        // The figure rows of both companies, two a step, after reading and ranking.
+        const qint64 figureRows = c.t.countRows(QStringLiteral("customer_metrics"));
+        QVERIFY(figureRows >= 13);
+        const qint64 steps = 2 + (figureRows + 1) / 2;
+        QCOMPARE(heard.first(), std::make_pair(qint64(0), steps));
+        QCOMPARE(heard.last(), std::make_pair(steps, steps));
+        QVERIFY(heard.size() >= 2 + figureRows / 2);
+        for (qsizetype i = 1; i < heard.size(); ++i)
+            QVERIFY(heard.at(i).first >= heard.at(i - 1).first);
+    }
+
+    void aCancelledRankingLeavesTheLastOne()
+    {
+        HandChecked c;
+        RfmService service(c.t.db(), c.t.admin());
+        QVERIFY(service.recompute().ok());
+        const auto before = RfmRepository(c.t.db()).lastRun(c.t.company().id).value();
+        QList<RfmScores> scores;
+        for (const Expected& e : kExpected)
+            scores << c.scores(QString::fromLatin1(e.name));
+        c.t.clock().advance(kDay);
+        // Cancelled once the rows have begun to be written: all of it is undone.
+        qint64 lastStep = 0;
+        auto stopped = service.recompute([&](qint64 done, qint64) { lastStep = done; }, [&] { return lastStep >= 2; });
+        QVERIFY(!stopped.ok());
+        QVERIFY(stopped.error().isCancelled());
+        QVERIFY(!stopped.error().message.isEmpty());
+        QCOMPARE(RfmRepository(c.t.db()).lastRun(c.t.company().id).value(), before);
+        for (qsizetype i = 0; i < scores.size(); ++i)
+            QCOMPARE(c.scores(QString::fromLatin1(kExpected[i].name)), scores.at(i));
+        QVERIFY(countsAgree(c.t.db()));
+        // Cancelled at once: nothing read.
+        QVERIFY(service.recompute({}, [] { return true; }).error().isCancelled());
+        QCOMPARE(RfmRepository(c.t.db()).lastRun(c.t.company().id).value(), before);
     }
 
     void aSaleOrARefundPlacesItsCustomerAgainstTheLastRanking()
