@@ -6,6 +6,8 @@
 #include "core/domain/Money.h"
 #include "core/domain/Rfm.h"
 #include "core/services/AnalyticsService.h"
+#include "core/services/RfmService.h"
+#include "ui/widgets/LongTask.h"
 
 #include <QAction>
 #include <QBarCategoryAxis>
@@ -26,6 +28,7 @@
 #include <QLegend>
 #include <QLineSeries>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPieSeries>
 #include <QPieSlice>
 #include <QPushButton>
@@ -194,8 +197,35 @@ QWidget* DashboardView::createHeader()
     m_refresh->setToolTip(
         tr("Read the figures again (%1)").arg(QKeySequence(QKeySequence::Refresh).toString(QKeySequence::NativeText)));
     connect(m_refresh, &QPushButton::clicked, this, &DashboardView::refresh);
+    if (m_actor.can(Permission::Maintenance)) {
+        m_rankAgain = new QPushButton(tr("Rank &segments again"), header);
+        m_rankAgain->setObjectName(QStringLiteral("rankAgainButton"));
+        m_rankAgain->setAccessibleName(tr("Rank the customers into segments again"));
+        m_rankAgain->setToolTip(tr("Scores every customer with purchases against the others again. On a big "
+                                   "directory this takes a while; sales wait for it meanwhile."));
+        connect(m_rankAgain, &QPushButton::clicked, this, &DashboardView::rankAgain);
+        row->addWidget(m_rankAgain);
+    }
     row->addWidget(m_refresh);
     return header;
+}
+
+bool DashboardView::rankAgain()
+{
+    if (!m_actor.can(Permission::Maintenance))
+        return false;
+    const Status done = LongTask::run(
+        this, m_db, tr("Ranking the customers into segments…"), [this](const LongTask::Control& control) {
+            auto ranked = RfmService(m_db, m_actor).recompute(control.progress, control.cancelled);
+            return ranked ? Status(Done {}) : Status(ranked.error());
+        });
+    if (!done && !done.error().isCancelled()) {
+        QMessageBox::warning(this, tr("Ranking the customers"),
+            tr("The customers were not ranked again: %1").arg(done.error().describe()));
+        return false;
+    }
+    refresh();
+    return done.ok();
 }
 
 QWidget* DashboardView::createContent()

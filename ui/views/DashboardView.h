@@ -45,6 +45,10 @@ public:
 public Q_SLOTS:
     // Reads the figures again (one snapshot, some 20 ms on a million customers).
     void refresh();
+    // Ranks the customers into RFM segments again (RfmService::recompute; some 12 s on a
+    // million customers) behind a progress dialog that can cancel it; false when it did not
+    // happen.
+    bool rankAgain();
 
 Q_SIGNALS:
     // The customers behind a card or a chart element, and a title that says what they are.
@@ -103,6 +107,7 @@ private:
 
     QLabel* m_asOf = nullptr;
     QPushButton* m_refresh = nullptr;
+    QPushButton* m_rankAgain = nullptr; // managers and administrators (Permission::Maintenance)
     QStackedWidget* m_pages = nullptr;
     QScrollArea* m_scroll = nullptr;
     QWidget* m_cardArea = nullptr;

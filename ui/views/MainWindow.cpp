@@ -105,6 +105,12 @@ MainWindow::MainWindow(Database& db, const Actor& actor, const Company& company,
         if (m_dashboard)
             m_dashboard->refresh();
     });
+    connect(m_settings, &SettingsView::customersChanged, this, [this] {
+        customersChanged();
+        refreshSyncStatus();
+        if (m_dashboard)
+            m_dashboard->refresh();
+    });
 
     // One customer's page, opened from the counter, the list or the dashboard.
     m_detail = new CustomerDetailView(db, actor, company, m_stack);

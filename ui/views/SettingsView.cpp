@@ -1,12 +1,15 @@
 #include "ui/views/SettingsView.h"
 
+#include "core/domain/Clock.h"
 #include "core/domain/Customer.h"
 #include "core/domain/Money.h"
+#include "core/services/DemoData.h"
 #include "core/services/MembershipService.h"
 #include "core/services/UserService.h"
 #include "core/storage/Database.h"
 #include "core/storage/TenancyRepository.h"
 #include "ui/widgets/FieldMessages.h"
+#include "ui/widgets/LongTask.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -490,7 +493,69 @@ QWidget* SettingsView::buildDataPage()
     layout->addWidget(noteLabel(tr("Everything this computer knows is in this one file. Copy it only while Kasir is "
                                    "closed, together with any file beside it whose name ends in \"-wal\"."),
         content, QStringLiteral("dataNote")));
+
+    // Demo customers, to try Kasir out or to train a cashier: an administrator's choice,
+    // since they are customers like any other in this file.
+    if (m_actor.can(Permission::SettingsManage) && m_actor.can(Permission::CustomerCreate)) {
+        auto* demo = new QGroupBox(tr("Demo customers"), content);
+        auto* demoLayout = new QVBoxLayout(demo);
+        demoLayout->addWidget(noteLabel(tr("Adds made-up customers with Indonesian, Kenyan and Indian names and "
+                                           "phone numbers, to try Kasir out. They are real records in this file and "
+                                           "will be synced like any other customer."),
+            demo, QStringLiteral("demoNote")));
+        auto* row = new QHBoxLayout;
+        auto* buddy = new QLabel(tr("&How many:"), demo);
+        m_demoCount = new QSpinBox(demo);
+        m_demoCount->setObjectName(QStringLiteral("demoCount"));
+        m_demoCount->setAccessibleName(tr("How many demo customers"));
+        m_demoCount->setRange(1, 1'000'000);
+        m_demoCount->setValue(1000);
+        m_demoCount->setGroupSeparatorShown(true);
+        buddy->setBuddy(m_demoCount);
+        m_addDemo = new QPushButton(tr("Add &demo customers"), demo);
+        m_addDemo->setObjectName(QStringLiteral("addDemoButton"));
+        m_addDemo->setAccessibleName(tr("Add demo customers"));
+        connect(m_addDemo, &QPushButton::clicked, this, &SettingsView::addDemoCustomers);
+        row->addWidget(buddy);
+        row->addWidget(m_demoCount);
+        row->addWidget(m_addDemo);
+        row->addStretch(1);
+        demoLayout->addLayout(row);
+        m_dataStatus = FieldMessages::makeLabel(demo, QStringLiteral("dataStatus"));
+        m_dataStatus->setAccessibleName(tr("Adding demo customers"));
+        demoLayout->addWidget(m_dataStatus);
+        layout->addWidget(demo);
+    }
+    layout->addStretch(1);
     return scrollPage(content);
+}
+
+bool SettingsView::addDemoCustomers()
+{
+    if (!m_demoCount)
+        return false;
+    const qint64 count = m_demoCount->value();
+    qint64 added = 0;
+    const quint64 seed = static_cast<quint64>(m_db.clock().nowMs());
+    const Status done = LongTask::run(this, m_db, tr("Adding %Ln demo customer(s)…", nullptr, static_cast<int>(count)),
+        [&](const LongTask::Control& control) {
+            auto written = DemoData::generate(
+                m_db, m_actor, count, seed, [&](qint64 n) { control.progress(n, count); }, control.cancelled);
+            if (!written)
+                return Status(written.error());
+            added = *written;
+            return Status(Done {});
+        });
+    if (!done) {
+        FieldMessages::show(m_dataStatus,
+            done.error().isCancelled() ? tr("Stopped: no demo customer was added.")
+                                       : FieldMessages::sentence(done.error().describe(), true),
+            !done.error().isCancelled());
+        return false;
+    }
+    FieldMessages::show(m_dataStatus, tr("%Ln demo customer(s) added.", nullptr, static_cast<int>(added)), false);
+    Q_EMIT customersChanged();
+    return true;
 }
 
 void SettingsView::loadUsers()

@@ -51,10 +51,15 @@ public Q_SLOTS:
     bool saveRules();
     // Adds the user in the form through UserService; false when it refused.
     bool addUser();
+    // Adds as many demo customers as the Data tab's box says, behind a progress dialog that
+    // can cancel them all; false when it did not happen.
+    bool addDemoCustomers();
 
 Q_SIGNALS:
     void languageChanged(const QString& localeName);
     void rulesChanged();
+    // Customers were added (demo customers) and lists showing them are out of date.
+    void customersChanged();
 
 private:
     QWidget* buildCompanyPage();
@@ -99,6 +104,10 @@ private:
     QHash<QString, QLabel*> m_ruleErrors;
 
     QComboBox* m_language = nullptr;
+
+    QSpinBox* m_demoCount = nullptr;
+    QPushButton* m_addDemo = nullptr;
+    QLabel* m_dataStatus = nullptr;
 };
 
 } // namespace kasir
