@@ -1,7 +1,9 @@
 #include "core/services/UserService.h"
 
 #include "core/domain/CustomerValidator.h"
+#include "core/domain/FieldSnapshot.h"
 #include "core/domain/Ids.h"
+#include "core/domain/TextRules.h"
 #include "core/services/PasswordHasher.h"
 #include "core/storage/Database.h"
 #include "core/storage/TenancyRepository.h"
@@ -10,6 +12,20 @@
 #include <QRegularExpression>
 
 namespace kasir {
+
+namespace {
+
+FieldSnapshot snapshot(const User& u)
+{
+    FieldSnapshot f;
+    f.setBool(QStringLiteral("active"), u.active);
+    f.setText(QStringLiteral("displayName"), u.displayName);
+    f.setText(QStringLiteral("role"), Roles::toString(u.role));
+    f.setText(QStringLiteral("username"), u.username);
+    return f;
+}
+
+} // namespace
 
 UserService::UserService(Database& db, Actor actor) : m_db(db), m_actor(std::move(actor)) { }
 
@@ -36,6 +52,18 @@ std::optional<FieldError> UserService::checkPassword(const QString& password)
     return std::nullopt;
 }
 
+Result<QString> UserService::cleanDisplayName(const QString& displayName)
+{
+    if (TextRules::hasForbiddenCharacters(displayName, false))
+        return Error::invalidField(QStringLiteral("displayName"), QStringLiteral("invalid_characters"),
+            tr("must not contain control characters or line breaks"));
+    const QString clean = CustomerValidator::cleanLine(displayName);
+    if (TextRules::codePoints(clean) > maxDisplayName)
+        return Error::invalidField(
+            QStringLiteral("displayName"), QStringLiteral("too_long"), tr("must be at most 255 characters"));
+    return clean;
+}
+
 Result<User> UserService::add(const NewUser& n)
 {
     if (!m_actor.can(Permission::UserManage))
@@ -49,10 +77,10 @@ Result<User> UserService::add(const NewUser& n)
     if (!role)
         errors << FieldError {
             QStringLiteral("role"), QStringLiteral("invalid_choice"), tr("must be one of: admin, manager, cashier")};
-    const QString displayName = CustomerValidator::cleanLine(n.displayName);
-    if (displayName.size() > 255)
-        errors << FieldError {
-            QStringLiteral("displayName"), QStringLiteral("too_long"), tr("must be at most 255 characters")};
+    const auto cleanName = cleanDisplayName(n.displayName);
+    if (!cleanName)
+        errors << cleanName.error().fields;
+    const QString displayName = cleanName.value_or(QString());
     if (!errors.isEmpty())
         return Error::invalid(errors);
 
@@ -91,6 +119,159 @@ Result<QList<User>> UserService::list()
     if (!m_actor.can(Permission::UserManage))
         return Error::permissionDenied(tr("only an administrator can list users"));
     return TenancyRepository(m_db).users(m_actor.companyId);
+}
+
+Result<User> UserService::ownUser(const QString& userId)
+{
+    auto found = TenancyRepository(m_db).userById(userId);
+    if (!found)
+        return found.error();
+    if (!found->has_value() || (*found)->companyId != m_actor.companyId)
+        return Error::notFound(tr("there is no such user"));
+    return **found;
+}
+
+Status UserService::keepAnAdministrator(const User& before, const QString& field)
+{
+    if (before.role != Role::Admin || !before.active)
+        return Done {};
+    auto admins = TenancyRepository(m_db).activeAdminCount(m_actor.companyId);
+    if (!admins)
+        return admins.error();
+    if (*admins <= 1)
+        return Error::conflict(field, QStringLiteral("last_admin"),
+            tr("%1 is the company's only active administrator; make another user an administrator first")
+                .arg(before.username));
+    return Done {};
+}
+
+Result<User> UserService::write(UnitOfWork& uow, const User& before, const User& after, const QString& action)
+{
+    if (snapshot(before) == snapshot(after))
+        return before; // nothing changed: no write, no audit, no sync op
+    User written = after;
+    written.updatedAt = uow.now();
+    if (Status s = TenancyRepository(m_db).updateUser(uow, written); !s)
+        return s.error();
+    auto stamp = uow.record({QStringLiteral("user"), written.id, written.companyId, action, UnitOfWork::Op::Upsert,
+        snapshot(before), snapshot(written)});
+    if (!stamp)
+        return stamp.error();
+    if (Status s = uow.commit(); !s)
+        return s.error();
+    return written;
+}
+
+Result<User> UserService::update(const QString& userId, const UserChange& change)
+{
+    if (Status s = m_actor.require(Permission::UserManage, tr("change users")); !s)
+        return s.error();
+    QList<FieldError> errors;
+    std::optional<QString> displayName;
+    if (change.displayName) {
+        if (auto clean = cleanDisplayName(*change.displayName))
+            displayName = *clean;
+        else
+            errors << clean.error().fields;
+    }
+    std::optional<Role> role;
+    if (change.role) {
+        role = Roles::parse(*change.role);
+        if (!role)
+            errors << FieldError {QStringLiteral("role"), QStringLiteral("invalid_choice"),
+                tr("must be one of: admin, manager, cashier")};
+    }
+    if (!errors.isEmpty())
+        return Error::invalid(errors);
+
+    // The user and the administrators are counted under the write lock, so two changes on
+    // this terminal cannot each leave the other administrator the last one.
+    UnitOfWork uow(m_db, m_actor);
+    if (Status s = uow.begin(); !s)
+        return s.error();
+    auto before = ownUser(userId);
+    if (!before)
+        return before.error();
+    User after = *before;
+    if (displayName)
+        after.displayName = displayName->isEmpty() ? before->username : *displayName;
+    if (role)
+        after.role = *role;
+    if (before->role == Role::Admin && after.role != Role::Admin) {
+        if (before->id == m_actor.userId)
+            return Error::invalidField(QStringLiteral("role"), QStringLiteral("own_role"),
+                tr("you cannot take away your own administrator role; another administrator can"));
+        if (Status s = keepAnAdministrator(*before, QStringLiteral("role")); !s)
+            return s.error();
+    }
+    return write(uow, *before, after, QStringLiteral("update"));
+}
+
+Result<User> UserService::deactivate(const QString& userId)
+{
+    if (Status s = m_actor.require(Permission::UserManage, tr("deactivate users")); !s)
+        return s.error();
+    UnitOfWork uow(m_db, m_actor);
+    if (Status s = uow.begin(); !s)
+        return s.error();
+    auto before = ownUser(userId);
+    if (!before)
+        return before.error();
+    if (!before->active)
+        return *before;
+    if (before->id == m_actor.userId)
+        return Error::invalidField(QStringLiteral("active"), QStringLiteral("own_account"),
+            tr("you cannot deactivate yourself; another administrator can"));
+    if (Status s = keepAnAdministrator(*before, QStringLiteral("active")); !s)
+        return s.error();
+    User after = *before;
+    after.active = false;
+    return write(uow, *before, after, QStringLiteral("deactivate"));
+}
+
+Result<User> UserService::reactivate(const QString& userId)
+{
+    if (Status s = m_actor.require(Permission::UserManage, tr("reactivate users")); !s)
+        return s.error();
+    UnitOfWork uow(m_db, m_actor);
+    if (Status s = uow.begin(); !s)
+        return s.error();
+    auto before = ownUser(userId);
+    if (!before)
+        return before.error();
+    User after = *before;
+    after.active = true;
+    return write(uow, *before, after, QStringLiteral("reactivate"));
+}
+
+Result<User> UserService::setPassword(const QString& userId, const QString& password)
+{
+    if (Status s = m_actor.require(Permission::UserManage, tr("set passwords")); !s)
+        return s.error();
+    if (auto e = checkPassword(password))
+        return Error::invalid({*e});
+    // Hashing takes a while and much memory: done before the write lock is taken.
+    const QString hash = PasswordHasher::hash(password);
+    if (hash.isEmpty())
+        return Error::other(QStringLiteral("hash_failed"), tr("could not hash the password (out of memory?)"));
+
+    UnitOfWork uow(m_db, m_actor);
+    if (Status s = uow.begin(); !s)
+        return s.error();
+    auto user = ownUser(userId);
+    if (!user)
+        return user.error();
+    user->updatedAt = uow.now();
+    if (Status s = TenancyRepository(m_db).setPasswordHash(uow, user->id, hash, user->updatedAt); !s)
+        return s.error();
+    // As in add(): the sync op carries the hash, never the password.
+    auto stamp = uow.record({QStringLiteral("user"), user->id, user->companyId, QStringLiteral("password"),
+        UnitOfWork::Op::Upsert, {}, FieldSnapshot {{QStringLiteral("passwordHash"), hash}}});
+    if (!stamp)
+        return stamp.error();
+    if (Status s = uow.commit(); !s)
+        return s.error();
+    return *user;
 }
 
 Result<User> UserService::authenticate(

@@ -36,6 +36,14 @@ Company readCompany(const QSqlQuery& q)
     return c;
 }
 
+const QString kStoreColumns = QStringLiteral("id, company_id, code, name, created_at");
+
+Store readStore(const QSqlQuery& q)
+{
+    return Store {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+        q.value(4).toLongLong()};
+}
+
 Status run(QSqlQuery& q)
 {
     if (!q.exec())
@@ -112,6 +120,46 @@ Status TenancyRepository::setLocalTerminal(UnitOfWork& uow, const QString& termi
     return run(q);
 }
 
+Status TenancyRepository::updateCompanyName(
+    UnitOfWork& uow, const QString& companyId, const QString& name, qint64 updatedAt)
+{
+    QSqlQuery& q = uow.prepared(QStringLiteral("UPDATE company SET name = ?, updated_at = ? WHERE id = ?"));
+    q.bindValue(0, name);
+    q.bindValue(1, updatedAt);
+    q.bindValue(2, companyId);
+    return run(q);
+}
+
+Status TenancyRepository::updateStoreName(UnitOfWork& uow, const QString& storeId, const QString& name)
+{
+    QSqlQuery& q = uow.prepared(QStringLiteral("UPDATE store SET name = ? WHERE id = ?"));
+    q.bindValue(0, name);
+    q.bindValue(1, storeId);
+    return run(q);
+}
+
+Status TenancyRepository::updateUser(UnitOfWork& uow, const User& u)
+{
+    QSqlQuery& q = uow.prepared(
+        QStringLiteral("UPDATE app_user SET display_name = ?, role = ?, active = ?, updated_at = ? WHERE id = ?"));
+    q.bindValue(0, u.displayName);
+    q.bindValue(1, Roles::toString(u.role));
+    q.bindValue(2, u.active ? 1 : 0);
+    q.bindValue(3, u.updatedAt);
+    q.bindValue(4, u.id);
+    return run(q);
+}
+
+Status TenancyRepository::setPasswordHash(
+    UnitOfWork& uow, const QString& userId, const QString& passwordHash, qint64 updatedAt)
+{
+    QSqlQuery& q = uow.prepared(QStringLiteral("UPDATE app_user SET password_hash = ?, updated_at = ? WHERE id = ?"));
+    q.bindValue(0, passwordHash);
+    q.bindValue(1, updatedAt);
+    q.bindValue(2, userId);
+    return run(q);
+}
+
 Result<std::optional<Company>> TenancyRepository::company(const QString& id)
 {
     QSqlQuery& q = m_db.prepared(
@@ -164,14 +212,42 @@ Result<std::optional<Terminal>> TenancyRepository::localTerminal()
 Result<std::optional<Store>> TenancyRepository::store(const QString& id)
 {
     QSqlQuery& q
-        = m_db.prepared(QStringLiteral("SELECT id, company_id, code, name, created_at FROM store WHERE id = ?"));
+        = m_db.prepared(QStringLiteral("SELECT ") + kStoreColumns + QStringLiteral(" FROM store WHERE id = ?"));
     q.bindValue(0, id);
     if (!q.exec())
         return Sql::errorOf(q);
     std::optional<Store> out;
     if (q.next())
-        out = Store {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-            q.value(4).toLongLong()};
+        out = readStore(q);
+    q.finish();
+    return out;
+}
+
+Result<std::optional<Store>> TenancyRepository::storeByCode(const QString& companyId, const QString& code)
+{
+    QSqlQuery& q = m_db.prepared(
+        QStringLiteral("SELECT ") + kStoreColumns + QStringLiteral(" FROM store WHERE company_id = ? AND code = ?"));
+    q.bindValue(0, companyId);
+    q.bindValue(1, code);
+    if (!q.exec())
+        return Sql::errorOf(q);
+    std::optional<Store> out;
+    if (q.next())
+        out = readStore(q);
+    q.finish();
+    return out;
+}
+
+Result<QList<Store>> TenancyRepository::stores(const QString& companyId)
+{
+    QSqlQuery& q = m_db.prepared(
+        QStringLiteral("SELECT ") + kStoreColumns + QStringLiteral(" FROM store WHERE company_id = ? ORDER BY code"));
+    q.bindValue(0, companyId);
+    if (!q.exec())
+        return Sql::errorOf(q);
+    QList<Store> out;
+    while (q.next())
+        out << readStore(q);
     q.finish();
     return out;
 }
@@ -245,6 +321,14 @@ Result<std::optional<User>> TenancyRepository::firstAdmin(const QString& company
         out = readUser(q);
     q.finish();
     return out;
+}
+
+Result<qint64> TenancyRepository::activeAdminCount(const QString& companyId)
+{
+    QSqlQuery& q = m_db.prepared(
+        QStringLiteral("SELECT count(*) FROM app_user WHERE company_id = ? AND role = 'admin' AND active = 1"));
+    q.bindValue(0, companyId);
+    return Sql::integer(q);
 }
 
 } // namespace kasir

@@ -46,6 +46,7 @@ private Q_SLOTS:
     void f1ListsTheShortcuts();
     void pageNamesRoundTrip();
     void choosingALanguageAsksForIt();
+    void renamingTheCompanyRetitlesTheWindow();
 
 private:
     std::unique_ptr<TestDatabase> m_database;
@@ -267,6 +268,26 @@ void TestMainWindow::choosingALanguageAsksForIt()
     QTest::mouseClick(apply, Qt::LeftButton);
     QCOMPARE(chosen.count(), 1);
     QCOMPARE(chosen.at(0).at(0).toString(), QStringLiteral("id_ID"));
+}
+
+void TestMainWindow::renamingTheCompanyRetitlesTheWindow()
+{
+    // Renaming is an administrator's; the name comes back afterwards for the other tests.
+    m_window = std::make_unique<MainWindow>(m_database->db(), m_database->admin(), m_database->company());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->showPage(MainWindow::Page::Settings);
+    auto* name = m_window->findChild<QLineEdit*>(QStringLiteral("companyNameEdit"));
+    QVERIFY(name);
+    name->selectAll();
+    QTest::keyClicks(name, QStringLiteral("Toko Maju Jaya"));
+    QTest::keyClick(name, Qt::Key_Return);
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("Toko Maju Jaya"));
+
+    name->selectAll();
+    QTest::keyClicks(name, m_database->company().name);
+    QTest::keyClick(name, Qt::Key_Return);
+    QCOMPARE(m_window->windowTitle(), m_database->company().name);
 }
 
 } // namespace kasir::test

@@ -1210,6 +1210,11 @@ bool CounterView::saveReceiptPdf(const QString& path) const
     return m_lastSale && SaleReceipt(*m_lastSale, m_company.name, m_company.currency, m_lastChange).savePdf(path);
 }
 
+void CounterView::setCompany(const Company& company)
+{
+    m_company = company;
+}
+
 void CounterView::printReceipt()
 {
     if (!m_lastSale)

@@ -67,6 +67,8 @@ public Q_SLOTS:
     void clearSale();
     // Ctrl+P: the print dialog for the last sale's receipt (a printer or a PDF file).
     void printReceipt();
+    // The company as renamed on the settings page: receipts print the new name.
+    void setCompany(const kasir::Company& company);
 
 Q_SIGNALS:
     void customerOpened(const QString& customerId);

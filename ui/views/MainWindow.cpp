@@ -99,6 +99,10 @@ MainWindow::MainWindow(Database& db, const Actor& actor, const Company& company,
     m_settings = new SettingsView(db, actor, company, m_stack);
     addPage(Page::Settings, m_settings, tr("Settings"), QStyle::SP_FileDialogContentsView);
     connect(m_settings, &SettingsView::languageChanged, this, &MainWindow::languageChosen);
+    connect(m_settings, &SettingsView::companyChanged, this, [this](const Company& renamed) {
+        setWindowTitle(renamed.name);
+        m_counter->setCompany(renamed);
+    });
     // New rules change the discounts and levels the pages show.
     connect(m_settings, &SettingsView::rulesChanged, this, [this] {
         customersChanged();

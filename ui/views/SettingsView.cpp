@@ -3,6 +3,7 @@
 #include "core/domain/Clock.h"
 #include "core/domain/Customer.h"
 #include "core/domain/Money.h"
+#include "core/services/CompanyService.h"
 #include "core/services/DemoData.h"
 #include "core/services/MembershipService.h"
 #include "core/services/UserService.h"
@@ -30,6 +31,8 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace kasir {
 
@@ -174,12 +177,37 @@ void SettingsView::setFolderOpener(FolderOpener opener)
 
 void SettingsView::reload()
 {
+    loadStores();
     loadUsers();
     loadRules();
 }
 
+void SettingsView::addFieldRow(QFormLayout* form, QWidget* box, const QString& label, QWidget* editor,
+    const QString& field, const QString& objectName, QHash<QString, QLabel*>& errors, QWidget* line)
+{
+    editor->setObjectName(objectName);
+    if (editor->accessibleName().isEmpty())
+        editor->setAccessibleName(QString(label).remove(u'&').remove(u':'));
+    auto* cell = new QWidget(box);
+    auto* stack = new QVBoxLayout(cell);
+    stack->setContentsMargins(0, 0, 0, 0);
+    stack->setSpacing(2);
+    if (line)
+        line->setParent(cell);
+    stack->addWidget(line ? line : editor);
+    QLabel* error = FieldMessages::makeLabel(cell, objectName + QStringLiteral("Error"));
+    error->setProperty(editorProperty, QVariant::fromValue<QObject*>(editor));
+    error->setAccessibleName(tr("Problem with %1").arg(editor->accessibleName()));
+    stack->addWidget(error);
+    errors.insert(field, error);
+    auto* buddy = new QLabel(label, box);
+    buddy->setBuddy(editor);
+    form->addRow(buddy, cell);
+}
+
 QWidget* SettingsView::buildCompanyPage()
 {
+    const bool canEdit = m_actor.can(Permission::SettingsManage);
     auto* content = new QWidget;
     auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -187,8 +215,30 @@ QWidget* SettingsView::buildCompanyPage()
     auto* companyBox = new QGroupBox(tr("Company"), content);
     companyBox->setObjectName(QStringLiteral("companyBox"));
     auto* form = new QFormLayout(companyBox);
-    form->addRow(
-        tr("Name:"), valueLabel(m_company.name, companyBox, QStringLiteral("companyName"), tr("Company name")));
+    if (canEdit) {
+        // The name and its button on one line, the name's message under both. A line of its
+        // own widget: a layout nested beside a wrapped message loses its height in QFormLayout.
+        auto* line = new QWidget(companyBox);
+        auto* lineLayout = new QHBoxLayout(line);
+        lineLayout->setContentsMargins(0, 0, 0, 0);
+        m_companyName = new QLineEdit(m_company.name, line);
+        m_companyName->setAccessibleName(tr("Company name"));
+        m_saveCompanyName = new QPushButton(tr("&Save name"), line);
+        m_saveCompanyName->setObjectName(QStringLiteral("saveCompanyNameButton"));
+        m_saveCompanyName->setAccessibleName(tr("Save the company name"));
+        lineLayout->addWidget(m_companyName, 1);
+        lineLayout->addWidget(m_saveCompanyName);
+        addFieldRow(form, companyBox, tr("&Name:"), m_companyName, QStringLiteral("name"),
+            QStringLiteral("companyNameEdit"), m_companyErrors, line);
+        m_companyStatus = FieldMessages::makeLabel(companyBox, QStringLiteral("companyStatus"));
+        m_companyStatus->setAccessibleName(tr("Saving the company name"));
+        form->addRow(QString(), m_companyStatus);
+        connect(m_saveCompanyName, &QPushButton::clicked, this, &SettingsView::saveCompanyName);
+        connect(m_companyName, &QLineEdit::returnPressed, this, &SettingsView::saveCompanyName);
+    } else {
+        form->addRow(
+            tr("Name:"), valueLabel(m_company.name, companyBox, QStringLiteral("companyName"), tr("Company name")));
+    }
     const QString regionName = QLocale::territoryToString(QLocale::codeToTerritory(m_company.defaultRegion));
     form->addRow(tr("Default phone region:"),
         valueLabel(
@@ -196,30 +246,81 @@ QWidget* SettingsView::buildCompanyPage()
             companyBox, QStringLiteral("companyRegion"), tr("Default phone region")));
     form->addRow(
         tr("Currency:"), valueLabel(m_company.currency, companyBox, QStringLiteral("companyCurrency"), tr("Currency")));
-    form->addRow(noteLabel(tr("These were set when the company was created and cannot be changed here. Phone numbers "
-                              "typed without a country code are read as numbers of the default region."),
-        companyBox, QStringLiteral("companyNote")));
+    QString note = tr("The phone region and the currency were set when the company was created and cannot be "
+                      "changed: the phone numbers already stored were read in that region, and every amount is kept "
+                      "in that currency. Phone numbers typed without a country code are read as numbers of the "
+                      "default region.");
+    if (!canEdit)
+        note += u' ' + tr("Only an administrator renames the company.");
+    form->addRow(noteLabel(note, companyBox, QStringLiteral("companyNote")));
     layout->addWidget(companyBox);
 
     auto* storesBox = new QGroupBox(tr("Stores"), content);
     storesBox->setObjectName(QStringLiteral("storesBox"));
     auto* storesLayout = new QVBoxLayout(storesBox);
-    auto* stores = makeTable(storesBox, QStringLiteral("storesTable"), tr("Stores"), {tr("Code"), tr("Name")});
-    // Core knows this terminal's store; it has no list of the company's stores yet.
-    TenancyRepository tenancy(m_db);
-    if (auto terminal = tenancy.localTerminal(); terminal && terminal->has_value()) {
-        if (auto store = tenancy.store((*terminal)->storeId); store && store->has_value()) {
-            stores->insertRow(0);
-            stores->setItem(0, 0, new QTableWidgetItem((*store)->code));
-            stores->setItem(0, 1, new QTableWidgetItem((*store)->name));
-        }
+    m_stores = makeTable(
+        storesBox, QStringLiteral("storesTable"), tr("Stores"), {tr("Code"), tr("Name"), tr("This computer")});
+    m_stores->horizontalHeader()->setStretchLastSection(false);
+    m_stores->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_stores->setMaximumHeight(
+        m_stores->horizontalHeader()->sizeHint().height() + 5 * (m_stores->fontMetrics().height() + 8) + 4);
+    storesLayout->addWidget(m_stores);
+    storesLayout->addWidget(noteLabel(canEdit ? tr("Order numbers carry the store's code, so a code never changes; "
+                                                   "its name can. Choose a store in the list to rename it.")
+                                              : tr("Order numbers carry the store's code. Only an administrator "
+                                                   "adds or renames stores."),
+        storesBox, QStringLiteral("storesNote")));
+    if (canEdit) {
+        auto* renameForm = new QFormLayout;
+        storesLayout->addLayout(renameForm);
+        auto* line = new QWidget(storesBox);
+        auto* lineLayout = new QHBoxLayout(line);
+        lineLayout->setContentsMargins(0, 0, 0, 0);
+        m_storeName = new QLineEdit(line);
+        m_storeName->setAccessibleName(tr("New name of the selected store"));
+        m_renameStore = new QPushButton(tr("&Rename store"), line);
+        m_renameStore->setObjectName(QStringLiteral("renameStoreButton"));
+        m_renameStore->setAccessibleName(tr("Rename the selected store"));
+        lineLayout->addWidget(m_storeName, 1);
+        lineLayout->addWidget(m_renameStore);
+        addFieldRow(renameForm, storesBox, tr("Ne&w name:"), m_storeName, QStringLiteral("name"),
+            QStringLiteral("storeNameEdit"), m_renameStoreErrors, line);
+        m_renameStoreStatus = FieldMessages::makeLabel(storesBox, QStringLiteral("renameStoreStatus"));
+        m_renameStoreStatus->setAccessibleName(tr("Renaming a store"));
+        renameForm->addRow(QString(), m_renameStoreStatus);
+        connect(m_stores, &QTableWidget::itemSelectionChanged, this, &SettingsView::showSelectedStore);
+        connect(m_renameStore, &QPushButton::clicked, this, &SettingsView::renameStore);
+        connect(m_storeName, &QLineEdit::returnPressed, this, &SettingsView::renameStore);
     }
-    stores->setMaximumHeight(stores->horizontalHeader()->sizeHint().height() + 4 * stores->fontMetrics().height() + 8);
-    storesLayout->addWidget(stores);
-    storesLayout->addWidget(
-        noteLabel(tr("The store this computer sells for. Stores are set up when a terminal is installed."), storesBox,
-            QStringLiteral("storesNote")));
     layout->addWidget(storesBox);
+
+    if (canEdit) {
+        auto* addBox = new QGroupBox(tr("Add a store"), content);
+        addBox->setObjectName(QStringLiteral("addStoreBox"));
+        auto* addForm = new QFormLayout(addBox);
+        m_newStoreCode = new QLineEdit(addBox);
+        m_newStoreCode->setPlaceholderText(tr("e.g. S02"));
+        addFieldRow(addForm, addBox, tr("C&ode:"), m_newStoreCode, QStringLiteral("code"),
+            QStringLiteral("newStoreCode"), m_storeErrors);
+        m_newStoreName = new QLineEdit(addBox);
+        m_newStoreName->setPlaceholderText(tr("e.g. Cabang Bandung"));
+        addFieldRow(addForm, addBox, tr("Store n&ame:"), m_newStoreName, QStringLiteral("name"),
+            QStringLiteral("newStoreName"), m_storeErrors);
+        m_addStore = new QPushButton(tr("Add s&tore"), addBox);
+        m_addStore->setObjectName(QStringLiteral("addStoreButton"));
+        m_addStore->setAccessibleName(tr("Add store"));
+        m_addStoreStatus = FieldMessages::makeLabel(addBox, QStringLiteral("addStoreStatus"));
+        m_addStoreStatus->setAccessibleName(tr("Adding a store"));
+        auto* buttons = new QHBoxLayout;
+        buttons->addWidget(m_addStore);
+        buttons->addWidget(m_addStoreStatus, 1);
+        buttons->addStretch(0); // keeps the buttons their size while the message is hidden
+        addForm->addRow(buttons);
+        connect(m_addStore, &QPushButton::clicked, this, &SettingsView::addStore);
+        for (QLineEdit* edit : {m_newStoreCode, m_newStoreName})
+            connect(edit, &QLineEdit::returnPressed, this, &SettingsView::addStore);
+        layout->addWidget(addBox);
+    }
     return scrollPage(content);
 }
 
@@ -231,7 +332,8 @@ QWidget* SettingsView::buildUsersPage()
 
     if (!m_actor.can(Permission::UserManage)) {
         // The users are an administrator's to see and to manage (UserService refuses others).
-        layout->addWidget(noteLabel(tr("Only an administrator sees and adds users. You are signed in as %1 (%2).")
+        layout->addWidget(noteLabel(tr("Only an administrator sees, adds and changes users. You are signed in as %1 "
+                                       "(%2).")
                                         .arg(m_actor.username, Roles::displayName(m_actor.role)),
             content, QStringLiteral("usersNotice")));
         return scrollPage(content);
@@ -244,43 +346,87 @@ QWidget* SettingsView::buildUsersPage()
     m_users->setMinimumHeight(m_users->horizontalHeader()->sizeHint().height() + 6 * m_users->fontMetrics().height());
     layout->addWidget(m_users, 1);
 
+    // The user chosen in the table: their name, role, whether they may sign in, a new password.
+    m_userBox = new QGroupBox(tr("Change the selected user"), content);
+    m_userBox->setObjectName(QStringLiteral("editUserBox"));
+    auto* editForm = new QFormLayout(m_userBox);
+    m_userNote = noteLabel(QString(), m_userBox, QStringLiteral("editUserNote"));
+    editForm->addRow(m_userNote);
+    m_userDisplayName = new QLineEdit(m_userBox);
+    addFieldRow(editForm, m_userBox, tr("Displa&y name:"), m_userDisplayName, QStringLiteral("displayName"),
+        QStringLiteral("userDisplayName"), m_editUserErrors);
+    m_userRole = new QComboBox(m_userBox);
+    for (Role role : {Role::Cashier, Role::Manager, Role::Admin})
+        m_userRole->addItem(Roles::displayName(role), Roles::toString(role));
+    addFieldRow(editForm, m_userBox, tr("R&ole:"), m_userRole, QStringLiteral("role"), QStringLiteral("userRole"),
+        m_editUserErrors);
+    m_saveUser = new QPushButton(tr("Sa&ve changes"), m_userBox);
+    m_saveUser->setObjectName(QStringLiteral("saveUserButton"));
+    m_saveUser->setAccessibleName(tr("Save the display name and role"));
+    m_toggleActive = new QPushButton(tr("Deac&tivate"), m_userBox);
+    m_toggleActive->setObjectName(QStringLiteral("toggleActiveButton"));
+    auto* userButtons = new QHBoxLayout;
+    userButtons->addWidget(m_saveUser);
+    userButtons->addWidget(m_toggleActive);
+    userButtons->addStretch(1);
+    editForm->addRow(userButtons);
+    m_userPassword = new QLineEdit(m_userBox);
+    m_userPassword->setEchoMode(QLineEdit::Password);
+    addFieldRow(editForm, m_userBox, tr("N&ew password:"), m_userPassword, QStringLiteral("password"),
+        QStringLiteral("userPassword"), m_editUserErrors);
+    m_userPasswordRepeat = new QLineEdit(m_userBox);
+    m_userPasswordRepeat->setEchoMode(QLineEdit::Password);
+    addFieldRow(editForm, m_userBox, tr("Type it aga&in:"), m_userPasswordRepeat, QStringLiteral("passwordRepeat"),
+        QStringLiteral("userPasswordRepeat"), m_editUserErrors);
+    m_userPasswordRepeat->setAccessibleName(tr("Repeat the new password"));
+    m_setPassword = new QPushButton(tr("Set new password"), m_userBox);
+    m_setPassword->setObjectName(QStringLiteral("setPasswordButton"));
+    m_setPassword->setAccessibleName(tr("Set the new password"));
+    m_editUserStatus = FieldMessages::makeLabel(m_userBox, QStringLiteral("editUserStatus"));
+    m_editUserStatus->setAccessibleName(tr("Changing a user"));
+    auto* passwordButtons = new QHBoxLayout;
+    passwordButtons->addWidget(m_setPassword);
+    passwordButtons->addStretch(1);
+    editForm->addRow(passwordButtons);
+    editForm->addRow(m_editUserStatus);
+    connect(m_users, &QTableWidget::itemSelectionChanged, this, [this] {
+        m_editUserStatus->hide();
+        for (QLineEdit* edit : {m_userPassword, m_userPasswordRepeat})
+            edit->clear();
+        showFieldErrors(m_editUserErrors, {});
+        showSelectedUser();
+    });
+    connect(m_saveUser, &QPushButton::clicked, this, &SettingsView::saveUser);
+    connect(m_userDisplayName, &QLineEdit::returnPressed, this, &SettingsView::saveUser);
+    connect(m_toggleActive, &QPushButton::clicked, this, &SettingsView::toggleUserActive);
+    connect(m_setPassword, &QPushButton::clicked, this, &SettingsView::setUserPassword);
+    for (QLineEdit* edit : {m_userPassword, m_userPasswordRepeat})
+        connect(edit, &QLineEdit::returnPressed, this, &SettingsView::setUserPassword);
+    layout->addWidget(m_userBox);
+
     auto* box = new QGroupBox(tr("Add a user"), content);
     box->setObjectName(QStringLiteral("addUserBox"));
     auto* form = new QFormLayout(box);
-    auto addField = [&](const QString& label, QWidget* editor, const QString& field, const QString& objectName) {
-        editor->setObjectName(objectName);
-        editor->setAccessibleName(QString(label).remove(u'&').remove(u':'));
-        auto* cell = new QWidget(box);
-        auto* stack = new QVBoxLayout(cell);
-        stack->setContentsMargins(0, 0, 0, 0);
-        stack->setSpacing(2);
-        stack->addWidget(editor);
-        QLabel* error = FieldMessages::makeLabel(cell, objectName + QStringLiteral("Error"));
-        error->setProperty(editorProperty, QVariant::fromValue<QObject*>(editor));
-        error->setAccessibleName(tr("Problem with %1").arg(editor->accessibleName()));
-        stack->addWidget(error);
-        m_userErrors.insert(field, error);
-        auto* buddy = new QLabel(label, box);
-        buddy->setBuddy(editor);
-        form->addRow(buddy, cell);
-    };
     m_newUsername = new QLineEdit(box);
     m_newUsername->setPlaceholderText(tr("e.g. siti"));
-    addField(tr("User&name:"), m_newUsername, QStringLiteral("username"), QStringLiteral("newUsername"));
+    addFieldRow(form, box, tr("User&name:"), m_newUsername, QStringLiteral("username"), QStringLiteral("newUsername"),
+        m_userErrors);
     m_newDisplayName = new QLineEdit(box);
     m_newDisplayName->setPlaceholderText(tr("e.g. Siti Rahayu"));
-    addField(tr("Dis&play name:"), m_newDisplayName, QStringLiteral("displayName"), QStringLiteral("newDisplayName"));
+    addFieldRow(form, box, tr("Dis&play name:"), m_newDisplayName, QStringLiteral("displayName"),
+        QStringLiteral("newDisplayName"), m_userErrors);
     m_newRole = new QComboBox(box);
     for (Role role : {Role::Cashier, Role::Manager, Role::Admin})
         m_newRole->addItem(Roles::displayName(role), Roles::toString(role));
-    addField(tr("&Role:"), m_newRole, QStringLiteral("role"), QStringLiteral("newRole"));
+    addFieldRow(form, box, tr("&Role:"), m_newRole, QStringLiteral("role"), QStringLiteral("newRole"), m_userErrors);
     m_newPassword = new QLineEdit(box);
     m_newPassword->setEchoMode(QLineEdit::Password);
-    addField(tr("Pass&word:"), m_newPassword, QStringLiteral("password"), QStringLiteral("newPassword"));
+    addFieldRow(form, box, tr("Pass&word:"), m_newPassword, QStringLiteral("password"), QStringLiteral("newPassword"),
+        m_userErrors);
     m_newPasswordRepeat = new QLineEdit(box);
     m_newPasswordRepeat->setEchoMode(QLineEdit::Password);
-    addField(tr("Repeat pa&ssword:"), m_newPasswordRepeat, QStringLiteral("passwordRepeat"),
-        QStringLiteral("newPasswordRepeat"));
+    addFieldRow(form, box, tr("Repeat pa&ssword:"), m_newPasswordRepeat, QStringLiteral("passwordRepeat"),
+        QStringLiteral("newPasswordRepeat"), m_userErrors);
 
     m_addUser = new QPushButton(tr("&Add user"), box);
     m_addUser->setObjectName(QStringLiteral("addUserButton"));
@@ -290,6 +436,7 @@ QWidget* SettingsView::buildUsersPage()
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_addUser);
     buttons->addWidget(m_usersStatus, 1);
+    buttons->addStretch(0); // keeps the buttons their size while the message is hidden
     form->addRow(buttons);
     connect(m_addUser, &QPushButton::clicked, this, &SettingsView::addUser);
     for (QLineEdit* edit : {m_newUsername, m_newDisplayName, m_newPassword, m_newPasswordRepeat})
@@ -416,6 +563,7 @@ QWidget* SettingsView::buildRulesPage()
         buttons->addWidget(m_saveRules);
         buttons->addWidget(m_revertRules);
         buttons->addWidget(m_rulesStatus, 1);
+        buttons->addStretch(0); // keeps the buttons their size while the message is hidden
         layout->addLayout(buttons);
         connect(m_saveRules, &QPushButton::clicked, this, &SettingsView::saveRules);
         connect(m_revertRules, &QPushButton::clicked, this, &SettingsView::loadRules);
@@ -558,25 +706,239 @@ bool SettingsView::addDemoCustomers()
     return true;
 }
 
+void SettingsView::loadStores()
+{
+    auto stores = CompanyService(m_db, m_actor).stores();
+    TenancyRepository tenancy(m_db);
+    if (auto terminal = tenancy.localTerminal(); terminal && terminal->has_value())
+        m_localStoreId = (*terminal)->storeId;
+    QString keep = m_localStoreId;
+    if (const auto rows = m_stores->selectionModel()->selectedRows(); !rows.isEmpty())
+        keep = m_stores->item(rows.first().row(), 0)->data(Qt::UserRole).toString();
+    m_stores->setRowCount(0);
+    if (!stores) {
+        if (m_renameStoreStatus)
+            FieldMessages::show(m_renameStoreStatus, FieldMessages::sentence(stores.error().message), true);
+        return;
+    }
+    m_stores->setRowCount(static_cast<int>(stores->size()));
+    int keepRow = -1;
+    for (int row = 0; row < stores->size(); ++row) {
+        const Store& store = stores->at(row);
+        auto* code = new QTableWidgetItem(store.code);
+        code->setData(Qt::UserRole, store.id);
+        m_stores->setItem(row, 0, code);
+        m_stores->setItem(row, 1, new QTableWidgetItem(store.name));
+        m_stores->setItem(row, 2, new QTableWidgetItem(store.id == m_localStoreId ? tr("Sells here") : QString()));
+        if (store.id == keep)
+            keepRow = row;
+    }
+    // Only a form that renames needs a store chosen.
+    if (m_storeName && keepRow >= 0)
+        m_stores->selectRow(keepRow);
+    showSelectedStore();
+}
+
+void SettingsView::showSelectedStore()
+{
+    if (!m_storeName)
+        return;
+    const auto rows = m_stores->selectionModel()->selectedRows();
+    const bool any = !rows.isEmpty();
+    m_storeName->setText(any ? m_stores->item(rows.first().row(), 1)->text() : QString());
+    m_storeName->setEnabled(any);
+    m_renameStore->setEnabled(any);
+    showFieldErrors(m_renameStoreErrors, {});
+    m_renameStoreStatus->hide();
+}
+
+bool SettingsView::saveCompanyName()
+{
+    if (!m_saveCompanyName)
+        return false;
+    auto renamed = CompanyService(m_db, m_actor).rename(m_companyName->text());
+    if (!renamed) {
+        showRefusal(m_companyErrors, m_companyStatus, renamed.error(), QString());
+        return false;
+    }
+    showFieldErrors(m_companyErrors, {});
+    const bool changed = renamed->name != m_company.name;
+    m_company = *renamed;
+    m_companyName->setText(m_company.name);
+    FieldMessages::show(m_companyStatus, tr("Saved."), false);
+    if (changed)
+        Q_EMIT companyChanged(m_company);
+    return true;
+}
+
+bool SettingsView::addStore()
+{
+    if (!m_addStore)
+        return false;
+    auto added = CompanyService(m_db, m_actor).addStore(m_newStoreCode->text(), m_newStoreName->text());
+    if (!added) {
+        showRefusal(m_storeErrors, m_addStoreStatus, added.error(), tr("The store was not added."));
+        return false;
+    }
+    showFieldErrors(m_storeErrors, {});
+    for (QLineEdit* edit : {m_newStoreCode, m_newStoreName})
+        edit->clear();
+    loadStores();
+    FieldMessages::show(m_addStoreStatus, tr("Added %1, %2.").arg(added->code, added->name), false);
+    return true;
+}
+
+bool SettingsView::renameStore()
+{
+    if (!m_renameStore)
+        return false;
+    const auto rows = m_stores->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return false;
+    const QString id = m_stores->item(rows.first().row(), 0)->data(Qt::UserRole).toString();
+    auto renamed = CompanyService(m_db, m_actor).renameStore(id, m_storeName->text());
+    if (!renamed) {
+        showRefusal(m_renameStoreErrors, m_renameStoreStatus, renamed.error(), QString());
+        return false;
+    }
+    loadStores();
+    FieldMessages::show(m_renameStoreStatus, tr("Saved: %1 is now %2.").arg(renamed->code, renamed->name), false);
+    return true;
+}
+
 void SettingsView::loadUsers()
 {
     if (!m_users)
         return;
+    const auto previous = selectedUser();
     auto users = UserService(m_db, m_actor).list();
     m_users->setRowCount(0);
+    m_userList.clear();
     if (!users) {
-        m_usersStatus->setText(FieldMessages::sentence(users.error().message));
-        m_usersStatus->show();
+        FieldMessages::show(m_editUserStatus, FieldMessages::sentence(users.error().message), true);
+        showSelectedUser();
         return;
     }
-    m_users->setRowCount(static_cast<int>(users->size()));
-    for (int row = 0; row < users->size(); ++row) {
-        const User& u = users->at(row);
+    m_userList = *users;
+    m_users->setRowCount(static_cast<int>(m_userList.size()));
+    int keepRow = -1;
+    for (int row = 0; row < m_userList.size(); ++row) {
+        const User& u = m_userList.at(row);
         m_users->setItem(row, 0, new QTableWidgetItem(u.username));
         m_users->setItem(row, 1, new QTableWidgetItem(u.displayName));
         m_users->setItem(row, 2, new QTableWidgetItem(Roles::displayName(u.role)));
         m_users->setItem(row, 3, new QTableWidgetItem(u.active ? tr("Yes") : tr("No")));
+        if (previous && u.id == previous->id)
+            keepRow = row;
     }
+    if (keepRow >= 0)
+        m_users->selectRow(keepRow);
+    showSelectedUser();
+}
+
+std::optional<User> SettingsView::selectedUser() const
+{
+    if (!m_users)
+        return std::nullopt;
+    const auto rows = m_users->selectionModel()->selectedRows();
+    if (rows.isEmpty() || rows.first().row() >= m_userList.size())
+        return std::nullopt;
+    return m_userList.at(rows.first().row());
+}
+
+void SettingsView::showSelectedUser()
+{
+    const auto user = selectedUser();
+    for (QWidget* w : std::initializer_list<QWidget*> {m_userDisplayName, m_userRole, m_saveUser, m_toggleActive,
+             m_userPassword, m_userPasswordRepeat, m_setPassword})
+        w->setEnabled(user.has_value());
+    if (!user) {
+        m_userBox->setTitle(tr("Change the selected user"));
+        m_userNote->setText(tr("Choose a user in the list to change their name or role, to deactivate them or to "
+                               "give them a new password."));
+        m_userDisplayName->clear();
+        m_toggleActive->setText(tr("Deac&tivate"));
+        m_toggleActive->setAccessibleName(tr("Deactivate the selected user"));
+        return;
+    }
+    m_userBox->setTitle(tr("Change %1").arg(user->username));
+    m_userDisplayName->setText(user->displayName);
+    m_userRole->setCurrentIndex(m_userRole->findData(Roles::toString(user->role)));
+    m_toggleActive->setText(user->active ? tr("Deac&tivate") : tr("Reac&tivate"));
+    m_toggleActive->setAccessibleName(
+        user->active ? tr("Deactivate the selected user") : tr("Reactivate the selected user"));
+    // Core refuses these for oneself; the form does not offer them.
+    const bool self = user->id == m_actor.userId;
+    m_userRole->setEnabled(!self);
+    m_toggleActive->setEnabled(!self);
+    if (self)
+        m_userNote->setText(tr("This is you. Another administrator can change your role or deactivate you."));
+    else if (!user->active)
+        m_userNote->setText(tr("%1 is deactivated and cannot sign in.").arg(user->displayName));
+    else
+        m_userNote->setText(tr("%1 signs in as %2.").arg(user->displayName, Roles::displayName(user->role).toLower()));
+}
+
+bool SettingsView::saveUser()
+{
+    const auto user = selectedUser();
+    if (!m_saveUser || !user)
+        return false;
+    const UserService::UserChange change {m_userDisplayName->text(), m_userRole->currentData().toString()};
+    auto changed = UserService(m_db, m_actor).update(user->id, change);
+    if (!changed) {
+        showRefusal(m_editUserErrors, m_editUserStatus, changed.error(), tr("Nothing was changed."));
+        return false;
+    }
+    loadUsers();
+    // The note above says what the user now is.
+    FieldMessages::show(m_editUserStatus, tr("Saved."), false);
+    return true;
+}
+
+bool SettingsView::toggleUserActive()
+{
+    const auto user = selectedUser();
+    if (!m_toggleActive || !user)
+        return false;
+    UserService users(m_db, m_actor);
+    auto changed = user->active ? users.deactivate(user->id) : users.reactivate(user->id);
+    if (!changed) {
+        showRefusal(m_editUserErrors, m_editUserStatus, changed.error(), tr("Nothing was changed."));
+        return false;
+    }
+    loadUsers();
+    FieldMessages::show(m_editUserStatus,
+        changed->active ? tr("%1 can sign in again.").arg(changed->displayName)
+                        : tr("%1 is deactivated and can no longer sign in.").arg(changed->displayName),
+        false);
+    return true;
+}
+
+bool SettingsView::setUserPassword()
+{
+    const auto user = selectedUser();
+    if (!m_setPassword || !user)
+        return false;
+    // Typing the password twice is the form's own check: core receives one password.
+    if (m_userPassword->text() != m_userPasswordRepeat->text()) {
+        showFieldErrors(m_editUserErrors,
+            {FieldError {
+                QStringLiteral("passwordRepeat"), QStringLiteral("mismatch"), tr("does not match the password")}});
+        FieldMessages::show(m_editUserStatus, tr("The password was not changed."), true);
+        return false;
+    }
+    auto changed = UserService(m_db, m_actor).setPassword(user->id, m_userPassword->text());
+    if (!changed) {
+        showRefusal(m_editUserErrors, m_editUserStatus, changed.error(), tr("The password was not changed."));
+        return false;
+    }
+    showFieldErrors(m_editUserErrors, {});
+    for (QLineEdit* edit : {m_userPassword, m_userPasswordRepeat})
+        edit->clear();
+    FieldMessages::show(
+        m_editUserStatus, tr("%1 signs in with the new password from now on.").arg(changed->displayName), false);
+    return true;
 }
 
 bool SettingsView::addUser()
@@ -597,20 +959,12 @@ bool SettingsView::addUser()
         m_newUsername->text(), m_newDisplayName->text(), m_newRole->currentData().toString(), m_newPassword->text()};
     auto added = UserService(m_db, m_actor).add(newUser);
     if (!added) {
-        const Error& e = added.error();
-        if (!e.fields.isEmpty())
-            errors = e.fields;
-        else if (!e.field.isEmpty())
-            errors << FieldError {e.field, e.code, e.message};
-        showFieldErrors(m_userErrors, errors);
-        m_usersStatus->setText(errors.isEmpty() ? FieldMessages::sentence(e.message) : tr("The user was not added."));
-        m_usersStatus->show();
+        showRefusal(m_userErrors, m_usersStatus, added.error(), tr("The user was not added."));
         return false;
     }
     showFieldErrors(m_userErrors, {});
-    m_usersStatus->setText(
-        tr("%1 can now sign in as %2.").arg(added->displayName, Roles::displayName(added->role).toLower()));
-    m_usersStatus->show();
+    FieldMessages::show(m_usersStatus,
+        tr("%1 can now sign in as %2.").arg(added->displayName, Roles::displayName(added->role).toLower()), false);
     for (QLineEdit* edit : {m_newUsername, m_newDisplayName, m_newPassword, m_newPasswordRepeat})
         edit->clear();
     loadUsers();
@@ -622,8 +976,7 @@ void SettingsView::loadRules()
     auto rules = MembershipService(m_db, m_actor).rules();
     showFieldErrors(m_ruleErrors, {});
     if (!rules) {
-        m_rulesStatus->setText(FieldMessages::sentence(rules.error().message));
-        m_rulesStatus->show();
+        FieldMessages::show(m_rulesStatus, FieldMessages::sentence(rules.error().message), true);
         return;
     }
     m_rulesStatus->hide();
@@ -685,8 +1038,7 @@ bool SettingsView::saveRules()
     rules.pointsExpireDays = m_pointsExpireDays->value();
     if (!errors.isEmpty()) {
         showFieldErrors(m_ruleErrors, errors);
-        m_rulesStatus->setText(tr("Nothing was saved: correct the fields marked."));
-        m_rulesStatus->show();
+        FieldMessages::show(m_rulesStatus, tr("Nothing was saved: correct the fields marked."), true);
         return false;
     }
 
@@ -698,19 +1050,20 @@ bool SettingsView::saveRules()
         else if (!e.field.isEmpty())
             errors << FieldError {e.field, e.code, e.message};
         showFieldErrors(m_ruleErrors, errors);
-        m_rulesStatus->setText(errors.isEmpty() ? FieldMessages::sentence(e.message)
-                                                : tr("Nothing was saved: correct the fields marked."));
-        m_rulesStatus->show();
+        FieldMessages::show(m_rulesStatus,
+            errors.isEmpty() ? FieldMessages::sentence(e.message) : tr("Nothing was saved: correct the fields marked."),
+            true);
         return false;
     }
     showFieldErrors(m_ruleErrors, {});
     const bool changed = !(change->rules == m_rules);
     m_rules = change->rules;
     showRules(m_rules);
-    m_rulesStatus->setText(change->customersMoved > 0 ? tr("Saved. %n customer(s) moved to another level or type.",
-                               nullptr, static_cast<int>(change->customersMoved))
-                                                      : tr("Saved."));
-    m_rulesStatus->show();
+    FieldMessages::show(m_rulesStatus,
+        change->customersMoved > 0 ? tr(
+            "Saved. %n customer(s) moved to another level or type.", nullptr, static_cast<int>(change->customersMoved))
+                                   : tr("Saved."),
+        false);
     if (changed)
         Q_EMIT rulesChanged();
     return true;
@@ -725,12 +1078,23 @@ void SettingsView::showFieldErrors(const QHash<QString, QLabel*>& labels, const 
                 messages << FieldMessages::sentence(e.message);
         }
         QLabel* label = it.value();
-        label->setText(messages.join(u'\n'));
-        label->setVisible(!messages.isEmpty());
+        FieldMessages::show(label, messages.join(u'\n'), true);
         // A screen reader hears the problem with the field.
         if (auto* editor = qobject_cast<QWidget*>(label->property(editorProperty).value<QObject*>()))
             editor->setAccessibleDescription(messages.join(u' '));
     }
+}
+
+void SettingsView::showRefusal(
+    const QHash<QString, QLabel*>& labels, QLabel* status, const Error& error, const QString& whole)
+{
+    QList<FieldError> errors = error.fields;
+    if (errors.isEmpty() && !error.field.isEmpty())
+        errors << FieldError {error.field, error.code, error.message};
+    showFieldErrors(labels, errors);
+    const bool byField = std::any_of(
+        errors.cbegin(), errors.cend(), [&labels](const FieldError& e) { return labels.contains(e.field); });
+    FieldMessages::show(status, byField ? whole : FieldMessages::sentence(error.message, true), true);
 }
 
 void SettingsView::chooseLanguage(int index)
