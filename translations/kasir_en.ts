@@ -451,6 +451,52 @@
     </message>
 </context>
 <context>
+    <name>kasir::CompanyService</name>
+    <message>
+        <source>must not contain control characters or line breaks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>must be at most %n characters</source>
+        <translation>
+            <numerusform>must be at most %n character</numerusform>
+            <numerusform>must be at most %n characters</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>must be letters A to Z, digits and dashes, starting with a letter or a digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this company is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rename the company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no such store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is already the code of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rename stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kasir::ContactRepository</name>
     <message>
         <source>contact %1 does not exist</source>
@@ -2960,6 +3006,30 @@ Reason (optional):</source>
         <source>No customer has been registered yet.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Rank &amp;segments again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank the customers into segments again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scores every customer with purchases against the others again. On a big directory this takes a while; sales wait for it meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ranking the customers into segments…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ranking the customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customers were not ranked again: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kasir::Database</name>
@@ -3008,6 +3078,10 @@ Reason (optional):</source>
     <name>kasir::DemoData</name>
     <message>
         <source>the company has no active administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped before the end: no demo customer was added.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3624,6 +3698,29 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
 </context>
 <context>
+    <name>kasir::LongTask</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping; undoing what was done…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The work ended without a result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kasir::MainWindow</name>
     <message>
         <source>Pages</source>
@@ -4087,6 +4184,13 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
 </context>
 <context>
+    <name>kasir::RfmRepository</name>
+    <message>
+        <source>Stopped before the end: the last ranking stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kasir::RfmService</name>
     <message>
         <source>rank the customers again</source>
@@ -4265,10 +4369,6 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>These were set when the company was created and cannot be changed here. Phone numbers typed without a country code are read as numbers of the default region.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Stores</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4278,14 +4378,6 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The store this computer sells for. Stores are set up when a terminal is installed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only an administrator sees and adds users. You are signed in as %1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4543,6 +4635,260 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
         <source>Use the chosen language</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Save name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the company name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the company name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone region and the currency were set when the company was created and cannot be changed: the phone numbers already stored were read in that region, and every amount is kept in that currency. Phone numbers typed without a country code are read as numbers of the default region.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an administrator renames the company.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order numbers carry the store&apos;s code, so a code never changes; its name can. Choose a store in the list to rename it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order numbers carry the store&apos;s code. Only an administrator adds or renames stores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New name of the selected store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rename store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename the selected store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne&amp;w name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renaming a store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. S02</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ode:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Cabang Bandung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store n&amp;ame:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add s&amp;tore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding a store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an administrator sees, adds and changes users. You are signed in as %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the selected user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Displa&amp;y name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the display name and role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deac&amp;tivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;ew password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type it aga&amp;in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing a user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds made-up customers with Indonesian, Kenyan and Indian names and phone numbers, to try Kasir out. They are real records in this file and will be synced like any other customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;How many:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many demo customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;demo customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add demo customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding demo customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Adding %Ln demo customer(s)…</source>
+        <translation>
+            <numerusform>Adding %Ln demo customer…</numerusform>
+            <numerusform>Adding %Ln demo customers…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped: no demo customer was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln demo customer(s) added.</source>
+        <translation>
+            <numerusform>%Ln demo customer added.</numerusform>
+            <numerusform>%Ln demo customers added.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sells here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store was not added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1, %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: %1 is now %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a user in the list to change their name or role, to deactivate them or to give them a new password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivate the selected user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reac&amp;tivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reactivate the selected user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is you. Another administrator can change your role or deactivate you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is deactivated and cannot sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 signs in as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 can sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is deactivated and can no longer sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 signs in with the new password from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kasir::SetupService</name>
@@ -4751,6 +5097,42 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message>
         <source>wrong username or password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not contain control characters or line breaks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no such user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the company&apos;s only active administrator; make another user an administrator first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you cannot take away your own administrator role; another administrator can</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deactivate users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you cannot deactivate yourself; another administrator can</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reactivate users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set passwords</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -450,6 +450,51 @@
     </message>
 </context>
 <context>
+    <name>kasir::CompanyService</name>
+    <message>
+        <source>must not contain control characters or line breaks</source>
+        <translation>tidak boleh berisi karakter kontrol atau baris baru</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>wajib diisi</translation>
+    </message>
+    <message numerus="yes">
+        <source>must be at most %n characters</source>
+        <translation>
+            <numerusform>paling banyak %n karakter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>must be letters A to Z, digits and dashes, starting with a letter or a digit</source>
+        <translation>harus berupa huruf A sampai Z, angka, dan tanda hubung, diawali huruf atau angka</translation>
+    </message>
+    <message>
+        <source>this company is missing</source>
+        <translation>perusahaan ini tidak ada</translation>
+    </message>
+    <message>
+        <source>rename the company</source>
+        <translation>mengganti nama perusahaan</translation>
+    </message>
+    <message>
+        <source>there is no such store</source>
+        <translation>toko itu tidak ada</translation>
+    </message>
+    <message>
+        <source>add stores</source>
+        <translation>menambah toko</translation>
+    </message>
+    <message>
+        <source>is already the code of %1</source>
+        <translation>sudah menjadi kode %1</translation>
+    </message>
+    <message>
+        <source>rename stores</source>
+        <translation>mengganti nama toko</translation>
+    </message>
+</context>
+<context>
     <name>kasir::ContactRepository</name>
     <message>
         <source>contact %1 does not exist</source>
@@ -2936,6 +2981,30 @@ Alasan (opsional):</translation>
         <source>No customer has been registered yet.</source>
         <translation>Belum ada pelanggan yang terdaftar.</translation>
     </message>
+    <message>
+        <source>Rank &amp;segments again</source>
+        <translation>Peringkat ulang &amp;segmen</translation>
+    </message>
+    <message>
+        <source>Rank the customers into segments again</source>
+        <translation>Peringkatkan ulang pelanggan ke dalam segmen</translation>
+    </message>
+    <message>
+        <source>Scores every customer with purchases against the others again. On a big directory this takes a while; sales wait for it meanwhile.</source>
+        <translation>Menilai ulang setiap pelanggan yang pernah membeli dibandingkan yang lain. Pada data yang besar ini butuh waktu; penjualan menunggu selama itu.</translation>
+    </message>
+    <message>
+        <source>Ranking the customers into segments…</source>
+        <translation>Memeringkatkan pelanggan ke dalam segmen…</translation>
+    </message>
+    <message>
+        <source>Ranking the customers</source>
+        <translation>Memeringkatkan pelanggan</translation>
+    </message>
+    <message>
+        <source>The customers were not ranked again: %1</source>
+        <translation>Pelanggan tidak diperingkatkan ulang: %1</translation>
+    </message>
 </context>
 <context>
     <name>kasir::Database</name>
@@ -2985,6 +3054,10 @@ Alasan (opsional):</translation>
     <message>
         <source>the company has no active administrator</source>
         <translation>perusahaan tidak memiliki administrator yang aktif</translation>
+    </message>
+    <message>
+        <source>Stopped before the end: no demo customer was added.</source>
+        <translation>Dihentikan sebelum selesai: tidak ada pelanggan demo yang ditambahkan.</translation>
     </message>
 </context>
 <context>
@@ -3718,6 +3791,29 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
     </message>
 </context>
 <context>
+    <name>kasir::LongTask</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Please wait</source>
+        <translation>Mohon tunggu</translation>
+    </message>
+    <message>
+        <source>Cancel %1</source>
+        <translation>Batalkan %1</translation>
+    </message>
+    <message>
+        <source>Stopping; undoing what was done…</source>
+        <translation>Menghentikan; membatalkan yang sudah dikerjakan…</translation>
+    </message>
+    <message>
+        <source>The work ended without a result.</source>
+        <translation>Pekerjaan berakhir tanpa hasil.</translation>
+    </message>
+</context>
+<context>
     <name>kasir::MainWindow</name>
     <message>
         <source>Pages</source>
@@ -4178,6 +4274,13 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
     </message>
 </context>
 <context>
+    <name>kasir::RfmRepository</name>
+    <message>
+        <source>Stopped before the end: the last ranking stays.</source>
+        <translation>Dihentikan sebelum selesai: peringkat terakhir tetap berlaku.</translation>
+    </message>
+</context>
+<context>
     <name>kasir::RfmService</name>
     <message>
         <source>rank the customers again</source>
@@ -4356,10 +4459,6 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
         <translation>Mata uang</translation>
     </message>
     <message>
-        <source>These were set when the company was created and cannot be changed here. Phone numbers typed without a country code are read as numbers of the default region.</source>
-        <translation>Ini ditetapkan saat perusahaan dibuat dan tidak dapat diubah di sini. Nomor telepon yang diketik tanpa kode negara dibaca sebagai nomor wilayah bawaan.</translation>
-    </message>
-    <message>
         <source>Stores</source>
         <translation>Toko</translation>
     </message>
@@ -4370,14 +4469,6 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
     <message>
         <source>Name</source>
         <translation>Nama</translation>
-    </message>
-    <message>
-        <source>The store this computer sells for. Stores are set up when a terminal is installed.</source>
-        <translation>Toko tempat komputer ini berjualan. Toko disiapkan saat terminal dipasang.</translation>
-    </message>
-    <message>
-        <source>Only an administrator sees and adds users. You are signed in as %1 (%2).</source>
-        <translation>Hanya administrator yang dapat melihat dan menambah pengguna. Anda masuk sebagai %1 (%2).</translation>
     </message>
     <message>
         <source>Users</source>
@@ -4633,6 +4724,258 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
         <source>Use the chosen language</source>
         <translation>Gunakan bahasa yang dipilih</translation>
     </message>
+    <message>
+        <source>&amp;Save name</source>
+        <translation>&amp;Simpan nama</translation>
+    </message>
+    <message>
+        <source>Save the company name</source>
+        <translation>Simpan nama perusahaan</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nama:</translation>
+    </message>
+    <message>
+        <source>Saving the company name</source>
+        <translation>Menyimpan nama perusahaan</translation>
+    </message>
+    <message>
+        <source>The phone region and the currency were set when the company was created and cannot be changed: the phone numbers already stored were read in that region, and every amount is kept in that currency. Phone numbers typed without a country code are read as numbers of the default region.</source>
+        <translation>Wilayah telepon dan mata uang ditetapkan saat perusahaan dibuat dan tidak dapat diubah: nomor telepon yang sudah tersimpan dibaca menurut wilayah itu, dan setiap jumlah disimpan dalam mata uang itu. Nomor telepon yang diketik tanpa kode negara dibaca sebagai nomor wilayah bawaan.</translation>
+    </message>
+    <message>
+        <source>Only an administrator renames the company.</source>
+        <translation>Hanya administrator yang dapat mengganti nama perusahaan.</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Komputer ini</translation>
+    </message>
+    <message>
+        <source>Order numbers carry the store&apos;s code, so a code never changes; its name can. Choose a store in the list to rename it.</source>
+        <translation>Nomor pesanan memuat kode toko, jadi kode tidak pernah berubah; namanya bisa. Pilih toko di daftar untuk mengganti namanya.</translation>
+    </message>
+    <message>
+        <source>Order numbers carry the store&apos;s code. Only an administrator adds or renames stores.</source>
+        <translation>Nomor pesanan memuat kode toko. Hanya administrator yang dapat menambah toko atau mengganti namanya.</translation>
+    </message>
+    <message>
+        <source>New name of the selected store</source>
+        <translation>Nama baru toko yang dipilih</translation>
+    </message>
+    <message>
+        <source>&amp;Rename store</source>
+        <translation>&amp;Ganti nama toko</translation>
+    </message>
+    <message>
+        <source>Rename the selected store</source>
+        <translation>Ganti nama toko yang dipilih</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w name:</source>
+        <translation>Nama &amp;baru:</translation>
+    </message>
+    <message>
+        <source>Renaming a store</source>
+        <translation>Mengganti nama toko</translation>
+    </message>
+    <message>
+        <source>Add a store</source>
+        <translation>Tambah toko</translation>
+    </message>
+    <message>
+        <source>e.g. S02</source>
+        <translation>mis. S02</translation>
+    </message>
+    <message>
+        <source>C&amp;ode:</source>
+        <translation>K&amp;ode:</translation>
+    </message>
+    <message>
+        <source>e.g. Cabang Bandung</source>
+        <translation>mis. Cabang Bandung</translation>
+    </message>
+    <message>
+        <source>Store n&amp;ame:</source>
+        <translation>N&amp;ama toko:</translation>
+    </message>
+    <message>
+        <source>Add s&amp;tore</source>
+        <translation>Tambah &amp;toko</translation>
+    </message>
+    <message>
+        <source>Add store</source>
+        <translation>Tambah toko</translation>
+    </message>
+    <message>
+        <source>Adding a store</source>
+        <translation>Menambah toko</translation>
+    </message>
+    <message>
+        <source>Only an administrator sees, adds and changes users. You are signed in as %1 (%2).</source>
+        <translation>Hanya administrator yang dapat melihat, menambah, dan mengubah pengguna. Anda masuk sebagai %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Change the selected user</source>
+        <translation>Ubah pengguna yang dipilih</translation>
+    </message>
+    <message>
+        <source>Displa&amp;y name:</source>
+        <translation>Nama &amp;tampilan:</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>&amp;Peran:</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve changes</source>
+        <translation>Sim&amp;pan perubahan</translation>
+    </message>
+    <message>
+        <source>Save the display name and role</source>
+        <translation>Simpan nama tampilan dan peran</translation>
+    </message>
+    <message>
+        <source>Deac&amp;tivate</source>
+        <translation>Nonak&amp;tifkan</translation>
+    </message>
+    <message>
+        <source>N&amp;ew password:</source>
+        <translation>Kata sandi &amp;baru:</translation>
+    </message>
+    <message>
+        <source>Type it aga&amp;in:</source>
+        <translation>Ketik &amp;lagi:</translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation>Ulangi kata sandi baru</translation>
+    </message>
+    <message>
+        <source>Set new password</source>
+        <translation>Tetapkan kata sandi baru</translation>
+    </message>
+    <message>
+        <source>Set the new password</source>
+        <translation>Tetapkan kata sandi baru</translation>
+    </message>
+    <message>
+        <source>Changing a user</source>
+        <translation>Mengubah pengguna</translation>
+    </message>
+    <message>
+        <source>Demo customers</source>
+        <translation>Pelanggan demo</translation>
+    </message>
+    <message>
+        <source>Adds made-up customers with Indonesian, Kenyan and Indian names and phone numbers, to try Kasir out. They are real records in this file and will be synced like any other customer.</source>
+        <translation>Menambahkan pelanggan rekaan dengan nama dan nomor telepon Indonesia, Kenya, dan India, untuk mencoba Kasir. Mereka tersimpan sungguhan di berkas ini dan akan disinkronkan seperti pelanggan lain.</translation>
+    </message>
+    <message>
+        <source>&amp;How many:</source>
+        <translation>&amp;Berapa banyak:</translation>
+    </message>
+    <message>
+        <source>How many demo customers</source>
+        <translation>Berapa banyak pelanggan demo</translation>
+    </message>
+    <message>
+        <source>Add &amp;demo customers</source>
+        <translation>Tambah pelanggan &amp;demo</translation>
+    </message>
+    <message>
+        <source>Add demo customers</source>
+        <translation>Tambah pelanggan demo</translation>
+    </message>
+    <message>
+        <source>Adding demo customers</source>
+        <translation>Menambah pelanggan demo</translation>
+    </message>
+    <message numerus="yes">
+        <source>Adding %Ln demo customer(s)…</source>
+        <translation>
+            <numerusform>Menambahkan %Ln pelanggan demo…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped: no demo customer was added.</source>
+        <translation>Dihentikan: tidak ada pelanggan demo yang ditambahkan.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln demo customer(s) added.</source>
+        <translation>
+            <numerusform>%Ln pelanggan demo ditambahkan.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sells here</source>
+        <translation>Berjualan di sini</translation>
+    </message>
+    <message>
+        <source>The store was not added.</source>
+        <translation>Toko tidak ditambahkan.</translation>
+    </message>
+    <message>
+        <source>Added %1, %2.</source>
+        <translation>Ditambahkan: %1, %2.</translation>
+    </message>
+    <message>
+        <source>Saved: %1 is now %2.</source>
+        <translation>Tersimpan: %1 sekarang bernama %2.</translation>
+    </message>
+    <message>
+        <source>Choose a user in the list to change their name or role, to deactivate them or to give them a new password.</source>
+        <translation>Pilih pengguna di daftar untuk mengubah nama atau perannya, menonaktifkannya, atau memberinya kata sandi baru.</translation>
+    </message>
+    <message>
+        <source>Deactivate the selected user</source>
+        <translation>Nonaktifkan pengguna yang dipilih</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>Ubah %1</translation>
+    </message>
+    <message>
+        <source>Reac&amp;tivate</source>
+        <translation>Aktif&amp;kan lagi</translation>
+    </message>
+    <message>
+        <source>Reactivate the selected user</source>
+        <translation>Aktifkan lagi pengguna yang dipilih</translation>
+    </message>
+    <message>
+        <source>This is you. Another administrator can change your role or deactivate you.</source>
+        <translation>Ini Anda. Administrator lain dapat mengubah peran Anda atau menonaktifkan Anda.</translation>
+    </message>
+    <message>
+        <source>%1 is deactivated and cannot sign in.</source>
+        <translation>%1 dinonaktifkan dan tidak dapat masuk.</translation>
+    </message>
+    <message>
+        <source>%1 signs in as %2.</source>
+        <translation>%1 masuk sebagai %2.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <source>%1 can sign in again.</source>
+        <translation>%1 dapat masuk lagi.</translation>
+    </message>
+    <message>
+        <source>%1 is deactivated and can no longer sign in.</source>
+        <translation>%1 dinonaktifkan dan tidak dapat masuk lagi.</translation>
+    </message>
+    <message>
+        <source>The password was not changed.</source>
+        <translation>Kata sandi tidak diubah.</translation>
+    </message>
+    <message>
+        <source>%1 signs in with the new password from now on.</source>
+        <translation>Mulai sekarang %1 masuk dengan kata sandi baru.</translation>
+    </message>
 </context>
 <context>
     <name>kasir::SetupService</name>
@@ -4839,6 +5182,42 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
     <message>
         <source>wrong username or password</source>
         <translation>nama pengguna atau kata sandi salah</translation>
+    </message>
+    <message>
+        <source>must not contain control characters or line breaks</source>
+        <translation>tidak boleh berisi karakter kontrol atau baris baru</translation>
+    </message>
+    <message>
+        <source>there is no such user</source>
+        <translation>pengguna itu tidak ada</translation>
+    </message>
+    <message>
+        <source>%1 is the company&apos;s only active administrator; make another user an administrator first</source>
+        <translation>%1 adalah satu-satunya administrator aktif perusahaan; jadikan pengguna lain administrator terlebih dahulu</translation>
+    </message>
+    <message>
+        <source>change users</source>
+        <translation>mengubah pengguna</translation>
+    </message>
+    <message>
+        <source>you cannot take away your own administrator role; another administrator can</source>
+        <translation>Anda tidak dapat mencabut peran administrator Anda sendiri; administrator lain dapat</translation>
+    </message>
+    <message>
+        <source>deactivate users</source>
+        <translation>menonaktifkan pengguna</translation>
+    </message>
+    <message>
+        <source>you cannot deactivate yourself; another administrator can</source>
+        <translation>Anda tidak dapat menonaktifkan diri sendiri; administrator lain dapat</translation>
+    </message>
+    <message>
+        <source>reactivate users</source>
+        <translation>mengaktifkan lagi pengguna</translation>
+    </message>
+    <message>
+        <source>set passwords</source>
+        <translation>menetapkan kata sandi</translation>
     </message>
 </context>
 </TS>
