@@ -38,6 +38,9 @@ public:
             auto* cancel = dialog->findChild<QPushButton*>(QStringLiteral("longTaskCancel"));
             if (!cancel || !cancel->isEnabled())
                 return;
+            // KASIR_SCREENSHOT_DIR: what the person sees, for a look at the dialog.
+            if (const QString dir = qEnvironmentVariable("KASIR_SCREENSHOT_DIR"); !dir.isEmpty())
+                dialog->grab().save(dir + QStringLiteral("/long-task.png"));
             QTest::mouseClick(cancel, Qt::LeftButton);
             clicked = true;
             labelAfter = dialog->labelText();

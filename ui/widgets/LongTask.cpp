@@ -42,6 +42,7 @@ Status LongTask::run(
     dialog.setAutoClose(false);
     dialog.setAutoReset(false);
     dialog.setMinimumDuration(0);
+    dialog.setMinimumWidth(dialog.fontMetrics().averageCharWidth() * 56);
     // Cancel asks the work to stop; the dialog stays until it has (undoing a big write takes
     // a moment), rather than hiding as QProgressDialog does by itself.
     QObject::disconnect(&dialog, SIGNAL(canceled()), &dialog, SLOT(cancel()));
