@@ -126,8 +126,8 @@ QVariant CustomerTableModel::data(const QModelIndex& index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Row* found = rowAt(index.row());
-    if (!found)
-        return {};
+    if (!found || found->customer.id.isEmpty())
+        return {}; // a page found changed, until the model starts again
     const Row& row = *found;
     switch (role) {
     case Qt::DisplayRole:
@@ -327,32 +327,45 @@ const CustomerTableModel::Row* CustomerTableModel::rowAt(int row) const
 void CustomerTableModel::readAgain(int pageIndex) const
 {
     Page& page = m_pages[static_cast<size_t>(pageIndex)];
-    // The same rows: the first `count` that pass after the page's cursor, read without the
-    // scan bound, as they are known to be there.
+    // The same rows: the first `count` that pass after the page's cursor. The scan keeps its
+    // bound in rows (not in time, which a busy machine would reach sooner than the first
+    // read did): a page whose customers no longer pass stops there instead of reading the
+    // rest of the directory while the view waits.
     CustomerQuery again = m_query;
     again.after = page.after;
     again.limit = page.count;
     again.withTotal = false;
-    again.scanBudget = 0;
+    if (again.scanBudget <= 0)
+        again.scanBudget = CustomerQuery::defaultScanBudget;
     again.scanMilliseconds = 0;
     auto read = m_service.search(again);
     QList<Customer> customers;
     if (read)
         customers = std::move(read->items);
-    const bool same = customers.size() == page.count && customers.last().id == page.lastId;
-    // The view's row count cannot change here: a page that changed keeps its length until
-    // the model starts again, just after.
-    customers.resize(page.count);
-    page.rows = toRows(std::move(customers));
-    keepResident(pageIndex);
-    if (!same && !m_restartQueued) {
-        m_restartQueued = true;
-        auto* self = const_cast<CustomerTableModel*>(this);
-        QTimer::singleShot(0, self, [self] {
-            if (self->m_restartQueued)
-                self->reload();
-        });
+    if (customers.size() == page.count && hashIds(customers) == page.idsHash) {
+        page.rows = toRows(std::move(customers));
+    } else {
+        // Not the page the view showed: empty rows (the row count cannot change here) until
+        // the model starts again, just after.
+        page.rows = QList<Row>(page.count);
+        if (!m_restartQueued) {
+            m_restartQueued = true;
+            auto* self = const_cast<CustomerTableModel*>(this);
+            QTimer::singleShot(0, self, [self] {
+                if (self->m_restartQueued)
+                    self->reload();
+            });
+        }
     }
+    keepResident(pageIndex);
+}
+
+size_t CustomerTableModel::hashIds(const QList<Customer>& customers)
+{
+    size_t seed = 0;
+    for (const Customer& c : customers)
+        seed = qHashMulti(seed, c.id);
+    return seed;
 }
 
 void CustomerTableModel::keepResident(int pageIndex) const
@@ -389,7 +402,7 @@ void CustomerTableModel::appendPage(const QString& after, QList<Customer>&& cust
 {
     Page page;
     page.after = after;
-    page.lastId = customers.last().id;
+    page.idsHash = hashIds(customers);
     page.firstRow = m_rowCount;
     page.count = static_cast<int>(customers.size());
     page.rows = toRows(std::move(customers));

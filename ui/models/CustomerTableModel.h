@@ -25,8 +25,10 @@ class Database;
 // model keeps where they start and how many rows they hold, and reads them again, by that
 // same cursor, when a view asks for one of their rows. Scrolling through a million
 // customers therefore costs the memory of a few pages, not of a million rows. Should a page
-// read again not be the page it was (customers changed underneath), the model starts again
-// from the first page, as refresh() does.
+// read again not be the page it was (customers changed underneath: other ids, or another
+// order), its rows answer nothing (customerAt() is empty), hasPendingRestart() is true, and
+// the model starts again from the first page from the event loop, as refresh() does: a row
+// never stands for a customer other than the one the view showed there.
 // The total is counted on a thread of its own (it grows with the matches: up to a second
 // for a one-letter name with a filter on a million customers) and arrives with
 // totalCountChanged; a first page that is the whole answer is its own count.
@@ -86,8 +88,11 @@ public:
     const CustomerQuery& query() const { return m_query; }
 
     // The customer on a row (read again when its page has left memory); nothing when out of
-    // range or when the page could not be read.
+    // range or when the page could not be read the same again.
     std::optional<Customer> customerAt(int row) const;
+    // Whether a page read again was found changed and the model is about to start again:
+    // the rows a view has selected may no longer be the customers it showed.
+    bool hasPendingRestart() const { return m_restartQueued; }
 
     // How many pages keep their rows in memory (at least 1); the least recently used one
     // leaves when another arrives.
@@ -129,7 +134,7 @@ private:
     struct Page
     {
         QString after; // the cursor the page was read from; empty for the first
-        QString lastId; // its last customer, to recognise it when read again
+        size_t idsHash = 0; // its customers' ids in order, to recognise it when read again
         int firstRow = 0;
         int count = 0;
         QList<Row> rows; // empty while not in memory
@@ -145,6 +150,7 @@ private:
     void keepResident(int pageIndex) const;
     static QList<Row> toRows(QList<Customer>&& customers);
     void appendPage(const QString& after, QList<Customer>&& customers);
+    static size_t hashIds(const QList<Customer>& customers);
     void reload();
     // Reads the page after m_nextCursor and appends it.
     void fetchPage();

@@ -1243,6 +1243,11 @@ void CustomerListView::runBulkAction(const BulkService::Action& action)
     if (!canBulkUpdate())
         return;
     const QStringList ids = selectedIds();
+    if (m_model->hasPendingRestart()) {
+        // Rows of the selection were found changed underneath: they may be other customers.
+        showMessage(tr("Not done: the list changed while you were choosing. Choose the customers again."), true);
+        return;
+    }
     const BulkService::Selection selection
         = ids.isEmpty() ? BulkService::Selection::filtered(m_model->query()) : BulkService::Selection::picked(ids);
     BulkService bulk(m_db, m_actor);
@@ -1400,6 +1405,13 @@ bool CustomerListView::exportCsv(const QString& path, bool allFiltered)
         for (const QModelIndex& index : selected) {
             if (const auto customer = m_model->customerAt(index.row()))
                 writeCustomer(*customer);
+        }
+        if (m_model->hasPendingRestart()) {
+            file.cancelWriting();
+            showMessage(
+                tr("Nothing was exported: the list changed while you were choosing. Choose the customers again."),
+                true);
+            return false;
         }
     }
     if (!file.commit()) {
