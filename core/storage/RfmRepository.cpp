@@ -50,26 +50,26 @@ QString placedScoreSql(const Dimension& d)
 
 // Rfm::place in SQL, for a ranking's every customer at once: the scores of the company's
 // customers with purchases in customer_metrics m against its ranking x (TestRfmService
-// checks that the two agree).
-QString placedSql()
+// checks that the two agree), for the rows `where` picks (binding the company first).
+QString placedSql(const QString& where)
 {
     return QStringLiteral("SELECT m.customer_id AS customer_id, m.company_id AS company_id, "
                           "CASE WHEN m.last_purchase_at > x.computed_at THEN %1 ELSE %2 END AS recency, "
                           "%3 AS frequency, %4 AS monetary "
                           "FROM customer_metrics m JOIN rfm_run x ON x.company_id = m.company_id "
-                          "WHERE m.company_id = ? AND m.purchases > 0")
+                          "WHERE %5 AND m.purchases > 0")
         .arg(QString::number(Rfm::maxScore), placedScoreSql(kDimensions[0]), placedScoreSql(kDimensions[1]),
-            placedScoreSql(kDimensions[2]));
+            placedScoreSql(kDimensions[2]), where);
 }
 
-// Writes the placed scores with their segment; binds the time, then the company.
-QString writePlacedSql(const QString& tail)
+// Writes the placed scores with their segment; binds the time, then what `where` binds.
+QString writePlacedSql(const QString& where, const QString& tail)
 {
     return QStringLiteral("INSERT INTO customer_rfm (customer_id, company_id, recency, frequency, monetary, segment, "
                           "computed_at) SELECT customer_id, company_id, recency, frequency, monetary, %1, ? "
                           "FROM (%2) WHERE true %3")
         .arg(Rfm::segmentSql(QStringLiteral("recency"), QStringLiteral("frequency"), QStringLiteral("monetary")),
-            placedSql(), tail);
+            placedSql(where), tail);
 }
 
 std::optional<qint64> optionalInteger(const QVariant& v)
@@ -180,9 +180,13 @@ Result<RfmRanking> RfmRepository::recompute(UnitOfWork& uow, const QString& comp
                                  "ORDER BY customer_id LIMIT 1 OFFSET %1")
                       .arg(rowsPerStep - 1));
     QSqlQuery chunk(db);
-    chunk.prepare(writePlacedSql(QStringLiteral("AND customer_id > ? AND customer_id <= ? ") + upsert));
+    // A step reads its customers by key (the primary key's index, in the order they are
+    // written); "+" keeps SQLite from reading the company's whole purchases index instead
+    // and sorting it, for every step.
+    chunk.prepare(
+        writePlacedSql(QStringLiteral("+m.company_id = ? AND m.customer_id > ? AND m.customer_id <= ?"), upsert));
     QSqlQuery last(db);
-    last.prepare(writePlacedSql(QStringLiteral("AND customer_id > ? ") + upsert));
+    last.prepare(writePlacedSql(QStringLiteral("+m.company_id = ? AND m.customer_id > ?"), upsert));
     QString from = QStringLiteral(""); // every id sorts after it (a null QString would bind NULL)
     for (;;) {
         if (stop())
@@ -207,6 +211,8 @@ Result<RfmRanking> RfmRepository::recompute(UnitOfWork& uow, const QString& comp
             break;
         from = to;
     }
+    if (stop())
+        return stopped();
     // Rows of customers who have no purchase left (a place() that did not happen: figures
     // rebuilt, written by another program).
     QSqlQuery stale(db);
