@@ -178,8 +178,10 @@ struct LoadBatch
 } // namespace
 
 Result<qint64> CustomerService::createInBulk(qint64 expected, const std::function<Result<QList<Customer>>()>& next,
-    const std::function<void(qint64)>& progress, qint64 rebuildIndexesFrom)
+    const std::function<void(qint64)>& progress, qint64 rebuildIndexesFrom, const std::function<bool()>& cancelled)
 {
+    const auto stopped = [&] { return cancelled && cancelled(); };
+    const auto stoppedError = [] { return Error::cancelled(tr("Stopped before the end: no customer was added.")); };
     if (Status s = m_actor.require(Permission::CustomerCreate, tr("register customers")); !s)
         return s.error();
     auto comp = company();
@@ -305,6 +307,8 @@ Result<qint64> CustomerService::createInBulk(qint64 expected, const std::functio
         if (progress)
             progress(done);
     }
+    if (stopped())
+        return stoppedError();
     if (done < expected) {
         if (Status s = repo.releaseCodes(uow, companyId, expected - done); !s)
             return s.error();
@@ -315,6 +319,8 @@ Result<qint64> CustomerService::createInBulk(qint64 expected, const std::functio
         if (Status s = dashboard.resume(uow, companyId); !s)
             return s.error();
     }
+    if (stopped())
+        return stoppedError();
     if (Status s = uow.commit(); !s)
         return s.error();
     return done;

@@ -46,9 +46,12 @@ public:
     // fails the whole load when its unique index is made. Such a load also writes with a
     // rollback journal when no other connection has the file open (Database::leaveWalIfAlone:
     // a program opening the file meanwhile waits). `next` runs on another thread, one call
-    // at a time, while the previous batch is written.
+    // at a time, while the previous batch is written. `cancelled`, asked again before the
+    // indexes are built and before the commit, undoes the whole load (an error that
+    // isCancelled()).
     Result<qint64> createInBulk(qint64 expected, const std::function<Result<QList<Customer>>()>& next,
-        const std::function<void(qint64)>& progress = {}, qint64 rebuildIndexesFrom = bulkIndexThreshold);
+        const std::function<void(qint64)>& progress = {}, qint64 rebuildIndexesFrom = bulkIndexThreshold,
+        const std::function<bool()>& cancelled = {});
     static constexpr qint64 bulkIndexThreshold = 50000;
     Result<Customer> update(const QString& idOrCode, const CustomerInput& input);
     // The same inside the caller's open unit of work, for a use case that changes the customer

@@ -218,6 +218,9 @@ Result<Actor> DemoData::ensureCompany(Database& db)
 Result<qint64> DemoData::generate(Database& db, const Actor& actor, qint64 count, quint64 seed,
     const std::function<void(qint64)>& progress, const std::function<bool()>& cancelled)
 {
+    // Made-up customers in a shop's file are an administrator's decision, not a cashier's.
+    if (Status s = actor.require(Permission::SettingsManage, tr("add demo customers")); !s)
+        return s.error();
     CustomerService customers(db, actor);
     // Continue the numbering of earlier runs so that phones and emails stay unique.
     auto existing = customers.count(CustomerQuery {});
@@ -256,7 +259,7 @@ Result<qint64> DemoData::generate(Database& db, const Actor& actor, qint64 count
             next = std::async(std::launch::async, prepare, handed);
         return batch;
     };
-    auto done = customers.createInBulk(count, take, progress);
+    auto done = customers.createInBulk(count, take, progress, CustomerService::bulkIndexThreshold, cancelled);
     if (next.valid())
         next.wait();
     if (!done)

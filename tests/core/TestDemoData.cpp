@@ -3,11 +3,14 @@
 #include "core/services/CustomerService.h"
 #include "core/services/DemoData.h"
 #include "core/storage/Database.h"
+#include "tests/support/TestDatabase.h"
 
 #include <QSet>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <atomic>
 
 using namespace kasir;
 
@@ -69,7 +72,7 @@ private slots:
         QVERIFY(admin.ok());
         QCOMPARE(DemoData::generate(**db, *admin, 100, 5).value(), 100);
         // Stopped after the first batch was written: the run is undone as a whole.
-        qint64 written = 0;
+        std::atomic<qint64> written {0}; // told on this thread, asked on the batch thread
         auto stopped = DemoData::generate(
             **db, *admin, 3 * DemoData::batchSize, 5, [&](qint64 n) { written = n; }, [&] { return written > 0; });
         QVERIFY(!stopped.ok());
@@ -83,6 +86,26 @@ private slots:
         // The next run carries on as if the cancelled one never was.
         QCOMPARE(DemoData::generate(**db, *admin, 10, 5).value(), 10);
         QCOMPARE(CustomerService(**db, *admin).count(CustomerQuery {}).value(), 110);
+
+        // Stopped after the last batch, while the load is being finished: undone too.
+        std::atomic<qint64> all {0};
+        auto late = DemoData::generate(
+            **db, *admin, 20, 5, [&](qint64 n) { all = n; }, [&] { return all == 20; });
+        QVERIFY(!late.ok() && late.error().isCancelled());
+        QCOMPARE(all.load(), 20);
+        QCOMPARE(CustomerService(**db, *admin).count(CustomerQuery {}).value(), 110);
+    }
+
+    void onlyAnAdministratorAddsDemoCustomers()
+    {
+        test::TestDatabase t;
+        for (const Actor& actor : {t.manager(), t.cashier()}) {
+            auto refused = DemoData::generate(t.db(), actor, 5, 1);
+            QVERIFY(!refused.ok());
+            QCOMPARE(refused.error().kind, Error::Kind::PermissionDenied);
+        }
+        QCOMPARE(t.countRows(QStringLiteral("customer")), 0);
+        QCOMPARE(DemoData::generate(t.db(), t.admin(), 5, 1).value(), 5);
     }
 };
 
