@@ -124,6 +124,46 @@ private Q_SLOTS:
         QVERIFY(!person.cancelEnabledAfter);
     }
 
+    void escapeOrClosingTheDialogCancelsAndItStays()
+    {
+        // Escape, or the dialog's close button: the same as Cancel, and the dialog stays (with
+        // the window behind it blocked) until the work has stopped.
+        for (const bool escape : {true, false}) {
+            TestDatabase t;
+            QWidget window;
+            window.show();
+            bool asked = false;
+            bool stayed = false;
+            QTimer timer;
+            connect(&timer, &QTimer::timeout, &window, [&] {
+                auto* dialog = window.findChild<QProgressDialog*>(QStringLiteral("longTaskProgress"));
+                if (asked || !dialog || !dialog->isVisible())
+                    return;
+                asked = true;
+                if (escape) {
+                    dialog->activateWindow();
+                    QTest::keyClick(dialog, Qt::Key_Escape);
+                } else {
+                    dialog->close();
+                }
+                stayed = dialog->isVisible();
+            });
+            timer.start(5);
+            const Status done
+                = LongTask::run(&window, t.db(), QStringLiteral("Waiting"), [](const LongTask::Control& c) {
+                      for (int i = 0; i < 1000; ++i) {
+                          if (c.cancelled())
+                              return Status(Error::cancelled(QStringLiteral("stopped")));
+                          QThread::msleep(10);
+                      }
+                      return Status(Done {});
+                  });
+            QVERIFY(asked);
+            QVERIFY2(stayed, escape ? "Escape" : "close");
+            QVERIFY2(!done.ok() && done.error().isCancelled(), escape ? "Escape" : "close");
+        }
+    }
+
     void anAdministratorAddsDemoCustomers()
     {
         TestDatabase t;

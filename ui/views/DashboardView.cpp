@@ -214,9 +214,9 @@ bool DashboardView::rankAgain()
 {
     if (!m_actor.can(Permission::Maintenance))
         return false;
-    const Status done = LongTask::run(
-        this, m_db, tr("Ranking the customers into segments…"), [this](const LongTask::Control& control) {
-            auto ranked = RfmService(m_db, m_actor).recompute(control.progress, control.cancelled);
+    const Status done = LongTask::run(this, m_db, tr("Ranking the customers into segments…"),
+        [&db = m_db, actor = m_actor](const LongTask::Control& control) {
+            auto ranked = RfmService(db, actor).recompute(control.progress, control.cancelled);
             return ranked ? Status(Done {}) : Status(ranked.error());
         });
     if (!done && !done.error().isCancelled()) {

@@ -686,9 +686,9 @@ bool SettingsView::addDemoCustomers()
     qint64 added = 0;
     const quint64 seed = static_cast<quint64>(m_db.clock().nowMs());
     const Status done = LongTask::run(this, m_db, tr("Adding %Ln demo customer(s)…", nullptr, static_cast<int>(count)),
-        [&](const LongTask::Control& control) {
+        [&db = m_db, actor = m_actor, count, seed, &added](const LongTask::Control& control) {
             auto written = DemoData::generate(
-                m_db, m_actor, count, seed, [&](qint64 n) { control.progress(n, count); }, control.cancelled);
+                db, actor, count, seed, [&](qint64 n) { control.progress(n, count); }, control.cancelled);
             if (!written)
                 return Status(written.error());
             added = *written;

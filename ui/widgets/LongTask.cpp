@@ -2,6 +2,7 @@
 
 #include "core/storage/Database.h"
 
+#include <QCloseEvent>
 #include <QEventLoop>
 #include <QProgressDialog>
 #include <QPushButton>
@@ -13,6 +14,27 @@
 #include <optional>
 
 namespace kasir {
+
+namespace {
+
+// A progress dialog that stays until the work is over: closing it from its title bar, or
+// Escape, asks to cancel like its button, and the window behind stays blocked.
+class StayingProgressDialog final : public QProgressDialog
+{
+public:
+    using QProgressDialog::QProgressDialog;
+
+    void reject() override { Q_EMIT canceled(); }
+
+protected:
+    void closeEvent(QCloseEvent* event) override
+    {
+        event->ignore();
+        Q_EMIT canceled();
+    }
+};
+
+} // namespace
 
 Status LongTask::run(
     QWidget* parent, Database& db, const QString& label, const std::function<Status(const Control&)>& work)
@@ -34,7 +56,9 @@ Status LongTask::run(
     }));
     thread->setObjectName(QStringLiteral("long task"));
 
-    QProgressDialog dialog(label, tr("Cancel"), 0, 0, parent);
+    // No button of its own (it would leave a second Escape shortcut behind, and two make
+    // Escape do nothing): the one set below.
+    StayingProgressDialog dialog(label, QString(), 0, 0, parent);
     dialog.setObjectName(QStringLiteral("longTaskProgress"));
     dialog.setWindowTitle(tr("Please wait"));
     dialog.setAccessibleName(label);
@@ -75,6 +99,8 @@ Status LongTask::run(
     dialog.show();
     poll.start();
     loop.exec();
+    if (thread->isRunning())
+        cancel = true; // the loop ended early (the application is quitting): stop the work
     thread->wait();
     poll.stop();
     dialog.hide();
