@@ -183,6 +183,9 @@ int main(int argc, char* argv[])
     std::unique_ptr<kasir::MainWindow> window;
     std::function<void(std::optional<kasir::MainWindow::Page>)> makeWindow;
     makeWindow = [&](std::optional<kasir::MainWindow::Page> on) {
+        // As stored now: the company may have been renamed in the window being replaced.
+        if (auto current = kasir::SetupService(**db).currentCompany())
+            company = std::move(current);
         auto next = std::make_unique<kasir::MainWindow>(**db, actor, *company);
         if (on)
             next->showPage(*on);
