@@ -176,6 +176,32 @@ private Q_SLOTS:
         QCOMPARE(child<QLabel>(view.get(), "customerStatus")->text(), QStringLiteral("Blocked"));
     }
 
+    void thePhoneIsShownAsPeopleWriteIt()
+    {
+        // The company's own numbers in their national form, others with their country code;
+        // saving untouched keeps the stored number, and a number typed anyhow is stored whole.
+        Shop shop;
+        auto view = shop.open(shop.t.manager());
+        showTab(view.get(), QStringLiteral("Profile"));
+        auto* phone = child<QLineEdit>(view.get(), "phoneEdit");
+        QCOMPARE(shop.siti.phone, QStringLiteral("+6281234567890"));
+        QCOMPARE(phone->text(), QStringLiteral("0812-3456-7890"));
+        QTest::mouseClick(child<QPushButton>(view.get(), "saveButton"), Qt::LeftButton);
+        QVERIFY2(child<QLabel>(view.get(), "profileStatus")->text().contains(QStringLiteral("Nothing to save")),
+            qPrintable(child<QLabel>(view.get(), "profileStatus")->text()));
+
+        retype(phone, QStringLiteral("+65 9123 4567"));
+        QTest::mouseClick(child<QPushButton>(view.get(), "saveButton"), Qt::LeftButton);
+        QCOMPARE(CustomerService(shop.t.db(), shop.t.admin()).get(shop.siti.id)->phone, QStringLiteral("+6591234567"));
+        QCOMPARE(phone->text(), QStringLiteral("+65 9123 4567"));
+
+        retype(phone, QStringLiteral("0812.3456.7891"));
+        QTest::mouseClick(child<QPushButton>(view.get(), "saveButton"), Qt::LeftButton);
+        QCOMPARE(
+            CustomerService(shop.t.db(), shop.t.admin()).get(shop.siti.id)->phone, QStringLiteral("+6281234567891"));
+        QCOMPARE(phone->text(), QStringLiteral("0812-3456-7891"));
+    }
+
     void anInvalidEmailIsShownBesideItsFieldAndNothingIsSaved()
     {
         Shop shop;

@@ -9,6 +9,7 @@
 #include "core/domain/Membership.h"
 #include "core/domain/Money.h"
 #include "core/domain/Note.h"
+#include "core/domain/PhoneNumber.h"
 #include "core/domain/Sale.h"
 #include "core/domain/Tag.h"
 #include "core/services/ActivityService.h"
@@ -886,7 +887,19 @@ void CustomerDetailView::loadProfile()
 {
     const Customer& c = m_customer;
     m_nameEdit->setText(c.name);
-    m_phoneEdit->setText(c.phone);
+    // As people write it: a number of the company's own country in its national form
+    // ("0812-3456-7890"), any other with its country code ("+65 9123 4567"); the service
+    // reads either back to the same number.
+    m_phoneShown.clear();
+    if (!c.phone.isEmpty()) {
+        const QString ownCountry
+            = QStringLiteral("+%1").arg(PhoneNumber::countryCodeForRegion(m_company.defaultRegion));
+        m_phoneShown = c.phone.startsWith(ownCountry) ? PhoneNumber::formatNational(c.phone)
+                                                      : PhoneNumber::formatInternational(c.phone);
+        if (m_phoneShown.isEmpty())
+            m_phoneShown = c.phone;
+    }
+    m_phoneEdit->setText(m_phoneShown);
     m_emailEdit->setText(c.email);
     m_addressEdit->setText(c.address);
     m_cityEdit->setText(c.city);
@@ -1159,7 +1172,7 @@ void CustomerDetailView::saveProfile()
             field = typed;
     };
     take(input.name, m_nameEdit->text(), c.name);
-    take(input.phone, m_phoneEdit->text(), c.phone);
+    take(input.phone, m_phoneEdit->text(), m_phoneShown);
     take(input.email, m_emailEdit->text(), c.email);
     take(input.address, m_addressEdit->text(), c.address);
     take(input.city, m_cityEdit->text(), c.city);

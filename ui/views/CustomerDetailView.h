@@ -134,6 +134,7 @@ private:
     // Profile
     QLineEdit* m_nameEdit = nullptr;
     QLineEdit* m_phoneEdit = nullptr;
+    QString m_phoneShown; // the stored phone as the field shows it, to see whether it was edited
     QLineEdit* m_emailEdit = nullptr;
     QLineEdit* m_addressEdit = nullptr;
     QLineEdit* m_cityEdit = nullptr;
