@@ -2360,6 +2360,14 @@ Reason (optional):</source>
         <source>Export cancelled; nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not done: the list changed while you were choosing. Choose the customers again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was exported: the list changed while you were choosing. Choose the customers again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kasir::CustomerRepository</name>
@@ -2466,6 +2474,10 @@ Reason (optional):</source>
     </message>
     <message>
         <source>must not be before lastVisitFrom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped before the end: no customer was added.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3082,6 +3094,10 @@ Reason (optional):</source>
     </message>
     <message>
         <source>Stopped before the end: no demo customer was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add demo customers</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

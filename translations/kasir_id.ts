@@ -2349,6 +2349,14 @@ Alasan (opsional):</translation>
         <source>Export cancelled; nothing was written.</source>
         <translation>Ekspor dibatalkan; tidak ada yang ditulis.</translation>
     </message>
+    <message>
+        <source>Not done: the list changed while you were choosing. Choose the customers again.</source>
+        <translation>Tidak dikerjakan: daftar berubah saat Anda memilih. Pilih lagi pelanggannya.</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: the list changed while you were choosing. Choose the customers again.</source>
+        <translation>Tidak ada yang diekspor: daftar berubah saat Anda memilih. Pilih lagi pelanggannya.</translation>
+    </message>
 </context>
 <context>
     <name>kasir::CustomerRepository</name>
@@ -2454,6 +2462,10 @@ Alasan (opsional):</translation>
     <message>
         <source>must not be before lastVisitFrom</source>
         <translation>tidak boleh sebelum lastVisitFrom</translation>
+    </message>
+    <message>
+        <source>Stopped before the end: no customer was added.</source>
+        <translation>Dihentikan sebelum selesai: tidak ada pelanggan yang ditambahkan.</translation>
     </message>
 </context>
 <context>
@@ -3058,6 +3070,10 @@ Alasan (opsional):</translation>
     <message>
         <source>Stopped before the end: no demo customer was added.</source>
         <translation>Dihentikan sebelum selesai: tidak ada pelanggan demo yang ditambahkan.</translation>
+    </message>
+    <message>
+        <source>add demo customers</source>
+        <translation>menambah pelanggan demo</translation>
     </message>
 </context>
 <context>
