@@ -5151,5 +5151,9 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
         <source>set passwords</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>your account has been changed since you signed in and no longer allows this; sign in again</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

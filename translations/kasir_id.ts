@@ -5235,5 +5235,9 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
         <source>set passwords</source>
         <translation>menetapkan kata sandi</translation>
     </message>
+    <message>
+        <source>your account has been changed since you signed in and no longer allows this; sign in again</source>
+        <translation>akun Anda telah diubah sejak Anda masuk dan tidak lagi mengizinkan ini; silakan masuk lagi</translation>
+    </message>
 </context>
 </TS>

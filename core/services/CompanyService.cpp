@@ -3,6 +3,7 @@
 #include "core/domain/FieldSnapshot.h"
 #include "core/domain/Ids.h"
 #include "core/domain/TextRules.h"
+#include "core/services/UserService.h"
 #include "core/storage/Database.h"
 #include "core/storage/TenancyRepository.h"
 #include "core/storage/UnitOfWork.h"
@@ -90,6 +91,8 @@ Result<Company> CompanyService::rename(const QString& name)
     UnitOfWork uow(m_db, m_actor);
     if (Status s = uow.begin(); !s)
         return s.error();
+    if (Status s = UserService::requireCurrentAccount(m_db, m_actor, Permission::SettingsManage); !s)
+        return s.error();
     auto before = company();
     if (!before)
         return before.error();
@@ -143,6 +146,8 @@ Result<Store> CompanyService::addStore(const QString& code, const QString& name)
     UnitOfWork uow(m_db, m_actor);
     if (Status s = uow.begin(); !s)
         return s.error();
+    if (Status s = UserService::requireCurrentAccount(m_db, m_actor, Permission::SettingsManage); !s)
+        return s.error();
     TenancyRepository repo(m_db);
     auto existing = repo.storeByCode(m_actor.companyId, *cleanCode);
     if (!existing)
@@ -173,6 +178,8 @@ Result<Store> CompanyService::renameStore(const QString& storeId, const QString&
 
     UnitOfWork uow(m_db, m_actor);
     if (Status s = uow.begin(); !s)
+        return s.error();
+    if (Status s = UserService::requireCurrentAccount(m_db, m_actor, Permission::SettingsManage); !s)
         return s.error();
     auto before = ownStore(storeId);
     if (!before)

@@ -95,6 +95,8 @@ Result<User> UserService::add(const NewUser& n)
     UnitOfWork uow(m_db, m_actor);
     if (Status s = uow.begin(); !s)
         return s.error();
+    if (Status s = requireCurrentAccount(m_db, m_actor, Permission::UserManage); !s)
+        return s.error();
     const qint64 now = uow.now();
     User u {Ids::newId(now), m_actor.companyId, n.username.trimmed(),
         displayName.isEmpty() ? n.username.trimmed() : displayName, *role, true, now, now};
@@ -112,6 +114,18 @@ Result<User> UserService::add(const NewUser& n)
     if (Status s = uow.commit(); !s)
         return s.error();
     return u;
+}
+
+Status UserService::requireCurrentAccount(Database& db, const Actor& actor, Permission permission)
+{
+    auto me = TenancyRepository(db).userById(actor.userId);
+    if (!me)
+        return me.error();
+    if (!me->has_value() || !(*me)->active || (*me)->companyId != actor.companyId
+        || !Roles::allows((*me)->role, permission))
+        return Error::permissionDenied(
+            tr("your account has been changed since you signed in and no longer allows this; sign in again"));
+    return Done {};
 }
 
 Result<QList<User>> UserService::list()
@@ -189,6 +203,8 @@ Result<User> UserService::update(const QString& userId, const UserChange& change
     UnitOfWork uow(m_db, m_actor);
     if (Status s = uow.begin(); !s)
         return s.error();
+    if (Status s = requireCurrentAccount(m_db, m_actor, Permission::UserManage); !s)
+        return s.error();
     auto before = ownUser(userId);
     if (!before)
         return before.error();
@@ -214,6 +230,8 @@ Result<User> UserService::deactivate(const QString& userId)
     UnitOfWork uow(m_db, m_actor);
     if (Status s = uow.begin(); !s)
         return s.error();
+    if (Status s = requireCurrentAccount(m_db, m_actor, Permission::UserManage); !s)
+        return s.error();
     auto before = ownUser(userId);
     if (!before)
         return before.error();
@@ -236,6 +254,8 @@ Result<User> UserService::reactivate(const QString& userId)
     UnitOfWork uow(m_db, m_actor);
     if (Status s = uow.begin(); !s)
         return s.error();
+    if (Status s = requireCurrentAccount(m_db, m_actor, Permission::UserManage); !s)
+        return s.error();
     auto before = ownUser(userId);
     if (!before)
         return before.error();
@@ -257,6 +277,8 @@ Result<User> UserService::setPassword(const QString& userId, const QString& pass
 
     UnitOfWork uow(m_db, m_actor);
     if (Status s = uow.begin(); !s)
+        return s.error();
+    if (Status s = requireCurrentAccount(m_db, m_actor, Permission::UserManage); !s)
         return s.error();
     auto user = ownUser(userId);
     if (!user)

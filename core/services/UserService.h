@@ -50,6 +50,12 @@ public:
     // The rules and the hashing of add(). Errors name "password".
     Result<User> setPassword(const QString& userId, const QString& password);
 
+    // Whether the actor's own account, as stored now, is active and still holds a role that
+    // allows `permission`: a session keeps the role it signed in with, and a user demoted or
+    // deactivated since (by another administrator, on this terminal or another) must not go
+    // on managing users or settings with it. Called inside the change's unit of work.
+    static Status requireCurrentAccount(Database& db, const Actor& actor, Permission permission);
+
     // Checks a password; the same answer for an unknown user and a wrong password.
     static Result<User> authenticate(
         Database& db, const QString& companyId, const QString& username, const QString& password);

@@ -1,3 +1,4 @@
+#include "core/services/CompanyService.h"
 #include "core/services/UserService.h"
 #include "core/storage/TenancyRepository.h"
 #include "tests/support/TestDatabase.h"
@@ -269,34 +270,55 @@ private slots:
         UserService admin(t.db(), t.admin());
         auto owner = admin.add({QStringLiteral("owner"), QString(), QStringLiteral("admin"), kPassword});
         QVERIFY(owner.ok());
-        // The owner was deactivated: "admin" is now the only active administrator. The owner's
-        // session from before still claims the role; core counts the rows, not the sessions.
-        QVERIFY(admin.deactivate(owner->id).ok());
-        UserService stale(t.db(), owner->actor());
+        UserService owners(t.db(), owner->actor());
+        // Two active administrators: one may demote the other, who then may not demote back.
+        QCOMPARE(owners.update(t.admin().userId, {std::nullopt, QStringLiteral("manager")})->role, Role::Manager);
+        QCOMPARE(TenancyRepository(t.db()).activeAdminCount(t.company().id).value(), 1);
+        // The last one can neither demote nor deactivate themselves.
         Footprint before = Footprint::of(t.db());
-        auto off = stale.deactivate(t.admin().userId);
-        QCOMPARE(off.error().kind, Error::Kind::Conflict);
-        QCOMPARE(fieldsOf(off.error()), QStringLiteral("active:last_admin"));
-        QVERIFY(off.error().message.contains(QStringLiteral("admin")));
-        auto demoted = stale.update(t.admin().userId, {std::nullopt, QStringLiteral("manager")});
-        QCOMPARE(demoted.error().kind, Error::Kind::Conflict);
-        QCOMPARE(fieldsOf(demoted.error()), QStringLiteral("role:last_admin"));
-        QCOMPARE(Footprint::of(t.db()), before);
-
-        // An inactive administrator is not the one that counts: it may be demoted.
-        QCOMPARE(admin.update(owner->id, {std::nullopt, QStringLiteral("manager")})->role, Role::Manager);
-        QVERIFY(admin.update(owner->id, {std::nullopt, QStringLiteral("admin")}).ok());
-
-        // With two active administrators, one may demote the other, and then not be demoted.
-        QVERIFY(admin.reactivate(owner->id).ok());
-        QCOMPARE(stale.update(t.admin().userId, {std::nullopt, QStringLiteral("manager")})->role, Role::Manager);
-        UserService demotedAdmin(t.db(), t.admin()); // a session that still claims the role
-        before = Footprint::of(t.db());
-        QCOMPARE(fieldsOf(demotedAdmin.update(owner->id, {std::nullopt, QStringLiteral("cashier")}).error()),
-            QStringLiteral("role:last_admin"));
-        QCOMPARE(fieldsOf(demotedAdmin.deactivate(owner->id).error()), QStringLiteral("active:last_admin"));
+        QCOMPARE(fieldsOf(owners.update(owner->id, {std::nullopt, QStringLiteral("cashier")}).error()),
+            QStringLiteral("role:own_role"));
+        QCOMPARE(fieldsOf(owners.deactivate(owner->id).error()), QStringLiteral("active:own_account"));
         QCOMPARE(Footprint::of(t.db()), before);
         QCOMPARE(TenancyRepository(t.db()).activeAdminCount(t.company().id).value(), 1);
+        // An inactive administrator is not the one that counts: it may be demoted.
+        QVERIFY(owners.update(t.admin().userId, {std::nullopt, QStringLiteral("admin")}).ok());
+        QVERIFY(owners.deactivate(t.admin().userId).ok());
+        QCOMPARE(owners.update(t.admin().userId, {std::nullopt, QStringLiteral("cashier")})->role, Role::Cashier);
+    }
+
+    void aSessionKeepsNoRightItsAccountLost()
+    {
+        // A session signed in as an administrator whose account was demoted or deactivated
+        // since (by another administrator) is refused: core reads the account, not the
+        // session's word for it. Nothing is written.
+        test::TestDatabase t;
+        UserService admin(t.db(), t.admin());
+        auto owner = admin.add({QStringLiteral("owner"), QString(), QStringLiteral("admin"), kPassword});
+        QVERIFY(owner.ok());
+        const User kasir = userNamed(t, QStringLiteral("kasir"));
+        UserService stale(t.db(), owner->actor());
+        CompanyService staleCompany(t.db(), owner->actor());
+        for (const bool deactivated : {true, false}) {
+            if (deactivated)
+                QVERIFY(admin.deactivate(owner->id).ok());
+            else
+                QVERIFY(admin.update(owner->id, {std::nullopt, QStringLiteral("manager")}).ok());
+            const Footprint before = Footprint::of(t.db());
+            QCOMPARE(stale.deactivate(kasir.id).error().kind, Error::Kind::PermissionDenied);
+            QCOMPARE(stale.update(kasir.id, {QStringLiteral("Kasir Baru"), std::nullopt}).error().kind,
+                Error::Kind::PermissionDenied);
+            QCOMPARE(stale.setPassword(kasir.id, kPassword).error().kind, Error::Kind::PermissionDenied);
+            QCOMPARE(stale.add({QStringLiteral("budi"), QString(), QStringLiteral("cashier"), kPassword}).error().kind,
+                Error::Kind::PermissionDenied);
+            QCOMPARE(staleCompany.rename(QStringLiteral("Toko Lain")).error().kind, Error::Kind::PermissionDenied);
+            QCOMPARE(Footprint::of(t.db()), before);
+            // Put back for the other round.
+            QVERIFY(admin.reactivate(owner->id).ok());
+            QVERIFY(admin.update(owner->id, {std::nullopt, QStringLiteral("admin")}).ok());
+        }
+        // With the account as the session says, the same calls go through.
+        QVERIFY(stale.update(kasir.id, {QStringLiteral("Kasir Baru"), std::nullopt}).ok());
     }
 
     void aDeactivatedUserCannotSignIn()
