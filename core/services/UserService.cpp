@@ -225,31 +225,18 @@ Result<User> UserService::update(const QString& userId, const UserChange& change
 
 Result<User> UserService::deactivate(const QString& userId)
 {
-    if (Status s = m_actor.require(Permission::UserManage, tr("deactivate users")); !s)
-        return s.error();
-    UnitOfWork uow(m_db, m_actor);
-    if (Status s = uow.begin(); !s)
-        return s.error();
-    if (Status s = requireCurrentAccount(m_db, m_actor, Permission::UserManage); !s)
-        return s.error();
-    auto before = ownUser(userId);
-    if (!before)
-        return before.error();
-    if (!before->active)
-        return *before;
-    if (before->id == m_actor.userId)
-        return Error::invalidField(QStringLiteral("active"), QStringLiteral("own_account"),
-            tr("you cannot deactivate yourself; another administrator can"));
-    if (Status s = keepAnAdministrator(*before, QStringLiteral("active")); !s)
-        return s.error();
-    User after = *before;
-    after.active = false;
-    return write(uow, *before, after, QStringLiteral("deactivate"));
+    return setActive(userId, false);
 }
 
 Result<User> UserService::reactivate(const QString& userId)
 {
-    if (Status s = m_actor.require(Permission::UserManage, tr("reactivate users")); !s)
+    return setActive(userId, true);
+}
+
+Result<User> UserService::setActive(const QString& userId, bool active)
+{
+    if (Status s = m_actor.require(Permission::UserManage, active ? tr("reactivate users") : tr("deactivate users"));
+        !s)
         return s.error();
     UnitOfWork uow(m_db, m_actor);
     if (Status s = uow.begin(); !s)
@@ -259,9 +246,18 @@ Result<User> UserService::reactivate(const QString& userId)
     auto before = ownUser(userId);
     if (!before)
         return before.error();
+    if (!active) {
+        if (!before->active)
+            return *before;
+        if (before->id == m_actor.userId)
+            return Error::invalidField(QStringLiteral("active"), QStringLiteral("own_account"),
+                tr("you cannot deactivate yourself; another administrator can"));
+        if (Status s = keepAnAdministrator(*before, QStringLiteral("active")); !s)
+            return s.error();
+    }
     User after = *before;
-    after.active = true;
-    return write(uow, *before, after, QStringLiteral("reactivate"));
+    after.active = active;
+    return write(uow, *before, after, active ? QStringLiteral("reactivate") : QStringLiteral("deactivate"));
 }
 
 Result<User> UserService::setPassword(const QString& userId, const QString& password)

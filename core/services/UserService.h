@@ -75,6 +75,8 @@ private:
     Status keepAnAdministrator(const User& before, const QString& field);
     // Writes the changed row with its audit row and sync op, and commits.
     Result<User> write(UnitOfWork& uow, const User& before, const User& after, const QString& action);
+    // deactivate() and reactivate(): one change of `active`, with the guards of deactivating.
+    Result<User> setActive(const QString& userId, bool active);
 
     Database& m_db;
     Actor m_actor;

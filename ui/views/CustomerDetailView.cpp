@@ -25,6 +25,7 @@
 #include "core/services/TagService.h"
 #include "core/storage/Database.h"
 #include "ui/widgets/FieldMessages.h"
+#include "ui/widgets/Tables.h"
 
 #include <QAction>
 #include <QBarCategoryAxis>
@@ -70,28 +71,6 @@ namespace kasir {
 namespace {
 
 constexpr int chartMonths = 12;
-
-QTableWidget* makeTable(QWidget* parent, const QString& objectName, const QString& accessibleName,
-    const QStringList& headers, int stretchColumn)
-{
-    auto* table = new QTableWidget(0, static_cast<int>(headers.size()), parent);
-    table->setObjectName(objectName);
-    table->setAccessibleName(accessibleName);
-    table->setHorizontalHeaderLabels(headers);
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setSelectionMode(QAbstractItemView::SingleSelection);
-    table->setAlternatingRowColors(true);
-    table->setShowGrid(false);
-    table->setWordWrap(false);
-    table->verticalHeader()->hide();
-    table->horizontalHeader()->setHighlightSections(false);
-    table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    if (stretchColumn >= 0)
-        table->horizontalHeader()->setSectionResizeMode(stretchColumn, QHeaderView::Stretch);
-    return table;
-}
 
 // A round step for an axis: 1, 2, 2.5 or 5 times a power of ten, at least `raw`.
 double niceStep(double raw)
@@ -530,14 +509,14 @@ QWidget* CustomerDetailView::createPurchasesTab()
 
     auto* tables = new QHBoxLayout;
     auto* salesBox = new QVBoxLayout;
-    m_sales = makeTable(tab, QStringLiteral("salesTable"), tr("Recent sales"),
+    m_sales = Tables::makeReadOnly(tab, QStringLiteral("salesTable"), tr("Recent sales"),
         {tr("Order"), tr("Date"), tr("Items"), tr("Discount"), tr("Total"), tr("Points")}, 1);
     alignNumberHeaders(m_sales, {2, 3, 4, 5});
     salesBox->addWidget(buddyLabel(tr("&Recent sales"), m_sales));
     salesBox->addWidget(m_sales);
     tables->addLayout(salesBox, 3);
     auto* productsBox = new QVBoxLayout;
-    m_topProducts = makeTable(
+    m_topProducts = Tables::makeReadOnly(
         tab, QStringLiteral("topProductsTable"), tr("Top products"), {tr("Product"), tr("Qty"), tr("Amount")}, 0);
     alignNumberHeaders(m_topProducts, {1, 2});
     productsBox->addWidget(buddyLabel(tr("&Top products"), m_topProducts));
@@ -565,7 +544,7 @@ QWidget* CustomerDetailView::createLedgerTab()
     m_pointsBalance->setObjectName(QStringLiteral("pointsBalance"));
     m_pointsBalance->setAccessibleName(tr("Points balance"));
     pointsColumn->addWidget(m_pointsBalance);
-    m_pointsTable = makeTable(pointsBox, QStringLiteral("pointsTable"), tr("Points history"),
+    m_pointsTable = Tables::makeReadOnly(pointsBox, QStringLiteral("pointsTable"), tr("Points history"),
         {tr("Date"), tr("Kind"), tr("Points"), tr("Balance"), tr("Reason")}, 4);
     alignNumberHeaders(m_pointsTable, {2, 3});
     pointsColumn->addWidget(m_pointsTable);
@@ -577,7 +556,7 @@ QWidget* CustomerDetailView::createLedgerTab()
     m_creditBalance->setObjectName(QStringLiteral("creditBalance"));
     m_creditBalance->setAccessibleName(tr("Store credit balance"));
     creditColumn->addWidget(m_creditBalance);
-    m_creditTable = makeTable(creditBox, QStringLiteral("creditTable"), tr("Store credit history"),
+    m_creditTable = Tables::makeReadOnly(creditBox, QStringLiteral("creditTable"), tr("Store credit history"),
         {tr("Date"), tr("Kind"), tr("Amount"), tr("Balance"), tr("Reason")}, 4);
     alignNumberHeaders(m_creditTable, {2, 3});
     creditColumn->addWidget(m_creditTable);
@@ -708,7 +687,7 @@ QWidget* CustomerDetailView::createContactsTab()
     m_contactStatus = FieldMessages::makeLabel(tab, QStringLiteral("contactStatus"));
     m_contactStatus->setAccessibleName(tr("Result of the last contact change"));
     column->addWidget(m_contactStatus);
-    m_contacts = makeTable(tab, QStringLiteral("contactsTable"), tr("Additional contacts"),
+    m_contacts = Tables::makeReadOnly(tab, QStringLiteral("contactsTable"), tr("Additional contacts"),
         {tr("Kind"), tr("Number or address"), tr("Label"), tr("Primary")}, 1);
     column->addWidget(m_contacts, 1);
     auto* removeRow = new QHBoxLayout;

@@ -11,6 +11,7 @@
 #include "core/storage/TenancyRepository.h"
 #include "ui/widgets/FieldMessages.h"
 #include "ui/widgets/LongTask.h"
+#include "ui/widgets/Tables.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -81,24 +82,6 @@ QWidget* scrollPage(QWidget* content)
     scroll->setWidgetResizable(true);
     scroll->setWidget(holder);
     return scroll;
-}
-
-QTableWidget* makeTable(
-    QWidget* parent, const QString& objectName, const QString& accessibleName, const QStringList& headers)
-{
-    auto* table = new QTableWidget(0, static_cast<int>(headers.size()), parent);
-    table->setObjectName(objectName);
-    table->setAccessibleName(accessibleName);
-    table->setHorizontalHeaderLabels(headers);
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setSelectionMode(QAbstractItemView::SingleSelection);
-    table->setAlternatingRowColors(true);
-    table->verticalHeader()->hide();
-    table->horizontalHeader()->setStretchLastSection(true);
-    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    table->setTabKeyNavigation(false);
-    return table;
 }
 
 qint64 unitScale(const QString& currency)
@@ -258,10 +241,8 @@ QWidget* SettingsView::buildCompanyPage()
     auto* storesBox = new QGroupBox(tr("Stores"), content);
     storesBox->setObjectName(QStringLiteral("storesBox"));
     auto* storesLayout = new QVBoxLayout(storesBox);
-    m_stores = makeTable(
-        storesBox, QStringLiteral("storesTable"), tr("Stores"), {tr("Code"), tr("Name"), tr("This computer")});
-    m_stores->horizontalHeader()->setStretchLastSection(false);
-    m_stores->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_stores = Tables::makeReadOnly(
+        storesBox, QStringLiteral("storesTable"), tr("Stores"), {tr("Code"), tr("Name"), tr("This computer")}, 1);
     m_stores->setMaximumHeight(
         m_stores->horizontalHeader()->sizeHint().height() + 5 * (m_stores->fontMetrics().height() + 8) + 4);
     storesLayout->addWidget(m_stores);
@@ -339,10 +320,8 @@ QWidget* SettingsView::buildUsersPage()
         return scrollPage(content);
     }
 
-    m_users = makeTable(content, QStringLiteral("usersTable"), tr("Users"),
-        {tr("Username"), tr("Display name"), tr("Role"), tr("Active")});
-    m_users->horizontalHeader()->setStretchLastSection(false);
-    m_users->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_users = Tables::makeReadOnly(content, QStringLiteral("usersTable"), tr("Users"),
+        {tr("Username"), tr("Display name"), tr("Role"), tr("Active")}, 1);
     m_users->setMinimumHeight(m_users->horizontalHeader()->sizeHint().height() + 6 * m_users->fontMetrics().height());
     layout->addWidget(m_users, 1);
 
