@@ -711,6 +711,14 @@ QList<Migration> build()
         },
         {}});
 
+    list.append(Migration {12, QStringLiteral("sync: what each op did"),
+        {
+            // The activity log on other terminals says what was done ("tier", "anonymise"),
+            // not only which fields changed.
+            QStringLiteral("ALTER TABLE sync_outbox ADD COLUMN action TEXT NOT NULL DEFAULT 'update'"),
+        },
+        {}});
+
     return list;
 }
 

@@ -113,8 +113,8 @@ Result<Hlc> UnitOfWork::writeChanges(const QList<const PreparedChange*>& changes
         "customer_id)",
         10, rows));
     QSqlQuery& outbox = prepared(Sql::multiRowInsert(
-        "INSERT INTO sync_outbox (op_id, company_id, entity, entity_id, op, fields, hlc, actor_id, created_at)", 9,
-        rows));
+        "INSERT INTO sync_outbox (op_id, company_id, entity, entity_id, op, fields, hlc, actor_id, created_at, action)",
+        10, rows));
     const QVariant actorId = m_actor.userId.isEmpty() ? QVariant() : QVariant(m_actor.userId);
     int a = 0;
     int o = 0;
@@ -142,6 +142,7 @@ Result<Hlc> UnitOfWork::writeChanges(const QList<const PreparedChange*>& changes
         outbox.bindValue(o++, hlcText);
         outbox.bindValue(o++, actorId);
         outbox.bindValue(o++, m_now);
+        outbox.bindValue(o++, c->action);
     }
     if (Status s = Sql::exec(audit); !s)
         return s.error();
