@@ -19,7 +19,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql libqt6printsupport6
     qt6-charts-dev libqt6opengl6-dev libgl-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    qt6-httpserver-dev
+    qt6-httpserver-dev qt6-websockets-dev postgresql
     libphonenumber-dev libsodium-dev libsqlite3-dev libbenchmark-dev
     xvfb xauth
 )
