@@ -719,6 +719,27 @@ QList<Migration> build()
         },
         {}});
 
+    list.append(Migration {14, QStringLiteral("sync: changes the server refused for good"),
+        {
+            // An op the server will never accept (the user lost the right, another company's
+            // row): taken out of the outbox so the ones after it can go, and kept here for
+            // people to see; the change stays on this terminal only.
+            QStringLiteral(R"(CREATE TABLE sync_rejected (
+                op_id TEXT PRIMARY KEY,
+                company_id TEXT NOT NULL,
+                entity TEXT NOT NULL,
+                entity_id TEXT NOT NULL,
+                action TEXT NOT NULL,
+                fields TEXT NOT NULL,
+                hlc TEXT NOT NULL,
+                actor_id TEXT,
+                created_at INTEGER NOT NULL,
+                code TEXT NOT NULL,
+                message TEXT NOT NULL,
+                rejected_at INTEGER NOT NULL))"),
+        },
+        {}});
+
     return list;
 }
 

@@ -157,7 +157,7 @@ Result<std::unique_ptr<ServerStore>> ServerStore::openSqlite(const QString& path
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
-    std::unique_ptr<ServerStore> store(new ServerStore(db, false, clock));
+    std::unique_ptr<ServerStore> store(new ServerStore(std::move(db), false, clock));
     if (!store->m_db.open())
         return Error::other(
             QStringLiteral("database"), tr("could not open %1: %2").arg(path, store->m_db.lastError().text()));
@@ -199,10 +199,12 @@ Result<std::unique_ptr<ServerStore>> ServerStore::openPostgres(const QString& co
             options << key + u'=' + value;
     }
     db.setConnectOptions(options.join(u';'));
-    std::unique_ptr<ServerStore> store(new ServerStore(db, true, clock));
+    std::unique_ptr<ServerStore> store(new ServerStore(std::move(db), true, clock));
     if (!store->m_db.open())
         return Error::other(QStringLiteral("database"),
             tr("could not connect to PostgreSQL (%1): %2").arg(conninfo, store->m_db.lastError().text()));
+    QSqlQuery quiet(store->m_db);
+    quiet.exec(QStringLiteral("SET client_min_messages = warning"));
     if (Status s = store->migrate(); !s)
         return s.error();
     return store;
@@ -242,8 +244,9 @@ Status ServerStore::exec(QSqlQuery& q)
 
 Status ServerStore::begin()
 {
-    QSqlQuery& q = prepared(m_pg ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"));
-    if (!q.exec())
+    // Transaction control is never a prepared statement (PostgreSQL cannot prepare it).
+    QSqlQuery q(m_db);
+    if (!q.exec(m_pg ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE")))
         return errorOf(q);
     m_inTransaction = true;
     return Done {};
@@ -259,8 +262,8 @@ Status ServerStore::commit()
             return s;
         }
     }
-    QSqlQuery& q = prepared(QStringLiteral("COMMIT"));
-    if (!q.exec()) {
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("COMMIT"))) {
         const Error e = errorOf(q);
         rollback();
         return e;
@@ -273,8 +276,8 @@ void ServerStore::rollback()
 {
     if (!m_inTransaction)
         return;
-    QSqlQuery& q = prepared(QStringLiteral("ROLLBACK"));
-    q.exec();
+    QSqlQuery q(m_db);
+    q.exec(QStringLiteral("ROLLBACK"));
     m_inTransaction = false;
 }
 

@@ -1,0 +1,370 @@
+#include "core/domain/Clock.h"
+#include "core/domain/Ids.h"
+#include "core/sync/ServerStore.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <atomic>
+
+using namespace kasir;
+
+// kasir-server's storage, on SQLite by default and on PostgreSQL when KASIR_TEST_PG holds a
+// conninfo (ctest runs it both ways; tests/support/with-postgres.sh makes the database).
+class TestServerStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    ManualClock m_clock;
+
+    std::unique_ptr<ServerStore> open()
+    {
+        const QString pg = qEnvironmentVariable("KASIR_TEST_PG");
+        auto store = pg.isEmpty() ? ServerStore::openSqlite(m_dir.filePath(QStringLiteral("server.db")), m_clock)
+                                  : ServerStore::openPostgres(pg, m_clock);
+        if (!store)
+            qFatal("cannot open the server store: %s", qPrintable(store.error().describe()));
+        return std::move(store).value();
+    }
+
+    struct Shop
+    {
+        Company company;
+        Store store;
+        User admin;
+        User cashier;
+        ServerStore::Device device;
+        QString token;
+    };
+
+    Shop makeShop(ServerStore& s, const QString& name)
+    {
+        Shop shop;
+        shop.company = s.createCompany(name, QStringLiteral("ID"), QStringLiteral("IDR")).value();
+        shop.store = s.createStore(shop.company.id, QStringLiteral("S01"), QStringLiteral("Pusat")).value();
+        shop.admin = s.createUser(shop.company.id, QStringLiteral("ani"), QStringLiteral("Ani"), Role::Admin,
+                          QStringLiteral("rahasia-123"))
+                         .value();
+        shop.cashier = s.createUser(shop.company.id, QStringLiteral("budi"), QStringLiteral("Budi"), Role::Cashier,
+                            QStringLiteral("rahasia-456"))
+                           .value();
+        auto reg = s.registerTerminal(shop.store.id, QStringLiteral("Kasir 1"), true).value();
+        shop.device = reg.device;
+        shop.token = reg.token;
+        return shop;
+    }
+
+    SyncOp op(const Shop& shop, const QString& entity, const QString& action, const QJsonObject& fields,
+        const QString& actor, quint16 counter = 0)
+    {
+        SyncOp o;
+        o.id = Ids::newId(m_clock.nowMs());
+        o.companyId = shop.company.id;
+        o.entity = entity;
+        o.entityId = Ids::newId(m_clock.nowMs());
+        o.action = action;
+        o.fields = fields;
+        o.hlc = Hlc {m_clock.nowMs(), counter, shop.device.siteId};
+        o.actorId = actor;
+        o.createdAt = m_clock.nowMs();
+        return o;
+    }
+
+    SyncOp customer(const Shop& shop, const QString& name, quint16 counter = 0)
+    {
+        return op(shop, QStringLiteral("customer"), QStringLiteral("create"), {{QStringLiteral("name"), name}},
+            shop.cashier.id, counter);
+    }
+
+    qint64 logLength(ServerStore& s, const ServerStore::Device& d)
+    {
+        qint64 since = 0;
+        qint64 count = 0;
+        for (;;) {
+            auto page = s.pull(d, since, 1000).value();
+            count += page.changes.size();
+            since = page.next;
+            if (!page.hasMore)
+                return count;
+        }
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        qInfo("storage: %s", qEnvironmentVariableIsEmpty("KASIR_TEST_PG") ? "SQLite" : "PostgreSQL");
+    }
+
+    void administrationRefusesBadInputAndDuplicates()
+    {
+        auto s = open();
+        auto bad = s->createCompany(QStringLiteral("  "), QStringLiteral("XX"), QStringLiteral("rupiah"));
+        QVERIFY(!bad);
+        QCOMPARE(bad.error().fields.size(), 3);
+        QCOMPARE(bad.error().fields[0].field, QStringLiteral("name"));
+        QCOMPARE(bad.error().fields[1].field, QStringLiteral("region"));
+        QCOMPARE(bad.error().fields[2].field, QStringLiteral("currency"));
+
+        Shop shop = makeShop(*s, QStringLiteral("Toko \"Maju\"'; DROP TABLE srv_user; --"));
+        QCOMPARE(s->company(shop.company.id).value()->name, QStringLiteral("Toko \"Maju\"'; DROP TABLE srv_user; --"));
+        auto dupStore = s->createStore(shop.company.id, QStringLiteral("s01"), QStringLiteral("Lagi"));
+        QVERIFY(!dupStore);
+        QCOMPARE(dupStore.error().kind, Error::Kind::Conflict);
+        QCOMPARE(dupStore.error().field, QStringLiteral("code"));
+        auto dupUser = s->createUser(
+            shop.company.id, QStringLiteral("ANI"), QString(), Role::Manager, QStringLiteral("rahasia-789"));
+        QVERIFY(!dupUser);
+        QCOMPARE(dupUser.error().field, QStringLiteral("username"));
+        auto noStore = s->registerTerminal(Ids::newId(), QString(), false);
+        QVERIFY(!noStore);
+        QCOMPARE(noStore.error().kind, Error::Kind::NotFound);
+        auto shortPassword
+            = s->createUser(shop.company.id, QStringLiteral("citra"), QString(), Role::Manager, QStringLiteral("x"));
+        QVERIFY(!shortPassword);
+        QCOMPARE(shortPassword.error().fields.value(0).field, QStringLiteral("password"));
+
+        // The second terminal of the store gets the next code and number.
+        auto second = s->registerTerminal(shop.store.id, QString(), false).value();
+        QCOMPARE(second.device.code, QStringLiteral("T02"));
+        QCOMPARE(second.device.number, 2);
+        QVERIFY(second.device.siteId != shop.device.siteId);
+        QCOMPARE(s->terminals(shop.company.id).value().size(), 2);
+    }
+
+    void anEnrolmentCodeWorksOnceAndExpires()
+    {
+        auto s = open();
+        Shop shop = makeShop(*s, QStringLiteral("Toko Enrol"));
+        auto reg = s->registerTerminal(shop.store.id, QStringLiteral("Kasir 2"), false).value();
+        QVERIFY(reg.token.isEmpty());
+        QCOMPARE(reg.enrolmentCode.size(), 11);
+        QVERIFY(!s->enrol(QStringLiteral("WRONG-CODE1")));
+        // Typed in lower case without the dash, as people do.
+        auto e = s->enrol(reg.enrolmentCode.toLower().remove(u'-'));
+        QVERIFY2(e, qPrintable(e ? QString() : e.error().describe()));
+        QCOMPARE(e->device.id, reg.device.id);
+        QCOMPARE(e->company.id, shop.company.id);
+        QVERIFY(s->authenticate(e->token));
+        QVERIFY(!s->enrol(reg.enrolmentCode)); // once only
+
+        auto late = s->registerTerminal(shop.store.id, QString(), false).value();
+        m_clock.advance(25LL * 3600 * 1000);
+        auto expired = s->enrol(late.enrolmentCode);
+        QVERIFY(!expired);
+        QCOMPARE(expired.error().kind, Error::Kind::PermissionDenied);
+    }
+
+    void aRevokedTokenIsRefused()
+    {
+        auto s = open();
+        Shop shop = makeShop(*s, QStringLiteral("Toko Cabut"));
+        QVERIFY(s->authenticate(shop.token));
+        QVERIFY(s->revokeTerminal(shop.device.id));
+        auto after = s->authenticate(shop.token);
+        QVERIFY(!after);
+        QCOMPARE(after.error().kind, Error::Kind::NotFound);
+        auto listed = s->terminals(shop.company.id).value();
+        QVERIFY(listed.constFirst().revokedAt > 0);
+        QVERIFY(!s->revokeTerminal(Ids::newId()));
+        QVERIFY(!s->authenticate(QString()));
+    }
+
+    void aReplayedPushChangesNothing()
+    {
+        auto s = open();
+        Shop shop = makeShop(*s, QStringLiteral("Toko Ulang"));
+        const qint64 before = logLength(*s, shop.device);
+        QCOMPARE(before, 5); // company, store, two users, the terminal
+        QList<SyncOp> ops;
+        for (int i = 0; i < 150; ++i)
+            ops << customer(shop, QStringLiteral("Pelanggan %1").arg(i), static_cast<quint16>(i));
+        auto first = s->push(shop.device, QStringLiteral("b1"), ops).value();
+        QCOMPARE(first.results.size(), 150);
+        for (int i = 0; i < 150; ++i) {
+            QCOMPARE(first.results[i].status, ServerStore::OpResult::Status::Applied);
+            QCOMPARE(first.results[i].seq, before + 1 + i);
+        }
+        auto again = s->push(shop.device, QStringLiteral("b1"), ops).value();
+        for (int i = 0; i < 150; ++i) {
+            QCOMPARE(again.results[i].status, ServerStore::OpResult::Status::Duplicate);
+            QCOMPARE(again.results[i].seq, first.results[i].seq);
+        }
+        QCOMPARE(logLength(*s, shop.device), before + 150);
+
+        // The same id with other content is refused, and nothing is written.
+        SyncOp forged = ops[7];
+        forged.fields.insert(QStringLiteral("name"), QStringLiteral("Someone else"));
+        auto reused = s->push(shop.device, QStringLiteral("b2"), {forged}).value();
+        QCOMPARE(reused.results.constFirst().status, ServerStore::OpResult::Status::Rejected);
+        QCOMPARE(reused.results.constFirst().code, QStringLiteral("id_reused"));
+        QCOMPARE(logLength(*s, shop.device), before + 150);
+
+        // The pulled log holds the ops as pushed, in order.
+        auto page = s->pull(shop.device, before, 10).value();
+        QCOMPARE(page.changes.size(), 10);
+        QVERIFY(page.hasMore);
+        QCOMPARE(page.changes[3].id, ops[3].id);
+        QCOMPARE(page.changes[3].fields, ops[3].fields);
+        QCOMPARE(page.changes[3].hlc, ops[3].hlc);
+        QCOMPARE(page.changes[3].deviceId, shop.device.id);
+        QCOMPARE(page.next, before + 10);
+    }
+
+    void everyOpIsCheckedForRoleAndCompany()
+    {
+        auto s = open();
+        Shop a = makeShop(*s, QStringLiteral("Toko A"));
+        Shop b = makeShop(*s, QStringLiteral("Toko B"));
+        const qint64 before = logLength(*s, a.device);
+        QList<SyncOp> ops;
+        ops << op(a, QStringLiteral("product"), QStringLiteral("create"),
+            {{QStringLiteral("sku"), QStringLiteral("X")}},
+            a.cashier.id); // a cashier may not manage products
+        ops << customer(a, QStringLiteral("Fine"));
+        SyncOp other = customer(a, QStringLiteral("Into B"));
+        other.companyId = b.company.id; // a terminal of A writing into B
+        ops << other;
+        SyncOp stranger = customer(a, QStringLiteral("By B's admin"));
+        stranger.actorId = b.admin.id; // a user of another company
+        ops << stranger;
+        ops << op(a, QStringLiteral("user"), QStringLiteral("update"),
+            {{QStringLiteral("role"), QStringLiteral("admin")}}, a.admin.id);
+        ops.last().entityId = b.cashier.id; // A's admin promoting B's cashier
+        ops << op(a, QStringLiteral("terminal"), QStringLiteral("create"),
+            {{QStringLiteral("code"), QStringLiteral("T9")}}, a.admin.id);
+        ops << op(a, QStringLiteral("spaceship"), QStringLiteral("create"), {{QStringLiteral("x"), 1}}, a.admin.id);
+        SyncOp anonymous = customer(a, QStringLiteral("Nobody"));
+        anonymous.actorId.clear();
+        ops << anonymous;
+        auto out = s->push(a.device, QStringLiteral("mixed"), ops).value();
+        QCOMPARE(out.results.size(), ops.size());
+        const QStringList codes {QStringLiteral("forbidden"), QString(), QStringLiteral("wrong_company"),
+            QStringLiteral("unknown_user"), QStringLiteral("wrong_company"), QStringLiteral("server_only"),
+            QStringLiteral("unknown_entity"), QStringLiteral("no_actor")};
+        for (qsizetype i = 0; i < ops.size(); ++i) {
+            QCOMPARE(out.results[i].code, codes[i]);
+            QCOMPARE(out.results[i].status,
+                codes[i].isEmpty() ? ServerStore::OpResult::Status::Applied : ServerStore::OpResult::Status::Rejected);
+        }
+        QCOMPARE(logLength(*s, a.device), before + 1);
+        // B saw none of it, and its cashier is still a cashier: A's admin could not promote them.
+        const qint64 bLog = logLength(*s, b.device);
+        QCOMPARE(bLog, 5);
+        SyncOp byCashier = op(b, QStringLiteral("tag"), QStringLiteral("create"),
+            {{QStringLiteral("name"), QStringLiteral("VIP")}}, b.cashier.id);
+        QCOMPARE(s->push(b.device, QStringLiteral("b"), {byCashier}).value().results.constFirst().code,
+            QStringLiteral("forbidden"));
+        // A refusal is recorded: sent again, it answers the same.
+        auto replay = s->push(a.device, QStringLiteral("mixed"), {ops[0]}).value();
+        QCOMPARE(replay.results.constFirst().code, QStringLiteral("forbidden"));
+
+        // A user deactivated by an admin's pushed change may no longer write. (The change is
+        // newer than the server's own stamps of the user.)
+        m_clock.advance(1);
+        SyncOp off = op(a, QStringLiteral("user"), QStringLiteral("deactivate"), {{QStringLiteral("active"), false}},
+            a.admin.id, 1);
+        off.entityId = a.cashier.id;
+        QCOMPARE(s->push(a.device, QStringLiteral("off"), {off, customer(a, QStringLiteral("Late"), 2)})
+                     .value()
+                     .results[1]
+                     .code,
+            QStringLiteral("user_inactive"));
+    }
+
+    void aClockTooFarAheadStopsTheBatchThere()
+    {
+        auto s = open();
+        Shop shop = makeShop(*s, QStringLiteral("Toko Jam"));
+        const qint64 before = logLength(*s, shop.device);
+        SyncOp ok1 = customer(shop, QStringLiteral("One"), 1);
+        SyncOp ahead = customer(shop, QStringLiteral("Ahead"), 2);
+        ahead.hlc.ms = m_clock.nowMs() + ServerStore::maxSkewMs + 60000;
+        SyncOp after = customer(shop, QStringLiteral("After"), 3);
+        auto out = s->push(shop.device, QStringLiteral("skew"), {ok1, ahead, after}).value();
+        QCOMPARE(out.results.size(), 1);
+        QCOMPARE(out.results.constFirst().status, ServerStore::OpResult::Status::Applied);
+        QVERIFY(out.stopped);
+        QCOMPARE(out.stopped->id, ahead.id);
+        QCOMPARE(out.stopped->code, QStringLiteral("clock_ahead"));
+        QCOMPARE(logLength(*s, shop.device), before + 1);
+        // Within five minutes is fine.
+        ahead.hlc.ms = m_clock.nowMs() + ServerStore::maxSkewMs - 1000;
+        QCOMPARE(s->push(shop.device, QStringLiteral("skew2"), {ahead, after}).value().results.size(), 2);
+    }
+
+    // Writers on other connections (other server processes on PostgreSQL) push at once while
+    // a reader pulls: the reader must never see a position before an earlier one has
+    // committed, or its cursor would pass over it for good.
+    void concurrentPushesNeverLetACursorSkip()
+    {
+        auto s = open();
+        Shop shop = makeShop(*s, QStringLiteral("Toko Ramai"));
+        const qint64 before = logLength(*s, shop.device);
+        constexpr int writers = 4;
+        constexpr int batches = 25;
+        constexpr int perBatch = 20;
+        QList<QList<QList<SyncOp>>> work(writers);
+        for (int w = 0; w < writers; ++w) {
+            for (int b = 0; b < batches; ++b) {
+                QList<SyncOp> batch;
+                for (int i = 0; i < perBatch; ++i)
+                    batch << customer(shop, QStringLiteral("W%1 B%2 #%3").arg(w).arg(b).arg(i),
+                        static_cast<quint16>(w * 1000 + b * perBatch + i));
+                work[w] << batch;
+            }
+        }
+        std::atomic<int> done {0};
+        std::atomic<int> failures {0};
+        QList<QThread*> threads;
+        for (int w = 0; w < writers; ++w) {
+            threads << QThread::create([&, w] {
+                auto mine = open();
+                for (const auto& batch : std::as_const(work[w])) {
+                    auto r = mine->push(shop.device, QStringLiteral("w%1").arg(w), batch);
+                    if (!r || r->results.size() != perBatch)
+                        ++failures;
+                }
+                ++done;
+            });
+        }
+        QList<qint64> seen;
+        QString readerError;
+        QThread* reader = QThread::create([&] {
+            auto mine = open();
+            qint64 since = before;
+            for (;;) {
+                const bool finished = done.load() == writers;
+                auto page = mine->pull(shop.device, since, 7);
+                if (!page) {
+                    readerError = page.error().describe();
+                    return;
+                }
+                for (const SyncOp& o : std::as_const(page->changes))
+                    seen << o.seq;
+                since = page->next;
+                if (finished && !page->hasMore)
+                    return;
+            }
+        });
+        for (QThread* t : std::as_const(threads))
+            t->start();
+        reader->start();
+        for (QThread* t : std::as_const(threads))
+            QVERIFY(t->wait(120000));
+        QVERIFY(reader->wait(120000));
+        qDeleteAll(threads);
+        delete reader;
+        QVERIFY2(readerError.isEmpty(), qPrintable(readerError));
+        QCOMPARE(failures.load(), 0);
+        QCOMPARE(seen.size(), writers * batches * perBatch);
+        for (qsizetype i = 0; i < seen.size(); ++i)
+            QCOMPARE(seen[i], before + 1 + i);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerStore)
+#include "TestServerStore.moc"
