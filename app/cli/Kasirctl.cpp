@@ -198,6 +198,13 @@ int Kasirctl::help()
               "                                                         all or none; --progress reports on stderr;\n"
               "                                                         an empty file first gets a demo company with\n"
               "                                                         the logins admin, manager and kasir)\n"
+              "  sync enrol --server URL --code CODE                    make this empty database a terminal of the\n"
+              "                                                         server's company, and download it\n"
+              "  sync --once                                            push the changes made here, pull the\n"
+              "                                                         others'; prints what moved\n"
+              "  sync [--interval SECONDS]                              keep syncing: after each change, every\n"
+              "                                                         SECONDS (60), and retrying with backoff\n"
+              "  sync status                                            server, pending changes, last sync\n"
               "\n"
               "Field options: --name --phone --whatsapp --email --address --city --province --postal-code\n"
               "  --type walk-in|member|vip|wholesale --status active|inactive|blocked\n"
@@ -295,6 +302,8 @@ int Kasirctl::run(const QStringList& arguments)
         return bulk(args);
     if (command == u"segment")
         return segment(args);
+    if (command == u"sync")
+        return sync(args);
     if (command == u"customer" || command == u"user" || command == u"product" || command == u"rules"
         || command == u"note" || command == u"tag" || command == u"contact") {
         if (args.isEmpty())

@@ -66,6 +66,8 @@ private:
     int bulk(const QStringList& args);
     // `segment ID|CODE`, `segment recompute` and `segment counts` (KasirctlSegments.cpp).
     int segment(const QStringList& args);
+    // `sync enrol --server URL --code CODE`, `sync [--once]`, `sync status` (KasirctlSync.cpp).
+    int sync(const QStringList& args);
     // Reads an integer flag into `out` (unset: left alone); false, with exitCode set, when
     // the value is not a whole number.
     bool readInteger(const QCommandLineParser& parser, const QString& flag, const QString& field,

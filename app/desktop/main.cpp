@@ -2,6 +2,8 @@
 #include "core/services/SetupService.h"
 #include "core/storage/Database.h"
 #include "core/storage/TenancyRepository.h"
+#include "core/sync/SyncEngine.h"
+#include "ui/dialogs/JoinServerDialog.h"
 #include "ui/dialogs/LoginDialog.h"
 #include "ui/views/MainWindow.h"
 #include "ui/views/SettingsView.h"
@@ -15,6 +17,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
@@ -139,8 +142,8 @@ int main(int argc, char* argv[])
                       "customers with \"kasirctl --db %1 demo --customers 1000\", then start Kasir again.")
               .arg(shownPath);
 
-    // Opening a missing file would create an empty database; say what to do instead.
-    if (!QFileInfo::exists(path))
+    // A screenshot or an offscreen run never makes a database: say what to do instead.
+    if (!QFileInfo::exists(path) && !interactive)
         return refuse(interactive, QMessageBox::Information, notSetUp,
             Desktop::tr("There is no Kasir database at %1.").arg(shownPath) + u"\n\n" + howToSetUp);
 
@@ -149,7 +152,24 @@ int main(int argc, char* argv[])
         return refuse(interactive, QMessageBox::Critical, Desktop::tr("Kasir cannot start"),
             Desktop::tr("The database %1 could not be opened: %2").arg(shownPath, db.error().describe()));
 
+    // The terminal's sync with its server, if it has one; it outlives the windows.
+    QNetworkAccessManager network;
+    kasir::SyncEngine sync(**db, network, kasir::SystemClock::instance());
+
     auto company = kasir::SetupService(**db).currentCompany();
+    if (!company && company.error().kind == kasir::Error::Kind::NotFound && interactive) {
+        // A new terminal: it joins its shop's server (and downloads the company), or the
+        // person sets up a company on its own with kasirctl.
+        kasir::JoinServerDialog join(sync,
+            Desktop::tr("This computer has no Kasir data yet (%1).\n\nIf your shop runs a Kasir server, join it with "
+                        "the server's address and the enrolment code its administrator made for this terminal.\n\n"
+                        "To use Kasir on its own instead, quit and run \"kasirctl --db %1 init --company NAME\", or "
+                        "try it with demo customers: \"kasirctl --db %1 demo --customers 1000\".")
+                .arg(shownPath));
+        if (join.exec() != QDialog::Accepted)
+            return 0;
+        company = kasir::SetupService(**db).currentCompany();
+    }
     if (!company) {
         if (company.error().kind == kasir::Error::Kind::NotFound)
             return refuse(interactive, QMessageBox::Information, notSetUp,
@@ -187,6 +207,7 @@ int main(int argc, char* argv[])
         if (auto current = kasir::SetupService(**db).currentCompany())
             company = std::move(current);
         auto next = std::make_unique<kasir::MainWindow>(**db, actor, *company);
+        next->setSyncEngine(&sync);
         if (on)
             next->showPage(*on);
         if (!screenshot.isEmpty())
@@ -205,6 +226,9 @@ int main(int argc, char* argv[])
         window = std::move(next);
     };
     makeWindow(page);
+    // An enrolled terminal syncs in the background from now on; a screenshot stays as it is.
+    if (screenshot.isEmpty() && sync.isEnrolled())
+        sync.startBackground();
 
     if (!screenshot.isEmpty()) {
         // The picture is taken once the status bar has its count (counted on another

@@ -3,6 +3,8 @@
 #include "core/domain/Customer.h"
 #include "core/domain/CustomerQuery.h"
 #include "core/services/SyncStatusService.h"
+#include "core/sync/SyncEngine.h"
+#include "ui/widgets/SyncPanel.h"
 #include "core/storage/Database.h"
 #include "ui/models/CustomerTableModel.h"
 #include "ui/views/CounterView.h"
@@ -13,11 +15,13 @@
 
 #include <QAction>
 #include <QDialog>
+#include <QDateTime>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
@@ -254,6 +258,36 @@ bool MainWindow::hasPage(Page page) const
 {
     return page == Page::Detail
         || std::any_of(m_pages.cbegin(), m_pages.cend(), [page](const PageEntry& e) { return e.page == page; });
+}
+
+void MainWindow::setSyncEngine(SyncEngine* engine)
+{
+    m_sync = engine;
+    if (!engine)
+        return;
+    auto update = [this] {
+        m_connection->setText(SyncPanel::describeState(*m_sync));
+        m_connection->setToolTip(m_sync->lastError().isEmpty() ? m_sync->server().toString() : m_sync->lastError());
+        const qint64 last = m_sync->lastSyncAt();
+        m_lastSync->setText(last > 0 ? tr("Last sync: %1")
+                                           .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(last).toLocalTime(),
+                                               QLocale::ShortFormat))
+                                     : tr("Last sync: never"));
+    };
+    connect(engine, &SyncEngine::stateChanged, this, update);
+    connect(engine, &SyncEngine::finished, this, [this, update] {
+        update();
+        refreshSyncStatus();
+        // Other terminals' changes arrived: the pages read again when next shown.
+        if (m_sync->progress().pulled > 0) {
+            customersChanged();
+            if (m_settings)
+                m_settings->reload();
+        }
+    });
+    if (m_settings)
+        m_settings->addSyncTab(engine);
+    update();
 }
 
 void MainWindow::customersChanged()

@@ -17,6 +17,8 @@ class QStackedWidget;
 
 namespace kasir {
 
+class SyncEngine;
+
 class CounterView;
 class CustomerDetailView;
 class CustomerListView;
@@ -56,6 +58,9 @@ public:
     CustomerListView* customerList() const { return m_customers; }
     CustomerDetailView* customerDetail() const { return m_detail; }
     SettingsView* settings() const { return m_settings; }
+    // Shows the sync engine's state in the status bar and its panel in Settings; the engine
+    // outlives the window (a language switch makes a new window over the same engine).
+    void setSyncEngine(SyncEngine* engine);
     // nullptr for a role that may not see the dashboard.
     DashboardView* dashboard() const { return m_dashboard; }
     // Whether the role has the page.
@@ -106,6 +111,7 @@ private:
     QLabel* m_connection = nullptr;
     QLabel* m_pending = nullptr;
     QLabel* m_lastSync = nullptr;
+    SyncEngine* m_sync = nullptr;
     QWidget* m_shortcuts = nullptr;
     QTimer m_syncStatusTimer;
     QThread m_statusThread;

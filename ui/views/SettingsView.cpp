@@ -11,6 +11,7 @@
 #include "core/storage/TenancyRepository.h"
 #include "ui/widgets/FieldMessages.h"
 #include "ui/widgets/LongTask.h"
+#include "ui/widgets/SyncPanel.h"
 #include "ui/widgets/Tables.h"
 
 #include <QCheckBox>
@@ -156,6 +157,13 @@ SettingsView::~SettingsView() = default;
 void SettingsView::setFolderOpener(FolderOpener opener)
 {
     m_openFolder = std::move(opener);
+}
+
+void SettingsView::addSyncTab(SyncEngine* engine)
+{
+    auto* panel = new SyncPanel(m_db, *engine, this);
+    panel->setObjectName(QStringLiteral("syncPanel"));
+    m_tabs->addTab(panel, tr("S&ync"));
 }
 
 void SettingsView::reload()

@@ -25,6 +25,7 @@ class QTableWidget;
 namespace kasir {
 
 class Database;
+class SyncEngine;
 
 // The settings page: the company and its stores, the users and their roles, the membership
 // rules, the language of this computer and where its data lives. The services decide what
@@ -46,6 +47,8 @@ public:
     // test puts something else here, so that no file manager opens during the tests.
     using FolderOpener = std::function<bool(const QUrl&)>;
     void setFolderOpener(FolderOpener opener);
+    // Adds the Sync tab for the terminal's sync engine.
+    void addSyncTab(SyncEngine* engine);
 
 public Q_SLOTS:
     // Reads the users and the rules again (after another page or terminal changed them).

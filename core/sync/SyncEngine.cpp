@@ -1,0 +1,487 @@
+#include "core/sync/SyncEngine.h"
+
+#include "core/domain/Clock.h"
+#include "core/domain/Ids.h"
+#include "core/storage/Database.h"
+#include "core/storage/OutboxRepository.h"
+#include "core/storage/SyncStateRepository.h"
+#include "core/storage/TenancyRepository.h"
+#include "core/storage/UnitOfWork.h"
+#include "core/sync/ChangeApplier.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkInformation>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QUrlQuery>
+
+Q_LOGGING_CATEGORY(lcSync, "kasir.sync")
+
+namespace kasir {
+
+namespace {
+
+Actor syncActor()
+{
+    return Actor {QString(), QString(), QStringLiteral("sync"), Role::Admin};
+}
+
+const QString key(const char* k)
+{
+    return QString::fromLatin1(k);
+}
+
+} // namespace
+
+SyncEngine::SyncEngine(Database& db, QNetworkAccessManager& network, const Clock& clock, QObject* parent)
+    : QObject(parent), m_db(db), m_network(network), m_clock(clock)
+{
+    m_state = isEnrolled() ? State::Idle : State::NotEnrolled;
+    m_retry.setSingleShot(true);
+    connect(&m_retry, &QTimer::timeout, this, &SyncEngine::syncNow);
+    m_watch.setInterval(1000);
+    connect(&m_watch, &QTimer::timeout, this, [this] {
+        if (m_busy || m_retry.isActive() || !isEnrolled())
+            return;
+        const QString company = companyId();
+        QSqlQuery& q = m_db.prepared(QStringLiteral("SELECT EXISTS (SELECT 1 FROM sync_outbox WHERE company_id = ?)"));
+        q.bindValue(0, company);
+        auto waiting = Sql::integer(q);
+        const qint64 since = m_clock.nowMs() - lastSyncAt();
+        if ((waiting && *waiting > 0) || since >= m_interval)
+            syncNow();
+    });
+}
+
+SyncEngine::~SyncEngine()
+{
+    if (m_reply)
+        m_reply->abort();
+}
+
+QString SyncEngine::stateName(State state)
+{
+    switch (state) {
+    case State::NotEnrolled:
+        return QStringLiteral("not_enrolled");
+    case State::Idle:
+        return QStringLiteral("idle");
+    case State::Syncing:
+        return QStringLiteral("syncing");
+    case State::UpToDate:
+        return QStringLiteral("up_to_date");
+    case State::Offline:
+        return QStringLiteral("offline");
+    case State::Error:
+        return QStringLiteral("error");
+    }
+    return {};
+}
+
+bool SyncEngine::isEnrolled()
+{
+    return !m_db.localState(key(tokenKey)).isEmpty();
+}
+
+QUrl SyncEngine::server()
+{
+    return QUrl(m_db.localState(key(serverKey)));
+}
+
+QString SyncEngine::companyId()
+{
+    return m_db.localState(key(companyKey));
+}
+
+qint64 SyncEngine::lastSyncAt()
+{
+    return m_db.localState(key(lastSyncKey)).toLongLong();
+}
+
+int SyncEngine::backoffMs(int failures, double jitter)
+{
+    const qint64 base = std::min<qint64>(qint64(1000) << std::clamp(failures - 1, 0, 20), 5 * 60 * 1000);
+    return static_cast<int>(base * std::clamp(jitter, 0.5, 1.5));
+}
+
+void SyncEngine::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+void SyncEngine::request(const QString& method, const QString& path, const QJsonObject& body, Handler handler)
+{
+    QUrl url = server();
+    const qsizetype query = path.indexOf(u'?');
+    url.setPath(url.path().chopped(url.path().endsWith(u'/') ? 1 : 0) + path.left(query));
+    if (query >= 0)
+        url.setQuery(path.mid(query + 1));
+    QNetworkRequest req(url);
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    req.setRawHeader("X-Request-Id", Ids::newId().toLatin1());
+    const QString token = m_db.localState(key(tokenKey));
+    if (!token.isEmpty())
+        req.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+    req.setTransferTimeout(120000);
+    QNetworkReply* reply = method == u"GET" ? m_network.get(req)
+                                            : m_network.post(req, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    m_reply = reply;
+    connect(reply, &QNetworkReply::finished, this, [this, reply, handler = std::move(handler)] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray data = reply->readAll();
+        if (status == 0) {
+            handler(Error::other(
+                QStringLiteral("offline"), tr("the server could not be reached (%1)").arg(reply->errorString())));
+            return;
+        }
+        QJsonParseError parse;
+        const QJsonDocument doc = QJsonDocument::fromJson(data, &parse);
+        if (status >= 400) {
+            const QJsonObject o = doc.object();
+            Error e = Error::other(o.value(QStringLiteral("code")).toString(QStringLiteral("http_%1").arg(status)),
+                tr("the server refused the request (HTTP %1): %2")
+                    .arg(status)
+                    .arg(o.value(QStringLiteral("error")).toString(QString::fromUtf8(data.left(200)))));
+            if (status == 401)
+                e.code = QStringLiteral("unauthorised");
+            if (status == 403)
+                e.kind = Error::Kind::PermissionDenied;
+            handler(e);
+            return;
+        }
+        if (parse.error != QJsonParseError::NoError || !doc.isObject()) {
+            handler(Error::other(QStringLiteral("bad_reply"), tr("the server's answer is not a JSON object")));
+            return;
+        }
+        handler(doc.object());
+    });
+}
+
+void SyncEngine::enrol(const QUrl& serverUrl, const QString& code)
+{
+    if (m_busy) {
+        emit finished(Error::other(QStringLiteral("busy"), tr("a sync is already running")));
+        return;
+    }
+    if (isEnrolled()) {
+        emit finished(Error::conflict(QStringLiteral("server"), QStringLiteral("already_enrolled"),
+            tr("this terminal is already enrolled with %1").arg(server().toString())));
+        return;
+    }
+    auto terminal = TenancyRepository(m_db).localTerminal();
+    if (!terminal || terminal->has_value()) {
+        emit finished(Error::conflict(QStringLiteral("database"), QStringLiteral("not_empty"),
+            tr("this database already holds a company; enrol a terminal with a new, empty database")));
+        return;
+    }
+    if (!serverUrl.isValid() || (serverUrl.scheme() != u"http" && serverUrl.scheme() != u"https")
+        || serverUrl.host().isEmpty()) {
+        emit finished(Error::invalidField(QStringLiteral("server"), QStringLiteral("invalid_url"),
+            tr("must be the server's address, such as http://192.168.1.10:8787")));
+        return;
+    }
+    // The address is needed for the request; it is kept only if the enrolment succeeds.
+    {
+        UnitOfWork uow(m_db, syncActor());
+        Status s = uow.begin();
+        if (s)
+            s = SyncStateRepository(m_db).setValue(uow, key(serverKey), serverUrl.toString());
+        if (s)
+            s = uow.commit();
+        if (!s) {
+            emit finished(s);
+            return;
+        }
+    }
+    m_busy = true;
+    setState(State::Syncing);
+    request(QStringLiteral("POST"), QStringLiteral("/sync/v1/enrol"), {{QStringLiteral("code"), code}},
+        [this, serverUrl](const Result<QJsonObject>& reply) {
+            m_busy = false;
+            Status s = reply ? saveEnrolment(serverUrl, *reply) : Status(reply.error());
+            if (!s) {
+                UnitOfWork uow(m_db, syncActor());
+                if (uow.begin() && SyncStateRepository(m_db).setValue(uow, key(serverKey), QString()))
+                    uow.commit().ok();
+                setState(State::NotEnrolled);
+                m_lastError = s.error().describe();
+            } else {
+                setState(State::Idle);
+                m_lastError.clear();
+            }
+            emit finished(s);
+        });
+}
+
+Status SyncEngine::saveEnrolment(const QUrl& serverUrl, const QJsonObject& reply)
+{
+    const QString device = reply.value(QStringLiteral("deviceId")).toString();
+    const QString token = reply.value(QStringLiteral("token")).toString();
+    const QString company = reply.value(QStringLiteral("companyId")).toString();
+    const qint64 site = static_cast<qint64>(reply.value(QStringLiteral("siteId")).toDouble());
+    const qint64 firstNumber = static_cast<qint64>(reply.value(QStringLiteral("firstCustomerNumber")).toDouble(1));
+    if (device.isEmpty() || token.isEmpty() || company.isEmpty() || site <= 0 || site > 0xFFFFFFFFLL)
+        return Error::other(QStringLiteral("bad_reply"), tr("the server's enrolment answer is incomplete"));
+    UnitOfWork uow(m_db, syncActor());
+    if (Status s = uow.begin(); !s)
+        return s;
+    SyncStateRepository state(m_db);
+    for (const auto& [k, v] : {std::pair {serverKey, serverUrl.toString()}, std::pair {deviceKey, device},
+             std::pair {tokenKey, token}, std::pair {companyKey, company}, std::pair {cursorKey, QStringLiteral("0")},
+             std::pair {"sync.site", QString::number(site)}}) {
+        if (Status s = state.setValue(uow, key(k), v); !s)
+            return s;
+    }
+    if (Status s = TenancyRepository(m_db).setLocalTerminal(uow, device); !s)
+        return s;
+    // Customer codes made here come from this terminal's own block, so that two terminals
+    // never hand out the same code.
+    QSqlQuery& q = uow.prepared(QStringLiteral("INSERT INTO code_sequence (company_id, name, next_value) "
+                                               "VALUES (?, 'customer', ?) ON CONFLICT (company_id, name) DO NOTHING"));
+    q.bindValue(0, company);
+    q.bindValue(1, firstNumber);
+    if (Status s = Sql::exec(q); !s)
+        return s;
+    if (Status s = uow.commit(); !s)
+        return s;
+    m_db.hlc().setSiteId(static_cast<quint32>(site));
+    qCInfo(lcSync).noquote() << "enrolled as terminal" << reply.value(QStringLiteral("terminalCode")).toString() << "of"
+                             << reply.value(QStringLiteral("companyName")).toString();
+    return Done {};
+}
+
+void SyncEngine::syncNow()
+{
+    if (m_busy) {
+        m_again = true;
+        return;
+    }
+    if (!isEnrolled()) {
+        setState(State::NotEnrolled);
+        emit finished(Error::other(QStringLiteral("not_enrolled"), tr("this terminal is not enrolled with a server")));
+        return;
+    }
+    // The site id the server gave this terminal; the terminal's own row may not be here yet.
+    const quint32 site = m_db.localState(QStringLiteral("sync.site")).toUInt();
+    if (site != 0 && m_db.hlc().siteId() != site)
+        m_db.hlc().setSiteId(site);
+    m_retry.stop();
+    m_busy = true;
+    m_again = false;
+    m_progress = Progress {};
+    m_progress.initial = m_db.localState(key(cursorKey)).toLongLong() == 0;
+    m_progress.pending = OutboxRepository(m_db).pending(companyId()).value_or(0);
+    setState(State::Syncing);
+    emit progressChanged(m_progress);
+    pushNext();
+}
+
+void SyncEngine::pushNext()
+{
+    auto ops = OutboxRepository(m_db).oldest(companyId(), m_batchSize);
+    if (!ops) {
+        finish(ops.error());
+        return;
+    }
+    if (ops->isEmpty()) {
+        pullNext();
+        return;
+    }
+    m_inFlight = *ops;
+    QJsonArray array;
+    for (const SyncOp& op : std::as_const(m_inFlight))
+        array.append(op.toJson());
+    const QJsonObject body {{QStringLiteral("deviceId"), m_db.localState(key(deviceKey))},
+        {QStringLiteral("batchId"), Ids::newId(m_clock.nowMs())}, {QStringLiteral("ops"), array}};
+    request(QStringLiteral("POST"), QStringLiteral("/sync/v1/push"), body, [this](const Result<QJsonObject>& reply) {
+        if (!reply) {
+            finish(reply.error());
+            return;
+        }
+        const qint64 before = m_progress.pushed;
+        if (Status s = applyPushResults(m_inFlight, *reply); !s) {
+            finish(s);
+            return;
+        }
+        m_inFlight.clear();
+        const QJsonObject stopped = reply->value(QStringLiteral("stopped")).toObject();
+        if (!stopped.isEmpty()) {
+            // The rest stays in the outbox; pull anyway, then report why.
+            m_lastError = stopped.value(QStringLiteral("message")).toString();
+            m_pushStopped = Error::other(stopped.value(QStringLiteral("code")).toString(), m_lastError);
+            pullNext();
+            return;
+        }
+        if (m_progress.pushed == before) {
+            finish(Error::other(QStringLiteral("bad_reply"), tr("the server acknowledged none of the changes sent")));
+            return;
+        }
+        pushNext();
+    });
+}
+
+Status SyncEngine::applyPushResults(const QList<SyncOp>& sent, const QJsonObject& reply)
+{
+    QHash<QString, const SyncOp*> byId;
+    for (const SyncOp& op : sent)
+        byId.insert(op.id, &op);
+    UnitOfWork uow(m_db, syncActor());
+    if (Status s = uow.begin(); !s)
+        return s;
+    QStringList acked;
+    SyncStateRepository state(m_db);
+    const QJsonArray results = reply.value(QStringLiteral("results")).toArray();
+    for (const QJsonValue& v : results) {
+        const QJsonObject r = v.toObject();
+        const QString id = r.value(QStringLiteral("id")).toString();
+        const SyncOp* op = byId.value(id);
+        if (!op)
+            continue;
+        const QString status = r.value(QStringLiteral("status")).toString();
+        if (status == u"rejected") {
+            qCWarning(lcSync).noquote() << "the server refused" << op->entity << op->entityId << ":"
+                                        << r.value(QStringLiteral("message")).toString();
+            if (Status s = state.recordRejected(uow, *op, r.value(QStringLiteral("code")).toString(),
+                    r.value(QStringLiteral("message")).toString());
+                !s)
+                return s;
+        } else if (status != u"applied" && status != u"duplicate") {
+            continue;
+        }
+        acked << id;
+    }
+    if (Status s = OutboxRepository(m_db).acknowledge(acked); !s)
+        return s;
+    if (Status s = uow.commit(); !s)
+        return s;
+    m_progress.pushed += acked.size();
+    m_progress.pending = std::max<qint64>(0, m_progress.pending - acked.size());
+    emit progressChanged(m_progress);
+    return Done {};
+}
+
+void SyncEngine::pullNext()
+{
+    const QString since = m_db.localState(key(cursorKey));
+    request(QStringLiteral("GET"),
+        QStringLiteral("/sync/v1/pull?since=%1&limit=%2")
+            .arg(since.isEmpty() ? QStringLiteral("0") : since)
+            .arg(m_pageSize),
+        {}, [this](const Result<QJsonObject>& reply) {
+            if (!reply) {
+                finish(reply.error());
+                return;
+            }
+            bool more = false;
+            if (Status s = applyPage(*reply, more); !s) {
+                finish(s);
+                return;
+            }
+            if (more)
+                pullNext();
+            else
+                finish(m_pushStopped ? Status(*m_pushStopped) : Status(Done {}));
+        });
+}
+
+Status SyncEngine::applyPage(const QJsonObject& reply, bool& more)
+{
+    const QJsonArray changes = reply.value(QStringLiteral("changes")).toArray();
+    bool ok = false;
+    const qint64 next = reply.value(QStringLiteral("next")).toString().toLongLong(&ok);
+    if (!ok || next < 0)
+        return Error::other(QStringLiteral("bad_reply"), tr("the server's page has no valid cursor"));
+    QList<SyncOp> ops;
+    ops.reserve(changes.size());
+    for (qsizetype i = 0; i < changes.size(); ++i) {
+        auto op = SyncOp::fromJson(changes[i].toObject(), QStringLiteral("changes[%1]").arg(i));
+        if (!op)
+            return op.error();
+        ops.append(std::move(op).value());
+    }
+    UnitOfWork uow(m_db, syncActor());
+    if (Status s = uow.begin(); !s)
+        return s;
+    if (Status s = ChangeApplier(m_db).apply(uow, ops); !s)
+        return s;
+    SyncStateRepository state(m_db);
+    if (Status s = state.setValue(uow, key(cursorKey), QString::number(next)); !s)
+        return s;
+    if (Status s = state.setValue(uow, QString::fromLatin1(Database::hlcStateKey), m_db.hlc().last().toString()); !s)
+        return s;
+    more = reply.value(QStringLiteral("hasMore")).toBool();
+    if (!more) {
+        if (Status s = state.setValue(uow, key(lastSyncKey), QString::number(m_clock.nowMs())); !s)
+            return s;
+    }
+    if (Status s = uow.commit(); !s)
+        return s;
+    m_progress.pulled += ops.size();
+    emit progressChanged(m_progress);
+    return Done {};
+}
+
+void SyncEngine::finish(const Status& outcome)
+{
+    m_busy = false;
+    m_inFlight.clear();
+    m_pushStopped.reset();
+    if (outcome) {
+        m_failures = 0;
+        m_lastError.clear();
+        setState(State::UpToDate);
+    } else {
+        ++m_failures;
+        m_lastError = outcome.error().describe();
+        qCWarning(lcSync).noquote() << "sync failed:" << m_lastError;
+        setState(outcome.error().code == u"offline" ? State::Offline : State::Error);
+        if (m_background)
+            scheduleRetry();
+    }
+    emit finished(outcome);
+    if (m_again && outcome)
+        QTimer::singleShot(0, this, &SyncEngine::syncNow);
+}
+
+void SyncEngine::scheduleRetry()
+{
+    const double jitter = 0.5 + QRandomGenerator::global()->generateDouble();
+    m_retry.start(backoffMs(m_failures, jitter));
+}
+
+void SyncEngine::startBackground(int intervalMs)
+{
+    m_interval = intervalMs;
+    m_background = true;
+    m_watch.start();
+    if (QNetworkInformation::loadDefaultBackend()) {
+        if (QNetworkInformation* info = QNetworkInformation::instance()) {
+            connect(
+                info, &QNetworkInformation::reachabilityChanged, this,
+                [this](QNetworkInformation::Reachability r) {
+                    if (r == QNetworkInformation::Reachability::Online && m_state == State::Offline) {
+                        m_failures = 0;
+                        syncNow();
+                    }
+                },
+                Qt::UniqueConnection);
+        }
+    }
+    syncNow();
+}
+
+void SyncEngine::stopBackground()
+{
+    m_background = false;
+    m_watch.stop();
+    m_retry.stop();
+}
+
+} // namespace kasir

@@ -1,0 +1,426 @@
+#include "core/domain/Clock.h"
+#include "core/services/CheckoutService.h"
+#include "core/services/CustomerService.h"
+#include "core/services/LedgerService.h"
+#include "core/services/ProductService.h"
+#include "core/storage/Database.h"
+#include "core/storage/OutboxRepository.h"
+#include "core/storage/TenancyRepository.h"
+#include "core/sync/SyncEngine.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace kasir;
+
+namespace {
+
+// A real kasir-server on 127.0.0.1 (SQLite in the test's folder, or the PostgreSQL of
+// KASIR_TEST_PG), administered through its own command line.
+class Server
+{
+public:
+    explicit Server(const QString& dir) : m_dir(dir) { }
+    ~Server() { stop(); }
+
+    QStringList storage() const
+    {
+        const QString pg = qEnvironmentVariable("KASIR_TEST_PG");
+        return pg.isEmpty() ? QStringList {QStringLiteral("--db"), m_dir + QStringLiteral("/server.db")}
+                            : QStringList {QStringLiteral("--pg"), pg};
+    }
+
+    bool start()
+    {
+        m_process.setProgram(QStringLiteral(KASIR_SERVER_PATH));
+        m_process.setArguments(storage() << QStringLiteral("serve") << QStringLiteral("--listen")
+                                         << QStringLiteral("127.0.0.1:0"));
+        m_process.setProcessChannelMode(QProcess::SeparateChannels);
+        m_process.start();
+        if (!m_process.waitForStarted(10000))
+            return false;
+        for (int i = 0; i < 100 && !m_process.canReadLine(); ++i)
+            m_process.waitForReadyRead(100);
+        const QJsonObject o = QJsonDocument::fromJson(m_process.readLine()).object();
+        const QString listening = o.value(QStringLiteral("listening")).toString();
+        if (listening.isEmpty())
+            return false;
+        m_url = QUrl(QStringLiteral("http://") + listening);
+        return true;
+    }
+
+    void stop()
+    {
+        if (m_process.state() == QProcess::NotRunning)
+            return;
+        m_process.terminate();
+        if (!m_process.waitForFinished(10000))
+            m_process.kill();
+    }
+
+    int exitCode() const { return m_process.exitCode(); }
+    QProcess::ExitStatus exitStatus() const { return m_process.exitStatus(); }
+    QUrl url() const { return m_url; }
+
+    QJsonObject admin(QStringList args, const QByteArray& password = {})
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        if (!password.isEmpty())
+            env.insert(QStringLiteral("KASIR_PASSWORD"), QString::fromUtf8(password));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(KASIR_SERVER_PATH), storage() + args);
+        p.waitForFinished(30000);
+        if (p.exitCode() != 0)
+            qWarning("kasir-server %s: %s", qPrintable(args.join(u' ')), p.readAllStandardError().constData());
+        return QJsonDocument::fromJson(p.readAllStandardOutput().split('\n').value(0)).object();
+    }
+
+private:
+    QString m_dir;
+    QProcess m_process;
+    QUrl m_url;
+};
+
+// One terminal: its own SQLite file and sync engine.
+struct Terminal
+{
+    std::unique_ptr<Database> db;
+    std::unique_ptr<SyncEngine> engine;
+
+    Actor login(const QString& username)
+    {
+        auto terminal = TenancyRepository(*db).localTerminal().value();
+        auto store = TenancyRepository(*db).store((*terminal)->storeId).value();
+        return TenancyRepository(*db).userByName((*store)->companyId, username).value()->actor();
+    }
+};
+
+} // namespace
+
+class TestSyncIntegration : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    SystemClock m_clock;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<Server> m_server;
+    QString m_company;
+    QString m_store1;
+    QString m_store2;
+
+    Status syncOnce(Terminal& t)
+    {
+        QSignalSpy done(t.engine.get(), &SyncEngine::finished);
+        t.engine->syncNow();
+        if (!done.wait(60000))
+            return Error::other(QStringLiteral("timeout"), QStringLiteral("sync did not finish"));
+        return done.constFirst().constFirst().value<Status>();
+    }
+
+    std::unique_ptr<Terminal> enrol(const QString& storeId, const QString& name)
+    {
+        const QJsonObject reg = m_server->admin(
+            {QStringLiteral("terminal"), QStringLiteral("register"), QStringLiteral("--store"), storeId,
+                QStringLiteral("--name"), name});
+        auto t = std::make_unique<Terminal>();
+        t->db = Database::open(m_dir.filePath(name + QStringLiteral(".db")), m_clock).value();
+        t->engine = std::make_unique<SyncEngine>(*t->db, m_network, m_clock);
+        QSignalSpy done(t->engine.get(), &SyncEngine::finished);
+        t->engine->enrol(m_server->url(), reg.value(QStringLiteral("enrolmentCode")).toString());
+        if (!done.wait(30000) || !done.constFirst().constFirst().value<Status>())
+            qFatal("enrolment of %s failed: %s", qPrintable(name), qPrintable(t->engine->lastError()));
+        if (Status s = syncOnce(*t); !s)
+            qFatal("first sync of %s failed: %s", qPrintable(name), qPrintable(s.error().describe()));
+        return t;
+    }
+
+    // Every table that sync carries, as text, rows ordered; terminal-local tables and
+    // columns (row numbers, the outbox, cursors, the audit log's own ids) left out.
+    static QString syncedState(Database& db)
+    {
+        static const QStringList local {QStringLiteral("local_state"), QStringLiteral("sync_outbox"),
+            QStringLiteral("sync_rejected"), QStringLiteral("code_sequence"), QStringLiteral("audit_log"),
+            QStringLiteral("schema_migrations")};
+        QSqlQuery tables(db.connection());
+        tables.exec(QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                                   "AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name"));
+        QStringList names;
+        while (tables.next())
+            names << tables.value(0).toString();
+        QString out;
+        for (const QString& table : std::as_const(names)) {
+            if (local.contains(table) || table.contains(QLatin1String("_fts")))
+                continue;
+            QSqlQuery cols(db.connection());
+            cols.exec(QStringLiteral("SELECT name FROM pragma_table_info('%1')").arg(table));
+            QStringList columns;
+            while (cols.next()) {
+                const QString c = cols.value(0).toString();
+                if (c != u"seq")
+                    columns << c;
+            }
+            QSqlQuery rows(db.connection());
+            rows.exec(QStringLiteral("SELECT %1 FROM %2 ORDER BY %3")
+                          .arg(columns.join(u','), table, columns.join(u',')));
+            out += u'#' + table + u'\n';
+            while (rows.next()) {
+                QStringList values;
+                for (int i = 0; i < columns.size(); ++i)
+                    values << (rows.value(i).isNull() ? QStringLiteral("NULL") : rows.value(i).toString());
+                out += values.join(u'|') + u'\n';
+            }
+        }
+        return out;
+    }
+
+    static QString firstDifference(const QString& a, const QString& b)
+    {
+        const QStringList la = a.split(u'\n');
+        const QStringList lb = b.split(u'\n');
+        for (qsizetype i = 0; i < std::max(la.size(), lb.size()); ++i) {
+            if (la.value(i) != lb.value(i))
+                return QStringLiteral("line %1:\n  %2\n  %3").arg(i).arg(la.value(i).left(300), lb.value(i).left(300));
+        }
+        return {};
+    }
+
+    QJsonObject postRaw(const QString& path, const QByteArray& token, const QJsonObject& body, int* status)
+    {
+        QUrl url = m_server->url();
+        url.setPath(path);
+        QNetworkRequest req(url);
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        req.setRawHeader("Authorization", "Bearer " + token);
+        QNetworkReply* reply = m_network.post(req, QJsonDocument(body).toJson());
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        done.wait(30000);
+        *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QJsonObject o = QJsonDocument::fromJson(reply->readAll()).object();
+        reply->deleteLater();
+        return o;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        qRegisterMetaType<Status>("kasir::Status");
+        m_server = std::make_unique<Server>(m_dir.path());
+        QVERIFY(m_server->start());
+        qInfo("kasir-server at %s on %s", qPrintable(m_server->url().toString()),
+            qEnvironmentVariableIsEmpty("KASIR_TEST_PG") ? "SQLite" : "PostgreSQL");
+        m_company = m_server->admin({QStringLiteral("company"), QStringLiteral("create"), QStringLiteral("--name"),
+                                        QStringLiteral("Toko Sinar")})
+                        .value(QStringLiteral("id"))
+                        .toString();
+        QVERIFY(!m_company.isEmpty());
+        m_store1 = m_server->admin({QStringLiteral("store"), QStringLiteral("create"), QStringLiteral("--company"),
+                                       m_company, QStringLiteral("--code"), QStringLiteral("S01"),
+                                       QStringLiteral("--name"), QStringLiteral("Pusat")})
+                       .value(QStringLiteral("id"))
+                       .toString();
+        m_store2 = m_server->admin({QStringLiteral("store"), QStringLiteral("create"), QStringLiteral("--company"),
+                                       m_company, QStringLiteral("--code"), QStringLiteral("S02"),
+                                       QStringLiteral("--name"), QStringLiteral("Cabang")})
+                       .value(QStringLiteral("id"))
+                       .toString();
+        for (const auto& [name, role] : {std::pair {"ani", "admin"}, std::pair {"budi", "cashier"}}) {
+            QVERIFY(!m_server
+                        ->admin({QStringLiteral("user"), QStringLiteral("create"), QStringLiteral("--company"),
+                                    m_company, QStringLiteral("--username"), QLatin1String(name),
+                                    QStringLiteral("--role"), QLatin1String(role)},
+                            "rahasia-123")
+                        .isEmpty());
+        }
+    }
+
+    void cleanupTestCase()
+    {
+        m_server->stop();
+        // A graceful stop: SIGTERM finishes the request in flight and exits 0.
+        QCOMPARE(m_server->exitStatus(), QProcess::NormalExit);
+        QCOMPARE(m_server->exitCode(), 0);
+    }
+
+    void offlineEditsAndSalesConverge()
+    {
+        auto t1 = enrol(m_store1, QStringLiteral("t1"));
+        auto t2 = enrol(m_store1, QStringLiteral("t2"));
+        auto t3 = enrol(m_store2, QStringLiteral("t3"));
+        // The first sync brought the company, its stores, users and terminals.
+        QVERIFY(t2->login(QStringLiteral("budi")).role == Role::Cashier);
+        QCOMPARE(TenancyRepository(*t3->db).stores(m_company).value().size(), 2);
+
+        const Actor admin1 = t1->login(QStringLiteral("ani"));
+        ProductService::ProductInput coffee;
+        coffee.sku = QStringLiteral("KOPI");
+        coffee.name = QStringLiteral("Kopi susu");
+        coffee.price = 25000;
+        QVERIFY(ProductService(*t1->db, admin1).add(coffee));
+
+        // Offline: each terminal registers a customer; codes never collide.
+        auto reg = [](Terminal& t, const QString& name, const QString& phone) {
+            CustomerInput in;
+            in.name = name;
+            in.phone = phone;
+            return CustomerService(*t.db, t.login(QStringLiteral("budi"))).create(in).value();
+        };
+        const Customer a = reg(*t1, QStringLiteral("Ayu Lestari"), QStringLiteral("0812-1111-0001"));
+        const Customer b = reg(*t2, QStringLiteral("Bayu Pratama"), QStringLiteral("0812-1111-0002"));
+        const Customer c = reg(*t3, QStringLiteral("Citra Dewi"), QStringLiteral("0812-1111-0003"));
+        QVERIFY(a.code != b.code && b.code != c.code && a.code != c.code);
+
+        for (int round = 0; round < 2; ++round) {
+            for (Terminal* t : {t1.get(), t2.get(), t3.get()})
+                QVERIFY2(syncOnce(*t), qPrintable(t->engine->lastError()));
+        }
+        QCOMPARE(OutboxRepository(*t1->db).pending(m_company).value(), 0);
+
+        // Offline again: sales at two counters to the same customer, edits of one customer
+        // at three, and the same field changed at two.
+        auto sell = [](Terminal& t, const QString& customer, qint64 qty) {
+            SaleRequest req;
+            req.customer = customer;
+            req.items = {{QStringLiteral("KOPI"), qty}};
+            req.payments = {{PaymentMethod::Cash, 25000 * qty}};
+            return CheckoutService(*t.db, t.login(QStringLiteral("budi"))).complete(req);
+        };
+        QVERIFY(sell(*t2, a.id, 2));
+        QVERIFY(sell(*t3, a.id, 3));
+        QVERIFY(sell(*t1, b.id, 1));
+        auto edit = [](Terminal& t, const QString& id, auto set) {
+            CustomerInput in;
+            set(in);
+            return CustomerService(*t.db, t.login(QStringLiteral("ani"))).update(id, in);
+        };
+        QVERIFY(edit(*t2, a.id, [](CustomerInput& in) { in.email = QStringLiteral("ayu@example.com"); }));
+        QVERIFY(edit(*t3, a.id, [](CustomerInput& in) { in.city = QStringLiteral("Bandung"); }));
+        QVERIFY(edit(*t1, c.id, [](CustomerInput& in) { in.address = QStringLiteral("Jl. Mawar 1"); }));
+        QTest::qWait(5); // the later edit has the later stamp
+        QVERIFY(edit(*t3, c.id, [](CustomerInput& in) { in.address = QStringLiteral("Jl. Melati 2"); }));
+
+        for (int round = 0; round < 2; ++round) {
+            for (Terminal* t : {t1.get(), t2.get(), t3.get()})
+                QVERIFY2(syncOnce(*t), qPrintable(t->engine->lastError()));
+        }
+        const QString s1 = syncedState(*t1->db);
+        const QString s2 = syncedState(*t2->db);
+        const QString s3 = syncedState(*t3->db);
+        QVERIFY2(s1 == s2, qPrintable(firstDifference(s1, s2)));
+        QVERIFY2(s1 == s3, qPrintable(firstDifference(s1, s3)));
+
+        // What a person would check: both sales counted once for Ayu everywhere, the later
+        // address won, every field edit arrived.
+        for (Terminal* t : {t1.get(), t2.get(), t3.get()}) {
+            auto ayu = CustomerService(*t->db, t->login(QStringLiteral("ani"))).get(a.id).value();
+            QCOMPARE(ayu.email, QStringLiteral("ayu@example.com"));
+            QCOMPARE(ayu.city, QStringLiteral("Bandung"));
+            QSqlQuery q(t->db->connection());
+            q.exec(QStringLiteral("SELECT purchases, total_spent FROM customer_metrics WHERE customer_id = '%1'").arg(a.id));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toLongLong(), 2);
+            QCOMPARE(q.value(1).toLongLong(), 125000);
+            auto citra = CustomerService(*t->db, t->login(QStringLiteral("ani"))).get(c.id).value();
+            QCOMPARE(citra.address, QStringLiteral("Jl. Melati 2"));
+        }
+
+        // Replaying a push changes nothing: the server answers "duplicate" for each op,
+        // and the terminals hold what they held.
+        QVERIFY(edit(*t1, b.id, [](CustomerInput& in) { in.notes = QStringLiteral("suka kopi"); }));
+        const QList<SyncOp> sent = OutboxRepository(*t1->db).oldest(m_company, 100).value();
+        QCOMPARE(sent.size(), 1);
+        QVERIFY(syncOnce(*t1));
+        QVERIFY(syncOnce(*t2));
+        const QString before = syncedState(*t2->db);
+        QJsonArray ops;
+        for (const SyncOp& op : sent)
+            ops.append(op.toJson());
+        int status = 0;
+        const QJsonObject replay = postRaw(QStringLiteral("/sync/v1/push"),
+            t1->db->localState(QString::fromLatin1(SyncEngine::tokenKey)).toLatin1(),
+            {{QStringLiteral("deviceId"), t1->db->localState(QString::fromLatin1(SyncEngine::deviceKey))},
+                {QStringLiteral("batchId"), QStringLiteral("replay")}, {QStringLiteral("ops"), ops}},
+            &status);
+        QCOMPARE(status, 200);
+        QCOMPARE(replay.value(QStringLiteral("results")).toArray().at(0).toObject().value(QStringLiteral("status")),
+            QStringLiteral("duplicate"));
+        QVERIFY(syncOnce(*t2));
+        QCOMPARE(t2->engine->progress().pulled, 0);
+        QCOMPARE(syncedState(*t2->db), before);
+
+        // A revoked terminal is refused, and says so.
+        QVERIFY(m_server
+                    ->admin({QStringLiteral("terminal"), QStringLiteral("revoke"),
+                        t3->db->localState(QString::fromLatin1(SyncEngine::deviceKey))})
+                    .value(QStringLiteral("revoked"))
+                    .toBool());
+        const Status refused = syncOnce(*t3);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, QStringLiteral("unauthorised"));
+        QCOMPARE(t3->engine->state(), SyncEngine::State::Error);
+    }
+
+    void anotherCompanysTerminalSeesAndChangesNothing()
+    {
+        const QString other = m_server->admin({QStringLiteral("company"), QStringLiteral("create"),
+                                                  QStringLiteral("--name"), QStringLiteral("Toko Lain")})
+                                  .value(QStringLiteral("id"))
+                                  .toString();
+        const QString store = m_server->admin({QStringLiteral("store"), QStringLiteral("create"),
+                                                  QStringLiteral("--company"), other, QStringLiteral("--code"),
+                                                  QStringLiteral("X1"), QStringLiteral("--name"), QStringLiteral("X")})
+                                  .value(QStringLiteral("id"))
+                                  .toString();
+        m_server->admin({QStringLiteral("user"), QStringLiteral("create"), QStringLiteral("--company"), other,
+                            QStringLiteral("--username"), QStringLiteral("eko"), QStringLiteral("--role"),
+                            QStringLiteral("admin")},
+            "rahasia-123");
+        auto stranger = enrol(store, QStringLiteral("stranger"));
+        QSqlQuery q(stranger->db->connection());
+        q.exec(QStringLiteral("SELECT count(*) FROM customer"));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        q.exec(QStringLiteral("SELECT count(*) FROM company WHERE id <> '%1'").arg(other));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+
+        // Its token cannot write into the first company, even naming it.
+        SyncOp forged;
+        forged.id = QStringLiteral("01a1ffab-0000-7000-8000-000000000001");
+        forged.companyId = m_company;
+        forged.entity = QStringLiteral("customer");
+        forged.entityId = QStringLiteral("01a1ffab-0000-7000-8000-000000000002");
+        forged.action = QStringLiteral("create");
+        forged.fields = {{QStringLiteral("name"), QStringLiteral("Intruder")}};
+        forged.hlc = Hlc {m_clock.nowMs(), 0, 7};
+        forged.actorId = stranger->login(QStringLiteral("eko")).userId;
+        int status = 0;
+        const QJsonObject reply = postRaw(QStringLiteral("/sync/v1/push"),
+            stranger->db->localState(QString::fromLatin1(SyncEngine::tokenKey)).toLatin1(),
+            {{QStringLiteral("deviceId"), stranger->db->localState(QString::fromLatin1(SyncEngine::deviceKey))},
+                {QStringLiteral("batchId"), QStringLiteral("x")}, {QStringLiteral("ops"), QJsonArray {forged.toJson()}}},
+            &status);
+        QCOMPARE(status, 200);
+        const QJsonObject result = reply.value(QStringLiteral("results")).toArray().at(0).toObject();
+        QCOMPARE(result.value(QStringLiteral("status")).toString(), QStringLiteral("rejected"));
+        QCOMPARE(result.value(QStringLiteral("code")).toString(), QStringLiteral("wrong_company"));
+        // And a made-up token gets nothing at all.
+        postRaw(QStringLiteral("/sync/v1/push"), "not-a-token", {}, &status);
+        QCOMPARE(status, 401);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncIntegration)
+#include "TestSyncIntegration.moc"
