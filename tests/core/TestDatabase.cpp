@@ -219,6 +219,38 @@ private slots:
         QCOMPARE(rows(QStringLiteral("SELECT sum(new_customers) FROM dashboard_slots")), QStringLiteral("1"));
     }
 
+    void migrationThirteenKeepsCustomersAndRecordsDuplicates()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("kasir.db"));
+        ManualClock clock;
+        {
+            auto old = Database::openAtVersion(path, clock, 12);
+            QVERIFY(old.ok());
+            QSqlQuery q((*old)->connection());
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO company (id, name, created_at, updated_at) "
+                                          "VALUES ('c1', 'Lama', 1, 1)")));
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO customer (id, company_id, code, name, name_key, phone, created_at, updated_at) VALUES "
+                "('a', 'c1', 'C-000001', 'Agus', 'agus', '+6281234567890', 1, 1)")));
+        }
+        auto db = Database::open(path, clock);
+        QVERIFY(db.ok());
+        QCOMPARE((*db)->schemaVersion(), 13);
+        QCOMPARE(scalar(**db, QStringLiteral("SELECT phone FROM customer WHERE id = 'a'")).toString(),
+            QStringLiteral("+6281234567890"));
+        QSqlQuery q((*db)->connection());
+        QVERIFY2(q.exec(QStringLiteral("INSERT INTO customer_duplicate (company_id, customer_id, field, value, "
+                                       "other_customer_id, found_at) VALUES ('c1', 'b', 'phone', '+6281234567890', "
+                                       "'a', 2)")),
+            qPrintable(q.lastError().text()));
+        // One record per customer, field and value: finding it again writes nothing new.
+        QVERIFY(!q.exec(QStringLiteral("INSERT INTO customer_duplicate VALUES ('c1', 'b', 'phone', "
+                                       "'+6281234567890', 'a', 3)")));
+        QVERIFY(!q.exec(QStringLiteral("INSERT INTO customer_duplicate VALUES ('c1', 'b', 'name', 'Agus', 'a', 3)")));
+        QCOMPARE(scalar(**db, QStringLiteral("SELECT count(*) FROM customer_duplicate")).toInt(), 1);
+    }
+
     void migrationSixFindsTheCustomerOfEveryEarlierAuditRow()
     {
         QTemporaryDir dir;
