@@ -550,7 +550,10 @@ private:
     }
 
     Result<Clocks> clocksOf(const SyncOp& op);
+    // Audit rows are written rowsPerStatement to a statement, and before a row of theirs is read.
     Status audit(const SyncOp& op, const QString& changes, const QString& customerId);
+    Status flushAudit();
+    Status flushAuditOf(const SyncOp& op);
     QString actorName(const QString& userId);
     void refresh(Refresh what, const QString& companyId, const QString& customerId);
     Result<QStringList> keysOf(const Spec& spec, const SyncOp& op) const;
@@ -574,10 +577,20 @@ private:
     QSet<QString> m_purchaseSet;
     QSet<QString> m_ledgerSet;
     QHash<QString, qint64> m_codeNumbers; // company -> the largest pulled customer code number
+    struct PendingAudit
+    {
+        const SyncOp* op; // the caller's, alive for the whole call
+        QString changes;
+        QString customerId;
+    };
+    QList<PendingAudit> m_pendingAudit;
+    QSet<QString> m_pendingKeys;
 };
 
 Result<Clocks> Applier::clocksOf(const SyncOp& op)
 {
+    if (Status s = flushAuditOf(op); !s)
+        return s.error();
     QSqlQuery& q
         = m_uow.prepared(QStringLiteral("SELECT hlc, changes FROM audit_log WHERE entity = ? AND entity_id = ?"));
     q.bindValue(0, op.entity);
@@ -620,21 +633,46 @@ QString Applier::actorName(const QString& userId)
 
 Status Applier::audit(const SyncOp& op, const QString& changes, const QString& customerId)
 {
-    QSqlQuery& q = m_uow.prepared(
-        QStringLiteral("INSERT INTO audit_log (at, hlc, company_id, actor_id, actor_name, entity, entity_id, action, "
-                       "changes, customer_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    const QString name = actorName(op.actorId);
-    q.bindValue(0, op.createdAt);
-    q.bindValue(1, op.hlc.toString());
-    q.bindValue(2, Sql::textOrNull(op.companyId));
-    q.bindValue(3, Sql::textOrNull(op.actorId));
-    q.bindValue(4, Sql::textOrNull(name));
-    q.bindValue(5, op.entity);
-    q.bindValue(6, op.entityId);
-    q.bindValue(7, op.action.isEmpty() ? QStringLiteral("update") : op.action);
-    q.bindValue(8, changes);
-    q.bindValue(9, Sql::textOrNull(customerId));
+    m_pendingKeys.insert(op.entity + u'\x1f' + op.entityId);
+    m_pendingAudit.append({&op, changes, customerId});
+    if (m_pendingAudit.size() == UnitOfWork::rowsPerStatement)
+        return flushAudit();
+    return Done {};
+}
+
+Status Applier::flushAudit()
+{
+    if (m_pendingAudit.isEmpty())
+        return Done {};
+    QSqlQuery& q = m_uow.prepared(Sql::multiRowInsert(
+        "INSERT INTO audit_log (at, hlc, company_id, actor_id, actor_name, entity, entity_id, action, changes, "
+        "customer_id)",
+        10, static_cast<int>(m_pendingAudit.size())));
+    int i = 0;
+    for (const PendingAudit& a : std::as_const(m_pendingAudit)) {
+        const SyncOp& op = *a.op;
+        q.bindValue(i++, op.createdAt);
+        q.bindValue(i++, op.hlc.toString());
+        q.bindValue(i++, Sql::textOrNull(op.companyId));
+        q.bindValue(i++, Sql::textOrNull(op.actorId));
+        q.bindValue(i++, Sql::textOrNull(actorName(op.actorId)));
+        q.bindValue(i++, op.entity);
+        q.bindValue(i++, op.entityId);
+        q.bindValue(i++, op.action.isEmpty() ? QStringLiteral("update") : op.action);
+        q.bindValue(i++, a.changes);
+        q.bindValue(i++, Sql::textOrNull(a.customerId));
+    }
+    m_pendingAudit.clear();
+    m_pendingKeys.clear();
     return Sql::exec(q);
+}
+
+Status Applier::flushAuditOf(const SyncOp& op)
+{
+    // The audit log is the clock: a row read for it must hold this page's earlier changes.
+    if (m_pendingKeys.contains(op.entity + u'\x1f' + op.entityId))
+        return flushAudit();
+    return Done {};
 }
 
 void Applier::refresh(Refresh what, const QString& companyId, const QString& customerId)
@@ -938,6 +976,8 @@ Status Applier::applyFact(const Spec& spec, const SyncOp& op)
 
 Status Applier::applyAuditOnly(const SyncOp& op)
 {
+    if (Status s = flushAuditOf(op); !s)
+        return s;
     QSqlQuery& q = m_uow.prepared(
         QStringLiteral("SELECT EXISTS (SELECT 1 FROM audit_log WHERE entity = ? AND entity_id = ? AND hlc = ?)"));
     q.bindValue(0, op.entity);
@@ -1037,7 +1077,11 @@ Status Applier::applyCustomer(const SyncOp& op)
     auto clocks = clocksOf(op);
     if (!clocks)
         return clocks.error();
-    auto stored = m_customers.byId(op.companyId, op.entityId);
+    // Every write here leaves an audit row: a customer the log has never seen is not here,
+    // and an initial sync of many customers skips reading each one.
+    Result<std::optional<Customer>> stored = std::optional<Customer>();
+    if (clocks->any)
+        stored = m_customers.byId(op.companyId, op.entityId);
     if (!stored)
         return stored.error();
     const bool exists = stored->has_value();
@@ -1073,10 +1117,10 @@ Status Applier::applyCustomer(const SyncOp& op)
     }
     FieldSnapshot after;
     QStringList audited;
+    Customer probe;
     for (auto it = op.fields.constBegin(); it != op.fields.constEnd(); ++it) {
         const QString& field = it.key();
         // Checked whether it wins or not: a malformed op fails the same on every terminal.
-        Customer probe;
         const FieldSet checked = setCustomerField(probe, field, it.value());
         if (checked == FieldSet::Unknown)
             return opError(op, field, QStringLiteral("unknown_sync_field"), tr("unknown field %1").arg(field));
@@ -1234,6 +1278,8 @@ Status Applier::applySale(const SyncOp& op)
 
 Status Applier::finish()
 {
+    if (Status s = flushAudit(); !s)
+        return s;
     MetricsRepository metrics(m_db);
     for (const auto& [companyId, customerId] : std::as_const(m_purchases)) {
         if (auto spent = metrics.refreshPurchases(m_uow, companyId, customerId); !spent)
