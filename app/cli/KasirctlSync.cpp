@@ -45,7 +45,8 @@ int Kasirctl::sync(const QStringList& args)
     const QStringList rest = p.positionalArguments();
     const QString verb = rest.value(0);
     if (rest.size() > 1 || (!verb.isEmpty() && verb != u"enrol" && verb != u"status"))
-        return m_out.failInvalid(QStringLiteral("arguments"), tr("sync takes enrol, status, or nothing (a sync cycle)"));
+        return m_out.failInvalid(
+            QStringLiteral("arguments"), tr("sync takes enrol, status, or nothing (a sync cycle)"));
     if (!openDatabase(code))
         return code;
     QNetworkAccessManager network;
@@ -115,7 +116,8 @@ int Kasirctl::sync(const QStringList& args)
         return m_out.failInvalid(QStringLiteral("interval"), tr("must be a whole number of seconds from 1 to 86400"));
     // Background: one progress line per cycle on stderr, until interrupted.
     QObject::disconnect(&engine, &SyncEngine::finished, &loop, nullptr);
-    QObject::connect(&engine, &SyncEngine::finished, &loop, [&](const Status&) { m_out.progress(progressJson(engine)); });
+    QObject::connect(
+        &engine, &SyncEngine::finished, &loop, [&](const Status&) { m_out.progress(progressJson(engine)); });
     engine.startBackground(seconds * 1000);
     return loop.exec();
 }

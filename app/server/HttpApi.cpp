@@ -196,6 +196,7 @@ HttpApi::Reply HttpApi::enrol(const QHttpServerRequest& request)
             {QStringLiteral("terminalName"), d.name},
             {QStringLiteral("siteId"), static_cast<double>(d.siteId)},
             {QStringLiteral("firstCustomerNumber"), static_cast<double>((d.number - 1) * ServerStore::codeBlock + 1)},
+            {QStringLiteral("customerNumberBlock"), static_cast<double>(ServerStore::codeBlock)},
         })};
 }
 

@@ -41,9 +41,13 @@ QJsonArray linesJson(const Sale& s)
 {
     QJsonArray out;
     for (const SaleLine& l : s.lines) {
-        out.append(QJsonObject {{QStringLiteral("line"), l.lineNo}, {QStringLiteral("sku"), l.sku},
+        QJsonObject line {{QStringLiteral("line"), l.lineNo}, {QStringLiteral("sku"), l.sku},
             {QStringLiteral("name"), l.name}, {QStringLiteral("unitPrice"), l.unitPrice},
-            {QStringLiteral("quantity"), l.quantity}, {QStringLiteral("amount"), l.amount}});
+            {QStringLiteral("quantity"), l.quantity}, {QStringLiteral("amount"), l.amount}};
+        // Other terminals write the line from this: without it their line names no product.
+        if (!l.productId.isEmpty())
+            line.insert(QStringLiteral("productId"), l.productId);
+        out.append(line);
     }
     return out;
 }

@@ -246,6 +246,16 @@ Status LedgerRepository::cacheBalance(
     return Sql::exec(m);
 }
 
+Status LedgerRepository::refreshBalances(UnitOfWork& uow, const QString& companyId, const QString& customerId)
+{
+    auto summed = balancesFromEntries(customerId);
+    if (!summed)
+        return summed.error();
+    if (Status s = cacheBalance(uow, QStringLiteral("points"), customerId, companyId, summed->points); !s)
+        return s;
+    return cacheBalance(uow, QStringLiteral("credit"), customerId, companyId, summed->credit);
+}
+
 Result<CreditEntry> LedgerRepository::appendCredit(UnitOfWork& uow, CreditEntry entry)
 {
     if (Status s = uow.requireOpen(); !s)

@@ -54,6 +54,10 @@ public:
     Result<PointsEntry> appendPoints(UnitOfWork& uow, PointsEntry entry);
     Result<CreditEntry> appendCredit(UnitOfWork& uow, CreditEntry entry);
 
+    // Both cached balances made again from the entries: after entries were written that did
+    // not move them one by one (entries pulled from other terminals).
+    Status refreshBalances(UnitOfWork& uow, const QString& companyId, const QString& customerId);
+
     // Newest first.
     Result<QList<PointsEntry>> pointsHistory(const QString& customerId, int limit = 200);
     Result<QList<CreditEntry>> creditHistory(const QString& customerId, int limit = 200);

@@ -719,6 +719,26 @@ QList<Migration> build()
         },
         {}});
 
+    list.append(Migration {13, QStringLiteral("sync: phone, email and code registered twice offline"),
+        {
+            // Two terminals can give two customers the same phone, email or code while
+            // offline. The pulled row must still be written, and every terminal must end the
+            // same: the customer with the smaller id keeps the value, the other holds NULL (a
+            // code: the code with its id's tail), and the value is kept here for a merge
+            // review. found_at is the later of the two customers' created_at, so that every
+            // terminal writes the same row whichever of the two it saw first.
+            QStringLiteral(R"(CREATE TABLE customer_duplicate (
+                company_id TEXT NOT NULL REFERENCES company(id),
+                customer_id TEXT NOT NULL,
+                field TEXT NOT NULL CHECK (field IN ('phone', 'email', 'code')),
+                value TEXT NOT NULL,
+                other_customer_id TEXT NOT NULL,
+                found_at INTEGER NOT NULL,
+                PRIMARY KEY (customer_id, field, value)) WITHOUT ROWID)"),
+            QStringLiteral("CREATE INDEX ix_customer_duplicate_company ON customer_duplicate (company_id, found_at)"),
+        },
+        {}});
+
     list.append(Migration {14, QStringLiteral("sync: changes the server refused for good"),
         {
             // An op the server will never accept (the user lost the right, another company's

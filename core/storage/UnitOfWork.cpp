@@ -95,6 +95,11 @@ Status UnitOfWork::record(const QList<PreparedChange>& changes)
     return Done {};
 }
 
+void UnitOfWork::observe(const Hlc& remote)
+{
+    m_lastStamp = m_db.hlc().observe(remote);
+}
+
 Result<Hlc> UnitOfWork::writeChanges(const QList<const PreparedChange*>& changes)
 {
     if (Status s = requireOpen(); !s)

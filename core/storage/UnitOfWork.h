@@ -105,6 +105,10 @@ public:
     // change with its own stamp, in order.
     Status record(const QList<PreparedChange>& changes);
 
+    // Folds a stamp made elsewhere (a pulled change) into the clock, so that every later
+    // local stamp orders after it; the clock is saved with this unit like a local stamp.
+    void observe(const Hlc& remote);
+
     // Work that is cheaper done once per unit than once per row (search-index updates):
     // one T per unit, made on first use, flushed in order of first use just before COMMIT.
     class Deferred

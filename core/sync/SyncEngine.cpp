@@ -227,6 +227,7 @@ Status SyncEngine::saveEnrolment(const QUrl& serverUrl, const QJsonObject& reply
     const QString company = reply.value(QStringLiteral("companyId")).toString();
     const qint64 site = static_cast<qint64>(reply.value(QStringLiteral("siteId")).toDouble());
     const qint64 firstNumber = static_cast<qint64>(reply.value(QStringLiteral("firstCustomerNumber")).toDouble(1));
+    const qint64 blockSize = static_cast<qint64>(reply.value(QStringLiteral("customerNumberBlock")).toDouble(0));
     if (device.isEmpty() || token.isEmpty() || company.isEmpty() || site <= 0 || site > 0xFFFFFFFFLL)
         return Error::other(QStringLiteral("bad_reply"), tr("the server's enrolment answer is incomplete"));
     UnitOfWork uow(m_db, syncActor());
@@ -235,7 +236,9 @@ Status SyncEngine::saveEnrolment(const QUrl& serverUrl, const QJsonObject& reply
     SyncStateRepository state(m_db);
     for (const auto& [k, v] : {std::pair {serverKey, serverUrl.toString()}, std::pair {deviceKey, device},
              std::pair {tokenKey, token}, std::pair {companyKey, company}, std::pair {cursorKey, QStringLiteral("0")},
-             std::pair {"sync.site", QString::number(site)}}) {
+             std::pair {"sync.site", QString::number(site)},
+             std::pair {"sync.code_block_start", QString::number(firstNumber)},
+             std::pair {"sync.code_block_size", blockSize > 0 ? QString::number(blockSize) : QString()}}) {
         if (Status s = state.setValue(uow, key(k), v); !s)
             return s;
     }
@@ -413,8 +416,6 @@ Status SyncEngine::applyPage(const QJsonObject& reply, bool& more)
         return s;
     SyncStateRepository state(m_db);
     if (Status s = state.setValue(uow, key(cursorKey), QString::number(next)); !s)
-        return s;
-    if (Status s = state.setValue(uow, QString::fromLatin1(Database::hlcStateKey), m_db.hlc().last().toString()); !s)
         return s;
     more = reply.value(QStringLiteral("hasMore")).toBool();
     if (!more) {

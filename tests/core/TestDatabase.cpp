@@ -219,6 +219,65 @@ private slots:
         QCOMPARE(rows(QStringLiteral("SELECT sum(new_customers) FROM dashboard_slots")), QStringLiteral("1"));
     }
 
+    void migrationThirteenKeepsCustomersAndRecordsDuplicates()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("kasir.db"));
+        ManualClock clock;
+        {
+            auto old = Database::openAtVersion(path, clock, 12);
+            QVERIFY(old.ok());
+            QSqlQuery q((*old)->connection());
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO company (id, name, created_at, updated_at) "
+                                          "VALUES ('c1', 'Lama', 1, 1)")));
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO customer (id, company_id, code, name, name_key, phone, created_at, updated_at) VALUES "
+                "('a', 'c1', 'C-000001', 'Agus', 'agus', '+6281234567890', 1, 1)")));
+        }
+        auto db = Database::open(path, clock);
+        QVERIFY(db.ok());
+        QCOMPARE((*db)->schemaVersion(), Database::latestSchemaVersion());
+        QCOMPARE(scalar(**db, QStringLiteral("SELECT phone FROM customer WHERE id = 'a'")).toString(),
+            QStringLiteral("+6281234567890"));
+        QSqlQuery q((*db)->connection());
+        QVERIFY2(q.exec(QStringLiteral("INSERT INTO customer_duplicate (company_id, customer_id, field, value, "
+                                       "other_customer_id, found_at) VALUES ('c1', 'b', 'phone', '+6281234567890', "
+                                       "'a', 2)")),
+            qPrintable(q.lastError().text()));
+        // One record per customer, field and value: finding it again writes nothing new.
+        QVERIFY(!q.exec(QStringLiteral("INSERT INTO customer_duplicate VALUES ('c1', 'b', 'phone', "
+                                       "'+6281234567890', 'a', 3)")));
+        QVERIFY(!q.exec(QStringLiteral("INSERT INTO customer_duplicate VALUES ('c1', 'b', 'name', 'Agus', 'a', 3)")));
+        QCOMPARE(scalar(**db, QStringLiteral("SELECT count(*) FROM customer_duplicate")).toInt(), 1);
+    }
+
+    void migrationFourteenKeepsTheOutboxAndAddsTheRefusedChanges()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("kasir.db"));
+        ManualClock clock;
+        {
+            auto old = Database::openAtVersion(path, clock, 13);
+            QVERIFY(old.ok());
+            QSqlQuery q((*old)->connection());
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO sync_outbox (op_id, company_id, entity, entity_id, op, fields, "
+                                          "hlc, created_at, action) VALUES ('o1', 'c1', 'customer', 'a', 'upsert', "
+                                          "'{}', '000000000001-0000-00000001', 1, 'create')")));
+        }
+        auto db = Database::open(path, clock);
+        QVERIFY(db.ok());
+        QCOMPARE((*db)->schemaVersion(), 14);
+        QCOMPARE(scalar(**db, QStringLiteral("SELECT count(*) FROM sync_outbox")).toInt(), 1);
+        QSqlQuery q((*db)->connection());
+        QVERIFY2(q.exec(QStringLiteral("INSERT INTO sync_rejected (op_id, company_id, entity, entity_id, action, "
+                                       "fields, hlc, created_at, code, message, rejected_at) VALUES ('o0', 'c1', "
+                                       "'product', 'p', 'create', '{}', 'x', 1, 'forbidden', 'no', 2)")),
+            qPrintable(q.lastError().text()));
+        QVERIFY(!q.exec(QStringLiteral("INSERT INTO sync_rejected (op_id, company_id, entity, entity_id, action, "
+                                       "fields, hlc, created_at, code, message, rejected_at) VALUES ('o0', 'c1', "
+                                       "'product', 'p', 'create', '{}', 'x', 1, 'forbidden', 'no', 2)")));
+    }
+
     void migrationSixFindsTheCustomerOfEveryEarlierAuditRow()
     {
         QTemporaryDir dir;

@@ -8,7 +8,7 @@
 #include "core/storage/TenancyRepository.h"
 #include "core/sync/SyncEngine.h"
 
-#include <QCryptographicHash>
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -19,6 +19,10 @@
 #include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+
+#include <functional>
+#include <optional>
 
 using namespace kasir;
 
@@ -42,8 +46,8 @@ public:
     bool start()
     {
         m_process.setProgram(QStringLiteral(KASIR_SERVER_PATH));
-        m_process.setArguments(storage() << QStringLiteral("serve") << QStringLiteral("--listen")
-                                         << QStringLiteral("127.0.0.1:0"));
+        m_process.setArguments(
+            storage() << QStringLiteral("serve") << QStringLiteral("--listen") << QStringLiteral("127.0.0.1:0"));
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
         m_process.start();
         if (!m_process.waitForStarted(10000))
@@ -91,8 +95,8 @@ private:
     QUrl m_url;
 };
 
-// One terminal: its own SQLite file and sync engine.
-struct Terminal
+// One terminal (a till): its own SQLite file and sync engine.
+struct Till
 {
     std::unique_ptr<Database> db;
     std::unique_ptr<SyncEngine> engine;
@@ -100,8 +104,8 @@ struct Terminal
     Actor login(const QString& username)
     {
         auto terminal = TenancyRepository(*db).localTerminal().value();
-        auto store = TenancyRepository(*db).store((*terminal)->storeId).value();
-        return TenancyRepository(*db).userByName((*store)->companyId, username).value()->actor();
+        auto store = TenancyRepository(*db).store(terminal->storeId).value();
+        return TenancyRepository(*db).userByName(store->companyId, username).value()->actor();
     }
 };
 
@@ -120,26 +124,38 @@ private:
     QString m_store1;
     QString m_store2;
 
-    Status syncOnce(Terminal& t)
+    // Runs `start` and waits for the engine's outcome.
+    static Status outcome(SyncEngine& engine, const std::function<void()>& start)
     {
-        QSignalSpy done(t.engine.get(), &SyncEngine::finished);
-        t.engine->syncNow();
-        if (!done.wait(60000))
-            return Error::other(QStringLiteral("timeout"), QStringLiteral("sync did not finish"));
-        return done.constFirst().constFirst().value<Status>();
+        std::optional<Status> out;
+        QEventLoop loop;
+        const auto connection = QObject::connect(&engine, &SyncEngine::finished, &loop, [&](const Status& s) {
+            out = s;
+            loop.quit();
+        });
+        QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+        start();
+        if (!out)
+            loop.exec();
+        QObject::disconnect(connection);
+        return out ? *out : Status(Error::other(QStringLiteral("timeout"), QStringLiteral("sync did not finish")));
     }
 
-    std::unique_ptr<Terminal> enrol(const QString& storeId, const QString& name)
+    Status syncOnce(Till& t)
     {
-        const QJsonObject reg = m_server->admin(
-            {QStringLiteral("terminal"), QStringLiteral("register"), QStringLiteral("--store"), storeId,
-                QStringLiteral("--name"), name});
-        auto t = std::make_unique<Terminal>();
+        return outcome(*t.engine, [&t] { t.engine->syncNow(); });
+    }
+
+    std::unique_ptr<Till> enrol(const QString& storeId, const QString& name)
+    {
+        const QJsonObject reg = m_server->admin({QStringLiteral("terminal"), QStringLiteral("register"),
+            QStringLiteral("--store"), storeId, QStringLiteral("--name"), name});
+        auto t = std::make_unique<Till>();
         t->db = Database::open(m_dir.filePath(name + QStringLiteral(".db")), m_clock).value();
         t->engine = std::make_unique<SyncEngine>(*t->db, m_network, m_clock);
-        QSignalSpy done(t->engine.get(), &SyncEngine::finished);
-        t->engine->enrol(m_server->url(), reg.value(QStringLiteral("enrolmentCode")).toString());
-        if (!done.wait(30000) || !done.constFirst().constFirst().value<Status>())
+        const Status enrolled = outcome(*t->engine,
+            [&] { t->engine->enrol(m_server->url(), reg.value(QStringLiteral("enrolmentCode")).toString()); });
+        if (!enrolled)
             qFatal("enrolment of %s failed: %s", qPrintable(name), qPrintable(t->engine->lastError()));
         if (Status s = syncOnce(*t); !s)
             qFatal("first sync of %s failed: %s", qPrintable(name), qPrintable(s.error().describe()));
@@ -172,8 +188,8 @@ private:
                     columns << c;
             }
             QSqlQuery rows(db.connection());
-            rows.exec(QStringLiteral("SELECT %1 FROM %2 ORDER BY %3")
-                          .arg(columns.join(u','), table, columns.join(u',')));
+            rows.exec(
+                QStringLiteral("SELECT %1 FROM %2 ORDER BY %3").arg(columns.join(u','), table, columns.join(u',')));
             out += u'#' + table + u'\n';
             while (rows.next()) {
                 QStringList values;
@@ -216,33 +232,35 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        qRegisterMetaType<Status>("kasir::Status");
         m_server = std::make_unique<Server>(m_dir.path());
         QVERIFY(m_server->start());
         qInfo("kasir-server at %s on %s", qPrintable(m_server->url().toString()),
             qEnvironmentVariableIsEmpty("KASIR_TEST_PG") ? "SQLite" : "PostgreSQL");
-        m_company = m_server->admin({QStringLiteral("company"), QStringLiteral("create"), QStringLiteral("--name"),
-                                        QStringLiteral("Toko Sinar")})
+        m_company = m_server
+                        ->admin({QStringLiteral("company"), QStringLiteral("create"), QStringLiteral("--name"),
+                            QStringLiteral("Toko Sinar")})
                         .value(QStringLiteral("id"))
                         .toString();
         QVERIFY(!m_company.isEmpty());
-        m_store1 = m_server->admin({QStringLiteral("store"), QStringLiteral("create"), QStringLiteral("--company"),
-                                       m_company, QStringLiteral("--code"), QStringLiteral("S01"),
-                                       QStringLiteral("--name"), QStringLiteral("Pusat")})
+        m_store1 = m_server
+                       ->admin({QStringLiteral("store"), QStringLiteral("create"), QStringLiteral("--company"),
+                           m_company, QStringLiteral("--code"), QStringLiteral("S01"), QStringLiteral("--name"),
+                           QStringLiteral("Pusat")})
                        .value(QStringLiteral("id"))
                        .toString();
-        m_store2 = m_server->admin({QStringLiteral("store"), QStringLiteral("create"), QStringLiteral("--company"),
-                                       m_company, QStringLiteral("--code"), QStringLiteral("S02"),
-                                       QStringLiteral("--name"), QStringLiteral("Cabang")})
+        m_store2 = m_server
+                       ->admin({QStringLiteral("store"), QStringLiteral("create"), QStringLiteral("--company"),
+                           m_company, QStringLiteral("--code"), QStringLiteral("S02"), QStringLiteral("--name"),
+                           QStringLiteral("Cabang")})
                        .value(QStringLiteral("id"))
                        .toString();
         for (const auto& [name, role] : {std::pair {"ani", "admin"}, std::pair {"budi", "cashier"}}) {
             QVERIFY(!m_server
-                        ->admin({QStringLiteral("user"), QStringLiteral("create"), QStringLiteral("--company"),
-                                    m_company, QStringLiteral("--username"), QLatin1String(name),
-                                    QStringLiteral("--role"), QLatin1String(role)},
-                            "rahasia-123")
-                        .isEmpty());
+                         ->admin({QStringLiteral("user"), QStringLiteral("create"), QStringLiteral("--company"),
+                                     m_company, QStringLiteral("--username"), QLatin1String(name),
+                                     QStringLiteral("--role"), QLatin1String(role)},
+                             "rahasia-123")
+                         .isEmpty());
         }
     }
 
@@ -271,7 +289,7 @@ private slots:
         QVERIFY(ProductService(*t1->db, admin1).add(coffee));
 
         // Offline: each terminal registers a customer; codes never collide.
-        auto reg = [](Terminal& t, const QString& name, const QString& phone) {
+        auto reg = [](Till& t, const QString& name, const QString& phone) {
             CustomerInput in;
             in.name = name;
             in.phone = phone;
@@ -283,14 +301,14 @@ private slots:
         QVERIFY(a.code != b.code && b.code != c.code && a.code != c.code);
 
         for (int round = 0; round < 2; ++round) {
-            for (Terminal* t : {t1.get(), t2.get(), t3.get()})
+            for (Till* t : {t1.get(), t2.get(), t3.get()})
                 QVERIFY2(syncOnce(*t), qPrintable(t->engine->lastError()));
         }
         QCOMPARE(OutboxRepository(*t1->db).pending(m_company).value(), 0);
 
         // Offline again: sales at two counters to the same customer, edits of one customer
         // at three, and the same field changed at two.
-        auto sell = [](Terminal& t, const QString& customer, qint64 qty) {
+        auto sell = [](Till& t, const QString& customer, qint64 qty) {
             SaleRequest req;
             req.customer = customer;
             req.items = {{QStringLiteral("KOPI"), qty}};
@@ -300,7 +318,7 @@ private slots:
         QVERIFY(sell(*t2, a.id, 2));
         QVERIFY(sell(*t3, a.id, 3));
         QVERIFY(sell(*t1, b.id, 1));
-        auto edit = [](Terminal& t, const QString& id, auto set) {
+        auto edit = [](Till& t, const QString& id, auto set) {
             CustomerInput in;
             set(in);
             return CustomerService(*t.db, t.login(QStringLiteral("ani"))).update(id, in);
@@ -312,29 +330,40 @@ private slots:
         QVERIFY(edit(*t3, c.id, [](CustomerInput& in) { in.address = QStringLiteral("Jl. Melati 2"); }));
 
         for (int round = 0; round < 2; ++round) {
-            for (Terminal* t : {t1.get(), t2.get(), t3.get()})
+            for (Till* t : {t1.get(), t2.get(), t3.get()})
                 QVERIFY2(syncOnce(*t), qPrintable(t->engine->lastError()));
         }
         const QString s1 = syncedState(*t1->db);
         const QString s2 = syncedState(*t2->db);
         const QString s3 = syncedState(*t3->db);
+        QVERIFY(s1.contains(QStringLiteral("Ayu Lestari")) && s1.contains(QStringLiteral("Jl. Melati 2")));
+        QVERIFY(s1.count(u'\n') > 60); // every table, with rows in those that sync carries
         QVERIFY2(s1 == s2, qPrintable(firstDifference(s1, s2)));
         QVERIFY2(s1 == s3, qPrintable(firstDifference(s1, s3)));
 
         // What a person would check: both sales counted once for Ayu everywhere, the later
         // address won, every field edit arrived.
-        for (Terminal* t : {t1.get(), t2.get(), t3.get()}) {
+        for (Till* t : {t1.get(), t2.get(), t3.get()}) {
             auto ayu = CustomerService(*t->db, t->login(QStringLiteral("ani"))).get(a.id).value();
             QCOMPARE(ayu.email, QStringLiteral("ayu@example.com"));
             QCOMPARE(ayu.city, QStringLiteral("Bandung"));
             QSqlQuery q(t->db->connection());
-            q.exec(QStringLiteral("SELECT purchases, total_spent FROM customer_metrics WHERE customer_id = '%1'").arg(a.id));
+            q.exec(QStringLiteral("SELECT purchases, total_spent FROM customer_metrics WHERE customer_id = '%1'")
+                       .arg(a.id));
             QVERIFY(q.next());
             QCOMPARE(q.value(0).toLongLong(), 2);
             QCOMPARE(q.value(1).toLongLong(), 125000);
             auto citra = CustomerService(*t->db, t->login(QStringLiteral("ani"))).get(c.id).value();
             QCOMPARE(citra.address, QStringLiteral("Jl. Melati 2"));
         }
+
+        // Each terminal keeps handing out codes from its own block, also after pulling the
+        // others' codes.
+        const Customer d = reg(*t1, QStringLiteral("Dedi"), QStringLiteral("0812-1111-0004"));
+        const Customer e = reg(*t2, QStringLiteral("Eka"), QStringLiteral("0812-1111-0005"));
+        QCOMPARE(d.code, QStringLiteral("C-000002"));
+        QCOMPARE(e.code, QStringLiteral("C-100000002"));
+        QVERIFY(syncOnce(*t1));
 
         // Replaying a push changes nothing: the server answers "duplicate" for each op,
         // and the terminals hold what they held.
@@ -374,18 +403,20 @@ private slots:
 
     void anotherCompanysTerminalSeesAndChangesNothing()
     {
-        const QString other = m_server->admin({QStringLiteral("company"), QStringLiteral("create"),
-                                                  QStringLiteral("--name"), QStringLiteral("Toko Lain")})
+        const QString other = m_server
+                                  ->admin({QStringLiteral("company"), QStringLiteral("create"),
+                                      QStringLiteral("--name"), QStringLiteral("Toko Lain")})
                                   .value(QStringLiteral("id"))
                                   .toString();
-        const QString store = m_server->admin({QStringLiteral("store"), QStringLiteral("create"),
-                                                  QStringLiteral("--company"), other, QStringLiteral("--code"),
-                                                  QStringLiteral("X1"), QStringLiteral("--name"), QStringLiteral("X")})
-                                  .value(QStringLiteral("id"))
-                                  .toString();
-        m_server->admin({QStringLiteral("user"), QStringLiteral("create"), QStringLiteral("--company"), other,
-                            QStringLiteral("--username"), QStringLiteral("eko"), QStringLiteral("--role"),
-                            QStringLiteral("admin")},
+        const QString store
+            = m_server
+                  ->admin({QStringLiteral("store"), QStringLiteral("create"), QStringLiteral("--company"), other,
+                      QStringLiteral("--code"), QStringLiteral("X1"), QStringLiteral("--name"), QStringLiteral("X")})
+                  .value(QStringLiteral("id"))
+                  .toString();
+        m_server->admin(
+            {QStringLiteral("user"), QStringLiteral("create"), QStringLiteral("--company"), other,
+                QStringLiteral("--username"), QStringLiteral("eko"), QStringLiteral("--role"), QStringLiteral("admin")},
             "rahasia-123");
         auto stranger = enrol(store, QStringLiteral("stranger"));
         QSqlQuery q(stranger->db->connection());
@@ -410,7 +441,8 @@ private slots:
         const QJsonObject reply = postRaw(QStringLiteral("/sync/v1/push"),
             stranger->db->localState(QString::fromLatin1(SyncEngine::tokenKey)).toLatin1(),
             {{QStringLiteral("deviceId"), stranger->db->localState(QString::fromLatin1(SyncEngine::deviceKey))},
-                {QStringLiteral("batchId"), QStringLiteral("x")}, {QStringLiteral("ops"), QJsonArray {forged.toJson()}}},
+                {QStringLiteral("batchId"), QStringLiteral("x")},
+                {QStringLiteral("ops"), QJsonArray {forged.toJson()}}},
             &status);
         QCOMPARE(status, 200);
         const QJsonObject result = reply.value(QStringLiteral("results")).toArray().at(0).toObject();

@@ -27,8 +27,7 @@ QLabel* errorLabel(QWidget* parent, const char* name)
 } // namespace
 
 JoinServerDialog::JoinServerDialog(SyncEngine& engine, const QString& explanation, QWidget* parent)
-    : QDialog(parent)
-    , m_engine(engine)
+    : QDialog(parent), m_engine(engine)
 {
     setWindowTitle(tr("Join a Kasir server"));
     auto* layout = new QVBoxLayout(this);

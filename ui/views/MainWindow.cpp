@@ -3,19 +3,19 @@
 #include "core/domain/Customer.h"
 #include "core/domain/CustomerQuery.h"
 #include "core/services/SyncStatusService.h"
-#include "core/sync/SyncEngine.h"
-#include "ui/widgets/SyncPanel.h"
 #include "core/storage/Database.h"
+#include "core/sync/SyncEngine.h"
 #include "ui/models/CustomerTableModel.h"
 #include "ui/views/CounterView.h"
 #include "ui/views/CustomerDetailView.h"
 #include "ui/views/CustomerListView.h"
 #include "ui/views/DashboardView.h"
 #include "ui/views/SettingsView.h"
+#include "ui/widgets/SyncPanel.h"
 
 #include <QAction>
-#include <QDialog>
 #include <QDateTime>
+#include <QDialog>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -269,10 +269,10 @@ void MainWindow::setSyncEngine(SyncEngine* engine)
         m_connection->setText(SyncPanel::describeState(*m_sync));
         m_connection->setToolTip(m_sync->lastError().isEmpty() ? m_sync->server().toString() : m_sync->lastError());
         const qint64 last = m_sync->lastSyncAt();
-        m_lastSync->setText(last > 0 ? tr("Last sync: %1")
-                                           .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(last).toLocalTime(),
-                                               QLocale::ShortFormat))
-                                     : tr("Last sync: never"));
+        m_lastSync->setText(last > 0
+                ? tr("Last sync: %1")
+                      .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(last).toLocalTime(), QLocale::ShortFormat))
+                : tr("Last sync: never"));
     };
     connect(engine, &SyncEngine::stateChanged, this, update);
     connect(engine, &SyncEngine::finished, this, [this, update] {

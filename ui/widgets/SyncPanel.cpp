@@ -16,10 +16,7 @@
 
 namespace kasir {
 
-SyncPanel::SyncPanel(Database& db, SyncEngine& engine, QWidget* parent)
-    : QWidget(parent)
-    , m_db(db)
-    , m_engine(engine)
+SyncPanel::SyncPanel(Database& db, SyncEngine& engine, QWidget* parent) : QWidget(parent), m_db(db), m_engine(engine)
 {
     auto* layout = new QVBoxLayout(this);
     auto* box = new QGroupBox(tr("Server"), this);
@@ -96,9 +93,9 @@ void SyncPanel::refresh()
     m_terminal->setText(enrolled ? state.value(QString::fromLatin1(SyncEngine::deviceKey)) : QString());
     m_state->setText(describeState(m_engine));
     const qint64 last = enrolled ? m_engine.lastSyncAt() : 0;
-    m_lastSync->setText(last > 0 ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(last).toLocalTime(),
-                                       QLocale::ShortFormat)
-                                 : tr("never"));
+    m_lastSync->setText(last > 0
+            ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(last).toLocalTime(), QLocale::ShortFormat)
+            : tr("never"));
     const QString company = enrolled ? state.value(QString::fromLatin1(SyncEngine::companyKey))
                                      : SetupService(m_db).currentCompany().value_or(Company {}).id;
     auto pending = OutboxRepository(m_db).pending(company);

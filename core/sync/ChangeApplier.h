@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/domain/Result.h"
+#include "core/sync/SyncOp.h"
+
+#include <QCoreApplication>
+#include <QList>
+
+namespace kasir {
+
+class Database;
+class UnitOfWork;
+
+// Writes changes pulled from the server into this terminal (ARCHITECTURE.md, "Sync").
+//
+// Mutable rows merge per field, last writer wins by (HLC, site id). The clock of a field is
+// the audit log itself: the newest stamp of the audit rows of that row that name the field.
+// A pulled value is written only when its op is newer than that, so a field with a pending
+// local op keeps its value unless another terminal changed it later still. Deletes are
+// tombstones: a delete wins over older changes of the row, and an older upsert does not bring
+// the row back. Append-only facts (sales, ledger entries...) are inserted once; the figures
+// derived from them are made again for their customers. Every op that changed something
+// writes one audit row with the op's stamp and author, and no outbox op.
+class ChangeApplier final
+{
+    Q_DECLARE_TR_FUNCTIONS(kasir::ChangeApplier)
+
+public:
+    explicit ChangeApplier(Database& db);
+    Q_DISABLE_COPY_MOVE(ChangeApplier)
+
+    // Applies pulled ops in order inside the caller's open unit of work (the sync engine's,
+    // which also saves the pull cursor). Ops stamped by this terminal's own site are skipped
+    // (already applied here); every op's stamp is observed by the clock, so later local
+    // stamps order after it. An op that cannot be applied (an unknown entity, a malformed
+    // field) fails the whole call with an error naming the op, its entity and the field: the
+    // caller rolls the unit back and nothing of the page is kept.
+    Status apply(UnitOfWork& uow, const QList<SyncOp>& ops);
+
+private:
+    Database& m_db;
+};
+
+} // namespace kasir
