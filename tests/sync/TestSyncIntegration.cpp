@@ -7,13 +7,13 @@
 #include "core/storage/OutboxRepository.h"
 #include "core/storage/TenancyRepository.h"
 #include "core/sync/SyncEngine.h"
+#include "tests/support/ServerProcess.h"
 
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -27,73 +27,6 @@
 using namespace kasir;
 
 namespace {
-
-// A real kasir-server on 127.0.0.1 (SQLite in the test's folder, or the PostgreSQL of
-// KASIR_TEST_PG), administered through its own command line.
-class Server
-{
-public:
-    explicit Server(const QString& dir) : m_dir(dir) { }
-    ~Server() { stop(); }
-
-    QStringList storage() const
-    {
-        const QString pg = qEnvironmentVariable("KASIR_TEST_PG");
-        return pg.isEmpty() ? QStringList {QStringLiteral("--db"), m_dir + QStringLiteral("/server.db")}
-                            : QStringList {QStringLiteral("--pg"), pg};
-    }
-
-    bool start()
-    {
-        m_process.setProgram(QStringLiteral(KASIR_SERVER_PATH));
-        m_process.setArguments(
-            storage() << QStringLiteral("serve") << QStringLiteral("--listen") << QStringLiteral("127.0.0.1:0"));
-        m_process.setProcessChannelMode(QProcess::SeparateChannels);
-        m_process.start();
-        if (!m_process.waitForStarted(10000))
-            return false;
-        for (int i = 0; i < 100 && !m_process.canReadLine(); ++i)
-            m_process.waitForReadyRead(100);
-        const QJsonObject o = QJsonDocument::fromJson(m_process.readLine()).object();
-        const QString listening = o.value(QStringLiteral("listening")).toString();
-        if (listening.isEmpty())
-            return false;
-        m_url = QUrl(QStringLiteral("http://") + listening);
-        return true;
-    }
-
-    void stop()
-    {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        m_process.terminate();
-        if (!m_process.waitForFinished(10000))
-            m_process.kill();
-    }
-
-    int exitCode() const { return m_process.exitCode(); }
-    QProcess::ExitStatus exitStatus() const { return m_process.exitStatus(); }
-    QUrl url() const { return m_url; }
-
-    QJsonObject admin(QStringList args, const QByteArray& password = {})
-    {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        if (!password.isEmpty())
-            env.insert(QStringLiteral("KASIR_PASSWORD"), QString::fromUtf8(password));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(KASIR_SERVER_PATH), storage() + args);
-        p.waitForFinished(30000);
-        if (p.exitCode() != 0)
-            qWarning("kasir-server %s: %s", qPrintable(args.join(u' ')), p.readAllStandardError().constData());
-        return QJsonDocument::fromJson(p.readAllStandardOutput().split('\n').value(0)).object();
-    }
-
-private:
-    QString m_dir;
-    QProcess m_process;
-    QUrl m_url;
-};
 
 // One terminal (a till): its own SQLite file and sync engine.
 struct Till
@@ -119,7 +52,7 @@ private:
     QTemporaryDir m_dir;
     SystemClock m_clock;
     QNetworkAccessManager m_network;
-    std::unique_ptr<Server> m_server;
+    std::unique_ptr<test::ServerProcess> m_server;
     QString m_company;
     QString m_store1;
     QString m_store2;
@@ -232,7 +165,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_server = std::make_unique<Server>(m_dir.path());
+        m_server = std::make_unique<test::ServerProcess>(QStringLiteral(KASIR_SERVER_PATH), m_dir.path());
         QVERIFY(m_server->start());
         qInfo("kasir-server at %s on %s", qPrintable(m_server->url().toString()),
             qEnvironmentVariableIsEmpty("KASIR_TEST_PG") ? "SQLite" : "PostgreSQL");
