@@ -241,19 +241,30 @@ HttpApi::Reply HttpApi::push(const QHttpServerRequest& request)
         return failure(Error::invalidField(QStringLiteral("ops"), QStringLiteral("too_many"),
             tr("must hold at most %1 ops; send the rest in another batch").arg(ServerStore::maxPushOps)));
     QList<SyncOp> ops;
+    QHash<QString, QString> malformed;
     ops.reserve(array.size());
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QString where = QStringLiteral("ops[%1]").arg(i);
         if (!array[i].isObject())
             return failure(Error::invalidField(where, QStringLiteral("wrong_type"), tr("must be an object")));
         auto op = SyncOp::fromJson(array[i].toObject(), where);
-        if (!op)
-            return failure(op.error());
+        if (!op) {
+            // An op with a readable id is refused on its own (a newer terminal's op, a
+            // damaged one): the terminal sets it aside and the ops after it still go.
+            const QString id = array[i].toObject().value(QStringLiteral("id")).toString();
+            if (!Ids::isValid(id) || malformed.contains(id))
+                return failure(op.error());
+            malformed.insert(id, op.error().describe());
+            SyncOp placeholder;
+            placeholder.id = id;
+            ops.append(placeholder);
+            continue;
+        }
         op->deviceId.clear();
         op->seq = 0;
         ops.append(std::move(op).value());
     }
-    auto outcome = m_store.push(*device, batchId.toString(), ops);
+    auto outcome = m_store.push(*device, batchId.toString(), ops, malformed);
     if (!outcome)
         return failure(outcome.error());
     QJsonArray results;

@@ -11,6 +11,7 @@
 #include <QLoggingCategory>
 #include <QSocketNotifier>
 #include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QSslKey>
 #include <QTcpServer>
 #include <QTextStream>
@@ -362,7 +363,11 @@ int KasirServer::serve(const QStringList& args)
             return m_out.failInvalid(QStringLiteral("tls-cert"), tr("%1 holds no PEM certificate").arg(certFile));
         if (privateKey.isNull())
             return m_out.failInvalid(QStringLiteral("tls-key"), tr("%1 holds no PEM RSA or EC key").arg(keyFile));
-        api.sslSetup(chain.constFirst(), privateKey);
+        // The whole chain, so that clients can verify a certificate from a public authority.
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificateChain(chain);
+        tls.setPrivateKey(privateKey);
+        api.sslSetup(tls);
     }
     const quint16 bound = api.listen(address, static_cast<quint16>(port));
     if (bound == 0)

@@ -452,6 +452,10 @@ Status Database::reloadClockState()
         if (q.next())
             siteId = static_cast<quint32>(q.value(0).toLongLong());
     }
+    // A terminal enrolled with a server knows its site id before its own terminal row has
+    // been pulled; until then, the id the server gave it.
+    if (siteId == 0)
+        siteId = localState(QStringLiteral("sync.site")).toUInt();
     m_hlc.setSiteId(siteId);
     const QString stamp = localState(QString::fromLatin1(hlcStateKey));
     if (!stamp.isEmpty()) {

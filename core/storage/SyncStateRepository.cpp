@@ -55,4 +55,28 @@ Result<qint64> SyncStateRepository::rejectedCount()
     return Sql::integer(q);
 }
 
+Status SyncStateRepository::recordUnapplied(UnitOfWork& uow, const SyncOp& op, const Error& why)
+{
+    if (Status s = uow.requireOpen(); !s)
+        return s;
+    QSqlQuery& q = uow.prepared(QStringLiteral("INSERT INTO sync_unapplied (op_id, seq, entity, entity_id, op, code, "
+                                               "message, failed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                                               "ON CONFLICT (op_id) DO NOTHING"));
+    q.bindValue(0, op.id);
+    q.bindValue(1, op.seq);
+    q.bindValue(2, op.entity);
+    q.bindValue(3, op.entityId);
+    q.bindValue(4, QString::fromUtf8(QJsonDocument(op.toJson(true)).toJson(QJsonDocument::Compact)));
+    q.bindValue(5, Sql::text(why.code));
+    q.bindValue(6, Sql::text(why.describe()));
+    q.bindValue(7, uow.now());
+    return Sql::exec(q);
+}
+
+Result<qint64> SyncStateRepository::unappliedCount()
+{
+    QSqlQuery& q = m_db.prepared(QStringLiteral("SELECT count(*) FROM sync_unapplied"));
+    return Sql::integer(q);
+}
+
 } // namespace kasir

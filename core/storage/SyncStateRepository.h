@@ -12,7 +12,8 @@ class UnitOfWork;
 
 // What this terminal knows about its server: the address, its device id and token, the
 // pull cursor, when it last synced and why it last failed (local_state keys "sync.*"),
-// and the ops the server refused for good (sync_rejected), kept for people to see.
+// the ops the server refused for good (sync_rejected) and the pulled ops this terminal
+// could not apply (sync_unapplied), kept for people to see.
 class SyncStateRepository final
 {
 public:
@@ -23,6 +24,9 @@ public:
 
     Status recordRejected(UnitOfWork& uow, const SyncOp& op, const QString& code, const QString& message);
     Result<qint64> rejectedCount();
+    // A pulled op that could not be applied here, with why.
+    Status recordUnapplied(UnitOfWork& uow, const SyncOp& op, const Error& why);
+    Result<qint64> unappliedCount();
 
 private:
     Database& m_db;

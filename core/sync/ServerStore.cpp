@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlRecord>
 
@@ -46,13 +47,22 @@ QStringList schema()
                        "token_hash TEXT UNIQUE, enrol_hash TEXT UNIQUE, enrol_expires_at BIGINT, revoked_at BIGINT, "
                        "last_seen_at BIGINT, created_at BIGINT NOT NULL, UNIQUE (store_id, code), "
                        "UNIQUE (company_id, number))"),
+        // The company's log: its last position and the newest stamp in it (the server's clock
+        // follows it before stamping an op of its own for the company).
         QStringLiteral("CREATE TABLE sync_head (company_id TEXT PRIMARY KEY REFERENCES srv_company(id), "
-                       "seq BIGINT NOT NULL)"),
+                       "seq BIGINT NOT NULL, hlc TEXT NOT NULL DEFAULT '')"),
+        // A user's role and active flag over time, each set by the change stamped `hlc`: an op
+        // is judged by what its author was allowed when they made it, so a cashier's offline
+        // sales still count after they are deactivated, and a change that arrives late does not
+        // undo a newer one.
+        QStringLiteral("CREATE TABLE srv_user_state (user_id TEXT NOT NULL REFERENCES srv_user(id), hlc TEXT NOT NULL, "
+                       "role TEXT, active INTEGER, PRIMARY KEY (user_id, hlc))"),
         QStringLiteral("CREATE TABLE sync_op (op_id TEXT PRIMARY KEY, company_id TEXT NOT NULL, seq BIGINT NOT NULL, "
                        "device_id TEXT, entity TEXT NOT NULL, entity_id TEXT NOT NULL, op TEXT NOT NULL, "
                        "action TEXT NOT NULL, fields TEXT NOT NULL, hlc TEXT NOT NULL, actor_id TEXT, "
                        "created_at BIGINT NOT NULL, received_at BIGINT NOT NULL, digest TEXT NOT NULL, "
                        "UNIQUE (company_id, seq))"),
+        QStringLiteral("CREATE INDEX ix_sync_op_entity ON sync_op (company_id, entity, entity_id)"),
         QStringLiteral("CREATE TABLE sync_rejection (op_id TEXT PRIMARY KEY, company_id TEXT NOT NULL, "
                        "device_id TEXT NOT NULL, digest TEXT NOT NULL, code TEXT NOT NULL, message TEXT NOT NULL, "
                        "received_at BIGINT NOT NULL)"),
@@ -254,14 +264,6 @@ Status ServerStore::begin()
 
 Status ServerStore::commit()
 {
-    if (!m_hlc->last().isNull()) {
-        QSqlQuery& h = prepared(QStringLiteral("UPDATE srv_meta SET value = ? WHERE key = 'hlc'"));
-        h.bindValue(0, m_hlc->last().toString());
-        if (Status s = exec(h); !s) {
-            rollback();
-            return s;
-        }
-    }
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("COMMIT"))) {
         const Error e = errorOf(q);
@@ -308,8 +310,7 @@ Status ServerStore::migrate()
     }
     if (version == 0) {
         QStringList statements = schema();
-        statements << QStringLiteral("INSERT INTO srv_meta (key, value) VALUES ('schema', '1')")
-                   << QStringLiteral("INSERT INTO srv_meta (key, value) VALUES ('hlc', '')");
+        statements << QStringLiteral("INSERT INTO srv_meta (key, value) VALUES ('schema', '1')");
         for (const QString& sql : std::as_const(statements)) {
             if (!q.exec(sql)) {
                 const Error e = errorOf(q);
@@ -318,7 +319,8 @@ Status ServerStore::migrate()
             }
         }
     }
-    if (!q.exec(QStringLiteral("SELECT value FROM srv_meta WHERE key = 'hlc'"))) {
+    // The clock starts after every stamp the server has stored.
+    if (!q.exec(QStringLiteral("SELECT MAX(hlc) FROM sync_head"))) {
         rollback();
         return errorOf(q);
     }
@@ -346,24 +348,39 @@ Hlc ServerStore::tick()
 
 Result<qint64> ServerStore::lockHead(const QString& companyId)
 {
-    QSqlQuery& q = prepared(m_pg ? QStringLiteral("SELECT seq FROM sync_head WHERE company_id = ? FOR UPDATE")
-                                 : QStringLiteral("SELECT seq FROM sync_head WHERE company_id = ?"));
+    QSqlQuery& q = prepared(m_pg ? QStringLiteral("SELECT seq, hlc FROM sync_head WHERE company_id = ? FOR UPDATE")
+                                 : QStringLiteral("SELECT seq, hlc FROM sync_head WHERE company_id = ?"));
     q.bindValue(0, companyId);
     if (Status s = exec(q); !s)
         return s.error();
     if (!q.next())
         return Error::notFound(tr("company %1 does not exist on this server").arg(companyId));
     const qint64 seq = q.value(0).toLongLong();
+    bool ok = false;
+    const Hlc newest = Hlc::fromString(q.value(1).toString(), &ok);
     q.finish();
+    // Another server process may have stamped newer ops of this company.
+    if (ok)
+        m_hlc->observe(newest);
     return seq;
 }
 
 Status ServerStore::setHead(const QString& companyId, qint64 seq)
 {
-    QSqlQuery& q = prepared(QStringLiteral("UPDATE sync_head SET seq = ? WHERE company_id = ?"));
+    QSqlQuery& q = prepared(QStringLiteral("UPDATE sync_head SET seq = ?, hlc = ? WHERE company_id = ? AND hlc <= ?"));
+    const QString stamp = m_hlc->last().toString();
     q.bindValue(0, seq);
-    q.bindValue(1, companyId);
-    return exec(q);
+    q.bindValue(1, stamp);
+    q.bindValue(2, companyId);
+    q.bindValue(3, stamp);
+    if (Status s = exec(q); !s)
+        return s;
+    if (q.numRowsAffected() == 1)
+        return Done {};
+    QSqlQuery& seqOnly = prepared(QStringLiteral("UPDATE sync_head SET seq = ? WHERE company_id = ?"));
+    seqOnly.bindValue(0, seq);
+    seqOnly.bindValue(1, companyId);
+    return exec(seqOnly);
 }
 
 Status ServerStore::appendOps(
@@ -628,6 +645,9 @@ Result<User> ServerStore::createUser(
     if (s)
         s = exec(q);
     if (s)
+        s = recordUserState(
+            user.id, stamp, {{QStringLiteral("role"), Roles::toString(role)}, {QStringLiteral("active"), true}});
+    if (s)
         s = writeServerOp(companyId, QStringLiteral("user"), user.id,
             {{QStringLiteral("username"), user.username}, {QStringLiteral("displayName"), user.displayName},
                 {QStringLiteral("role"), Roles::toString(role)}, {QStringLiteral("passwordHash"), hash},
@@ -830,13 +850,18 @@ Result<ServerStore::Enrolment> ServerStore::enrol(const QString& code)
     out.device = **device;
     out.token = randomToken();
     out.device.enrolled = true;
+    // Only while the code is still there: of two exchanges of one code at once (on two
+    // server processes), one gets the token and the other a refusal.
     QSqlQuery& q = prepared(QStringLiteral("UPDATE srv_device SET token_hash = ?, enrol_hash = NULL, enrol_expires_at "
-                                           "= NULL, last_seen_at = ? WHERE id = ?"));
+                                           "= NULL, last_seen_at = ? WHERE id = ? AND enrol_hash = ?"));
     q.bindValue(0, sha256(out.token));
     q.bindValue(1, m_clock.nowMs());
     q.bindValue(2, out.device.id);
+    q.bindValue(3, sha256(normal));
     if (Status s = exec(q); !s)
         return fail(s.error());
+    if (q.numRowsAffected() != 1)
+        return fail(Error::permissionDenied(tr("the enrolment code is unknown, used or expired")));
     auto company = this->company(out.device.companyId);
     auto st = store(out.device.storeId);
     if (!company || !st)
@@ -886,8 +911,54 @@ QString ServerStore::statusName(OpResult::Status status)
     return {};
 }
 
+Result<std::optional<ServerStore::Account>> ServerStore::account(const QString& companyId, const QString& userId)
+{
+    QSqlQuery& q = prepared(QStringLiteral("SELECT username FROM srv_user WHERE id = ? AND company_id = ?"));
+    q.bindValue(0, userId);
+    q.bindValue(1, companyId);
+    if (Status s = exec(q); !s)
+        return s.error();
+    if (!q.next())
+        return std::optional<Account>();
+    Account account;
+    account.username = q.value(0).toString();
+    q.finish();
+    QSqlQuery& h
+        = prepared(QStringLiteral("SELECT hlc, role, active FROM srv_user_state WHERE user_id = ? ORDER BY hlc"));
+    h.bindValue(0, userId);
+    if (Status s = exec(h); !s)
+        return s.error();
+    while (h.next()) {
+        Account::State st;
+        st.hlc = h.value(0).toString();
+        if (!h.value(1).isNull())
+            st.role = Roles::parse(h.value(1).toString());
+        if (!h.value(2).isNull())
+            st.active = h.value(2).toInt() != 0;
+        account.states.append(st);
+    }
+    return std::optional<Account>(account);
+}
+
+std::pair<Role, bool> ServerStore::Account::at(const QString& hlc) const
+{
+    // Each of role and active as the newest change stamped at or before `hlc` set it; an op
+    // older than every change (made before the server heard of the user) takes the first.
+    std::optional<Role> role;
+    std::optional<bool> active;
+    for (const State& st : states) {
+        if (st.hlc > hlc && role && active)
+            break;
+        if (st.hlc <= hlc || !role)
+            role = st.role ? st.role : role;
+        if (st.hlc <= hlc || !active)
+            active = st.active.has_value() ? st.active : active;
+    }
+    return {role.value_or(Role::Cashier), active.value_or(false)};
+}
+
 std::optional<ServerStore::OpResult> ServerStore::check(
-    const Device& device, const SyncOp& op, QHash<QString, std::optional<User>>& users)
+    const Device& device, const SyncOp& op, bool exists, QHash<QString, std::optional<Account>>& accounts)
 {
     auto reject = [&op](const QString& code, const QString& message) {
         return OpResult {op.id, OpResult::Status::Rejected, 0, code, message};
@@ -896,40 +967,27 @@ std::optional<ServerStore::OpResult> ServerStore::check(
         return reject(QStringLiteral("wrong_company"), tr("the op belongs to another company than the terminal"));
     if (op.entity == u"terminal")
         return reject(QStringLiteral("server_only"), tr("terminals are registered on the server, not by sync"));
-    const std::optional<Permission> needed = SyncPermissions::required(op);
+    const auto needed = SyncPermissions::required(op, exists);
     if (!needed)
         return reject(QStringLiteral("unknown_entity"), tr("the server does not know entity %1").arg(op.entity));
     if (op.actorId.isEmpty())
         return reject(QStringLiteral("no_actor"), tr("every op must name the user who made it"));
-    auto it = users.find(op.actorId);
-    if (it == users.end()) {
-        QSqlQuery& q = prepared(QStringLiteral("SELECT id, company_id, username, display_name, role, active FROM "
-                                               "srv_user WHERE id = ? AND company_id = ?"));
-        q.bindValue(0, op.actorId);
-        q.bindValue(1, device.companyId);
-        std::optional<User> user;
-        if (q.exec() && q.next()) {
-            User u;
-            u.id = q.value(0).toString();
-            u.companyId = q.value(1).toString();
-            u.username = q.value(2).toString();
-            u.displayName = q.value(3).toString();
-            u.role = Roles::parse(q.value(4).toString()).value_or(Role::Cashier);
-            u.active = q.value(5).toInt() != 0;
-            user = u;
-        }
-        q.finish();
-        it = users.insert(op.actorId, user);
+    auto it = accounts.find(op.actorId);
+    if (it == accounts.end()) {
+        auto found = account(device.companyId, op.actorId);
+        it = accounts.insert(op.actorId, found ? *found : std::optional<Account>());
     }
     if (!it->has_value())
         return reject(QStringLiteral("unknown_user"), tr("user %1 is not a user of this company").arg(op.actorId));
-    const User& user = **it;
-    if (!user.active)
-        return reject(QStringLiteral("user_inactive"), tr("user %1 is deactivated").arg(user.username));
-    const bool ownPassword = op.entity == u"user" && op.action == u"password" && op.entityId == user.id;
-    if (!ownPassword && !Roles::allows(user.role, *needed))
-        return reject(QStringLiteral("forbidden"),
-            tr("a %1 may not change %2 (%3)").arg(Roles::displayName(user.role).toLower(), op.entity, op.action));
+    // Judged by what the user was allowed when they made the change.
+    const auto [role, active] = (*it)->at(op.hlc.toString());
+    if (!active)
+        return reject(QStringLiteral("user_inactive"), tr("user %1 was deactivated").arg((*it)->username));
+    for (Permission p : *needed) {
+        if (!Roles::allows(role, p))
+            return reject(QStringLiteral("forbidden"),
+                tr("a %1 may not change %2 (%3)").arg(Roles::displayName(role).toLower(), op.entity, op.action));
+    }
     // Rows the server keeps itself must belong to the terminal's company.
     if (op.entity == u"company" && op.entityId != device.companyId)
         return reject(QStringLiteral("wrong_company"), tr("the op changes another company"));
@@ -946,10 +1004,48 @@ std::optional<ServerStore::OpResult> ServerStore::check(
     return std::nullopt;
 }
 
+Status ServerStore::recordUserState(const QString& userId, const Hlc& hlc, const QJsonObject& fields)
+{
+    const QJsonValue role = fields.value(QStringLiteral("role"));
+    const QJsonValue active = fields.value(QStringLiteral("active"));
+    const bool setsRole = role.isString() && Roles::parse(role.toString()).has_value();
+    const bool setsActive = active.isBool();
+    if (!setsRole && !setsActive)
+        return Done {};
+    QSqlQuery& q = prepared(QStringLiteral(
+        "INSERT INTO srv_user_state (user_id, hlc, role, active) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"));
+    q.bindValue(0, userId);
+    q.bindValue(1, hlc.toString());
+    q.bindValue(2,
+        setsRole ? QVariant(Roles::toString(*Roles::parse(role.toString()))) : QVariant(QMetaType(QMetaType::QString)));
+    q.bindValue(3, setsActive ? QVariant(active.toBool() ? 1 : 0) : QVariant(QMetaType(QMetaType::Int)));
+    if (Status s = exec(q); !s)
+        return s;
+    // The row's own columns say what holds now: each field's newest change.
+    QSqlQuery& c = prepared(QStringLiteral("SELECT company_id FROM srv_user WHERE id = ?"));
+    c.bindValue(0, userId);
+    if (Status s = exec(c); !s)
+        return s;
+    const QString company = c.next() ? c.value(0).toString() : QString();
+    c.finish();
+    auto current = account(company, userId);
+    if (!current)
+        return current.error();
+    if (!current->has_value())
+        return Done {};
+    const auto [r, on] = (*current)->at(QStringLiteral("~")); // after every stamp
+    QSqlQuery& u = prepared(QStringLiteral("UPDATE srv_user SET role = ?, active = ? WHERE id = ?"));
+    u.bindValue(0, Roles::toString(r));
+    u.bindValue(1, on ? 1 : 0);
+    u.bindValue(2, userId);
+    return exec(u);
+}
+
 Status ServerStore::reflect(const SyncOp& op)
 {
     const qint64 now = m_clock.nowMs();
     if (op.entity == u"user") {
+        const QJsonObject& f = op.fields;
         QSqlQuery& cur = prepared(QStringLiteral("SELECT hlc FROM srv_user WHERE id = ?"));
         cur.bindValue(0, op.entityId);
         if (Status s = exec(cur); !s)
@@ -957,27 +1053,35 @@ Status ServerStore::reflect(const SyncOp& op)
         const bool exists = cur.next();
         const Hlc last = exists ? Hlc::fromString(cur.value(0).toString()) : Hlc {};
         cur.finish();
-        if (exists && !(last < op.hlc))
-            return Done {};
-        const QJsonObject& f = op.fields;
         if (!exists) {
             QSqlQuery& q = prepared(QStringLiteral(
                 "INSERT INTO srv_user (id, company_id, username, display_name, role, active, password_hash, "
-                "created_at, updated_at, hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                "created_at, updated_at, hlc) VALUES (?, ?, ?, ?, 'cashier', 0, ?, ?, ?, ?)"));
             q.bindValue(0, op.entityId);
             q.bindValue(1, op.companyId);
             q.bindValue(2, f.value(QStringLiteral("username")).toString());
             q.bindValue(3, f.value(QStringLiteral("displayName")).toString());
-            q.bindValue(4, f.value(QStringLiteral("role")).toString(QStringLiteral("cashier")));
-            q.bindValue(5, f.value(QStringLiteral("active")).toBool(true) ? 1 : 0);
-            q.bindValue(6, f.value(QStringLiteral("passwordHash")).toString());
-            q.bindValue(7, now);
-            q.bindValue(8, now);
-            q.bindValue(9, op.hlc.toString());
-            return exec(q);
+            q.bindValue(4, f.value(QStringLiteral("passwordHash")).toString());
+            q.bindValue(5, now);
+            q.bindValue(6, now);
+            q.bindValue(7, op.hlc.toString());
+            if (Status s = exec(q); !s)
+                return s;
+            // A new user is active unless the op says otherwise.
+            QJsonObject state = f;
+            if (!state.contains(QStringLiteral("active")))
+                state.insert(QStringLiteral("active"), true);
+            if (!state.value(QStringLiteral("role")).isString())
+                state.insert(QStringLiteral("role"), QStringLiteral("cashier"));
+            return recordUserState(op.entityId, op.hlc, state);
         }
-        static const std::pair<const char*, const char*> columns[] = {{"username", "username"},
-            {"displayName", "display_name"}, {"role", "role"}, {"passwordHash", "password_hash"}};
+        // Role and active keep their whole history; the other columns the newest change.
+        if (Status s = recordUserState(op.entityId, op.hlc, f); !s)
+            return s;
+        if (!(last < op.hlc))
+            return Done {};
+        static const std::pair<const char*, const char*> columns[]
+            = {{"username", "username"}, {"displayName", "display_name"}, {"passwordHash", "password_hash"}};
         for (const auto& [field, column] : columns) {
             const QJsonValue v = f.value(QLatin1String(field));
             if (!v.isString())
@@ -985,13 +1089,6 @@ Status ServerStore::reflect(const SyncOp& op)
             QSqlQuery& q
                 = prepared(QStringLiteral("UPDATE srv_user SET %1 = ? WHERE id = ?").arg(QLatin1String(column)));
             q.bindValue(0, v.toString());
-            q.bindValue(1, op.entityId);
-            if (Status s = exec(q); !s)
-                return s;
-        }
-        if (f.contains(QStringLiteral("active"))) {
-            QSqlQuery& q = prepared(QStringLiteral("UPDATE srv_user SET active = ? WHERE id = ?"));
-            q.bindValue(0, f.value(QStringLiteral("active")).toBool() ? 1 : 0);
             q.bindValue(1, op.entityId);
             if (Status s = exec(q); !s)
                 return s;
@@ -1005,17 +1102,22 @@ Status ServerStore::reflect(const SyncOp& op)
     if ((op.entity == u"company" || op.entity == u"store") && op.fields.value(QStringLiteral("name")).isString()) {
         QSqlQuery& q = prepared(op.entity == u"company"
                 ? QStringLiteral("UPDATE srv_company SET name = ?, updated_at = ? WHERE id = ?")
-                : QStringLiteral("UPDATE srv_store SET name = ?, created_at = created_at + 0 * ? WHERE id = ?"));
+                : QStringLiteral("UPDATE srv_store SET name = ? WHERE id = ? AND ? >= 0"));
         q.bindValue(0, op.fields.value(QStringLiteral("name")).toString());
-        q.bindValue(1, now);
-        q.bindValue(2, op.entityId);
+        if (op.entity == u"company") {
+            q.bindValue(1, now);
+            q.bindValue(2, op.entityId);
+        } else {
+            q.bindValue(1, op.entityId);
+            q.bindValue(2, now);
+        }
         return exec(q);
     }
     return Done {};
 }
 
 Result<ServerStore::PushOutcome> ServerStore::push(
-    const Device& device, const QString& batchId, const QList<SyncOp>& ops)
+    const Device& device, const QString& batchId, const QList<SyncOp>& ops, const QHash<QString, QString>& malformed)
 {
     Q_UNUSED(batchId)
     if (ops.size() > maxPushOps)
@@ -1042,6 +1144,7 @@ Result<ServerStore::PushOutcome> ServerStore::push(
         bool rejected = false;
     };
     QHash<QString, Known> known;
+    QSet<QString> existing; // "entity/id"
     constexpr int perStatement = 64;
     for (qsizetype start = 0; start < ops.size(); start += perStatement) {
         const int rows = static_cast<int>(std::min<qsizetype>(perStatement, ops.size() - start));
@@ -1065,16 +1168,31 @@ Result<ServerStore::PushOutcome> ServerStore::push(
         while (b.next())
             known.insert(b.value(0).toString(),
                 Known {b.value(1).toString(), 0, b.value(2).toString(), b.value(3).toString(), true});
+        // Rows that already exist: a "create" of one of them is an update, and is judged so.
+        QSqlQuery& e = prepared(
+            QStringLiteral("SELECT DISTINCT entity, entity_id FROM sync_op WHERE company_id = ? AND entity_id IN (%1)")
+                .arg(marks));
+        e.bindValue(0, device.companyId);
+        for (int r = 0; r < rows; ++r)
+            e.bindValue(r + 1, ops[start + r].entityId);
+        if (Status s = exec(e); !s)
+            return fail(s.error());
+        while (e.next())
+            existing.insert(e.value(0).toString() + u'/' + e.value(1).toString());
     }
 
     const qint64 now = m_clock.nowMs();
-    QHash<QString, std::optional<User>> users;
+    QHash<QString, std::optional<Account>> accounts;
     QList<const SyncOp*> accepted;
     QList<QString> acceptedDigests;
     qint64 seq = *head;
     QSqlQuery& reject = prepared(QStringLiteral("INSERT INTO sync_rejection (op_id, company_id, device_id, digest, "
                                                 "code, message, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
     for (const SyncOp& op : ops) {
+        if (auto bad = malformed.constFind(op.id); bad != malformed.constEnd()) {
+            out.results.append(OpResult {op.id, OpResult::Status::Rejected, 0, QStringLiteral("malformed"), *bad});
+            continue;
+        }
         const QString digest = sha256(op.contentDigest());
         if (auto k = known.constFind(op.id); k != known.constEnd()) {
             if (k->digest != digest)
@@ -1094,7 +1212,23 @@ Result<ServerStore::PushOutcome> ServerStore::push(
             break;
         }
         m_hlc->observe(op.hlc);
-        if (auto refused = check(device, op, users)) {
+        const QString row = op.entity + u'/' + op.entityId;
+        std::optional<OpResult> refused = check(device, op, existing.contains(row), accounts);
+        // The server's own tables may refuse a change (a username another terminal took
+        // offline): that op is refused, the rest of the batch goes on.
+        if (!refused && (op.entity == u"user" || op.entity == u"company" || op.entity == u"store")) {
+            QSqlQuery sp(m_db);
+            sp.exec(QStringLiteral("SAVEPOINT reflect_op"));
+            if (Status s = reflect(op); !s) {
+                sp.exec(QStringLiteral("ROLLBACK TO SAVEPOINT reflect_op"));
+                refused = OpResult {op.id, OpResult::Status::Rejected, 0, QStringLiteral("conflict"),
+                    tr("the server could not record this change: %1").arg(s.error().message)};
+            }
+            sp.exec(QStringLiteral("RELEASE SAVEPOINT reflect_op"));
+            if (op.entity == u"user")
+                accounts.remove(op.entityId);
+        }
+        if (refused) {
             reject.bindValue(0, op.id);
             reject.bindValue(1, device.companyId);
             reject.bindValue(2, device.id);
@@ -1108,10 +1242,7 @@ Result<ServerStore::PushOutcome> ServerStore::push(
             out.results.append(*refused);
             continue;
         }
-        if (Status s = reflect(op); !s)
-            return fail(s.error());
-        if (op.entity == u"user")
-            users.remove(op.entityId);
+        existing.insert(row);
         ++seq;
         accepted.append(&op);
         acceptedDigests.append(digest);

@@ -115,7 +115,10 @@ public:
         Hlc serverHlc;
     };
     static QString statusName(OpResult::Status status);
-    Result<PushOutcome> push(const Device& device, const QString& batchId, const QList<SyncOp>& ops);
+    // `malformed`: ids of ops in `ops` that could not be read (only their id is set), with
+    // why; each is refused on its own and the rest of the batch goes on.
+    Result<PushOutcome> push(const Device& device, const QString& batchId, const QList<SyncOp>& ops,
+        const QHash<QString, QString>& malformed = {});
 
     struct PullPage
     {
@@ -157,7 +160,26 @@ private:
     Result<std::optional<Device>> deviceBy(const char* column, const QString& value);
     // Keeps the server's own tables (users, company and store names) in step with a pushed op.
     Status reflect(const SyncOp& op);
-    std::optional<OpResult> check(const Device& device, const SyncOp& op, QHash<QString, std::optional<User>>& users);
+    // A user as the server judges their ops: name, and role and active flag over time.
+    struct Account
+    {
+        struct State
+        {
+            QString hlc;
+            std::optional<Role> role;
+            std::optional<bool> active;
+        };
+        QString username;
+        QList<State> states; // oldest first
+        // Role and active flag as they were at the stamp `hlc` (text form, which sorts).
+        std::pair<Role, bool> at(const QString& hlc) const;
+    };
+    Result<std::optional<Account>> account(const QString& companyId, const QString& userId);
+    // Adds what an op stamped `hlc` says of a user's role and active flag to their history,
+    // and makes the user's row say what holds now.
+    Status recordUserState(const QString& userId, const Hlc& hlc, const QJsonObject& fields);
+    std::optional<OpResult> check(
+        const Device& device, const SyncOp& op, bool exists, QHash<QString, std::optional<Account>>& accounts);
 
     QSqlDatabase m_db;
     QString m_connection;

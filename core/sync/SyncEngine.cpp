@@ -58,8 +58,11 @@ SyncEngine::SyncEngine(Database& db, QNetworkAccessManager& network, const Clock
 
 SyncEngine::~SyncEngine()
 {
-    if (m_reply)
+    // No handler may run on an engine being destroyed.
+    if (m_reply) {
+        m_reply->disconnect(this);
         m_reply->abort();
+    }
 }
 
 QString SyncEngine::stateName(State state)
@@ -305,7 +308,16 @@ void SyncEngine::pushNext()
         {QStringLiteral("batchId"), Ids::newId(m_clock.nowMs())}, {QStringLiteral("ops"), array}};
     request(QStringLiteral("POST"), QStringLiteral("/sync/v1/push"), body, [this](const Result<QJsonObject>& reply) {
         if (!reply) {
-            finish(reply.error());
+            const QString& code = reply.error().code;
+            if (code == u"offline" || code == u"unauthorised") {
+                finish(reply.error());
+                return;
+            }
+            // The server refused the batch: the changes stay in the outbox, and the others'
+            // changes still come in.
+            m_lastError = reply.error().describe();
+            m_pushStopped = reply.error();
+            pullNext();
             return;
         }
         const qint64 before = m_progress.pushed;
@@ -412,9 +424,38 @@ Status SyncEngine::applyPage(const QJsonObject& reply, bool& more)
     UnitOfWork uow(m_db, syncActor());
     if (Status s = uow.begin(); !s)
         return s;
-    if (Status s = ChangeApplier(m_db).apply(uow, ops); !s)
-        return s;
     SyncStateRepository state(m_db);
+    if (Status s = ChangeApplier(m_db).apply(uow, ops); !s) {
+        if (!appliesToOneOp(s.error()))
+            return s;
+        // One op of the page cannot be applied here. Apply the page again op by op, each in
+        // a savepoint, and keep the ones that fail aside: one op must never stop the rest of
+        // the company's changes from arriving.
+        uow.rollback();
+        if (Status again = uow.begin(); !again)
+            return again;
+        for (const SyncOp& op : std::as_const(ops)) {
+            QSqlQuery& save = uow.prepared(QStringLiteral("SAVEPOINT pulled_op"));
+            if (Status sp = Sql::exec(save); !sp)
+                return sp;
+            Status one = ChangeApplier(m_db).apply(uow, {op});
+            if (!one) {
+                if (!appliesToOneOp(one.error()))
+                    return one;
+                qCWarning(lcSync).noquote()
+                    << "cannot apply" << op.entity << op.entityId << ":" << one.error().describe();
+                QSqlQuery& undo = uow.prepared(QStringLiteral("ROLLBACK TO SAVEPOINT pulled_op"));
+                if (Status u = Sql::exec(undo); !u)
+                    return u;
+                if (Status r = state.recordUnapplied(uow, op, one.error()); !r)
+                    return r;
+                ++m_progress.unapplied;
+            }
+            QSqlQuery& release = uow.prepared(QStringLiteral("RELEASE SAVEPOINT pulled_op"));
+            if (Status r = Sql::exec(release); !r)
+                return r;
+        }
+    }
     if (Status s = state.setValue(uow, key(cursorKey), QString::number(next)); !s)
         return s;
     more = reply.value(QStringLiteral("hasMore")).toBool();
@@ -427,6 +468,16 @@ Status SyncEngine::applyPage(const QJsonObject& reply, bool& more)
     m_progress.pulled += ops.size();
     emit progressChanged(m_progress);
     return Done {};
+}
+
+bool SyncEngine::appliesToOneOp(const Error& error)
+{
+    // What one op brings (a malformed field, a constraint its row breaks), as opposed to what
+    // stops every write (a busy, full or read-only file), which is retried later instead.
+    if (error.kind == Error::Kind::Invalid || error.kind == Error::Kind::Conflict
+        || error.kind == Error::Kind::NotFound)
+        return true;
+    return error.message.contains(QLatin1String("constraint failed"));
 }
 
 void SyncEngine::finish(const Status& outcome)

@@ -50,6 +50,7 @@ public:
         qint64 pushed = 0; // ops acknowledged in this cycle
         qint64 pulled = 0; // changes applied in this cycle
         qint64 pending = 0; // ops still in the outbox
+        qint64 unapplied = 0; // pulled ops that could not be applied here (kept in sync_unapplied)
         bool initial = false; // the first download of the company
     };
 
@@ -108,6 +109,7 @@ private:
     Status applyPushResults(const QList<SyncOp>& sent, const QJsonObject& reply);
     Status applyPage(const QJsonObject& reply, bool& more);
     Status saveEnrolment(const QUrl& server, const QJsonObject& reply);
+    static bool appliesToOneOp(const Error& error);
     QString companyId();
 
     Database& m_db;

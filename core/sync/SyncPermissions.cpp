@@ -2,71 +2,99 @@
 
 namespace kasir::SyncPermissions {
 
-std::optional<Permission> required(const SyncOp& op)
+bool onlySets(const SyncOp& op, std::initializer_list<const char*> allowed)
+{
+    for (auto it = op.fields.constBegin(); it != op.fields.constEnd(); ++it) {
+        const QString key = it.key();
+        if (key == u"updatedAt" || key == u"updatedBy")
+            continue;
+        bool ok = false;
+        for (const char* a : allowed)
+            ok = ok || key == QLatin1String(a);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+std::optional<QList<Permission>> required(const SyncOp& op, bool exists)
 {
     const QString& e = op.entity;
     const QString& a = op.action;
+    const bool deletes = op.kind == SyncOp::Kind::Delete;
+    const bool creates = a == u"create" && !exists && !deletes;
     const QString kind = op.fields.value(QStringLiteral("kind")).toString();
+    const bool forSale = !op.fields.value(QStringLiteral("saleId")).toString().isEmpty();
+    using P = Permission;
     if (e == u"customer") {
-        if (a == u"create")
-            return Permission::CustomerCreate;
-        if (a == u"delete")
-            return Permission::CustomerDelete;
+        if (deletes)
+            return QList<P> {P::CustomerDelete};
         if (a == u"anonymise")
-            return Permission::CustomerAnonymise;
-        if (a == u"tier") // a level reached by a sale
-            return Permission::SaleCreate;
-        return Permission::CustomerUpdate;
+            return QList<P> {P::CustomerAnonymise};
+        if (creates)
+            return QList<P> {P::CustomerCreate};
+        // A level (and the membership it brings) reached by a sale at the counter.
+        if (a == u"tier" && onlySets(op, {"level", "type"}))
+            return QList<P> {P::SaleCreate};
+        if (op.fields.contains(QStringLiteral("status")))
+            return QList<P> {P::CustomerUpdate, P::CustomerDeactivate};
+        return QList<P> {P::CustomerUpdate};
     }
-    if (e == u"customer_contact" || e == u"customer_preference" || e == u"customer_note") {
+    if (e == u"customer_note") {
         if (a == u"anonymise")
-            return Permission::CustomerAnonymise;
-        if (e == u"customer_note")
-            return Permission::NoteWrite;
-        if (a == u"delete" && op.kind == SyncOp::Kind::Delete)
-            return Permission::CustomerUpdate;
-        return a == u"create" ? Permission::CustomerCreate : Permission::CustomerUpdate;
+            return QList<P> {P::CustomerAnonymise};
+        if (creates || a == u"delete")
+            return QList<P> {P::NoteWrite};
+        return QList<P> {P::CustomerUpdate};
+    }
+    if (e == u"customer_contact" || e == u"customer_preference") {
+        if (a == u"anonymise")
+            return QList<P> {P::CustomerAnonymise};
+        return QList<P> {creates ? P::CustomerCreate : P::CustomerUpdate};
     }
     if (e == u"sale")
-        return kind == u"refund" || a == u"refund" ? Permission::SaleRefund : Permission::SaleCreate;
+        return QList<P> {kind == u"refund" ? P::SaleRefund : P::SaleCreate};
     if (e == u"sale_link" || e == u"tier_history")
-        return Permission::SaleCreate;
+        return QList<P> {P::SaleCreate};
     if (e == u"points_entry") {
-        if (kind == u"earned" || kind == u"redeemed")
-            return Permission::SaleCreate;
-        if (kind == u"reversed")
-            return Permission::SaleRefund;
+        if ((kind == u"earned" || kind == u"redeemed") && forSale)
+            return QList<P> {P::SaleCreate};
+        if (kind == u"reversed" && forSale)
+            return QList<P> {P::SaleRefund};
         if (kind == u"expired")
-            return Permission::Maintenance;
-        return Permission::LedgerAdjust;
+            return QList<P> {P::Maintenance};
+        return QList<P> {P::LedgerAdjust};
     }
     if (e == u"credit_entry") {
-        if (kind == u"sale_on_account")
-            return Permission::SaleCreate;
-        if (kind == u"reversal")
-            return Permission::SaleRefund;
-        return Permission::LedgerAdjust;
+        if (kind == u"sale_on_account" && forSale)
+            return QList<P> {P::SaleCreate};
+        if (kind == u"reversal" && forSale)
+            return QList<P> {P::SaleRefund};
+        return QList<P> {P::LedgerAdjust};
     }
     if (e == u"credit_limit")
-        return op.kind == SyncOp::Kind::Delete ? Permission::CustomerDelete : Permission::LedgerAdjust;
+        return QList<P> {deletes ? P::CustomerDelete : P::LedgerAdjust};
     if (e == u"customer_erasure")
-        return kind == u"delete" || a == u"delete" ? Permission::CustomerDelete : Permission::CustomerAnonymise;
+        return QList<P> {kind == u"delete" || a == u"delete" ? P::CustomerDelete : P::CustomerAnonymise};
     if (e == u"sale_erasure")
-        return Permission::CustomerAnonymise;
+        return QList<P> {P::CustomerAnonymise};
     if (e == u"customer_export")
-        return Permission::CustomerExport;
+        return QList<P> {P::CustomerExport};
     if (e == u"tag")
-        return Permission::TagManage;
+        return QList<P> {P::TagManage};
     if (e == u"customer_tag")
-        return Permission::TagAssign;
+        return QList<P> {P::TagAssign};
     if (e == u"product")
-        return Permission::ProductManage;
+        return QList<P> {P::ProductManage};
     if (e == u"membership_rules")
-        return Permission::RulesManage;
+        return QList<P> {P::RulesManage};
     if (e == u"company" || e == u"store")
-        return Permission::SettingsManage;
-    if (e == u"user")
-        return Permission::UserManage;
+        return QList<P> {P::SettingsManage};
+    if (e == u"user") {
+        if (a == u"password" && op.entityId == op.actorId && !deletes && onlySets(op, {"passwordHash"}))
+            return QList<P> {};
+        return QList<P> {P::UserManage};
+    }
     return std::nullopt;
 }
 

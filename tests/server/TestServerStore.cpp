@@ -275,6 +275,93 @@ private slots:
             QStringLiteral("user_inactive"));
     }
 
+    // Ops are judged by what their author was allowed when they made them, and by what
+    // they do rather than by the action name the terminal gave them.
+    void permissionsFollowTheOpsStampAndContent()
+    {
+        auto s = open();
+        Shop shop = makeShop(*s, QStringLiteral("Toko Hak"));
+        auto manager = s->createUser(shop.company.id, QStringLiteral("citra"), QStringLiteral("Citra"), Role::Manager,
+                            QStringLiteral("rahasia-789"))
+                           .value();
+        m_clock.advance(10);
+        // Budi sells offline at t1; the admin deactivates him at t2; the till reconnects later.
+        SyncOp sale = op(shop, QStringLiteral("sale"), QStringLiteral("create"),
+            {{QStringLiteral("kind"), QStringLiteral("sale")}, {QStringLiteral("total"), 50000}}, shop.cashier.id, 1);
+        SyncOp off = op(shop, QStringLiteral("user"), QStringLiteral("deactivate"), {{QStringLiteral("active"), false}},
+            shop.admin.id, 2);
+        off.entityId = shop.cashier.id;
+        QCOMPARE(s->push(shop.device, QStringLiteral("off"), {off}).value().results[0].status,
+            ServerStore::OpResult::Status::Applied);
+        auto late = s->push(shop.device, QStringLiteral("sale"), {sale}).value();
+        QCOMPARE(late.results[0].status, ServerStore::OpResult::Status::Applied);
+        // After the deactivation's stamp, nothing of his is taken.
+        SyncOp after = customer(shop, QStringLiteral("After"), 3);
+        QCOMPARE(s->push(shop.device, QStringLiteral("after"), {after}).value().results[0].code,
+            QStringLiteral("user_inactive"));
+
+        // A password change that also sets a role is a user change, which a manager may not make.
+        SyncOp sneaky = op(shop, QStringLiteral("user"), QStringLiteral("password"),
+            {{QStringLiteral("passwordHash"), QStringLiteral("x")}, {QStringLiteral("role"), QStringLiteral("admin")}},
+            manager.id, 4);
+        sneaky.entityId = manager.id;
+        SyncOp own = sneaky;
+        own.id = Ids::newId();
+        own.fields.remove(QStringLiteral("role"));
+        // A delete named "update" is a delete; "tier" that renames is an update; a second
+        // "create" of a row is an update.
+        SyncOp c = customer(shop, QStringLiteral("Dewi"), 5);
+        c.actorId = manager.id;
+        SyncOp del = op(shop, QStringLiteral("customer"), QStringLiteral("update"), {}, manager.id, 6);
+        del.entityId = c.entityId;
+        del.kind = SyncOp::Kind::Delete;
+        SyncOp tier = op(shop, QStringLiteral("customer"), QStringLiteral("tier"),
+            {{QStringLiteral("level"), QStringLiteral("Gold")}, {QStringLiteral("name"), QStringLiteral("Renamed")}},
+            shop.admin.id, 7);
+        tier.entityId = c.entityId;
+        SyncOp again = customer(shop, QStringLiteral("Overwritten"), 8);
+        again.entityId = c.entityId;
+        again.actorId = manager.id; // a manager may update, so this one is fine...
+        auto out = s->push(shop.device, QStringLiteral("mix"), {sneaky, own, c, del, tier, again}).value();
+        const QStringList codes {
+            QStringLiteral("forbidden"), QString(), QString(), QStringLiteral("forbidden"), QString(), QString()};
+        for (int i = 0; i < codes.size(); ++i)
+            QCOMPARE(out.results[i].code, codes[i]);
+        // ...but a cashier's second "create" of the row is an update, which a cashier may not make.
+        auto other = s->registerTerminal(shop.store.id, QString(), true).value();
+        SyncOp byCashier = customer(shop, QStringLiteral("Cashier's overwrite"), 9);
+        byCashier.entityId = c.entityId;
+        byCashier.actorId = s->createUser(shop.company.id, QStringLiteral("eko"), QString(), Role::Cashier,
+                                 QStringLiteral("rahasia-000"))
+                                .value()
+                                .id;
+        m_clock.advance(10);
+        byCashier.hlc = Hlc {m_clock.nowMs(), 0, other.device.siteId};
+        QCOMPARE(s->push(other.device, QStringLiteral("c"), {byCashier}).value().results[0].code,
+            QStringLiteral("forbidden"));
+    }
+
+    // Two terminals create a user with the same name offline: the second is refused on its
+    // own, the ops around it go through.
+    void aRefusedUserDoesNotBlockTheBatch()
+    {
+        auto s = open();
+        Shop shop = makeShop(*s, QStringLiteral("Toko Nama"));
+        m_clock.advance(10);
+        SyncOp dup = op(shop, QStringLiteral("user"), QStringLiteral("create"),
+            {{QStringLiteral("username"), QStringLiteral("BUDI")}, {QStringLiteral("displayName"), QStringLiteral("B")},
+                {QStringLiteral("role"), QStringLiteral("cashier")},
+                {QStringLiteral("passwordHash"), QStringLiteral("h")}},
+            shop.admin.id, 1);
+        auto out = s->push(shop.device, QStringLiteral("u"),
+                        {customer(shop, QStringLiteral("Before"), 0), dup, customer(shop, QStringLiteral("After"), 2)})
+                       .value();
+        QCOMPARE(out.results.size(), 3);
+        QCOMPARE(out.results[0].status, ServerStore::OpResult::Status::Applied);
+        QCOMPARE(out.results[1].code, QStringLiteral("conflict"));
+        QCOMPARE(out.results[2].status, ServerStore::OpResult::Status::Applied);
+    }
+
     void aClockTooFarAheadStopsTheBatchThere()
     {
         auto s = open();

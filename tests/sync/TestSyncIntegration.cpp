@@ -334,6 +334,46 @@ private slots:
         QCOMPARE(t3->engine->state(), SyncEngine::State::Error);
     }
 
+    // Two tills refund the same sale while offline: the second refund cannot be applied
+    // where the first is (one refund per sale). It is kept aside there, and sync goes on.
+    void anOpThatCannotBeAppliedDoesNotStopSync()
+    {
+        auto t1 = enrol(m_store1, QStringLiteral("r1"));
+        auto t2 = enrol(m_store1, QStringLiteral("r2"));
+        CustomerInput in;
+        in.name = QStringLiteral("Rina");
+        in.phone = QStringLiteral("0813-2222-0001");
+        const Customer rina = CustomerService(*t1->db, t1->login(QStringLiteral("budi"))).create(in).value();
+        SaleRequest req;
+        req.customer = rina.id;
+        req.items = {{QStringLiteral("KOPI"), 1}};
+        req.payments = {{PaymentMethod::Cash, 25000}};
+        const Sale sale = CheckoutService(*t1->db, t1->login(QStringLiteral("budi"))).complete(req).value();
+        QVERIFY(syncOnce(*t1));
+        QVERIFY(syncOnce(*t2));
+        QVERIFY(CheckoutService(*t1->db, t1->login(QStringLiteral("ani")))
+                    .refund(sale.orderNumber, QStringLiteral("rusak")));
+        QVERIFY(CheckoutService(*t2->db, t2->login(QStringLiteral("ani")))
+                    .refund(sale.orderNumber, QStringLiteral("salah")));
+        for (Till* t : {t1.get(), t2.get(), t1.get()})
+            QVERIFY2(syncOnce(*t), qPrintable(t->engine->lastError()));
+        auto unapplied = [](Till& t) {
+            QSqlQuery q(t.db->connection());
+            q.exec(QStringLiteral("SELECT count(*) FROM sync_unapplied WHERE entity = 'sale'"));
+            return q.next() ? q.value(0).toInt() : -1;
+        };
+        QCOMPARE(unapplied(*t1), 1);
+        QCOMPARE(unapplied(*t2), 1);
+        // Later changes still arrive.
+        in.name = QStringLiteral("Yudi");
+        in.phone = QStringLiteral("0813-2222-0002");
+        const Customer yudi = CustomerService(*t2->db, t2->login(QStringLiteral("budi"))).create(in).value();
+        QVERIFY(syncOnce(*t2));
+        QVERIFY(syncOnce(*t1));
+        QCOMPARE(CustomerService(*t1->db, t1->login(QStringLiteral("ani"))).get(yudi.id).value().name,
+            QStringLiteral("Yudi"));
+    }
+
     void anotherCompanysTerminalSeesAndChangesNothing()
     {
         const QString other = m_server
