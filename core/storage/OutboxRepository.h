@@ -22,6 +22,16 @@ public:
     Result<qint64> pending(const QString& companyId);
     // The company's oldest `limit` ops, in the order they were written.
     Result<QList<SyncOp>> oldest(const QString& companyId, int limit);
+    // The same ops as they go to the server: a JSON array of SyncOp::toJson() objects, made
+    // straight from the stored text (a push of thousands of ops parses nothing), and their ids.
+    struct Batch
+    {
+        QByteArray json;
+        QStringList ids;
+    };
+    Result<Batch> oldestAsJson(const QString& companyId, int limit);
+    // One op by id, for one the server refused.
+    Result<std::optional<SyncOp>> byId(const QString& opId);
     // Forgets ops the server has acknowledged; in the caller's transaction when it has one.
     Status acknowledge(const QStringList& opIds);
 

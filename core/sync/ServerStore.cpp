@@ -62,7 +62,7 @@ QStringList schema()
                        "action TEXT NOT NULL, fields TEXT NOT NULL, hlc TEXT NOT NULL, actor_id TEXT, "
                        "created_at BIGINT NOT NULL, received_at BIGINT NOT NULL, digest TEXT NOT NULL, "
                        "UNIQUE (company_id, seq))"),
-        QStringLiteral("CREATE INDEX ix_sync_op_entity ON sync_op (company_id, entity, entity_id)"),
+        QStringLiteral("CREATE INDEX ix_sync_op_entity ON sync_op (company_id, entity_id)"),
         QStringLiteral("CREATE TABLE sync_rejection (op_id TEXT PRIMARY KEY, company_id TEXT NOT NULL, "
                        "device_id TEXT NOT NULL, digest TEXT NOT NULL, code TEXT NOT NULL, message TEXT NOT NULL, "
                        "received_at BIGINT NOT NULL)"),
@@ -383,8 +383,8 @@ Status ServerStore::setHead(const QString& companyId, qint64 seq)
     return exec(seqOnly);
 }
 
-Status ServerStore::appendOps(
-    const QList<const SyncOp*>& ops, qint64 first, const QString& deviceId, const QList<QString>& digests)
+Status ServerStore::appendOps(const QList<const SyncOp*>& ops, qint64 first, const QString& deviceId,
+    const QList<QString>& digests, const QList<QString>& fieldsTexts)
 {
     constexpr int perStatement = 64;
     const qint64 now = m_clock.nowMs();
@@ -407,7 +407,7 @@ Status ServerStore::appendOps(
             q.bindValue(b++, op.entityId);
             q.bindValue(b++, SyncOp::kindName(op.kind));
             q.bindValue(b++, op.action.isEmpty() ? QStringLiteral("update") : op.action);
-            q.bindValue(b++, QString::fromUtf8(QJsonDocument(op.fields).toJson(QJsonDocument::Compact)));
+            q.bindValue(b++, fieldsTexts[start + r]);
             q.bindValue(b++, op.hlc.toString());
             q.bindValue(b++, op.actorId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(op.actorId));
             q.bindValue(b++, op.createdAt);
@@ -436,7 +436,8 @@ Status ServerStore::writeServerOp(
     op.fields = fields;
     op.hlc = tick();
     op.createdAt = m_clock.nowMs();
-    if (Status s = appendOps({&op}, *head + 1, QString(), {sha256(op.contentDigest())}); !s)
+    const QString fieldsText = op.fieldsText();
+    if (Status s = appendOps({&op}, *head + 1, QString(), {sha256(op.contentDigest(fieldsText))}, {fieldsText}); !s)
         return s;
     return setHead(companyId, *head + 1);
 }
@@ -1185,6 +1186,7 @@ Result<ServerStore::PushOutcome> ServerStore::push(
     QHash<QString, std::optional<Account>> accounts;
     QList<const SyncOp*> accepted;
     QList<QString> acceptedDigests;
+    QList<QString> acceptedFields;
     qint64 seq = *head;
     QSqlQuery& reject = prepared(QStringLiteral("INSERT INTO sync_rejection (op_id, company_id, device_id, digest, "
                                                 "code, message, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
@@ -1193,7 +1195,8 @@ Result<ServerStore::PushOutcome> ServerStore::push(
             out.results.append(OpResult {op.id, OpResult::Status::Rejected, 0, QStringLiteral("malformed"), *bad});
             continue;
         }
-        const QString digest = sha256(op.contentDigest());
+        const QString fieldsText = op.fieldsText();
+        const QString digest = sha256(op.contentDigest(fieldsText));
         if (auto k = known.constFind(op.id); k != known.constEnd()) {
             if (k->digest != digest)
                 out.results.append(OpResult {op.id, OpResult::Status::Rejected, 0, QStringLiteral("id_reused"),
@@ -1246,11 +1249,12 @@ Result<ServerStore::PushOutcome> ServerStore::push(
         ++seq;
         accepted.append(&op);
         acceptedDigests.append(digest);
+        acceptedFields.append(fieldsText);
         known.insert(op.id, Known {digest, seq, {}, {}, false});
         out.results.append(OpResult {op.id, OpResult::Status::Applied, seq, {}, {}});
     }
     if (!accepted.isEmpty()) {
-        if (Status s = appendOps(accepted, *head + 1, device.id, acceptedDigests); !s)
+        if (Status s = appendOps(accepted, *head + 1, device.id, acceptedDigests, acceptedFields); !s)
             return fail(s.error());
         if (Status s = setHead(device.companyId, seq); !s)
             return fail(s.error());

@@ -153,8 +153,9 @@ private:
     Result<qint64> lockHead(const QString& companyId);
     Status setHead(const QString& companyId, qint64 seq);
     // Appends ops to the company log from position `first` on, in one statement per group.
-    Status appendOps(
-        const QList<const SyncOp*>& ops, qint64 first, const QString& deviceId, const QList<QString>& digests);
+    // `fieldsTexts`: each op's SyncOp::fieldsText(), made once for its digest and its row.
+    Status appendOps(const QList<const SyncOp*>& ops, qint64 first, const QString& deviceId,
+        const QList<QString>& digests, const QList<QString>& fieldsTexts);
     Status writeServerOp(
         const QString& companyId, const QString& entity, const QString& entityId, const QJsonObject& fields);
     Result<std::optional<Device>> deviceBy(const char* column, const QString& value);

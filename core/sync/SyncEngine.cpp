@@ -1,6 +1,7 @@
 #include "core/sync/SyncEngine.h"
 
 #include "core/domain/Clock.h"
+#include "core/domain/FieldSnapshot.h"
 #include "core/domain/Ids.h"
 #include "core/storage/Database.h"
 #include "core/storage/OutboxRepository.h"
@@ -16,6 +17,7 @@
 #include <QNetworkInformation>
 #include <QNetworkReply>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QUrlQuery>
 
 Q_LOGGING_CATEGORY(lcSync, "kasir.sync")
@@ -118,7 +120,7 @@ void SyncEngine::setState(State state)
     emit stateChanged(state);
 }
 
-void SyncEngine::request(const QString& method, const QString& path, const QJsonObject& body, Handler handler)
+void SyncEngine::request(const QString& method, const QString& path, const QByteArray& body, Handler handler)
 {
     QUrl url = server();
     const qsizetype query = path.indexOf(u'?');
@@ -132,8 +134,7 @@ void SyncEngine::request(const QString& method, const QString& path, const QJson
     if (!token.isEmpty())
         req.setRawHeader("Authorization", "Bearer " + token.toLatin1());
     req.setTransferTimeout(120000);
-    QNetworkReply* reply = method == u"GET" ? m_network.get(req)
-                                            : m_network.post(req, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    QNetworkReply* reply = method == u"GET" ? m_network.get(req) : m_network.post(req, body);
     m_reply = reply;
     connect(reply, &QNetworkReply::finished, this, [this, reply, handler = std::move(handler)] {
         reply->deleteLater();
@@ -205,7 +206,8 @@ void SyncEngine::enrol(const QUrl& serverUrl, const QString& code)
     }
     m_busy = true;
     setState(State::Syncing);
-    request(QStringLiteral("POST"), QStringLiteral("/sync/v1/enrol"), {{QStringLiteral("code"), code}},
+    request(QStringLiteral("POST"), QStringLiteral("/sync/v1/enrol"),
+        QJsonDocument(QJsonObject {{QStringLiteral("code"), code}}).toJson(QJsonDocument::Compact),
         [this, serverUrl](const Result<QJsonObject>& reply) {
             m_busy = false;
             Status s = reply ? saveEnrolment(serverUrl, *reply) : Status(reply.error());
@@ -291,62 +293,63 @@ void SyncEngine::syncNow()
 
 void SyncEngine::pushNext()
 {
-    auto ops = OutboxRepository(m_db).oldest(companyId(), m_batchSize);
-    if (!ops) {
-        finish(ops.error());
+    auto batch = OutboxRepository(m_db).oldestAsJson(companyId(), m_batchSize);
+    if (!batch) {
+        finish(batch.error());
         return;
     }
-    if (ops->isEmpty()) {
+    if (batch->ids.isEmpty()) {
         pullNext();
         return;
     }
-    m_inFlight = *ops;
-    QJsonArray array;
-    for (const SyncOp& op : std::as_const(m_inFlight))
-        array.append(op.toJson());
-    const QJsonObject body {{QStringLiteral("deviceId"), m_db.localState(key(deviceKey))},
-        {QStringLiteral("batchId"), Ids::newId(m_clock.nowMs())}, {QStringLiteral("ops"), array}};
-    request(QStringLiteral("POST"), QStringLiteral("/sync/v1/push"), body, [this](const Result<QJsonObject>& reply) {
-        if (!reply) {
-            const QString& code = reply.error().code;
-            if (code == u"offline" || code == u"unauthorised") {
-                finish(reply.error());
+    m_inFlight = batch->ids;
+    QString head;
+    head += QLatin1String("{\"deviceId\":");
+    FieldSnapshot::appendString(head, m_db.localState(key(deviceKey)));
+    head += QLatin1String(",\"batchId\":");
+    FieldSnapshot::appendString(head, Ids::newId(m_clock.nowMs()));
+    head += QLatin1String(",\"ops\":");
+    request(QStringLiteral("POST"), QStringLiteral("/sync/v1/push"), head.toUtf8() + batch->json + '}',
+        [this](const Result<QJsonObject>& reply) {
+            if (!reply) {
+                const QString& code = reply.error().code;
+                if (code == u"offline" || code == u"unauthorised") {
+                    finish(reply.error());
+                    return;
+                }
+                // The server refused the batch: the changes stay in the outbox, and the others'
+                // changes still come in.
+                m_lastError = reply.error().describe();
+                m_pushStopped = reply.error();
+                pullNext();
                 return;
             }
-            // The server refused the batch: the changes stay in the outbox, and the others'
-            // changes still come in.
-            m_lastError = reply.error().describe();
-            m_pushStopped = reply.error();
-            pullNext();
-            return;
-        }
-        const qint64 before = m_progress.pushed;
-        if (Status s = applyPushResults(m_inFlight, *reply); !s) {
-            finish(s);
-            return;
-        }
-        m_inFlight.clear();
-        const QJsonObject stopped = reply->value(QStringLiteral("stopped")).toObject();
-        if (!stopped.isEmpty()) {
-            // The rest stays in the outbox; pull anyway, then report why.
-            m_lastError = stopped.value(QStringLiteral("message")).toString();
-            m_pushStopped = Error::other(stopped.value(QStringLiteral("code")).toString(), m_lastError);
-            pullNext();
-            return;
-        }
-        if (m_progress.pushed == before) {
-            finish(Error::other(QStringLiteral("bad_reply"), tr("the server acknowledged none of the changes sent")));
-            return;
-        }
-        pushNext();
-    });
+            const qint64 before = m_progress.pushed;
+            if (Status s = applyPushResults(m_inFlight, *reply); !s) {
+                finish(s);
+                return;
+            }
+            m_inFlight.clear();
+            const QJsonObject stopped = reply->value(QStringLiteral("stopped")).toObject();
+            if (!stopped.isEmpty()) {
+                // The rest stays in the outbox; pull anyway, then report why.
+                m_lastError = stopped.value(QStringLiteral("message")).toString();
+                m_pushStopped = Error::other(stopped.value(QStringLiteral("code")).toString(), m_lastError);
+                pullNext();
+                return;
+            }
+            if (m_progress.pushed == before) {
+                finish(
+                    Error::other(QStringLiteral("bad_reply"), tr("the server acknowledged none of the changes sent")));
+                return;
+            }
+            pushNext();
+        });
 }
 
-Status SyncEngine::applyPushResults(const QList<SyncOp>& sent, const QJsonObject& reply)
+Status SyncEngine::applyPushResults(const QStringList& sent, const QJsonObject& reply)
 {
-    QHash<QString, const SyncOp*> byId;
-    for (const SyncOp& op : sent)
-        byId.insert(op.id, &op);
+    const QSet<QString> byId(sent.cbegin(), sent.cend());
     UnitOfWork uow(m_db, syncActor());
     if (Status s = uow.begin(); !s)
         return s;
@@ -356,14 +359,18 @@ Status SyncEngine::applyPushResults(const QList<SyncOp>& sent, const QJsonObject
     for (const QJsonValue& v : results) {
         const QJsonObject r = v.toObject();
         const QString id = r.value(QStringLiteral("id")).toString();
-        const SyncOp* op = byId.value(id);
-        if (!op)
+        if (!byId.contains(id))
             continue;
         const QString status = r.value(QStringLiteral("status")).toString();
         if (status == u"rejected") {
-            qCWarning(lcSync).noquote() << "the server refused" << op->entity << op->entityId << ":"
+            auto op = OutboxRepository(m_db).byId(id);
+            if (!op)
+                return op.error();
+            if (!op->has_value())
+                continue;
+            qCWarning(lcSync).noquote() << "the server refused" << (*op)->entity << (*op)->entityId << ":"
                                         << r.value(QStringLiteral("message")).toString();
-            if (Status s = state.recordRejected(uow, *op, r.value(QStringLiteral("code")).toString(),
+            if (Status s = state.recordRejected(uow, **op, r.value(QStringLiteral("code")).toString(),
                     r.value(QStringLiteral("message")).toString());
                 !s)
                 return s;

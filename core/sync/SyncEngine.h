@@ -100,13 +100,13 @@ signals:
 
 private:
     using Handler = std::function<void(const Result<QJsonObject>&)>;
-    void request(const QString& method, const QString& path, const QJsonObject& body, Handler handler);
+    void request(const QString& method, const QString& path, const QByteArray& body, Handler handler);
     void pushNext();
     void pullNext();
     void finish(const Status& outcome);
     void setState(State state);
     void scheduleRetry();
-    Status applyPushResults(const QList<SyncOp>& sent, const QJsonObject& reply);
+    Status applyPushResults(const QStringList& sent, const QJsonObject& reply);
     Status applyPage(const QJsonObject& reply, bool& more);
     Status saveEnrolment(const QUrl& server, const QJsonObject& reply);
     static bool appliesToOneOp(const Error& error);
@@ -125,7 +125,7 @@ private:
     int m_batchSize = 1000;
     int m_interval = 60000;
     bool m_background = false;
-    QList<SyncOp> m_inFlight;
+    QStringList m_inFlight; // ids of the ops sent in the push under way
     std::optional<Error> m_pushStopped; // why the last push stopped short (a clock too far ahead)
     QTimer m_retry;
     QTimer m_watch;

@@ -110,10 +110,18 @@ Result<SyncOp> SyncOp::fromJson(const QJsonObject& json, const QString& where)
     return op;
 }
 
-QString SyncOp::contentDigest() const
+QString SyncOp::fieldsText() const
 {
-    // QJsonDocument writes object keys sorted, so the same content gives the same text.
-    return QString::fromUtf8(QJsonDocument(toJson(false)).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact));
+}
+
+QString SyncOp::contentDigest(const QString& fieldsText) const
+{
+    // Every part that says what the op is, each on its own line (none holds a line break
+    // but the fields, which come last); QJsonDocument writes object keys sorted, so the
+    // same fields give the same text.
+    return id + u'\n' + companyId + u'\n' + entity + u'\n' + entityId + u'\n' + kindName(kind) + u'\n' + action + u'\n'
+        + hlc.toString() + u'\n' + actorId + u'\n' + QString::number(createdAt) + u'\n' + fieldsText;
 }
 
 } // namespace kasir

@@ -46,9 +46,12 @@ public:
     // Reads an op as toJson wrote it. Every problem names the field: "ops[3].hlc: ...".
     static Result<SyncOp> fromJson(const QJsonObject& json, const QString& where = QString());
 
-    // The op's content in one canonical text (keys sorted, no server fields): equal for a
-    // replay of the same op, different for a reused id with other content.
-    QString contentDigest() const;
+    // The op's content in one canonical text (no server fields): equal for a replay of the
+    // same op, different for a reused id with other content. `fieldsText` is fieldsText().
+    QString contentDigest(const QString& fieldsText) const;
+    QString contentDigest() const { return contentDigest(fieldsText()); }
+    // The fields as compact JSON text, keys sorted: what the server stores.
+    QString fieldsText() const;
 
     friend bool operator==(const SyncOp&, const SyncOp&) = default;
 };

@@ -15,7 +15,8 @@
 //
 // The company's customers are made once by DemoData on a first terminal and pushed (the
 // push rate is reported too). Files go in a folder beside KASIR_BENCH_DB (the build folder
-// by default; not /tmp, which may live in memory) and are removed afterwards.
+// by default; not /tmp, which may live in memory) and are removed afterwards, unless
+// KASIR_BENCH_KEEP is set.
 
 #include "core/domain/Clock.h"
 #include "core/domain/Ids.h"
@@ -125,6 +126,8 @@ World& world(const BenchSettings& settings)
     const QString folder = QFileInfo(settings.path).absolutePath();
     QDir().mkpath(folder);
     w.dir = std::make_unique<QTemporaryDir>(QDir(folder).filePath(QStringLiteral("kasir-sync-XXXXXX")));
+    // KASIR_BENCH_KEEP=1 keeps the files (the server's request log among them) to look at.
+    w.dir->setAutoRemove(!qEnvironmentVariableIsSet("KASIR_BENCH_KEEP"));
     w.server = std::make_unique<test::ServerProcess>(QStringLiteral(KASIR_SERVER_PATH), w.dir->path());
     auto fail = [&](const QString& what) -> World& {
         w.error = Error::other(QStringLiteral("setup"), what);
