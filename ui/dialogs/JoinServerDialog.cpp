@@ -30,6 +30,7 @@ JoinServerDialog::JoinServerDialog(SyncEngine& engine, const QString& explanatio
     : QDialog(parent), m_engine(engine)
 {
     setWindowTitle(tr("Join a Kasir server"));
+    setMinimumWidth(520);
     auto* layout = new QVBoxLayout(this);
     auto* intro = new QLabel(explanation, this);
     intro->setObjectName(QStringLiteral("joinExplanation"));
@@ -75,7 +76,15 @@ JoinServerDialog::JoinServerDialog(SyncEngine& engine, const QString& explanatio
         if (!outcome) {
             const Error& e = outcome.error();
             QLabel* where = e.field == u"code" || e.code == u"unauthorised" ? m_codeError : m_serverError;
-            where->setText(e.describe());
+            if (e.code == u"unauthorised")
+                where->setText(tr("The server does not know this code, or it was used already or has expired. Ask "
+                                  "the server's administrator for a new one."));
+            else if (e.code == u"offline")
+                where->setText(tr("The server cannot be reached at this address. Check the address and that this "
+                                  "computer is on the shop's network.\n(%1)")
+                                   .arg(e.message));
+            else
+                where->setText(e.describe());
             where->show();
             m_status->clear();
             setBusy(false);

@@ -38,6 +38,7 @@ private:
     QLabel* m_pending = nullptr;
     QLabel* m_refused = nullptr;
     QLabel* m_error = nullptr;
+    QLabel* m_unapplied = nullptr;
     QPushButton* m_syncNow = nullptr;
 };
 
