@@ -5,6 +5,7 @@
 #include "core/sync/ServerStore.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QHostAddress>
 #include <QJsonArray>
@@ -14,10 +15,13 @@
 #include <QSslConfiguration>
 #include <QSslKey>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTextStream>
+#include <QTimer>
 
 #ifdef Q_OS_UNIX
 #include <csignal>
+#include <memory>
 #include <sys/socket.h>
 #include <unistd.h>
 #endif
@@ -385,7 +389,29 @@ int KasirServer::serve(const QStringList& args)
             qCInfo(lcServer) << "signal" << int(byte) << "received; stopping";
             for (QTcpServer* server : api.servers())
                 server->close();
-            QCoreApplication::quit();
+            // The request in flight has been answered (its transaction committed) before this
+            // ran; let the answers still in socket buffers go out, for at most five seconds.
+            // A request still arriving on an open connection is read and answered too: stop
+            // once every connection has been quiet for a few ticks.
+            auto* flush = new QTimer(&api);
+            auto* waited = new QElapsedTimer;
+            waited->start();
+            auto quiet = std::make_shared<int>(0);
+            QObject::connect(flush, &QTimer::timeout, &api, [&api, flush, waited, quiet] {
+                bool busy = false;
+                for (QTcpSocket* socket : api.findChildren<QTcpSocket*>()) {
+                    busy = busy
+                        || (socket->state() == QAbstractSocket::ConnectedState
+                            && (socket->bytesToWrite() > 0 || socket->bytesAvailable() > 0));
+                }
+                *quiet = busy ? 0 : *quiet + 1;
+                if (*quiet < 5 && waited->elapsed() < 5000)
+                    return;
+                flush->stop();
+                delete waited;
+                QCoreApplication::quit();
+            });
+            flush->start(10);
         });
         struct sigaction action = {};
         action.sa_handler = onSignal;

@@ -256,8 +256,18 @@ Status ServerStore::begin()
 {
     // Transaction control is never a prepared statement (PostgreSQL cannot prepare it).
     QSqlQuery q(m_db);
-    if (!q.exec(m_pg ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE")))
-        return errorOf(q);
+    if (!q.exec(m_pg ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"))) {
+        if (!m_pg)
+            return errorOf(q);
+        // PostgreSQL restarted or the connection dropped: connect again once, with fresh
+        // statements, before giving up.
+        qDeleteAll(m_prepared);
+        m_prepared.clear();
+        m_db.close();
+        QSqlQuery retry(m_db);
+        if (!m_db.open() || !retry.exec(QStringLiteral("BEGIN")))
+            return errorOf(retry);
+    }
     m_inTransaction = true;
     return Done {};
 }
@@ -286,7 +296,11 @@ void ServerStore::rollback()
 Status ServerStore::migrate()
 {
     QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS srv_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")))
+    // Two server processes starting on an empty PostgreSQL may both create the table; the
+    // one that loses sees it made, on a second try.
+    const QString meta
+        = QStringLiteral("CREATE TABLE IF NOT EXISTS srv_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+    if (!q.exec(meta) && !q.exec(meta))
         return errorOf(q);
     if (Status s = begin(); !s)
         return s;

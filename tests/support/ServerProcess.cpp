@@ -54,6 +54,16 @@ void ServerProcess::stop()
         m_process.kill();
 }
 
+void ServerProcess::signalStop()
+{
+    m_process.terminate();
+}
+
+bool ServerProcess::waitForStopped(int ms)
+{
+    return m_process.state() == QProcess::NotRunning || m_process.waitForFinished(ms);
+}
+
 QJsonObject ServerProcess::admin(const QStringList& args, const QByteArray& password) const
 {
     QProcess p;

@@ -25,6 +25,9 @@ public:
     bool start();
     // SIGTERM, as a service manager stops it; waits for the exit.
     void stop();
+    // SIGTERM without waiting; waitForStopped() waits for the exit.
+    void signalStop();
+    bool waitForStopped(int ms = 30000);
     QProcess::ExitStatus exitStatus() const { return m_process.exitStatus(); }
     int exitCode() const { return m_process.exitCode(); }
     QUrl url() const { return m_url; }

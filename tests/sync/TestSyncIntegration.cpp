@@ -1,4 +1,5 @@
 #include "core/domain/Clock.h"
+#include "core/domain/Ids.h"
 #include "core/services/CheckoutService.h"
 #include "core/services/CustomerService.h"
 #include "core/services/LedgerService.h"
@@ -372,6 +373,71 @@ private slots:
         QVERIFY(syncOnce(*t1));
         QCOMPARE(CustomerService(*t1->db, t1->login(QStringLiteral("ani"))).get(yudi.id).value().name,
             QStringLiteral("Yudi"));
+    }
+
+    // SIGTERM while a push is being handled: the push is answered in full and kept, and the
+    // server exits cleanly.
+    void aStopFinishesTheRequestInFlight()
+    {
+        QTemporaryDir own;
+        test::ServerProcess server(QStringLiteral(KASIR_SERVER_PATH), own.path());
+        QVERIFY(server.start());
+        const QString company = server
+                                    .admin({QStringLiteral("company"), QStringLiteral("create"),
+                                        QStringLiteral("--name"), QStringLiteral("Toko Tutup")})
+                                    .value(QStringLiteral("id"))
+                                    .toString();
+        const QString store = server
+                                  .admin({QStringLiteral("store"), QStringLiteral("create"),
+                                      QStringLiteral("--company"), company, QStringLiteral("--code"),
+                                      QStringLiteral("S01"), QStringLiteral("--name"), QStringLiteral("Pusat")})
+                                  .value(QStringLiteral("id"))
+                                  .toString();
+        const QString admin = server
+                                  .admin({QStringLiteral("user"), QStringLiteral("create"), QStringLiteral("--company"),
+                                             company, QStringLiteral("--username"), QStringLiteral("ani"),
+                                             QStringLiteral("--role"), QStringLiteral("admin")},
+                                      "rahasia-123")
+                                  .value(QStringLiteral("id"))
+                                  .toString();
+        const QJsonObject reg = server.admin({QStringLiteral("terminal"), QStringLiteral("register"),
+            QStringLiteral("--store"), store, QStringLiteral("--token")});
+        const quint32 site = static_cast<quint32>(reg.value(QStringLiteral("siteId")).toDouble());
+        QJsonArray ops;
+        for (int i = 0; i < 4000; ++i) {
+            SyncOp op;
+            op.id = Ids::newId();
+            op.companyId = company;
+            op.entity = QStringLiteral("customer");
+            op.entityId = Ids::newId();
+            op.action = QStringLiteral("create");
+            op.fields = {{QStringLiteral("name"), QStringLiteral("Pelanggan %1").arg(i)},
+                {QStringLiteral("notes"), QString(400, u'x')}};
+            op.hlc = Hlc {m_clock.nowMs(), static_cast<quint16>(i), site};
+            op.actorId = admin;
+            op.createdAt = m_clock.nowMs();
+            ops.append(op.toJson());
+        }
+        QUrl url = server.url();
+        url.setPath(QStringLiteral("/sync/v1/push"));
+        QNetworkRequest req(url);
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        req.setRawHeader("Authorization", "Bearer " + reg.value(QStringLiteral("token")).toString().toLatin1());
+        QNetworkReply* reply = m_network.post(req,
+            QJsonDocument(QJsonObject {{QStringLiteral("deviceId"), reg.value(QStringLiteral("id"))},
+                              {QStringLiteral("batchId"), QStringLiteral("last")}, {QStringLiteral("ops"), ops}})
+                .toJson(QJsonDocument::Compact));
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        QTest::qWait(40); // sent, and being handled
+        server.signalStop();
+        QVERIFY(done.wait(30000) || done.size() == 1);
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+        reply->deleteLater();
+        QCOMPARE(answer.value(QStringLiteral("results")).toArray().size(), 4000);
+        QVERIFY(server.waitForStopped());
+        QCOMPARE(server.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(server.exitCode(), 0);
     }
 
     void anotherCompanysTerminalSeesAndChangesNothing()
