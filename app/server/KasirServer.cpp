@@ -96,25 +96,29 @@ int KasirServer::help()
 
 int KasirServer::run(const QStringList& arguments)
 {
-    QStringList args = arguments.mid(1);
-    while (!args.isEmpty() && args.first().startsWith(QLatin1String("--"))) {
-        const QString option = args.first();
-        const QString name = option.mid(2).section(u'=', 0, 0);
-        if (name == u"help")
+    // --db and --pg go with every command, before or after it (`kasir-server --listen
+    // 127.0.0.1:8787 --db FILE` serves); --help and --version stand alone.
+    QStringList args;
+    const QStringList given = arguments.mid(1);
+    for (qsizetype i = 0; i < given.size(); ++i) {
+        const QString& option = given[i];
+        const QString name = option.startsWith(QLatin1String("--")) ? option.mid(2).section(u'=', 0, 0) : QString();
+        if (name == u"help" && args.isEmpty())
             return help();
-        if (name == u"version") {
+        if (name == u"version" && args.isEmpty()) {
             QTextStream(stdout) << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion()
                                 << '\n';
             return CliOutput::Ok;
         }
-        if (name != u"db" && name != u"pg")
-            break; // serve's own options
-        args.removeFirst();
+        if (name != u"db" && name != u"pg") {
+            args << option;
+            continue;
+        }
         QString value;
         if (const qsizetype eq = option.indexOf(u'='); eq > 0)
             value = option.mid(eq + 1);
-        else if (!args.isEmpty())
-            value = args.takeFirst();
+        else if (i + 1 < given.size())
+            value = given[++i];
         else
             return m_out.failInvalid(name, tr("--%1 needs a value").arg(name));
         (name == u"db" ? m_dbPath : m_pg) = value;
