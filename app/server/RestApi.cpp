@@ -6,6 +6,7 @@
 #include "core/domain/CustomerValidator.h"
 #include "core/domain/FieldSnapshot.h"
 #include "core/domain/Ids.h"
+#include "core/domain/PersonalData.h"
 #include "core/domain/PhoneNumber.h"
 #include "core/domain/TextRules.h"
 #include "core/services/NoteService.h"
@@ -103,6 +104,14 @@ Result<int> limitOf(const QHttpServerRequest& request, int fallback)
 Error customerNotFound(const QString& id)
 {
     return Error::notFound(RestApi::tr("there is no customer %1").arg(id.left(64)));
+}
+
+// As PrivacyService::refuseIfAnonymised says it on the terminals.
+Error anonymised(const Customer& c, qint64 at)
+{
+    return Error::conflict(QStringLiteral("customer"), QStringLiteral("anonymised"),
+        RestApi::tr("%1 was anonymised on %2: personal data is not added to them again")
+            .arg(c.code, isoUtc(at).left(10)));
 }
 
 QJsonObject noteJson(const CustomerNote& n)
@@ -432,6 +441,14 @@ Result<Customer> RestApi::change(
               result = before;
               if (CustomerJson::snapshot(before) == CustomerJson::snapshot(after))
                   return QList<ServerStore::ServerChange>();
+              if ((*row)->anonymisedAt > 0) {
+                  const FieldSnapshot was = CustomerJson::snapshot(before);
+                  const FieldSnapshot is = CustomerJson::snapshot(after);
+                  const QStringList personal = PersonalData::fieldsOf(u"customer");
+                  if (std::any_of(personal.cbegin(), personal.cend(),
+                          [&](const QString& f) { return was.value(f) != is.value(f); }))
+                      return anonymised(before, (*row)->anonymisedAt);
+              }
               if (after.phone != before.phone || after.email != before.email) {
                   if (Status s = refuseDuplicates(call.company.id, after); !s)
                       return s.error();
@@ -564,6 +581,9 @@ HttpApi::Reply RestApi::addNote(const Call& call)
                   return row.error();
               if (!row->has_value() || (*row)->deleted)
                   return customerNotFound(call.id);
+              // A note about an anonymised customer would name the person again.
+              if ((*row)->anonymisedAt > 0)
+                  return anonymised((*row)->customer, (*row)->anonymisedAt);
               note.id = Ids::newId(now);
               note.companyId = call.company.id;
               note.customerId = (*row)->customer.id;

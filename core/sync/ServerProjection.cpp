@@ -68,6 +68,12 @@ QVariant nullable(const QString& s)
     return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);
 }
 
+// Text for a NOT NULL column: a null QString would bind NULL.
+QString notNull(const QString& s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
 QString sumOf(const char* expression)
 {
     return QStringLiteral("CAST(COALESCE(SUM(%1), 0) AS BIGINT)").arg(QLatin1String(expression));
@@ -114,12 +120,13 @@ QStringList ServerProjection::schema()
     return {
         // data: the customer's fields as the terminals' snapshot names them; field_hlc: the
         // stamp of the op that last set each field; row_hlc: of the last op that changed the row.
-        QStringLiteral("CREATE TABLE srv_customer (company_id TEXT NOT NULL, id TEXT NOT NULL, code TEXT NOT NULL, "
-                       "name TEXT NOT NULL, name_key TEXT NOT NULL, phone TEXT, phone_rev TEXT, email TEXT, "
-                       "type TEXT NOT NULL, status TEXT NOT NULL, level TEXT NOT NULL, city TEXT, "
-                       "created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, deleted INTEGER NOT NULL, "
-                       "data TEXT NOT NULL, field_hlc TEXT NOT NULL, row_hlc TEXT NOT NULL, "
-                       "PRIMARY KEY (company_id, id))"),
+        QStringLiteral(
+            "CREATE TABLE srv_customer (company_id TEXT NOT NULL, id TEXT NOT NULL, code TEXT NOT NULL, "
+            "name TEXT NOT NULL, name_key TEXT NOT NULL, phone TEXT, phone_rev TEXT, email TEXT, "
+            "type TEXT NOT NULL, status TEXT NOT NULL, level TEXT NOT NULL, city TEXT, "
+            "created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, deleted INTEGER NOT NULL, anonymised_at BIGINT, "
+            "data TEXT NOT NULL, field_hlc TEXT NOT NULL, row_hlc TEXT NOT NULL, "
+            "PRIMARY KEY (company_id, id))"),
         QStringLiteral("CREATE INDEX ix_srv_customer_phone ON srv_customer (company_id, phone)"),
         QStringLiteral("CREATE INDEX ix_srv_customer_phone_rev ON srv_customer (company_id, phone_rev)"),
         QStringLiteral("CREATE INDEX ix_srv_customer_name ON srv_customer (company_id, name_key, id)"),
@@ -269,6 +276,15 @@ Status ServerProjection::apply(const SyncOp& op)
         return applySale(op);
     if (op.entity == u"sale_link" || op.entity == u"points_entry" || op.entity == u"credit_entry")
         return applyFact(op);
+    if (op.entity == u"customer_erasure" && op.kind == SyncOp::Kind::Upsert) {
+        // Once anonymised, a customer takes no personal data again (PrivacyService).
+        QSqlQuery& q = prepared(QStringLiteral(
+            "UPDATE srv_customer SET anonymised_at = ? WHERE company_id = ? AND id = ? AND anonymised_at IS NULL"));
+        q.bindValue(0, parseTime(op.fields.value(QStringLiteral("createdAt"))).value_or(op.createdAt));
+        q.bindValue(1, op.companyId);
+        q.bindValue(2, op.entityId);
+        return exec(q);
+    }
     return Done {};
 }
 
@@ -368,9 +384,9 @@ Status ServerProjection::applyCustomer(const SyncOp& op)
                              "level, city, created_at, updated_at, deleted, data, field_hlc, row_hlc, company_id, id) "
                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     int b = 0;
-    w.bindValue(b++, c.code);
-    w.bindValue(b++, c.name);
-    w.bindValue(b++, nameKey);
+    w.bindValue(b++, notNull(c.code));
+    w.bindValue(b++, notNull(c.name));
+    w.bindValue(b++, notNull(nameKey));
     w.bindValue(b++, nullable(c.phone));
     w.bindValue(b++, nullable(c.phone.isEmpty() ? QString() : PhoneNumber::reversedDigits(c.phone)));
     w.bindValue(b++, nullable(c.email));
@@ -409,8 +425,8 @@ Status ServerProjection::applyNote(const SyncOp& op)
         q.bindValue(0, op.companyId);
         q.bindValue(1, op.entityId);
         q.bindValue(2, customerId);
-        q.bindValue(3, f.value(QStringLiteral("kind")).toString(QStringLiteral("personal")));
-        q.bindValue(4, f.value(QStringLiteral("body")).toString());
+        q.bindValue(3, notNull(f.value(QStringLiteral("kind")).toString(QStringLiteral("personal"))));
+        q.bindValue(4, notNull(f.value(QStringLiteral("body")).toString()));
         q.bindValue(5, *created);
         q.bindValue(6, nullable(f.value(QStringLiteral("createdBy")).toString()));
         if (Status s = exec(q); !s)
@@ -419,7 +435,7 @@ Status ServerProjection::applyNote(const SyncOp& op)
     // A deletion or an anonymisation changes a note that is already there.
     if (f.contains(QStringLiteral("body")) && !created) {
         QSqlQuery& q = prepared(QStringLiteral("UPDATE srv_note SET body = ? WHERE company_id = ? AND id = ?"));
-        q.bindValue(0, f.value(QStringLiteral("body")).toString());
+        q.bindValue(0, notNull(f.value(QStringLiteral("body")).toString()));
         q.bindValue(1, op.companyId);
         q.bindValue(2, op.entityId);
         if (Status s = exec(q); !s)
@@ -453,7 +469,7 @@ Status ServerProjection::applySale(const SyncOp& op)
     q.bindValue(2, nullable(f.value(QStringLiteral("customerId")).toString()));
     q.bindValue(3, kind);
     q.bindValue(4, *total);
-    q.bindValue(5, f.value(QStringLiteral("orderNumber")).toString());
+    q.bindValue(5, notNull(f.value(QStringLiteral("orderNumber")).toString()));
     q.bindValue(6, *created);
     return exec(q);
 }
@@ -485,9 +501,9 @@ Status ServerProjection::applyFact(const SyncOp& op)
     q.bindValue(0, op.companyId);
     q.bindValue(1, op.entityId);
     q.bindValue(2, customerId);
-    q.bindValue(3, f.value(QStringLiteral("kind")).toString());
+    q.bindValue(3, notNull(f.value(QStringLiteral("kind")).toString()));
     q.bindValue(4, *amount);
-    q.bindValue(5, f.value(QStringLiteral("reason")).toString());
+    q.bindValue(5, notNull(f.value(QStringLiteral("reason")).toString()));
     q.bindValue(6, *created);
     return exec(q);
 }
@@ -636,8 +652,9 @@ Result<ServerProjection::ListPage> ServerProjection::customers(const QString& co
 Result<std::optional<ServerProjection::CustomerRow>> ServerProjection::customer(
     const QString& companyId, const QString& idOrCode)
 {
-    QSqlQuery& q = prepared(QStringLiteral("SELECT data, deleted FROM srv_customer WHERE company_id = ? AND (id = ? OR "
-                                           "code = ?) ORDER BY deleted LIMIT 1"));
+    QSqlQuery& q
+        = prepared(QStringLiteral("SELECT data, deleted, anonymised_at FROM srv_customer WHERE company_id = ? AND "
+                                  "(id = ? OR code = ?) ORDER BY deleted LIMIT 1"));
     q.bindValue(0, companyId);
     q.bindValue(1, idOrCode);
     q.bindValue(2, idOrCode);
@@ -650,6 +667,7 @@ Result<std::optional<ServerProjection::CustomerRow>> ServerProjection::customer(
         = customerFromJson(QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object()).value_or(Customer {});
     row.customer.companyId = companyId;
     row.deleted = q.value(1).toInt() != 0;
+    row.anonymisedAt = q.value(2).isNull() ? 0 : q.value(2).toLongLong();
     q.finish();
     return std::optional<CustomerRow>(row);
 }

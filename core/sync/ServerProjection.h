@@ -47,6 +47,7 @@ public:
     {
         Customer customer;
         bool deleted = false;
+        qint64 anonymisedAt = 0; // 0: never anonymised
     };
     struct Figures
     {

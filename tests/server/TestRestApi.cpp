@@ -126,6 +126,8 @@ private:
     QByteArray m_manager;
     QByteArray m_cashier;
     QByteArray m_adminB; // company B's admin
+    QJsonObject m_terminal; // company A's terminal, registered by the first push
+    quint16 m_counter = 0;
 
     Response call(const QByteArray& verb, const QString& pathAndQuery, const QByteArray& key,
         const QByteArray& body = {}, bool rawPath = false)
@@ -210,6 +212,60 @@ private:
                 break;
         }
         return ids;
+    }
+
+    // Company A's terminal, registered with a device token on first use.
+    void ensureTerminal()
+    {
+        if (m_terminal.isEmpty()) {
+            const QJsonObject store = m_server->admin({QStringLiteral("store"), QStringLiteral("create"),
+                QStringLiteral("--company"), m_companyA, QStringLiteral("--code"), QStringLiteral("S01"),
+                QStringLiteral("--name"), QStringLiteral("Pusat")});
+            m_terminal = m_server->admin({QStringLiteral("terminal"), QStringLiteral("register"),
+                QStringLiteral("--store"), store.value(QStringLiteral("id")).toString(), QStringLiteral("--token")});
+        }
+    }
+
+    // Ops pushed as company A's terminal would push them; the results.
+    QJsonArray pushAsTerminal(const QList<SyncOp>& ops)
+    {
+        ensureTerminal();
+        QJsonArray array;
+        for (const SyncOp& op : ops)
+            array.append(op.toJson());
+        QUrl url = m_server->url();
+        url.setPath(QStringLiteral("/sync/v1/push"));
+        QNetworkRequest req(url);
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        req.setRawHeader("Authorization", "Bearer " + m_terminal.value(QStringLiteral("token")).toString().toLatin1());
+        QNetworkReply* reply = m_network.post(req,
+            QJsonDocument(QJsonObject {{QStringLiteral("deviceId"), m_terminal.value(QStringLiteral("id"))},
+                              {QStringLiteral("batchId"), Ids::newId()}, {QStringLiteral("ops"), array}})
+                .toJson());
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        done.wait(30000);
+        const QJsonArray results
+            = QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("results")).toArray();
+        reply->deleteLater();
+        return results;
+    }
+
+    // An op made by company A's admin on the terminal pushAsTerminal uses.
+    SyncOp terminalOp(const QString& entity, const QJsonObject& fields, const QString& key = {})
+    {
+        ensureTerminal();
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        SyncOp o;
+        o.id = Ids::newId(now);
+        o.companyId = m_companyA;
+        o.entity = entity;
+        o.entityId = key.isEmpty() ? Ids::newId(now) : key;
+        o.action = QStringLiteral("create");
+        o.fields = fields;
+        o.hlc = Hlc {now, m_counter++, static_cast<quint32>(m_terminal.value(QStringLiteral("siteId")).toDouble())};
+        o.actorId = m_users.value(QStringLiteral("ani"));
+        o.createdAt = now;
+        return o;
     }
 
 private slots:
@@ -568,59 +624,22 @@ private slots:
 
         // Balances and purchase figures come from the terminals' facts: push a sale, points
         // and store credit as a terminal would.
-        const QJsonObject store = m_server->admin(
-            {QStringLiteral("store"), QStringLiteral("create"), QStringLiteral("--company"), m_companyA,
-                QStringLiteral("--code"), QStringLiteral("S01"), QStringLiteral("--name"), QStringLiteral("Pusat")});
-        const QJsonObject terminal = m_server->admin({QStringLiteral("terminal"), QStringLiteral("register"),
-            QStringLiteral("--store"), store.value(QStringLiteral("id")).toString(), QStringLiteral("--token")});
-        const QByteArray token = terminal.value(QStringLiteral("token")).toString().toLatin1();
-        const quint32 site = static_cast<quint32>(terminal.value(QStringLiteral("siteId")).toDouble());
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        quint16 counter = 0;
-        const auto op = [&](const QString& entity, const QJsonObject& fields) {
-            SyncOp o;
-            o.id = Ids::newId(now);
-            o.companyId = m_companyA;
-            o.entity = entity;
-            o.entityId = Ids::newId(now);
-            o.action = QStringLiteral("create");
-            o.fields = fields;
-            o.hlc = Hlc {now, counter++, site};
-            o.actorId = m_users.value(QStringLiteral("ani"));
-            o.createdAt = now;
-            return o.toJson();
-        };
         const QString at = QDateTime::fromMSecsSinceEpoch(now, Qt::UTC).toString(Qt::ISODateWithMs);
-        const QString saleId = Ids::newId(now);
-        QJsonObject sale = op(QStringLiteral("sale"),
-            {{QStringLiteral("kind"), QStringLiteral("sale")}, {QStringLiteral("customerId"), id},
-                {QStringLiteral("total"), 75000}, {QStringLiteral("orderNumber"), QStringLiteral("S01-T01-1")},
-                {QStringLiteral("createdAt"), at}});
-        sale.insert(QStringLiteral("key"), saleId);
-        const QJsonArray ops {sale,
-            op(QStringLiteral("points_entry"),
-                {{QStringLiteral("customerId"), id}, {QStringLiteral("kind"), QStringLiteral("adjusted")},
-                    {QStringLiteral("points"), 40}, {QStringLiteral("balanceAfter"), 40},
-                    {QStringLiteral("reason"), QStringLiteral("welcome")}, {QStringLiteral("createdAt"), at}}),
-            op(QStringLiteral("credit_entry"),
-                {{QStringLiteral("customerId"), id}, {QStringLiteral("kind"), QStringLiteral("debit")},
-                    {QStringLiteral("amount"), -20000}, {QStringLiteral("balanceBefore"), 0},
-                    {QStringLiteral("balanceAfter"), -20000}, {QStringLiteral("reason"), QStringLiteral("on account")},
-                    {QStringLiteral("createdAt"), at}})};
-        QUrl url = m_server->url();
-        url.setPath(QStringLiteral("/sync/v1/push"));
-        QNetworkRequest req(url);
-        req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-        req.setRawHeader("Authorization", "Bearer " + token);
-        QNetworkReply* reply = m_network.post(req,
-            QJsonDocument(QJsonObject {{QStringLiteral("deviceId"), terminal.value(QStringLiteral("id"))},
-                              {QStringLiteral("batchId"), Ids::newId()}, {QStringLiteral("ops"), ops}})
-                .toJson());
-        QSignalSpy done(reply, &QNetworkReply::finished);
-        QVERIFY(done.wait(30000));
-        const QJsonArray results
-            = QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("results")).toArray();
-        reply->deleteLater();
+        const QJsonArray results = pushAsTerminal(
+            {terminalOp(QStringLiteral("sale"),
+                 {{QStringLiteral("kind"), QStringLiteral("sale")}, {QStringLiteral("customerId"), id},
+                     {QStringLiteral("total"), 75000}, {QStringLiteral("orderNumber"), QStringLiteral("S01-T01-1")},
+                     {QStringLiteral("createdAt"), at}}),
+                terminalOp(QStringLiteral("points_entry"),
+                    {{QStringLiteral("customerId"), id}, {QStringLiteral("kind"), QStringLiteral("adjusted")},
+                        {QStringLiteral("points"), 40}, {QStringLiteral("balanceAfter"), 40},
+                        {QStringLiteral("reason"), QStringLiteral("welcome")}, {QStringLiteral("createdAt"), at}}),
+                terminalOp(QStringLiteral("credit_entry"),
+                    {{QStringLiteral("customerId"), id}, {QStringLiteral("kind"), QStringLiteral("debit")},
+                        {QStringLiteral("amount"), -20000}, {QStringLiteral("balanceBefore"), 0},
+                        {QStringLiteral("balanceAfter"), -20000},
+                        {QStringLiteral("reason"), QStringLiteral("on account")}, {QStringLiteral("createdAt"), at}})});
         QCOMPARE(results.size(), 3);
         for (const QJsonValue& v : results)
             QCOMPARE(v[QStringLiteral("status")].toString(), QStringLiteral("applied"));
@@ -792,6 +811,40 @@ private slots:
         QCOMPARE(nul.status, 400);
         QCOMPARE(get(QStringLiteral("/api/v1/customers/") + QString(5000, u'x'), m_admin).status, 404);
         QCOMPARE(get(QStringLiteral("/api/v1/customers?q=") + QString(201, u'q'), m_admin).status, 400);
+    }
+
+    void anAnonymisedCustomerTakesNoPersonalData()
+    {
+        const QJsonObject c = createCustomer(m_admin,
+            {{QStringLiteral("name"), QStringLiteral("Hadi Terhapus")},
+                {QStringLiteral("phone"), QStringLiteral("0816-1111-2222")}});
+        const QString id = c.value(QStringLiteral("id")).toString();
+        const QString path = QStringLiteral("/api/v1/customers/") + id;
+        // The terminal's PrivacyService anonymised them: their fields blanked, the fact recorded.
+        SyncOp blank = terminalOp(QStringLiteral("customer"),
+            {{QStringLiteral("name"), QStringLiteral("Anonymised")}, {QStringLiteral("phone"), QJsonValue()}}, id);
+        blank.action = QStringLiteral("anonymise");
+        SyncOp erasure = terminalOp(QStringLiteral("customer_erasure"),
+            {{QStringLiteral("kind"), QStringLiteral("anonymise")},
+                {QStringLiteral("createdAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}},
+            id);
+        erasure.action = QStringLiteral("anonymise");
+        for (const QJsonValue& v : pushAsTerminal({blank, erasure}))
+            QCOMPARE(v[QStringLiteral("status")].toString(), QStringLiteral("applied"));
+        Response r = get(path, m_admin);
+        QCOMPARE(r.value("name").toString(), QStringLiteral("Anonymised"));
+        QVERIFY(!r.object().contains(QStringLiteral("phone")));
+
+        r = patch(path, m_admin, {{QStringLiteral("name"), QStringLiteral("Hadi Lagi")}});
+        QCOMPARE(r.status, 409);
+        QCOMPARE(r.value("code").toString(), QStringLiteral("anonymised"));
+        QCOMPARE(
+            post(path + QStringLiteral("/notes"), m_admin, {{QStringLiteral("body"), QStringLiteral("Hadi said hi")}})
+                .status,
+            409);
+        // What is not personal can still change.
+        QCOMPARE(patch(path, m_admin, {{QStringLiteral("type"), QStringLiteral("wholesale")}}).status, 200);
+        QCOMPARE(get(path, m_admin).value("name").toString(), QStringLiteral("Anonymised"));
     }
 
     void openApiDescribesEveryRoute()
