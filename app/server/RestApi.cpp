@@ -207,6 +207,8 @@ HttpApi::Reply RestApi::handle(const QHttpServerRequest& request)
     }
     if (is({"customers", "{id}", "balance"}))
         return method == Method::Get ? balance(call) : methodNotAllowed(path);
+    if (is({"customers", "{id}", "history"}))
+        return method == Method::Get ? history(call) : methodNotAllowed(path);
     if (is({"stats"}))
         return method == Method::Get ? stats(call) : methodNotAllowed(path);
     return failure(Error::notFound(tr("there is nothing at %1").arg(path.left(200))));
@@ -631,6 +633,29 @@ HttpApi::Reply RestApi::balance(const Call& call)
         {QStringLiteral("credit"), double(figures->credit)},
         {QStringLiteral("pointsHistory"), lines(*points, QStringLiteral("points"))},
         {QStringLiteral("creditHistory"), lines(*credit, QStringLiteral("amount"))}});
+}
+
+HttpApi::Reply RestApi::history(const Call& call)
+{
+    if (Status s = call.user.actor().require(Permission::CustomerRead, tr("read purchases")); !s)
+        return failure(s.error());
+    auto limit = limitOf(call.request, 50);
+    if (!limit)
+        return failure(limit.error());
+    auto row = m_store.projection().customer(call.company.id, call.id);
+    if (!row)
+        return failure(row.error());
+    if (!row->has_value() || (*row)->deleted)
+        return failure(customerNotFound(call.id));
+    auto list = m_store.projection().purchases(call.company.id, (*row)->customer.id, *limit);
+    if (!list)
+        return failure(list.error());
+    QJsonArray items;
+    for (const auto& p : std::as_const(*list))
+        items.append(QJsonObject {{QStringLiteral("id"), p.id}, {QStringLiteral("kind"), p.kind},
+            {QStringLiteral("orderNumber"), p.orderNumber}, {QStringLiteral("total"), double(p.total)},
+            {QStringLiteral("createdAt"), isoUtc(p.createdAt)}, {QStringLiteral("linked"), p.linked}});
+    return ok({{QStringLiteral("items"), items}});
 }
 
 HttpApi::Reply RestApi::stats(const Call& call)

@@ -53,6 +53,7 @@ private:
     HttpApi::Reply notes(const Call& call);
     HttpApi::Reply addNote(const Call& call);
     HttpApi::Reply balance(const Call& call);
+    HttpApi::Reply history(const Call& call);
     HttpApi::Reply stats(const Call& call);
     HttpApi::Reply openApi();
 

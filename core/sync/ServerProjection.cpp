@@ -776,6 +776,30 @@ Result<QList<CustomerNote>> ServerProjection::notes(const QString& companyId, co
     return out;
 }
 
+Result<QList<ServerProjection::Purchase>> ServerProjection::purchases(
+    const QString& companyId, const QString& customerId, int limit)
+{
+    QSqlQuery& q = prepared(QStringLiteral(
+        "SELECT id, kind, order_number, total, created_at, linked FROM (SELECT s.id, s.kind, s.order_number, s.total, "
+        "s.created_at, 0 AS linked FROM srv_sale s WHERE s.company_id = ? AND s.customer_id = ? UNION ALL "
+        "SELECT s.id, s.kind, s.order_number, s.total, s.created_at, 1 AS linked FROM srv_sale_link k JOIN srv_sale s "
+        "ON s.company_id = k.company_id AND s.id = k.sale_id WHERE k.company_id = ? AND k.customer_id = ? AND "
+        "s.customer_id IS NULL) x ORDER BY created_at DESC, id DESC LIMIT ?"));
+    q.bindValue(0, companyId);
+    q.bindValue(1, customerId);
+    q.bindValue(2, companyId);
+    q.bindValue(3, customerId);
+    q.bindValue(4, limit);
+    if (Status s = exec(q); !s)
+        return s.error();
+    QList<Purchase> out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong(),
+            q.value(4).toLongLong(), q.value(5).toInt() != 0});
+    q.finish();
+    return out;
+}
+
 Result<QList<ServerProjection::LedgerLine>> ServerProjection::pointsHistory(
     const QString& companyId, const QString& customerId, int limit)
 {

@@ -94,6 +94,17 @@ public:
         QString reason;
         qint64 createdAt = 0;
     };
+    struct Purchase
+    {
+        QString id;
+        QString kind; // sale or refund
+        QString orderNumber;
+        qint64 total = 0;
+        qint64 createdAt = 0;
+        bool linked = false; // a walk-in sale attributed to the customer later
+    };
+    // Their sales and refunds, walk-in sales linked to them included, newest first.
+    Result<QList<Purchase>> purchases(const QString& companyId, const QString& customerId, int limit);
     Result<QList<LedgerLine>> pointsHistory(const QString& companyId, const QString& customerId, int limit);
     Result<QList<LedgerLine>> creditHistory(const QString& companyId, const QString& customerId, int limit);
 

@@ -576,6 +576,7 @@ private slots:
         QCOMPARE(del(none, m_admin).status, 404);
         QCOMPARE(get(none + QStringLiteral("/notes"), m_admin).status, 404);
         QCOMPARE(get(none + QStringLiteral("/balance"), m_admin).status, 404);
+        QCOMPARE(get(none + QStringLiteral("/history"), m_admin).status, 404);
         QCOMPARE(post(none + QStringLiteral("/notes"), m_admin, {{QStringLiteral("body"), QStringLiteral("x")}}).status,
             404);
         // Wrong methods and paths.
@@ -657,6 +658,12 @@ private slots:
         QCOMPARE(stats.value(QStringLiteral("totalSpent")).toInt(), 75000);
         QCOMPARE(stats.value(QStringLiteral("lastPurchaseAt")).toString(), at);
         QCOMPARE(stats.value(QStringLiteral("points")).toInt(), 40);
+        r = get(path + QStringLiteral("/history"), m_cashier);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.value("items").toArray().size(), 1);
+        QCOMPARE(
+            r.value("items").toArray().at(0)[QStringLiteral("orderNumber")].toString(), QStringLiteral("S01-T01-1"));
+        QCOMPARE(r.value("items").toArray().at(0)[QStringLiteral("total")].toInt(), 75000);
 
         r = get(QStringLiteral("/api/v1/stats"), m_manager);
         QCOMPARE(r.status, 200);
@@ -688,6 +695,7 @@ private slots:
             post(aPath + QStringLiteral("/notes"), m_adminB, {{QStringLiteral("body"), QStringLiteral("x")}}).status,
             404);
         QCOMPARE(get(aPath + QStringLiteral("/balance"), m_adminB).status, 404);
+        QCOMPARE(get(aPath + QStringLiteral("/history"), m_adminB).status, 404);
         QCOMPARE(get(QStringLiteral("/api/v1/customers/lookup?phone=081577778888"), m_adminB).status, 404);
         const QStringList seenByB = listAll(m_adminB);
         QVERIFY(seenByB.contains(bId));
@@ -866,8 +874,8 @@ private slots:
             QStringLiteral("get /api/v1/customers/lookup"), QStringLiteral("get /api/v1/customers/{id}"),
             QStringLiteral("patch /api/v1/customers/{id}"), QStringLiteral("delete /api/v1/customers/{id}"),
             QStringLiteral("get /api/v1/customers/{id}/notes"), QStringLiteral("post /api/v1/customers/{id}/notes"),
-            QStringLiteral("get /api/v1/customers/{id}/balance"), QStringLiteral("get /api/v1/stats"),
-            QStringLiteral("get /openapi.json")};
+            QStringLiteral("get /api/v1/customers/{id}/balance"), QStringLiteral("get /api/v1/customers/{id}/history"),
+            QStringLiteral("get /api/v1/stats"), QStringLiteral("get /openapi.json")};
         QSet<QString> documented;
         const QJsonObject paths = doc.value(QStringLiteral("paths")).toObject();
         const QString someone = createCustomer(m_admin, {{QStringLiteral("name"), QStringLiteral("Documented")}})

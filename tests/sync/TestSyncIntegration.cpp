@@ -483,6 +483,8 @@ private slots:
         got = rest("GET", QStringLiteral("/api/v1/customers/") + restId, key, {}, &status);
         QCOMPARE(got.value(QStringLiteral("stats"))[QStringLiteral("purchases")].toInt(), 1);
         QCOMPARE(got.value(QStringLiteral("stats"))[QStringLiteral("totalSpent")].toInteger(), sold->total);
+        got = rest("GET", QStringLiteral("/api/v1/customers/") + restId + QStringLiteral("/history"), key, {}, &status);
+        QCOMPARE(got.value(QStringLiteral("items"))[0][QStringLiteral("orderNumber")].toString(), sold->orderNumber);
         // The REST API refuses the terminal customer's phone for another customer.
         rest("POST", QStringLiteral("/api/v1/customers"), key,
             {{QStringLiteral("name"), QStringLiteral("Tono Dua")},
