@@ -86,6 +86,8 @@ int KasirServer::help()
         "  apikey create --user ID\n"
         "      prints a REST API key that acts as the user (shown once; only its hash is kept)\n"
         "  apikey revoke ID\n"
+        "  rebuild\n"
+        "      makes the customers the REST API reads again from the sync log\n"
         "\n"
         "Storage: --db FILE is a SQLite file (default kasir-server.db in the current folder);\n"
         "--pg \"host=... dbname=... user=...\" is a PostgreSQL database.\n");
@@ -139,6 +141,18 @@ int KasirServer::run(const QStringList& arguments)
         return terminal(verb, args);
     if (command == u"apikey")
         return apikey(verb, args);
+    if (command == u"rebuild") {
+        QCommandLineParser parser;
+        int code = CliOutput::Ok;
+        if (!verb.isEmpty())
+            return m_out.failInvalid(QStringLiteral("arguments"), tr("unexpected argument \"%1\"").arg(verb.left(64)));
+        if (!parse(parser, args, 0, code) || !open(code))
+            return code;
+        if (Status s = m_store->rebuildProjection(); !s)
+            return m_out.fail(s.error());
+        m_out.line({{QStringLiteral("rebuilt"), true}});
+        return CliOutput::Ok;
+    }
     return m_out.failInvalid(
         QStringLiteral("command"), tr("unknown command \"%1\"; see kasir-server --help").arg(command.left(64)));
 }

@@ -1205,6 +1205,27 @@ Result<ServerStore::PullPage> ServerStore::pull(const Device& device, qint64 sin
     return page;
 }
 
+Status ServerStore::rebuildProjection()
+{
+    if (Status s = begin(); !s)
+        return s;
+    // Writers wait meanwhile: on SQLite the transaction holds the file's write lock; on
+    // PostgreSQL every company's log head is locked first.
+    if (m_pg) {
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("SELECT company_id FROM sync_head ORDER BY company_id FOR UPDATE"))) {
+            const Error e = errorOf(q);
+            rollback();
+            return e;
+        }
+    }
+    if (Status s = m_projection->rebuild(); !s) {
+        rollback();
+        return s;
+    }
+    return commit();
+}
+
 Result<ServerStore::ApiKey> ServerStore::createApiKey(const QString& userId)
 {
     QSqlQuery& u = prepared(

@@ -131,6 +131,8 @@ public:
 
     // The customers, notes and figures as the accepted ops left them (ServerProjection).
     ServerProjection& projection() { return *m_projection; }
+    // Makes the projection again from every company's log, in one transaction.
+    Status rebuildProjection();
 
     // API keys for integrations (the REST API): a key acts as its user, with the user's role.
     // Only the key's SHA-256 is stored; the key itself is shown once, on creation.

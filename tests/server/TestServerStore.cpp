@@ -387,6 +387,14 @@ private slots:
         QCOMPARE(s->projection().figures(a.company.id, id).value().points, 7);
         QCOMPARE(s->projection().notes(a.company.id, id, 10).value().size(), 1);
 
+        // The projection is derived: made again from the log, it is the same.
+        const auto before = s->projection().customers(a.company.id, everyone).value().items;
+        QVERIFY(s->rebuildProjection());
+        QCOMPARE(s->projection().customers(a.company.id, everyone).value().items, before);
+        QCOMPARE(s->projection().figures(a.company.id, id).value().points, 7);
+        QCOMPARE(s->projection().notes(a.company.id, id, 10).value().size(), 1);
+        QCOMPARE(s->projection().customer(b.company.id, id).value()->customer.name, QStringLiteral("Intruder"));
+
         // A delete wins over older changes, and an older upsert does not bring the row back.
         SyncOp gone = update({}, 20);
         gone.kind = SyncOp::Kind::Delete;
