@@ -79,11 +79,22 @@ QString sumOf(const char* expression)
     return QStringLiteral("CAST(COALESCE(SUM(%1), 0) AS BIGINT)").arg(QLatin1String(expression));
 }
 
-// The largest code point: every text that starts with a prefix sorts below prefix + this.
+// The first text after every text that starts with `prefix`: its last character moved one
+// up ("ami" -> "amj"). Unlike prefix + U+10FFFF, this also bounds the range in a database
+// whose collation is not by code point (PostgreSQL in en_US.UTF-8).
 QString upperBound(const QString& prefix)
 {
+    QString out = prefix;
+    while (!out.isEmpty()) {
+        QChar& last = out[out.size() - 1];
+        if (last.unicode() < 0xFFFF) {
+            last = QChar(static_cast<char16_t>(last.unicode() + 1));
+            return out;
+        }
+        out.chop(1);
+    }
     const char32_t top = 0x10FFFF;
-    return prefix + QString::fromUcs4(&top, 1);
+    return QString::fromUcs4(&top, 1);
 }
 
 QString encodeCursor(const QString& nameKey, const QString& id)
