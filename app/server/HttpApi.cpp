@@ -1,5 +1,6 @@
 #include "app/server/HttpApi.h"
 
+#include "app/server/RestApi.h"
 #include "core/domain/Ids.h"
 #include "core/sync/ServerStore.h"
 
@@ -49,7 +50,9 @@ Result<QJsonObject> bodyObject(const QHttpServerRequest& request)
 
 } // namespace
 
-HttpApi::HttpApi(ServerStore& store, QObject* parent) : QAbstractHttpServer(parent), m_store(store) { }
+HttpApi::HttpApi(ServerStore& store, QObject* parent)
+    : QAbstractHttpServer(parent), m_store(store), m_rest(std::make_unique<RestApi>(store))
+{ }
 
 HttpApi::~HttpApi() = default;
 
@@ -145,6 +148,8 @@ HttpApi::Reply HttpApi::route(const QHttpServerRequest& request)
     };
     if (path == u"/health")
         return health();
+    if (RestApi::owns(path))
+        return m_rest->handle(request);
     for (const Route& r : routes) {
         if (path != QLatin1String(r.path))
             continue;

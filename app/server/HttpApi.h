@@ -8,11 +8,15 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <memory>
+
 namespace kasir {
 
+class RestApi;
 class ServerStore;
 
-// kasir-server's HTTP face: the sync API (enrol, push, pull) and /health. Requests are
+// kasir-server's HTTP face: the sync API (enrol, push, pull), /health, and the REST API
+// for integrations (RestApi). Requests are
 // handled one at a time on the event loop's thread, each in full (its transaction
 // committed) before the next; so a shutdown that lets the loop finish its event finishes
 // the transaction in flight. Every request gets an id (the client's X-Request-Id or a new
@@ -47,6 +51,7 @@ private:
     static Reply failure(const Error& error);
 
     ServerStore& m_store;
+    std::unique_ptr<RestApi> m_rest;
     quint64 m_requests = 0;
 };
 

@@ -88,6 +88,11 @@ int KasirServer::help()
         "      prints a one-time enrolment code (valid 24 hours), or a device token with --token\n"
         "  terminal revoke ID\n"
         "  terminal list --company ID\n"
+        "  apikey create --user ID\n"
+        "      prints a REST API key that acts as the user (shown once; only its hash is kept)\n"
+        "  apikey revoke ID\n"
+        "  rebuild\n"
+        "      makes the customers the REST API reads again from the sync log\n"
         "\n"
         "Storage: --db FILE is a SQLite file (default kasir-server.db in the current folder);\n"
         "--pg \"host=... dbname=... user=...\" is a PostgreSQL database.\n");
@@ -143,6 +148,20 @@ int KasirServer::run(const QStringList& arguments)
         return user(verb, args);
     if (command == u"terminal")
         return terminal(verb, args);
+    if (command == u"apikey")
+        return apikey(verb, args);
+    if (command == u"rebuild") {
+        QCommandLineParser parser;
+        int code = CliOutput::Ok;
+        if (!verb.isEmpty())
+            return m_out.failInvalid(QStringLiteral("arguments"), tr("unexpected argument \"%1\"").arg(verb.left(64)));
+        if (!parse(parser, args, 0, code) || !open(code))
+            return code;
+        if (Status s = m_store->rebuildProjection(); !s)
+            return m_out.fail(s.error());
+        m_out.line({{QStringLiteral("rebuilt"), true}});
+        return CliOutput::Ok;
+    }
     return m_out.failInvalid(
         QStringLiteral("command"), tr("unknown command \"%1\"; see kasir-server --help").arg(command.left(64)));
 }
@@ -323,6 +342,35 @@ int KasirServer::terminal(const QString& verb, const QStringList& args)
         return CliOutput::Ok;
     }
     return m_out.failInvalid(QStringLiteral("verb"), tr("terminal takes register, revoke or list"));
+}
+
+int KasirServer::apikey(const QString& verb, const QStringList& args)
+{
+    QCommandLineParser parser;
+    int code = CliOutput::Ok;
+    if (verb == u"create") {
+        parser.addOption({QStringLiteral("user"), QString(), QStringLiteral("id")});
+        if (!parse(parser, args, 0, code) || !required(m_out, parser, {QStringLiteral("user")}, code) || !open(code))
+            return code;
+        auto k = m_store->createApiKey(parser.value(QStringLiteral("user")));
+        if (!k)
+            return m_out.fail(k.error());
+        m_out.line(
+            {{QStringLiteral("id"), k->id}, {QStringLiteral("key"), k->key}, {QStringLiteral("userId"), k->user.id},
+                {QStringLiteral("username"), k->user.username}, {QStringLiteral("role"), Roles::toString(k->user.role)},
+                {QStringLiteral("companyId"), k->user.companyId}, {QStringLiteral("createdAt"), iso(k->createdAt)}});
+        return CliOutput::Ok;
+    }
+    if (verb == u"revoke") {
+        if (!parse(parser, args, 1, code) || !open(code))
+            return code;
+        const QString id = parser.positionalArguments().constFirst();
+        if (Status s = m_store->revokeApiKey(id); !s)
+            return m_out.fail(s.error());
+        m_out.line({{QStringLiteral("id"), id}, {QStringLiteral("revoked"), true}});
+        return CliOutput::Ok;
+    }
+    return m_out.failInvalid(QStringLiteral("verb"), tr("apikey takes create or revoke"));
 }
 
 int KasirServer::serve(const QStringList& args)

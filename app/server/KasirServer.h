@@ -33,6 +33,7 @@ private:
     int store(const QString& verb, const QStringList& args);
     int user(const QString& verb, const QStringList& args);
     int terminal(const QString& verb, const QStringList& args);
+    int apikey(const QString& verb, const QStringList& args);
     bool open(int& exitCode);
     bool parse(QCommandLineParser& parser, const QStringList& args, int positional, int& exitCode);
 

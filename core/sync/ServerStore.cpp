@@ -6,6 +6,7 @@
 #include "core/domain/PhoneNumber.h"
 #include "core/services/PasswordHasher.h"
 #include "core/services/UserService.h"
+#include "core/sync/ServerProjection.h"
 #include "core/sync/SyncPermissions.h"
 
 #include <QAtomicInteger>
@@ -23,7 +24,7 @@ namespace {
 
 QAtomicInteger<quint64> connectionCounter;
 
-const int schemaVersion = 1;
+const int schemaVersion = 2;
 
 QStringList schema()
 {
@@ -67,6 +68,16 @@ QStringList schema()
                        "device_id TEXT NOT NULL, digest TEXT NOT NULL, code TEXT NOT NULL, message TEXT NOT NULL, "
                        "received_at BIGINT NOT NULL)"),
     };
+}
+
+// Version 2: the server's projection of the customers (ServerProjection) and API keys.
+QStringList schemaV2()
+{
+    QStringList out = ServerProjection::schema();
+    out << QStringLiteral("CREATE TABLE srv_api_key (id TEXT PRIMARY KEY, company_id TEXT NOT NULL REFERENCES "
+                          "srv_company(id), user_id TEXT NOT NULL REFERENCES srv_user(id), key_hash TEXT NOT NULL "
+                          "UNIQUE, created_at BIGINT NOT NULL, revoked_at BIGINT, last_used_at BIGINT)");
+    return out;
 }
 
 QString sha256(const QString& text)
@@ -150,12 +161,14 @@ ServerStore::ServerStore(QSqlDatabase db, bool pg, const Clock& clock)
     , m_pg(pg)
     , m_clock(clock)
     , m_hlc(std::make_unique<HybridLogicalClock>(clock, serverSiteId))
+    , m_projection(std::make_unique<ServerProjection>(m_db))
 { }
 
 ServerStore::~ServerStore()
 {
     qDeleteAll(m_prepared);
     m_prepared.clear();
+    m_projection.reset();
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connection);
@@ -333,6 +346,24 @@ Status ServerStore::migrate()
             }
         }
     }
+    if (version < 2) {
+        // A database of version 1 has a log already: the projection is made from it.
+        QStringList statements = schemaV2();
+        statements << QStringLiteral("UPDATE srv_meta SET value = '2' WHERE key = 'schema'");
+        for (const QString& sql : std::as_const(statements)) {
+            if (!q.exec(sql)) {
+                const Error e = errorOf(q);
+                rollback();
+                return e;
+            }
+        }
+        if (version == 1) {
+            if (Status s = m_projection->rebuild(); !s) {
+                rollback();
+                return s;
+            }
+        }
+    }
     // The clock starts after every stamp the server has stored.
     if (!q.exec(QStringLiteral("SELECT MAX(hlc) FROM sync_head"))) {
         rollback();
@@ -434,8 +465,8 @@ Status ServerStore::appendOps(const QList<const SyncOp*>& ops, qint64 first, con
     return Done {};
 }
 
-Status ServerStore::writeServerOp(
-    const QString& companyId, const QString& entity, const QString& entityId, const QJsonObject& fields)
+Status ServerStore::writeServerOp(const QString& companyId, const QString& entity, const QString& entityId,
+    const QJsonObject& fields, const QString& action, const QString& actorId)
 {
     auto head = lockHead(companyId);
     if (!head)
@@ -446,10 +477,13 @@ Status ServerStore::writeServerOp(
     op.entity = entity;
     op.entityId = entityId;
     op.kind = SyncOp::Kind::Upsert;
-    op.action = QStringLiteral("create");
+    op.action = action;
     op.fields = fields;
     op.hlc = tick();
+    op.actorId = actorId;
     op.createdAt = m_clock.nowMs();
+    if (Status s = m_projection->apply(op); !s)
+        return s;
     const QString fieldsText = op.fieldsText();
     if (Status s = appendOps({&op}, *head + 1, QString(), {sha256(op.contentDigest(fieldsText))}, {fieldsText}); !s)
         return s;
@@ -1058,6 +1092,8 @@ Status ServerStore::recordUserState(const QString& userId, const Hlc& hlc, const
 
 Status ServerStore::reflect(const SyncOp& op)
 {
+    if (Status s = m_projection->apply(op); !s)
+        return s;
     const qint64 now = m_clock.nowMs();
     if (op.entity == u"user") {
         const QJsonObject& f = op.fields;
@@ -1245,6 +1281,11 @@ Result<ServerStore::PushOutcome> ServerStore::push(
             if (op.entity == u"user")
                 accounts.remove(op.entityId);
         }
+        // The REST API's view of the company follows every op it takes.
+        if (!refused && op.entity != u"user" && op.entity != u"company" && op.entity != u"store") {
+            if (Status s = m_projection->apply(op); !s)
+                return fail(s.error());
+        }
         if (refused) {
             reject.bindValue(0, op.id);
             reject.bindValue(1, device.companyId);
@@ -1316,6 +1357,142 @@ Result<ServerStore::PullPage> ServerStore::pull(const Device& device, qint64 sin
     q.finish();
     page.serverHlc = m_hlc->last().isNull() ? tick() : m_hlc->last();
     return page;
+}
+
+Status ServerStore::rebuildProjection()
+{
+    if (Status s = begin(); !s)
+        return s;
+    // Writers wait meanwhile: on SQLite the transaction holds the file's write lock; on
+    // PostgreSQL every company's log head is locked first.
+    if (m_pg) {
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("SELECT company_id FROM sync_head ORDER BY company_id FOR UPDATE"))) {
+            const Error e = errorOf(q);
+            rollback();
+            return e;
+        }
+    }
+    if (Status s = m_projection->rebuild(); !s) {
+        rollback();
+        return s;
+    }
+    return commit();
+}
+
+Result<ServerStore::ApiKey> ServerStore::createApiKey(const QString& userId)
+{
+    QSqlQuery& u = prepared(
+        QStringLiteral("SELECT id, company_id, username, display_name, role, active FROM srv_user WHERE id = ?"));
+    u.bindValue(0, userId);
+    if (Status s = exec(u); !s)
+        return s.error();
+    if (!u.next())
+        return Error::notFound(tr("user %1 does not exist on this server").arg(userId));
+    ApiKey out;
+    out.user.id = u.value(0).toString();
+    out.user.companyId = u.value(1).toString();
+    out.user.username = u.value(2).toString();
+    out.user.displayName = u.value(3).toString();
+    out.user.role = Roles::parse(u.value(4).toString()).value_or(Role::Cashier);
+    out.user.active = u.value(5).toInt() != 0;
+    u.finish();
+    if (!out.user.active)
+        return Error::invalidField(
+            QStringLiteral("user"), QStringLiteral("user_inactive"), tr("user %1 is deactivated").arg(userId));
+    out.createdAt = m_clock.nowMs();
+    out.id = Ids::newId(out.createdAt);
+    // A prefix that says what the secret is, should it turn up in a log or a repository.
+    out.key = QStringLiteral("kasir_") + randomToken();
+    QSqlQuery& q = prepared(QStringLiteral(
+        "INSERT INTO srv_api_key (id, company_id, user_id, key_hash, created_at) VALUES (?, ?, ?, ?, ?)"));
+    q.bindValue(0, out.id);
+    q.bindValue(1, out.user.companyId);
+    q.bindValue(2, out.user.id);
+    q.bindValue(3, sha256(out.key));
+    q.bindValue(4, out.createdAt);
+    if (Status s = exec(q); !s)
+        return s.error();
+    return out;
+}
+
+Status ServerStore::revokeApiKey(const QString& id)
+{
+    QSqlQuery& q
+        = prepared(QStringLiteral("UPDATE srv_api_key SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"));
+    q.bindValue(0, m_clock.nowMs());
+    q.bindValue(1, id);
+    if (Status s = exec(q); !s)
+        return s;
+    if (q.numRowsAffected() > 0)
+        return Done {};
+    QSqlQuery& k = prepared(QStringLiteral("SELECT 1 FROM srv_api_key WHERE id = ?"));
+    k.bindValue(0, id);
+    if (Status s = exec(k); !s)
+        return s;
+    const bool exists = k.next();
+    k.finish();
+    if (!exists)
+        return Error::notFound(tr("API key %1 does not exist on this server").arg(id));
+    return Done {};
+}
+
+Result<User> ServerStore::authenticateApiKey(const QString& key)
+{
+    if (key.isEmpty() || key.size() > 128)
+        return Error::notFound(tr("no valid API key"));
+    QSqlQuery& q = prepared(QStringLiteral(
+        "SELECT k.id, k.last_used_at, u.id, u.company_id, u.username, u.display_name, u.role, u.active FROM "
+        "srv_api_key k JOIN srv_user u ON u.id = k.user_id AND u.company_id = k.company_id WHERE k.key_hash = ? "
+        "AND k.revoked_at IS NULL"));
+    q.bindValue(0, sha256(key));
+    if (Status s = exec(q); !s)
+        return s.error();
+    if (!q.next())
+        return Error::notFound(tr("the API key is unknown or revoked"));
+    const QString keyId = q.value(0).toString();
+    const qint64 lastUsed = q.value(1).toLongLong();
+    User user;
+    user.id = q.value(2).toString();
+    user.companyId = q.value(3).toString();
+    user.username = q.value(4).toString();
+    user.displayName = q.value(5).toString();
+    user.role = Roles::parse(q.value(6).toString()).value_or(Role::Cashier);
+    user.active = q.value(7).toInt() != 0;
+    q.finish();
+    if (!user.active)
+        return Error::notFound(tr("the API key's user %1 is deactivated").arg(user.username));
+    // Last used to the minute: a write per request would serialise every request on SQLite.
+    const qint64 now = m_clock.nowMs();
+    if (now - lastUsed > 60000) {
+        QSqlQuery& w = prepared(QStringLiteral("UPDATE srv_api_key SET last_used_at = ? WHERE id = ?"));
+        w.bindValue(0, now);
+        w.bindValue(1, keyId);
+        if (Status s = exec(w); !s)
+            return s.error();
+    }
+    return user;
+}
+
+Status ServerStore::writeChanges(
+    const QString& companyId, const QString& actorId, const std::function<Result<QList<ServerChange>>()>& plan)
+{
+    if (Status s = begin(); !s)
+        return s;
+    auto fail = [this](const Error& e) {
+        rollback();
+        return e;
+    };
+    if (auto head = lockHead(companyId); !head)
+        return fail(head.error());
+    auto changes = plan();
+    if (!changes)
+        return fail(changes.error());
+    for (const ServerChange& c : std::as_const(*changes)) {
+        if (Status s = writeServerOp(companyId, c.entity, c.entityId, c.fields, c.action, actorId); !s)
+            return fail(s.error());
+    }
+    return commit();
 }
 
 } // namespace kasir

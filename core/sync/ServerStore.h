@@ -11,12 +11,14 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
 namespace kasir {
 
 class Clock;
+class ServerProjection;
 
 // kasir-server's storage (ARCHITECTURE.md, "Sync"): the companies, stores, users and
 // terminals it knows, and each company's log of ops in the order the server accepted them.
@@ -43,6 +45,7 @@ public:
     static Result<std::unique_ptr<ServerStore>> openPostgres(const QString& conninfo, const Clock& clock);
 
     bool isPostgres() const { return m_pg; }
+    const Clock& clock() const { return m_clock; }
     QString describe() const;
 
     struct Device
@@ -129,6 +132,41 @@ public:
     };
     Result<PullPage> pull(const Device& device, qint64 since, int limit);
 
+    // The customers, notes and figures as the accepted ops left them (ServerProjection).
+    ServerProjection& projection() { return *m_projection; }
+    // Makes the projection again from every company's log, in one transaction.
+    Status rebuildProjection();
+
+    // API keys for integrations (the REST API): a key acts as its user, with the user's role.
+    // Only the key's SHA-256 is stored; the key itself is shown once, on creation.
+    struct ApiKey
+    {
+        QString id;
+        QString key;
+        User user;
+        qint64 createdAt = 0;
+    };
+    Result<ApiKey> createApiKey(const QString& userId);
+    Status revokeApiKey(const QString& id);
+    // The active user a key acts as; NotFound-kind errors are "unauthorised" (unknown or
+    // revoked key, or a user who is deactivated). Records the time it was last used.
+    Result<User> authenticateApiKey(const QString& key);
+
+    // A change the server makes on a user's behalf: one op of the company's log.
+    struct ServerChange
+    {
+        QString entity;
+        QString entityId;
+        QString action;
+        QJsonObject fields;
+    };
+    // Runs `plan` in one transaction holding the company's log lock, so what it checks in
+    // the projection (a phone nobody has) still holds when its changes are written, and
+    // appends the changes it returns as the server's ops made by `actorId`. An error of the
+    // plan writes nothing.
+    Status writeChanges(
+        const QString& companyId, const QString& actorId, const std::function<Result<QList<ServerChange>>()>& plan);
+
     // How far ahead of the server clock an op's stamp may be.
     static constexpr qint64 maxSkewMs = 5 * 60 * 1000;
     // The longest page a pull returns.
@@ -138,6 +176,9 @@ public:
     static constexpr qint64 codeBlock = 100000000;
     // The site id of the server's own ops; terminals have 1 and up.
     static constexpr quint32 serverSiteId = 0;
+    // Customers registered through the server take codes from this number on: past the
+    // blocks of the first 9000 terminals.
+    static constexpr qint64 serverCodeFirst = 9000 * codeBlock + 1;
 
 private:
     ServerStore(QSqlDatabase db, bool pg, const Clock& clock);
@@ -156,8 +197,8 @@ private:
     // `fieldsTexts`: each op's SyncOp::fieldsText(), made once for its digest and its row.
     Status appendOps(const QList<const SyncOp*>& ops, qint64 first, const QString& deviceId,
         const QList<QString>& digests, const QList<QString>& fieldsTexts);
-    Status writeServerOp(
-        const QString& companyId, const QString& entity, const QString& entityId, const QJsonObject& fields);
+    Status writeServerOp(const QString& companyId, const QString& entity, const QString& entityId,
+        const QJsonObject& fields, const QString& action = QStringLiteral("create"), const QString& actorId = {});
     Result<std::optional<Device>> deviceBy(const char* column, const QString& value);
     // Keeps the server's own tables (users, company and store names) in step with a pushed op.
     Status reflect(const SyncOp& op);
@@ -189,6 +230,7 @@ private:
     std::unique_ptr<HybridLogicalClock> m_hlc;
     QHash<QString, QSqlQuery*> m_prepared;
     bool m_inTransaction = false;
+    std::unique_ptr<ServerProjection> m_projection;
 };
 
 } // namespace kasir

@@ -1,7 +1,10 @@
 #include "core/domain/Clock.h"
 #include "core/domain/Ids.h"
+#include "core/sync/ServerProjection.h"
 #include "core/sync/ServerStore.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -360,6 +363,175 @@ private slots:
         QCOMPARE(out.results[0].status, ServerStore::OpResult::Status::Applied);
         QCOMPARE(out.results[1].code, QStringLiteral("conflict"));
         QCOMPARE(out.results[2].status, ServerStore::OpResult::Status::Applied);
+    }
+
+    void anApiKeyActsAsItsUserUntilRevokedOrDeactivated()
+    {
+        auto s = open();
+        Shop shop = makeShop(*s, QStringLiteral("Toko Kunci"));
+        auto key = s->createApiKey(shop.cashier.id);
+        QVERIFY(key);
+        QVERIFY(key->key.size() > 40);
+        auto user = s->authenticateApiKey(key->key);
+        QVERIFY(user);
+        QCOMPARE(user->id, shop.cashier.id);
+        QCOMPARE(user->companyId, shop.company.id);
+        QCOMPARE(user->role, Role::Cashier);
+        QCOMPARE(s->authenticateApiKey(key->key + u'x').error().kind, Error::Kind::NotFound);
+        QCOMPARE(s->authenticateApiKey(QString()).error().kind, Error::Kind::NotFound);
+
+        // A user deactivated on a terminal loses their keys' access with it.
+        m_clock.advance(1);
+        SyncOp off = op(shop, QStringLiteral("user"), QStringLiteral("deactivate"), {{QStringLiteral("active"), false}},
+            shop.admin.id, 1);
+        off.entityId = shop.cashier.id;
+        QCOMPARE(s->push(shop.device, QStringLiteral("off"), {off}).value().results.constFirst().status,
+            ServerStore::OpResult::Status::Applied);
+        QCOMPARE(s->authenticateApiKey(key->key).error().kind, Error::Kind::NotFound);
+        QCOMPARE(s->createApiKey(shop.cashier.id).error().kind, Error::Kind::Invalid);
+
+        auto adminKey = s->createApiKey(shop.admin.id).value();
+        QVERIFY(s->authenticateApiKey(adminKey.key));
+        QVERIFY(s->revokeApiKey(adminKey.id));
+        QVERIFY(s->revokeApiKey(adminKey.id)); // again: already done
+        QCOMPARE(s->authenticateApiKey(adminKey.key).error().kind, Error::Kind::NotFound);
+        QCOMPARE(s->revokeApiKey(QStringLiteral("nothing")).error().kind, Error::Kind::NotFound);
+    }
+
+    void theProjectionMergesFieldsByStampAndKeepsCompaniesApart()
+    {
+        auto s = open();
+        Shop a = makeShop(*s, QStringLiteral("Toko Proyeksi"));
+        Shop b = makeShop(*s, QStringLiteral("Toko Lain Proyeksi"));
+        m_clock.advance(10);
+        SyncOp made = op(a, QStringLiteral("customer"), QStringLiteral("create"),
+            {{QStringLiteral("name"), QStringLiteral("Wati Susanti")},
+                {QStringLiteral("code"), QStringLiteral("C-000001")},
+                {QStringLiteral("phone"), QStringLiteral("+6281200000001")},
+                {QStringLiteral("city"), QStringLiteral("Bogor")}, {QStringLiteral("status"), QStringLiteral("active")},
+                {QStringLiteral("type"), QStringLiteral("walk-in")}},
+            a.cashier.id, 1);
+        const QString id = made.entityId;
+        const auto update = [&](const QJsonObject& fields, quint16 counter) {
+            SyncOp u = op(a, QStringLiteral("customer"), QStringLiteral("update"), fields, a.admin.id, counter);
+            u.entityId = id;
+            return u;
+        };
+        // Two edits of the city arrive newest first; an email made between them still lands.
+        const QList<SyncOp> ops {made, update({{QStringLiteral("city"), QStringLiteral("Bandung")}}, 5),
+            update({{QStringLiteral("city"), QStringLiteral("Solo")}}, 3),
+            update({{QStringLiteral("email"), QStringLiteral("wati@example.com")}}, 2)};
+        const ServerStore::PushOutcome merged = s->push(a.device, QStringLiteral("merge"), ops).value();
+        for (const auto& r : merged.results)
+            QCOMPARE(r.status, ServerStore::OpResult::Status::Applied);
+        auto row = s->projection().customer(a.company.id, id).value();
+        QVERIFY(row.has_value());
+        QCOMPARE(row->customer.city, QStringLiteral("Bandung"));
+        QCOMPARE(row->customer.email, QStringLiteral("wati@example.com"));
+        QCOMPARE(row->customer.name, QStringLiteral("Wati Susanti"));
+        const auto holder = s->projection().byPhone(a.company.id, QStringLiteral("+6281200000001")).value();
+        QVERIFY(holder.has_value());
+        QCOMPARE(holder->id, id);
+
+        // A refused op changes nothing: a cashier may not change customers.
+        SyncOp refused = update({{QStringLiteral("name"), QStringLiteral("Renamed")}}, 9);
+        refused.actorId = a.cashier.id;
+        QCOMPARE(s->push(a.device, QStringLiteral("refused"), {refused}).value().results.constFirst().code,
+            QStringLiteral("forbidden"));
+        QCOMPARE(s->projection().customer(a.company.id, id).value()->customer.name, QStringLiteral("Wati Susanti"));
+
+        // Another company's op with the same key is a row of that company only.
+        SyncOp intruder = customer(b, QStringLiteral("Intruder"), 1);
+        intruder.entityId = id;
+        intruder.fields.insert(QStringLiteral("code"), QStringLiteral("C-000001"));
+        intruder.actorId = b.admin.id;
+        QCOMPARE(s->push(b.device, QStringLiteral("b"), {intruder}).value().results.constFirst().status,
+            ServerStore::OpResult::Status::Applied);
+        QCOMPARE(s->projection().customer(a.company.id, id).value()->customer.name, QStringLiteral("Wati Susanti"));
+        QCOMPARE(s->projection().customer(b.company.id, id).value()->customer.name, QStringLiteral("Intruder"));
+        ServerProjection::ListQuery everyone;
+        everyone.limit = 1000;
+        const ServerProjection::ListPage seenByB = s->projection().customers(b.company.id, everyone).value();
+        QCOMPARE(seenByB.items.size(), 1);
+        for (const Customer& c : seenByB.items)
+            QVERIFY(c.name != u"Wati Susanti");
+
+        // Facts count once, with their optional fields left out as the terminals leave out empty ones.
+        SyncOp points = op(a, QStringLiteral("points_entry"), QStringLiteral("create"),
+            {{QStringLiteral("customerId"), id}, {QStringLiteral("kind"), QStringLiteral("earned")},
+                {QStringLiteral("points"), 7}, {QStringLiteral("balanceAfter"), 7},
+                {QStringLiteral("saleId"), QStringLiteral("01a1ffab-0000-7000-8000-00000000000a")},
+                {QStringLiteral("createdAt"), QStringLiteral("2026-01-02T03:04:05.000Z")}},
+            a.cashier.id, 10);
+        SyncOp note = op(a, QStringLiteral("customer_note"), QStringLiteral("create"),
+            {{QStringLiteral("customerId"), id}, {QStringLiteral("body"), QStringLiteral("Suka batik")},
+                {QStringLiteral("createdAt"), QStringLiteral("2026-01-02T03:04:05.000Z")}},
+            a.cashier.id, 11);
+        for (int round = 0; round < 2; ++round) {
+            const ServerStore::PushOutcome pushed = s->push(a.device, QStringLiteral("facts"), {points, note}).value();
+            for (const auto& r : pushed.results)
+                QVERIFY(r.status != ServerStore::OpResult::Status::Rejected);
+        }
+        QCOMPARE(s->projection().figures(a.company.id, id).value().points, 7);
+        QCOMPARE(s->projection().notes(a.company.id, id, 10).value().size(), 1);
+
+        // The projection is derived: made again from the log, it is the same.
+        const auto before = s->projection().customers(a.company.id, everyone).value().items;
+        QVERIFY(s->rebuildProjection());
+        QCOMPARE(s->projection().customers(a.company.id, everyone).value().items, before);
+        QCOMPARE(s->projection().figures(a.company.id, id).value().points, 7);
+        QCOMPARE(s->projection().notes(a.company.id, id, 10).value().size(), 1);
+        QCOMPARE(s->projection().customer(b.company.id, id).value()->customer.name, QStringLiteral("Intruder"));
+
+        // A delete wins over older changes, and an older upsert does not bring the row back.
+        SyncOp gone = update({}, 20);
+        gone.kind = SyncOp::Kind::Delete;
+        gone.action = QStringLiteral("delete");
+        SyncOp stale = update({{QStringLiteral("name"), QStringLiteral("Back again")},
+                                  {QStringLiteral("code"), QStringLiteral("C-000001")}},
+            15);
+        const auto pushed = s->push(a.device, QStringLiteral("gone"), {gone, stale});
+        QVERIFY2(pushed, qPrintable(pushed ? QString() : pushed.error().describe()));
+        QCOMPARE(pushed->results.size(), 2);
+        QVERIFY(s->projection().customer(a.company.id, id).value()->deleted);
+        QVERIFY(!s->projection().byPhone(a.company.id, QStringLiteral("+6281200000001")).value().has_value());
+    }
+
+    void aVersionOneDatabaseGetsItsProjectionFromTheLog()
+    {
+        if (!qEnvironmentVariableIsEmpty("KASIR_TEST_PG"))
+            QSKIP("made by dropping tables of the SQLite file");
+        QString id;
+        QString company;
+        {
+            auto s = open();
+            Shop shop = makeShop(*s, QStringLiteral("Toko Versi Satu"));
+            company = shop.company.id;
+            SyncOp c = customer(shop, QStringLiteral("Lama Sekali"), 1);
+            c.fields.insert(QStringLiteral("code"), QStringLiteral("C-000001"));
+            id = c.entityId;
+            QCOMPARE(s->push(shop.device, QStringLiteral("v1"), {c}).value().results.constFirst().status,
+                ServerStore::OpResult::Status::Applied);
+        }
+        {
+            // Back to what version 1 had: no projection, no API keys.
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+            db.setDatabaseName(m_dir.filePath(QStringLiteral("server.db")));
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            for (const char* table : {"srv_customer", "srv_customer_word", "srv_note", "srv_sale", "srv_sale_link",
+                     "srv_points_entry", "srv_credit_entry", "srv_code_sequence", "srv_api_key"})
+                QVERIFY(q.exec(QStringLiteral("DROP TABLE %1").arg(QLatin1String(table))));
+            QVERIFY(q.exec(QStringLiteral("UPDATE srv_meta SET value = '1' WHERE key = 'schema'")));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+        auto s = open();
+        auto row = s->projection().customer(company, id).value();
+        QVERIFY(row.has_value());
+        QCOMPARE(row->customer.name, QStringLiteral("Lama Sekali"));
+        QVERIFY(!row->deleted);
     }
 
     void aClockTooFarAheadStopsTheBatchThere()

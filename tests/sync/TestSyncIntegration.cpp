@@ -3,6 +3,7 @@
 #include "core/services/CheckoutService.h"
 #include "core/services/CustomerService.h"
 #include "core/services/LedgerService.h"
+#include "core/services/NoteService.h"
 #include "core/services/ProductService.h"
 #include "core/storage/Database.h"
 #include "core/storage/OutboxRepository.h"
@@ -154,6 +155,25 @@ private:
         req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
         req.setRawHeader("Authorization", "Bearer " + token);
         QNetworkReply* reply = m_network.post(req, QJsonDocument(body).toJson());
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        done.wait(30000);
+        *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QJsonObject o = QJsonDocument::fromJson(reply->readAll()).object();
+        reply->deleteLater();
+        return o;
+    }
+
+    // A REST API call with an API key.
+    QJsonObject rest(
+        const QByteArray& verb, const QString& path, const QByteArray& key, const QJsonObject& body, int* status)
+    {
+        QUrl url = m_server->url();
+        url.setPath(path);
+        QNetworkRequest req(url);
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        req.setRawHeader("Authorization", "Bearer " + key);
+        QNetworkReply* reply = m_network.sendCustomRequest(
+            req, verb, body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact));
         QSignalSpy done(reply, &QNetworkReply::finished);
         done.wait(30000);
         *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -438,6 +458,105 @@ private slots:
         QVERIFY(server.waitForStopped());
         QCOMPARE(server.exitStatus(), QProcess::NormalExit);
         QCOMPARE(server.exitCode(), 0);
+    }
+
+    void restApiAndTerminalsShareCustomers()
+    {
+        auto t = enrol(m_store1, QStringLiteral("rest-till"));
+        const Actor ani = t->login(QStringLiteral("ani"));
+        const QByteArray key
+            = m_server->admin(
+                          {QStringLiteral("apikey"), QStringLiteral("create"), QStringLiteral("--user"), ani.userId})
+                  .value(QStringLiteral("key"))
+                  .toString()
+                  .toLatin1();
+        QVERIFY(!key.isEmpty());
+
+        // Registered through the REST API, it arrives on the terminal as the terminal's own
+        // service would have written it.
+        int status = 0;
+        const QJsonObject made = rest("POST", QStringLiteral("/api/v1/customers"), key,
+            {{QStringLiteral("name"), QStringLiteral("Rina Integrasi")},
+                {QStringLiteral("phone"), QStringLiteral("0812-5555-0001")},
+                {QStringLiteral("email"), QStringLiteral("rina@example.com")},
+                {QStringLiteral("type"), QStringLiteral("member")}},
+            &status);
+        QCOMPARE(status, 201);
+        const QString restId = made.value(QStringLiteral("id")).toString();
+        QVERIFY2(syncOnce(*t), qPrintable(t->engine->lastError()));
+        auto rina = CustomerService(*t->db, t->login(QStringLiteral("budi"))).get(restId);
+        QVERIFY2(rina, qPrintable(rina ? QString() : rina.error().describe()));
+        QCOMPARE(rina->name, QStringLiteral("Rina Integrasi"));
+        QCOMPARE(rina->phone, QStringLiteral("+6281255550001"));
+        QCOMPARE(rina->code, made.value(QStringLiteral("code")).toString());
+        QCOMPARE(rina->type, CustomerType::Member);
+        QCOMPARE(rina->createdBy, ani.userId);
+        auto byPhone
+            = CustomerService(*t->db, t->login(QStringLiteral("budi"))).findByPhone(QStringLiteral("081255550001"));
+        QVERIFY(byPhone && byPhone->has_value());
+
+        // Registered and sold to on the terminal, it is readable through the REST API with
+        // its figures.
+        ProductService::ProductInput tea;
+        tea.sku = QStringLiteral("TEH");
+        tea.name = QStringLiteral("Teh manis");
+        tea.price = 8000;
+        QVERIFY(ProductService(*t->db, ani).add(tea));
+        CustomerInput in;
+        in.name = QStringLiteral("Tono Kasir");
+        in.phone = QStringLiteral("0812-5555-0002");
+        const Customer tono = CustomerService(*t->db, t->login(QStringLiteral("budi"))).create(in).value();
+        SaleRequest sale;
+        sale.customer = restId;
+        sale.items = {{QStringLiteral("TEH"), 3}};
+        sale.payments = {{PaymentMethod::Cash, 24000}};
+        const auto sold = CheckoutService(*t->db, t->login(QStringLiteral("budi"))).complete(sale);
+        QVERIFY(sold);
+        QVERIFY(sold->total > 0 && sold->total <= 24000); // a member's discount may apply
+        QVERIFY2(syncOnce(*t), qPrintable(t->engine->lastError()));
+        QJsonObject got = rest("GET", QStringLiteral("/api/v1/customers/") + tono.id, key, {}, &status);
+        QCOMPARE(status, 200);
+        QCOMPARE(got.value(QStringLiteral("name")).toString(), QStringLiteral("Tono Kasir"));
+        QCOMPARE(got.value(QStringLiteral("code")).toString(), tono.code);
+        QCOMPARE(got.value(QStringLiteral("phone")).toString(), QStringLiteral("+6281255550002"));
+        got = rest("GET", QStringLiteral("/api/v1/customers/") + restId, key, {}, &status);
+        QCOMPARE(got.value(QStringLiteral("stats"))[QStringLiteral("purchases")].toInt(), 1);
+        QCOMPARE(got.value(QStringLiteral("stats"))[QStringLiteral("totalSpent")].toInteger(), sold->total);
+        got = rest("GET", QStringLiteral("/api/v1/customers/") + restId + QStringLiteral("/history"), key, {}, &status);
+        QCOMPARE(got.value(QStringLiteral("items"))[0][QStringLiteral("orderNumber")].toString(), sold->orderNumber);
+        // The REST API refuses the terminal customer's phone for another customer.
+        rest("POST", QStringLiteral("/api/v1/customers"), key,
+            {{QStringLiteral("name"), QStringLiteral("Tono Dua")},
+                {QStringLiteral("phone"), QStringLiteral("+6281255550002")}},
+            &status);
+        QCOMPARE(status, 409);
+
+        // Changes, notes and a soft delete made through the REST API reach the terminal.
+        rest("PATCH", QStringLiteral("/api/v1/customers/") + tono.id, key,
+            {{QStringLiteral("city"), QStringLiteral("Medan")}}, &status);
+        QCOMPARE(status, 200);
+        rest("POST", QStringLiteral("/api/v1/customers/") + tono.id + QStringLiteral("/notes"), key,
+            {{QStringLiteral("kind"), QStringLiteral("preference")},
+                {QStringLiteral("body"), QStringLiteral("Suka teh manis")}},
+            &status);
+        QCOMPARE(status, 201);
+        rest("DELETE", QStringLiteral("/api/v1/customers/") + restId, key, {}, &status);
+        QCOMPARE(status, 200);
+        QVERIFY2(syncOnce(*t), qPrintable(t->engine->lastError()));
+        const Actor budi = t->login(QStringLiteral("budi"));
+        QCOMPARE(CustomerService(*t->db, budi).get(tono.id).value().city, QStringLiteral("Medan"));
+        QCOMPARE(CustomerService(*t->db, budi).get(tono.id).value().name, QStringLiteral("Tono Kasir"));
+        const NotePage notes = NoteService(*t->db, budi).list(tono.id).value();
+        QCOMPARE(notes.items.size(), 1);
+        QCOMPARE(notes.items.at(0).body, QStringLiteral("Suka teh manis"));
+        QCOMPARE(notes.items.at(0).createdBy, ani.userId);
+        QCOMPARE(CustomerService(*t->db, budi).get(restId).value().status, CustomerStatus::Inactive);
+        QCOMPARE(OutboxRepository(*t->db).pending(m_company).value(), 0);
+
+        // A second terminal that syncs from scratch holds the same.
+        auto t2 = enrol(m_store2, QStringLiteral("rest-till-2"));
+        QCOMPARE(CustomerService(*t2->db, budi).get(tono.id).value().city, QStringLiteral("Medan"));
+        QCOMPARE(CustomerService(*t2->db, budi).get(restId).value().status, CustomerStatus::Inactive);
     }
 
     void anotherCompanysTerminalSeesAndChangesNothing()

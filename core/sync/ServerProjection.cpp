@@ -1,0 +1,915 @@
+#include "core/sync/ServerProjection.h"
+
+#include "core/domain/Clock.h"
+#include "core/domain/CustomerQuery.h"
+#include "core/domain/PhoneNumber.h"
+#include "core/domain/TextFold.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+
+#include <cmath>
+
+namespace kasir {
+
+namespace {
+
+bool isBookkeeping(QStringView field)
+{
+    return field == u"createdAt" || field == u"createdBy" || field == u"updatedAt" || field == u"updatedBy"
+        || field == u"id";
+}
+
+bool isAbsent(const QJsonValue& v)
+{
+    return v.isNull() || v.isUndefined() || (v.isString() && v.toString().isEmpty());
+}
+
+std::optional<qint64> parseTime(const QJsonValue& v)
+{
+    if (!v.isString())
+        return std::nullopt;
+    const QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+    if (!t.isValid())
+        return std::nullopt;
+    return t.toMSecsSinceEpoch();
+}
+
+std::optional<qint64> parseInteger(const QJsonValue& v)
+{
+    if (!v.isDouble())
+        return std::nullopt;
+    const double d = v.toDouble();
+    if (!std::isfinite(d) || d != std::trunc(d) || std::abs(d) > 9007199254740991.0)
+        return std::nullopt;
+    return static_cast<qint64>(d);
+}
+
+// Whether a customer field of an op holds a value of the field's kind: only such values are
+// kept, so one malformed op from a terminal never stops the log (terminals refuse it too).
+bool isCustomerValue(const QString& field, const QJsonValue& v)
+{
+    if (isAbsent(v))
+        return true;
+    static const QStringList flags {QStringLiteral("doNotContact"), QStringLiteral("preferCall"),
+        QStringLiteral("preferEmail"), QStringLiteral("preferSms"), QStringLiteral("preferWhatsapp")};
+    if (flags.contains(field))
+        return v.isBool();
+    if (!v.isString())
+        return false;
+    const auto parsed = ServerProjection::customerFromJson(QJsonObject {{field, v}});
+    return parsed.has_value();
+}
+
+QVariant nullable(const QString& s)
+{
+    return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);
+}
+
+// Text for a NOT NULL column: a null QString would bind NULL.
+QString notNull(const QString& s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
+QString sumOf(const char* expression)
+{
+    return QStringLiteral("CAST(COALESCE(SUM(%1), 0) AS BIGINT)").arg(QLatin1String(expression));
+}
+
+// The first text after every text that starts with `prefix`: its last character moved one
+// up ("ami" -> "amj"). Unlike prefix + U+10FFFF, this also bounds the range in a database
+// whose collation is not by code point (PostgreSQL in en_US.UTF-8).
+QString upperBound(const QString& prefix)
+{
+    QString out = prefix;
+    while (!out.isEmpty()) {
+        QChar& last = out[out.size() - 1];
+        if (last.unicode() < 0xFFFF) {
+            last = QChar(static_cast<char16_t>(last.unicode() + 1));
+            return out;
+        }
+        out.chop(1);
+    }
+    const char32_t top = 0x10FFFF;
+    return QString::fromUcs4(&top, 1);
+}
+
+QString encodeCursor(const QString& nameKey, const QString& id)
+{
+    return QString::fromLatin1(QJsonDocument(QJsonArray {nameKey, id})
+                                   .toJson(QJsonDocument::Compact)
+                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+std::optional<std::pair<QString, QString>> decodeCursor(const QString& cursor)
+{
+    const auto decoded = QByteArray::fromBase64Encoding(
+        cursor.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return std::nullopt;
+    const QJsonArray a = QJsonDocument::fromJson(*decoded).array();
+    if (a.size() != 2 || !a[0].isString() || !a[1].isString() || a[0].toString().contains(QChar(0))
+        || a[1].toString().contains(QChar(0)))
+        return std::nullopt;
+    return std::pair {a[0].toString(), a[1].toString()};
+}
+
+} // namespace
+
+ServerProjection::ServerProjection(QSqlDatabase db) : m_db(std::move(db)) { }
+
+ServerProjection::~ServerProjection()
+{
+    qDeleteAll(m_prepared);
+}
+
+QStringList ServerProjection::schema()
+{
+    return {
+        // data: the customer's fields as the terminals' snapshot names them; field_hlc: the
+        // stamp of the op that last set each field; row_hlc: of the last op that changed the row.
+        QStringLiteral(
+            "CREATE TABLE srv_customer (company_id TEXT NOT NULL, id TEXT NOT NULL, code TEXT NOT NULL, "
+            "name TEXT NOT NULL, name_key TEXT NOT NULL, phone TEXT, phone_rev TEXT, email TEXT, "
+            "type TEXT NOT NULL, status TEXT NOT NULL, level TEXT NOT NULL, city TEXT, "
+            "created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, deleted INTEGER NOT NULL, anonymised_at BIGINT, "
+            "data TEXT NOT NULL, field_hlc TEXT NOT NULL, row_hlc TEXT NOT NULL, "
+            "PRIMARY KEY (company_id, id))"),
+        QStringLiteral("CREATE INDEX ix_srv_customer_phone ON srv_customer (company_id, phone)"),
+        QStringLiteral("CREATE INDEX ix_srv_customer_phone_rev ON srv_customer (company_id, phone_rev)"),
+        QStringLiteral("CREATE INDEX ix_srv_customer_name ON srv_customer (company_id, name_key, id)"),
+        QStringLiteral("CREATE INDEX ix_srv_customer_created ON srv_customer (company_id, created_at, id)"),
+        QStringLiteral("CREATE INDEX ix_srv_customer_email ON srv_customer (company_id, email)"),
+        QStringLiteral("CREATE INDEX ix_srv_customer_code ON srv_customer (company_id, code)"),
+        // The words of each live customer's folded name, for word-prefix search.
+        QStringLiteral("CREATE TABLE srv_customer_word (company_id TEXT NOT NULL, word TEXT NOT NULL, "
+                       "customer_id TEXT NOT NULL, PRIMARY KEY (company_id, word, customer_id))"),
+        QStringLiteral("CREATE TABLE srv_note (company_id TEXT NOT NULL, id TEXT NOT NULL, customer_id TEXT NOT NULL, "
+                       "kind TEXT NOT NULL, body TEXT NOT NULL, created_at BIGINT NOT NULL, created_by TEXT, "
+                       "deleted_at BIGINT, deleted_by TEXT, PRIMARY KEY (company_id, id))"),
+        QStringLiteral("CREATE INDEX ix_srv_note_customer ON srv_note (company_id, customer_id, created_at)"),
+        QStringLiteral("CREATE TABLE srv_sale (company_id TEXT NOT NULL, id TEXT NOT NULL, customer_id TEXT, "
+                       "kind TEXT NOT NULL, total BIGINT NOT NULL, order_number TEXT NOT NULL, "
+                       "created_at BIGINT NOT NULL, PRIMARY KEY (company_id, id))"),
+        QStringLiteral("CREATE INDEX ix_srv_sale_customer ON srv_sale (company_id, customer_id, created_at)"),
+        QStringLiteral("CREATE TABLE srv_sale_link (company_id TEXT NOT NULL, sale_id TEXT NOT NULL, "
+                       "customer_id TEXT NOT NULL, created_at BIGINT NOT NULL, PRIMARY KEY (company_id, sale_id))"),
+        QStringLiteral("CREATE INDEX ix_srv_sale_link_customer ON srv_sale_link (company_id, customer_id)"),
+        QStringLiteral("CREATE TABLE srv_points_entry (company_id TEXT NOT NULL, id TEXT NOT NULL, "
+                       "customer_id TEXT NOT NULL, kind TEXT NOT NULL, points BIGINT NOT NULL, reason TEXT NOT NULL, "
+                       "created_at BIGINT NOT NULL, PRIMARY KEY (company_id, id))"),
+        QStringLiteral("CREATE INDEX ix_srv_points_customer ON srv_points_entry (company_id, customer_id, created_at)"),
+        QStringLiteral("CREATE TABLE srv_credit_entry (company_id TEXT NOT NULL, id TEXT NOT NULL, "
+                       "customer_id TEXT NOT NULL, kind TEXT NOT NULL, amount BIGINT NOT NULL, reason TEXT NOT NULL, "
+                       "created_at BIGINT NOT NULL, PRIMARY KEY (company_id, id))"),
+        QStringLiteral("CREATE INDEX ix_srv_credit_customer ON srv_credit_entry (company_id, customer_id, created_at)"),
+        QStringLiteral("CREATE TABLE srv_code_sequence (company_id TEXT PRIMARY KEY, next_value BIGINT NOT NULL)"),
+    };
+}
+
+QSqlQuery& ServerProjection::prepared(const QString& sql)
+{
+    auto it = m_prepared.find(sql);
+    if (it == m_prepared.end()) {
+        auto* q = new QSqlQuery(m_db);
+        q->setForwardOnly(true);
+        q->prepare(sql);
+        it = m_prepared.insert(sql, q);
+    }
+    return **it;
+}
+
+Error ServerProjection::errorOf(const QSqlQuery& q) const
+{
+    const QSqlError e = q.lastError().isValid() ? q.lastError() : m_db.lastError();
+    return Error::other(
+        QStringLiteral("database"), tr("the server's database could not carry out the request (%1)").arg(e.text()));
+}
+
+Status ServerProjection::exec(QSqlQuery& q)
+{
+    if (!q.exec())
+        return errorOf(q);
+    return Done {};
+}
+
+std::optional<Customer> ServerProjection::customerFromJson(const QJsonObject& fields)
+{
+    Customer c;
+    for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
+        const QString& f = it.key();
+        const QJsonValue& v = it.value();
+        if (v.isBool()) {
+            bool* flag = f == u"doNotContact" ? &c.doNotContact
+                : f == u"preferCall"          ? &c.preferCall
+                : f == u"preferEmail"         ? &c.preferEmail
+                : f == u"preferSms"           ? &c.preferSms
+                : f == u"preferWhatsapp"      ? &c.preferWhatsapp
+                                              : nullptr;
+            if (!flag)
+                return std::nullopt;
+            *flag = v.toBool();
+            continue;
+        }
+        if (!v.isString())
+            return std::nullopt;
+        const QString s = v.toString();
+        QString* text = f == u"id" ? &c.id
+            : f == u"code"         ? &c.code
+            : f == u"name"         ? &c.name
+            : f == u"phone"        ? &c.phone
+            : f == u"whatsapp"     ? &c.whatsapp
+            : f == u"email"        ? &c.email
+            : f == u"address"      ? &c.address
+            : f == u"city"         ? &c.city
+            : f == u"province"     ? &c.province
+            : f == u"postalCode"   ? &c.postalCode
+            : f == u"notes"        ? &c.notes
+            : f == u"createdBy"    ? &c.createdBy
+            : f == u"updatedBy"    ? &c.updatedBy
+                                   : nullptr;
+        if (text) {
+            *text = s;
+            continue;
+        }
+        if (f == u"createdAt" || f == u"updatedAt") {
+            const auto t = parseTime(v);
+            if (!t)
+                return std::nullopt;
+            (f == u"createdAt" ? c.createdAt : c.updatedAt) = *t;
+        } else if (f == u"type") {
+            const auto t = CustomerEnums::parseType(s);
+            if (!t)
+                return std::nullopt;
+            c.type = *t;
+        } else if (f == u"status") {
+            const auto t = CustomerEnums::parseStatus(s);
+            if (!t)
+                return std::nullopt;
+            c.status = *t;
+        } else if (f == u"level") {
+            const auto t = CustomerEnums::parseLevel(s);
+            if (!t)
+                return std::nullopt;
+            c.level = *t;
+        } else if (f == u"gender") {
+            const auto t = CustomerEnums::parseGender(s);
+            if (!t)
+                return std::nullopt;
+            c.gender = *t;
+        } else if (f == u"discountOverride") {
+            const auto t = Percent::parseBasisPoints(s);
+            if (!t)
+                return std::nullopt;
+            c.discountOverrideBp = *t;
+        } else if (f == u"birthDate") {
+            const QDate d = QDate::fromString(s, Qt::ISODate);
+            if (!d.isValid())
+                return std::nullopt;
+            c.birthDate = d;
+        } else {
+            return std::nullopt;
+        }
+    }
+    return c;
+}
+
+Status ServerProjection::apply(const SyncOp& op)
+{
+    if (op.entity == u"customer")
+        return applyCustomer(op);
+    if (op.entity == u"customer_note")
+        return applyNote(op);
+    if (op.entity == u"sale")
+        return applySale(op);
+    if (op.entity == u"sale_link" || op.entity == u"points_entry" || op.entity == u"credit_entry")
+        return applyFact(op);
+    if (op.entity == u"customer_erasure" && op.kind == SyncOp::Kind::Upsert) {
+        // Once anonymised, a customer takes no personal data again (PrivacyService).
+        QSqlQuery& q = prepared(QStringLiteral(
+            "UPDATE srv_customer SET anonymised_at = ? WHERE company_id = ? AND id = ? AND anonymised_at IS NULL"));
+        q.bindValue(0, parseTime(op.fields.value(QStringLiteral("createdAt"))).value_or(op.createdAt));
+        q.bindValue(1, op.companyId);
+        q.bindValue(2, op.entityId);
+        return exec(q);
+    }
+    return Done {};
+}
+
+Status ServerProjection::writeWords(const QString& companyId, const QString& customerId, const QString& nameKey)
+{
+    QSqlQuery& del = prepared(QStringLiteral("DELETE FROM srv_customer_word WHERE company_id = ? AND customer_id = ?"));
+    del.bindValue(0, companyId);
+    del.bindValue(1, customerId);
+    if (Status s = exec(del); !s)
+        return s;
+    QSqlQuery& ins
+        = prepared(QStringLiteral("INSERT INTO srv_customer_word (company_id, word, customer_id) VALUES (?, ?, ?)"));
+    for (const QString& word : TextFold::words(nameKey)) {
+        ins.bindValue(0, companyId);
+        ins.bindValue(1, word);
+        ins.bindValue(2, customerId);
+        if (Status s = exec(ins); !s)
+            return s;
+    }
+    return Done {};
+}
+
+Status ServerProjection::applyCustomer(const SyncOp& op)
+{
+    QSqlQuery& cur = prepared(
+        QStringLiteral("SELECT data, field_hlc, row_hlc, deleted FROM srv_customer WHERE company_id = ? AND id = ?"));
+    cur.bindValue(0, op.companyId);
+    cur.bindValue(1, op.entityId);
+    if (Status s = exec(cur); !s)
+        return s;
+    const bool found = cur.next();
+    QJsonObject data;
+    QJsonObject fieldHlc;
+    Hlc rowHlc;
+    bool deleted = false;
+    if (found) {
+        data = QJsonDocument::fromJson(cur.value(0).toString().toUtf8()).object();
+        fieldHlc = QJsonDocument::fromJson(cur.value(1).toString().toUtf8()).object();
+        rowHlc = Hlc::fromString(cur.value(2).toString());
+        deleted = cur.value(3).toInt() != 0;
+    }
+    cur.finish();
+    const bool exists = found && !deleted;
+    const bool newestOfRow = !found || op.hlc > rowHlc;
+
+    if (op.kind == SyncOp::Kind::Delete) {
+        // A delete wins over older changes; an older upsert does not bring the row back.
+        if (!newestOfRow)
+            return Done {};
+        data = {};
+        fieldHlc = {};
+        deleted = true;
+    } else {
+        if (!exists) {
+            if (found && !newestOfRow)
+                return Done {};
+            // A customer starts whole: without a name and a code it is only part of one.
+            if (!op.fields.value(QStringLiteral("name")).isString()
+                || !op.fields.value(QStringLiteral("code")).isString())
+                return Done {};
+            data = {};
+            fieldHlc = {};
+            deleted = false;
+            if (!op.fields.contains(QStringLiteral("createdAt")))
+                data.insert(QStringLiteral("createdAt"), isoUtc(op.createdAt));
+            if (!op.fields.contains(QStringLiteral("createdBy")) && !op.actorId.isEmpty())
+                data.insert(QStringLiteral("createdBy"), op.actorId);
+        }
+        bool changed = !exists;
+        for (auto it = op.fields.constBegin(); it != op.fields.constEnd(); ++it) {
+            const QString& field = it.key();
+            if (field == u"id" || !isCustomerValue(field, it.value()))
+                continue;
+            const bool wins = !exists
+                || (isBookkeeping(field) ? newestOfRow : op.hlc > Hlc::fromString(fieldHlc.value(field).toString()));
+            if (!wins)
+                continue;
+            if (isAbsent(it.value()))
+                data.remove(field);
+            else
+                data.insert(field, it.value());
+            fieldHlc.insert(field, op.hlc.toString());
+            changed = true;
+        }
+        if (!changed)
+            return Done {};
+    }
+    data.insert(QStringLiteral("id"), op.entityId);
+    const Customer c = customerFromJson(data).value_or(Customer {});
+    const QString nameKey = TextFold::fold(c.name);
+    const Hlc stamp = newestOfRow ? op.hlc : rowHlc;
+    QSqlQuery& w = prepared(found
+            ? QStringLiteral("UPDATE srv_customer SET code = ?, name = ?, name_key = ?, phone = ?, phone_rev = ?, "
+                             "email = ?, type = ?, status = ?, level = ?, city = ?, created_at = ?, updated_at = ?, "
+                             "deleted = ?, data = ?, field_hlc = ?, row_hlc = ? WHERE company_id = ? AND id = ?")
+            : QStringLiteral("INSERT INTO srv_customer (code, name, name_key, phone, phone_rev, email, type, status, "
+                             "level, city, created_at, updated_at, deleted, data, field_hlc, row_hlc, company_id, id) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    int b = 0;
+    w.bindValue(b++, notNull(c.code));
+    w.bindValue(b++, notNull(c.name));
+    w.bindValue(b++, notNull(nameKey));
+    w.bindValue(b++, nullable(c.phone));
+    w.bindValue(b++, nullable(c.phone.isEmpty() ? QString() : PhoneNumber::reversedDigits(c.phone)));
+    w.bindValue(b++, nullable(c.email));
+    w.bindValue(b++, CustomerEnums::toString(c.type));
+    w.bindValue(b++, CustomerEnums::toString(c.status));
+    w.bindValue(b++, CustomerEnums::toString(c.level));
+    w.bindValue(b++, nullable(c.city));
+    w.bindValue(b++, c.createdAt ? c.createdAt : op.createdAt);
+    w.bindValue(b++, c.updatedAt ? c.updatedAt : op.createdAt);
+    w.bindValue(b++, deleted ? 1 : 0);
+    w.bindValue(b++, QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)));
+    w.bindValue(b++, QString::fromUtf8(QJsonDocument(fieldHlc).toJson(QJsonDocument::Compact)));
+    w.bindValue(b++, stamp.toString());
+    w.bindValue(b++, op.companyId);
+    w.bindValue(b++, op.entityId);
+    if (Status s = exec(w); !s)
+        return s;
+    return writeWords(op.companyId, op.entityId, deleted ? QString() : nameKey);
+}
+
+Status ServerProjection::applyNote(const SyncOp& op)
+{
+    const QJsonObject& f = op.fields;
+    if (op.kind == SyncOp::Kind::Delete) {
+        QSqlQuery& q = prepared(QStringLiteral("DELETE FROM srv_note WHERE company_id = ? AND id = ?"));
+        q.bindValue(0, op.companyId);
+        q.bindValue(1, op.entityId);
+        return exec(q);
+    }
+    const QString customerId = f.value(QStringLiteral("customerId")).toString();
+    const auto created = parseTime(f.value(QStringLiteral("createdAt")));
+    if (!customerId.isEmpty() && created) {
+        QSqlQuery& q = prepared(
+            QStringLiteral("INSERT INTO srv_note (company_id, id, customer_id, kind, body, created_at, created_by) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
+        q.bindValue(0, op.companyId);
+        q.bindValue(1, op.entityId);
+        q.bindValue(2, customerId);
+        q.bindValue(3, notNull(f.value(QStringLiteral("kind")).toString(QStringLiteral("personal"))));
+        q.bindValue(4, notNull(f.value(QStringLiteral("body")).toString()));
+        q.bindValue(5, *created);
+        q.bindValue(6, nullable(f.value(QStringLiteral("createdBy")).toString()));
+        if (Status s = exec(q); !s)
+            return s;
+    }
+    // A deletion or an anonymisation changes a note that is already there.
+    if (f.contains(QStringLiteral("body")) && !created) {
+        QSqlQuery& q = prepared(QStringLiteral("UPDATE srv_note SET body = ? WHERE company_id = ? AND id = ?"));
+        q.bindValue(0, notNull(f.value(QStringLiteral("body")).toString()));
+        q.bindValue(1, op.companyId);
+        q.bindValue(2, op.entityId);
+        if (Status s = exec(q); !s)
+            return s;
+    }
+    if (const auto deletedAt = parseTime(f.value(QStringLiteral("deletedAt")))) {
+        QSqlQuery& q = prepared(
+            QStringLiteral("UPDATE srv_note SET deleted_at = ?, deleted_by = ? WHERE company_id = ? AND id = ?"));
+        q.bindValue(0, *deletedAt);
+        q.bindValue(1, nullable(f.value(QStringLiteral("deletedBy")).toString()));
+        q.bindValue(2, op.companyId);
+        q.bindValue(3, op.entityId);
+        return exec(q);
+    }
+    return Done {};
+}
+
+Status ServerProjection::applySale(const SyncOp& op)
+{
+    const QJsonObject& f = op.fields;
+    const QString kind = f.value(QStringLiteral("kind")).toString();
+    const auto total = parseInteger(f.value(QStringLiteral("total")));
+    const auto created = parseTime(f.value(QStringLiteral("createdAt")));
+    if (op.kind != SyncOp::Kind::Upsert || (kind != u"sale" && kind != u"refund") || !total || !created)
+        return Done {};
+    QSqlQuery& q = prepared(
+        QStringLiteral("INSERT INTO srv_sale (company_id, id, customer_id, kind, total, order_number, created_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
+    q.bindValue(0, op.companyId);
+    q.bindValue(1, op.entityId);
+    q.bindValue(2, nullable(f.value(QStringLiteral("customerId")).toString()));
+    q.bindValue(3, kind);
+    q.bindValue(4, *total);
+    q.bindValue(5, notNull(f.value(QStringLiteral("orderNumber")).toString()));
+    q.bindValue(6, *created);
+    return exec(q);
+}
+
+Status ServerProjection::applyFact(const SyncOp& op)
+{
+    const QJsonObject& f = op.fields;
+    const QString customerId = f.value(QStringLiteral("customerId")).toString();
+    const auto created = parseTime(f.value(QStringLiteral("createdAt")));
+    if (op.kind != SyncOp::Kind::Upsert || customerId.isEmpty() || !created)
+        return Done {};
+    if (op.entity == u"sale_link") {
+        QSqlQuery& q = prepared(QStringLiteral("INSERT INTO srv_sale_link (company_id, sale_id, customer_id, "
+                                               "created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"));
+        q.bindValue(0, op.companyId);
+        q.bindValue(1, op.entityId);
+        q.bindValue(2, customerId);
+        q.bindValue(3, *created);
+        return exec(q);
+    }
+    const bool points = op.entity == u"points_entry";
+    const auto amount = parseInteger(f.value(points ? QStringLiteral("points") : QStringLiteral("amount")));
+    if (!amount)
+        return Done {};
+    QSqlQuery& q = prepared(QStringLiteral("INSERT INTO %1 (company_id, id, customer_id, kind, %2, reason, created_at) "
+                                           "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                                .arg(points ? QLatin1String("srv_points_entry") : QLatin1String("srv_credit_entry"),
+                                    points ? QLatin1String("points") : QLatin1String("amount")));
+    q.bindValue(0, op.companyId);
+    q.bindValue(1, op.entityId);
+    q.bindValue(2, customerId);
+    q.bindValue(3, notNull(f.value(QStringLiteral("kind")).toString()));
+    q.bindValue(4, *amount);
+    q.bindValue(5, notNull(f.value(QStringLiteral("reason")).toString()));
+    q.bindValue(6, *created);
+    return exec(q);
+}
+
+Status ServerProjection::rebuild()
+{
+    for (const char* table : {"srv_customer", "srv_customer_word", "srv_note", "srv_sale", "srv_sale_link",
+             "srv_points_entry", "srv_credit_entry"}) {
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table))))
+            return errorOf(q);
+    }
+    QSqlQuery companies(m_db);
+    if (!companies.exec(QStringLiteral("SELECT id FROM srv_company ORDER BY id")))
+        return errorOf(companies);
+    QStringList ids;
+    while (companies.next())
+        ids << companies.value(0).toString();
+    companies.finish();
+    for (const QString& company : std::as_const(ids)) {
+        qint64 after = 0;
+        for (;;) {
+            // A page at a time, read whole before it is applied on the same connection.
+            QSqlQuery& q = prepared(
+                QStringLiteral("SELECT op_id, entity, entity_id, op, action, fields, hlc, actor_id, created_at, seq "
+                               "FROM sync_op WHERE company_id = ? AND seq > ? ORDER BY seq LIMIT 1000"));
+            q.bindValue(0, company);
+            q.bindValue(1, after);
+            if (Status s = exec(q); !s)
+                return s;
+            QList<SyncOp> page;
+            while (q.next()) {
+                SyncOp op;
+                op.id = q.value(0).toString();
+                op.companyId = company;
+                op.entity = q.value(1).toString();
+                op.entityId = q.value(2).toString();
+                op.kind = q.value(3).toString() == u"delete" ? SyncOp::Kind::Delete : SyncOp::Kind::Upsert;
+                op.action = q.value(4).toString();
+                op.fields = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
+                op.hlc = Hlc::fromString(q.value(6).toString());
+                op.actorId = q.value(7).toString();
+                op.createdAt = q.value(8).toLongLong();
+                after = q.value(9).toLongLong();
+                page.append(std::move(op));
+            }
+            q.finish();
+            if (page.isEmpty())
+                break;
+            for (const SyncOp& op : std::as_const(page)) {
+                if (Status s = apply(op); !s)
+                    return s;
+            }
+        }
+    }
+    return Done {};
+}
+
+Result<ServerProjection::ListPage> ServerProjection::customers(const QString& companyId, const ListQuery& query)
+{
+    QString sql = QStringLiteral("SELECT data, name_key, id FROM srv_customer WHERE company_id = ? AND deleted = 0");
+    QVariantList binds {companyId};
+    if (query.type) {
+        sql += QStringLiteral(" AND type = ?");
+        binds << CustomerEnums::toString(*query.type);
+    }
+    if (query.status) {
+        sql += QStringLiteral(" AND status = ?");
+        binds << CustomerEnums::toString(*query.status);
+    }
+    if (query.level) {
+        sql += QStringLiteral(" AND level = ?");
+        binds << CustomerEnums::toString(*query.level);
+    }
+    const CustomerSearchTerms terms = CustomerSearchTerms::classify(query.text, query.region);
+    switch (terms.kind) {
+    case CustomerSearchTerms::Kind::None:
+        break;
+    case CustomerSearchTerms::Kind::Name:
+        for (const QString& word : terms.nameWords) {
+            sql += QStringLiteral(" AND id IN (SELECT customer_id FROM srv_customer_word WHERE company_id = ? AND "
+                                  "word >= ? AND word < ?)");
+            binds << companyId << word << upperBound(word);
+        }
+        break;
+    case CustomerSearchTerms::Kind::Phone:
+        if (!terms.phoneExact.isEmpty()) {
+            sql += QStringLiteral(" AND phone = ?");
+            binds << terms.phoneExact;
+        } else if (!terms.phonePrefix.isEmpty()) {
+            sql += QStringLiteral(" AND ((phone_rev >= ? AND phone_rev < ?) OR (phone >= ? AND phone < ?))");
+            binds << terms.phoneSuffixReversed << upperBound(terms.phoneSuffixReversed) << terms.phonePrefix
+                  << upperBound(terms.phonePrefix);
+        } else {
+            sql += QStringLiteral(" AND phone_rev >= ? AND phone_rev < ?");
+            binds << terms.phoneSuffixReversed << upperBound(terms.phoneSuffixReversed);
+        }
+        break;
+    case CustomerSearchTerms::Kind::Email:
+        sql += QStringLiteral(" AND email >= ? AND email < ?");
+        binds << terms.emailPrefix << upperBound(terms.emailPrefix);
+        break;
+    case CustomerSearchTerms::Kind::Code:
+        sql += QStringLiteral(" AND code = ?");
+        binds << terms.code;
+        break;
+    }
+    if (!query.after.isEmpty()) {
+        const auto cursor = decodeCursor(query.after);
+        if (!cursor)
+            return Error::invalidField(QStringLiteral("after"), QStringLiteral("invalid_cursor"),
+                tr("must be the value of next from the previous page"));
+        sql += QStringLiteral(" AND (name_key > ? OR (name_key = ? AND id > ?))");
+        binds << cursor->first << cursor->first << cursor->second;
+    }
+    sql += QStringLiteral(" ORDER BY name_key, id LIMIT ?");
+    const int limit = std::clamp(query.limit, 1, 1000);
+    binds << limit + 1;
+    QSqlQuery& q = prepared(sql);
+    for (int i = 0; i < binds.size(); ++i)
+        q.bindValue(i, binds.at(i));
+    if (Status s = exec(q); !s)
+        return s.error();
+    ListPage page;
+    QString lastKey;
+    QString lastId;
+    bool more = false;
+    while (q.next()) {
+        if (page.items.size() == limit) {
+            more = true;
+            break;
+        }
+        auto c = customerFromJson(QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object());
+        Customer customer = c.value_or(Customer {});
+        customer.companyId = companyId;
+        page.items.append(customer);
+        lastKey = q.value(1).toString();
+        lastId = q.value(2).toString();
+    }
+    q.finish();
+    if (more)
+        page.next = encodeCursor(lastKey, lastId);
+    return page;
+}
+
+Result<std::optional<ServerProjection::CustomerRow>> ServerProjection::customer(
+    const QString& companyId, const QString& idOrCode)
+{
+    QSqlQuery& q
+        = prepared(QStringLiteral("SELECT data, deleted, anonymised_at FROM srv_customer WHERE company_id = ? AND "
+                                  "(id = ? OR code = ?) ORDER BY deleted LIMIT 1"));
+    q.bindValue(0, companyId);
+    q.bindValue(1, idOrCode);
+    q.bindValue(2, idOrCode);
+    if (Status s = exec(q); !s)
+        return s.error();
+    if (!q.next())
+        return std::optional<CustomerRow>();
+    CustomerRow row;
+    row.customer
+        = customerFromJson(QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object()).value_or(Customer {});
+    row.customer.companyId = companyId;
+    row.deleted = q.value(1).toInt() != 0;
+    row.anonymisedAt = q.value(2).isNull() ? 0 : q.value(2).toLongLong();
+    q.finish();
+    return std::optional<CustomerRow>(row);
+}
+
+Result<std::optional<Customer>> ServerProjection::byPhone(
+    const QString& companyId, const QString& e164, const QString& exceptId)
+{
+    QSqlQuery& q = prepared(QStringLiteral("SELECT data FROM srv_customer WHERE company_id = ? AND phone = ? AND "
+                                           "deleted = 0 AND id <> ? ORDER BY id LIMIT 1"));
+    q.bindValue(0, companyId);
+    q.bindValue(1, e164);
+    q.bindValue(2, exceptId.isEmpty() ? QStringLiteral("") : exceptId); // a null text would bind NULL
+    if (Status s = exec(q); !s)
+        return s.error();
+    if (!q.next())
+        return std::optional<Customer>();
+    auto c = customerFromJson(QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object());
+    q.finish();
+    if (c)
+        c->companyId = companyId;
+    return c;
+}
+
+Result<std::optional<Customer>> ServerProjection::byEmail(
+    const QString& companyId, const QString& email, const QString& exceptId)
+{
+    QSqlQuery& q = prepared(QStringLiteral("SELECT data FROM srv_customer WHERE company_id = ? AND email = ? AND "
+                                           "deleted = 0 AND id <> ? ORDER BY id LIMIT 1"));
+    q.bindValue(0, companyId);
+    q.bindValue(1, email);
+    q.bindValue(2, exceptId.isEmpty() ? QStringLiteral("") : exceptId); // a null text would bind NULL
+    if (Status s = exec(q); !s)
+        return s.error();
+    if (!q.next())
+        return std::optional<Customer>();
+    auto c = customerFromJson(QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object());
+    q.finish();
+    if (c)
+        c->companyId = companyId;
+    return c;
+}
+
+Result<ServerProjection::Figures> ServerProjection::figures(const QString& companyId, const QString& customerId)
+{
+    Figures f;
+    // Their own sales and refunds, and walk-in sales linked to them later.
+    QSqlQuery& s = prepared(
+        QStringLiteral("SELECT %1, %2, CAST(MAX(CASE WHEN kind = 'sale' THEN created_at END) AS BIGINT) FROM "
+                       "(SELECT s.kind, s.total, s.created_at FROM srv_sale s WHERE s.company_id = ? AND "
+                       "s.customer_id = ? UNION ALL SELECT s.kind, s.total, s.created_at FROM srv_sale_link k "
+                       "JOIN srv_sale s ON s.company_id = k.company_id AND s.id = k.sale_id WHERE k.company_id = ? "
+                       "AND k.customer_id = ? AND s.customer_id IS NULL) x")
+            .arg(sumOf("CASE kind WHEN 'sale' THEN 1 ELSE -1 END"), sumOf("total")));
+    s.bindValue(0, companyId);
+    s.bindValue(1, customerId);
+    s.bindValue(2, companyId);
+    s.bindValue(3, customerId);
+    if (Status st = exec(s); !st)
+        return st.error();
+    if (s.next()) {
+        f.purchases = s.value(0).toLongLong();
+        f.totalSpent = s.value(1).toLongLong();
+        f.lastPurchaseAt = s.value(2).isNull() ? 0 : s.value(2).toLongLong();
+    }
+    s.finish();
+    for (const auto& [table, column, target] :
+        {std::tuple {"srv_points_entry", "points", &f.points}, std::tuple {"srv_credit_entry", "amount", &f.credit}}) {
+        QSqlQuery& q = prepared(QStringLiteral("SELECT %1 FROM %2 WHERE company_id = ? AND customer_id = ?")
+                                    .arg(sumOf(column), QLatin1String(table)));
+        q.bindValue(0, companyId);
+        q.bindValue(1, customerId);
+        if (Status st = exec(q); !st)
+            return st.error();
+        if (q.next())
+            *target = q.value(0).toLongLong();
+        q.finish();
+    }
+    return f;
+}
+
+Result<QList<CustomerNote>> ServerProjection::notes(const QString& companyId, const QString& customerId, int limit)
+{
+    QSqlQuery& q = prepared(QStringLiteral(
+        "SELECT n.id, n.kind, n.body, n.created_at, n.created_by, u.username FROM srv_note n LEFT JOIN srv_user u "
+        "ON u.id = n.created_by AND u.company_id = n.company_id WHERE n.company_id = ? AND n.customer_id = ? AND "
+        "n.deleted_at IS NULL ORDER BY n.created_at DESC, n.id DESC LIMIT ?"));
+    q.bindValue(0, companyId);
+    q.bindValue(1, customerId);
+    q.bindValue(2, limit);
+    if (Status s = exec(q); !s)
+        return s.error();
+    QList<CustomerNote> out;
+    while (q.next()) {
+        CustomerNote n;
+        n.id = q.value(0).toString();
+        n.companyId = companyId;
+        n.customerId = customerId;
+        n.kind = NoteKinds::parse(q.value(1).toString()).value_or(NoteKind::Personal);
+        n.body = q.value(2).toString();
+        n.createdAt = q.value(3).toLongLong();
+        n.createdBy = q.value(4).toString();
+        n.authorName = q.value(5).toString();
+        out.append(n);
+    }
+    q.finish();
+    return out;
+}
+
+Result<QList<ServerProjection::Purchase>> ServerProjection::purchases(
+    const QString& companyId, const QString& customerId, int limit)
+{
+    QSqlQuery& q = prepared(QStringLiteral(
+        "SELECT id, kind, order_number, total, created_at, linked FROM (SELECT s.id, s.kind, s.order_number, s.total, "
+        "s.created_at, 0 AS linked FROM srv_sale s WHERE s.company_id = ? AND s.customer_id = ? UNION ALL "
+        "SELECT s.id, s.kind, s.order_number, s.total, s.created_at, 1 AS linked FROM srv_sale_link k JOIN srv_sale s "
+        "ON s.company_id = k.company_id AND s.id = k.sale_id WHERE k.company_id = ? AND k.customer_id = ? AND "
+        "s.customer_id IS NULL) x ORDER BY created_at DESC, id DESC LIMIT ?"));
+    q.bindValue(0, companyId);
+    q.bindValue(1, customerId);
+    q.bindValue(2, companyId);
+    q.bindValue(3, customerId);
+    q.bindValue(4, limit);
+    if (Status s = exec(q); !s)
+        return s.error();
+    QList<Purchase> out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong(),
+            q.value(4).toLongLong(), q.value(5).toInt() != 0});
+    q.finish();
+    return out;
+}
+
+Result<QList<ServerProjection::LedgerLine>> ServerProjection::pointsHistory(
+    const QString& companyId, const QString& customerId, int limit)
+{
+    QSqlQuery& q = prepared(QStringLiteral("SELECT id, kind, points, reason, created_at FROM srv_points_entry WHERE "
+                                           "company_id = ? AND customer_id = ? ORDER BY created_at DESC, id DESC "
+                                           "LIMIT ?"));
+    q.bindValue(0, companyId);
+    q.bindValue(1, customerId);
+    q.bindValue(2, limit);
+    if (Status s = exec(q); !s)
+        return s.error();
+    QList<LedgerLine> out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(), q.value(3).toString(),
+            q.value(4).toLongLong()});
+    q.finish();
+    return out;
+}
+
+Result<QList<ServerProjection::LedgerLine>> ServerProjection::creditHistory(
+    const QString& companyId, const QString& customerId, int limit)
+{
+    QSqlQuery& q = prepared(QStringLiteral("SELECT id, kind, amount, reason, created_at FROM srv_credit_entry WHERE "
+                                           "company_id = ? AND customer_id = ? ORDER BY created_at DESC, id DESC "
+                                           "LIMIT ?"));
+    q.bindValue(0, companyId);
+    q.bindValue(1, customerId);
+    q.bindValue(2, limit);
+    if (Status s = exec(q); !s)
+        return s.error();
+    QList<LedgerLine> out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(), q.value(3).toString(),
+            q.value(4).toLongLong()});
+    q.finish();
+    return out;
+}
+
+Result<ServerProjection::CompanyStats> ServerProjection::stats(const QString& companyId, qint64 monthStartMs)
+{
+    CompanyStats out;
+    QSqlQuery& c
+        = prepared(QStringLiteral("SELECT COUNT(*), %1, %2, %3 FROM srv_customer WHERE company_id = ? AND deleted = 0")
+                       .arg(sumOf("CASE WHEN status = 'active' THEN 1 ELSE 0 END"),
+                           sumOf("CASE WHEN type IN ('member', 'vip') THEN 1 ELSE 0 END"),
+                           sumOf("CASE WHEN created_at >= ? THEN 1 ELSE 0 END")));
+    c.bindValue(0, monthStartMs);
+    c.bindValue(1, companyId);
+    if (Status s = exec(c); !s)
+        return s.error();
+    if (c.next()) {
+        out.customers = c.value(0).toLongLong();
+        out.active = c.value(1).toLongLong();
+        out.members = c.value(2).toLongLong();
+        out.newThisMonth = c.value(3).toLongLong();
+    }
+    c.finish();
+    QSqlQuery& r = prepared(QStringLiteral("SELECT %1, %2 FROM srv_sale WHERE company_id = ?")
+                                .arg(sumOf("total"), sumOf("CASE WHEN kind = 'sale' THEN 1 ELSE 0 END")));
+    r.bindValue(0, companyId);
+    if (Status s = exec(r); !s)
+        return s.error();
+    if (r.next()) {
+        out.revenue = r.value(0).toLongLong();
+        out.sales = r.value(1).toLongLong();
+    }
+    r.finish();
+    QSqlQuery& b
+        = prepared(QStringLiteral("SELECT %1, %2 FROM (SELECT SUM(amount) AS b FROM srv_credit_entry WHERE "
+                                  "company_id = ? GROUP BY customer_id) x")
+                       .arg(sumOf("CASE WHEN b > 0 THEN b ELSE 0 END"), sumOf("CASE WHEN b < 0 THEN -b ELSE 0 END")));
+    b.bindValue(0, companyId);
+    if (Status s = exec(b); !s)
+        return s.error();
+    if (b.next()) {
+        out.creditTotal = b.value(0).toLongLong();
+        out.debtTotal = b.value(1).toLongLong();
+    }
+    b.finish();
+    return out;
+}
+
+Result<qint64> ServerProjection::takeCustomerNumber(const QString& companyId, qint64 first)
+{
+    QSqlQuery& q = prepared(QStringLiteral("SELECT next_value FROM srv_code_sequence WHERE company_id = ?"));
+    q.bindValue(0, companyId);
+    if (Status s = exec(q); !s)
+        return s.error();
+    const bool found = q.next();
+    const qint64 number = found ? std::max(first, q.value(0).toLongLong()) : first;
+    q.finish();
+    QSqlQuery& w
+        = prepared(found ? QStringLiteral("UPDATE srv_code_sequence SET next_value = ? WHERE company_id = ?")
+                         : QStringLiteral("INSERT INTO srv_code_sequence (next_value, company_id) VALUES (?, ?)"));
+    w.bindValue(0, number + 1);
+    w.bindValue(1, companyId);
+    if (Status s = exec(w); !s)
+        return s.error();
+    return number;
+}
+
+} // namespace kasir
