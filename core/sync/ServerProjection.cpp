@@ -147,6 +147,9 @@ QStringList ServerProjection::schema()
         // The words of each live customer's folded name, for word-prefix search.
         QStringLiteral("CREATE TABLE srv_customer_word (company_id TEXT NOT NULL, word TEXT NOT NULL, "
                        "customer_id TEXT NOT NULL, PRIMARY KEY (company_id, word, customer_id))"),
+        // A customer's words, to take them away when the name changes (without it, every write
+        // of a customer read all the company's words).
+        QStringLiteral("CREATE INDEX ix_srv_customer_word_customer ON srv_customer_word (company_id, customer_id)"),
         QStringLiteral("CREATE TABLE srv_note (company_id TEXT NOT NULL, id TEXT NOT NULL, customer_id TEXT NOT NULL, "
                        "kind TEXT NOT NULL, body TEXT NOT NULL, created_at BIGINT NOT NULL, created_by TEXT, "
                        "deleted_at BIGINT, deleted_by TEXT, PRIMARY KEY (company_id, id))"),
@@ -299,13 +302,17 @@ Status ServerProjection::apply(const SyncOp& op)
     return Done {};
 }
 
-Status ServerProjection::writeWords(const QString& companyId, const QString& customerId, const QString& nameKey)
+Status ServerProjection::writeWords(
+    const QString& companyId, const QString& customerId, const QString& nameKey, bool existed)
 {
-    QSqlQuery& del = prepared(QStringLiteral("DELETE FROM srv_customer_word WHERE company_id = ? AND customer_id = ?"));
-    del.bindValue(0, companyId);
-    del.bindValue(1, customerId);
-    if (Status s = exec(del); !s)
-        return s;
+    if (existed) {
+        QSqlQuery& del
+            = prepared(QStringLiteral("DELETE FROM srv_customer_word WHERE company_id = ? AND customer_id = ?"));
+        del.bindValue(0, companyId);
+        del.bindValue(1, customerId);
+        if (Status s = exec(del); !s)
+            return s;
+    }
     QSqlQuery& ins
         = prepared(QStringLiteral("INSERT INTO srv_customer_word (company_id, word, customer_id) VALUES (?, ?, ?)"));
     for (const QString& word : TextFold::words(nameKey)) {
@@ -415,7 +422,7 @@ Status ServerProjection::applyCustomer(const SyncOp& op)
     w.bindValue(b++, op.entityId);
     if (Status s = exec(w); !s)
         return s;
-    return writeWords(op.companyId, op.entityId, deleted ? QString() : nameKey);
+    return writeWords(op.companyId, op.entityId, deleted ? QString() : nameKey, found);
 }
 
 Status ServerProjection::applyNote(const SyncOp& op)

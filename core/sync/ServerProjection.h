@@ -137,7 +137,8 @@ private:
     Status applyNote(const SyncOp& op);
     Status applySale(const SyncOp& op);
     Status applyFact(const SyncOp& op);
-    Status writeWords(const QString& companyId, const QString& customerId, const QString& nameKey);
+    // `existed`: the customer had a row (and so maybe words) before.
+    Status writeWords(const QString& companyId, const QString& customerId, const QString& nameKey, bool existed);
 
     QSqlDatabase m_db;
     QHash<QString, QSqlQuery*> m_prepared;
