@@ -318,6 +318,70 @@ bool isBookkeeping(QStringView field)
         || field == u"id";
 }
 
+// The audit text of an op that makes its row: every field but the bookkeeping ones, each
+// [null, value], as FieldSnapshot::auditJson({}, after, fields) writes it with `after`
+// holding the op's fields. Written straight from the op (its fields come sorted by name)
+// rather than through a snapshot: an initial sync writes one for every customer.
+QString createdAuditJson(const QJsonObject& fields)
+{
+    QString out;
+    out.reserve(48 * fields.size());
+    out += QLatin1Char('{');
+    QString last;
+    for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
+        const QString name = it.key();
+        if (isBookkeeping(name))
+            continue;
+        if (!last.isEmpty() && !(last < name)) {
+            // Not in QString's order after all: the general way.
+            FieldSnapshot after;
+            QStringList audited;
+            for (auto f = fields.constBegin(); f != fields.constEnd(); ++f) {
+                after.set(f.key(), f.value());
+                if (!isBookkeeping(f.key()))
+                    audited << f.key();
+            }
+            audited.sort();
+            return FieldSnapshot::auditJson({}, after, audited);
+        }
+        if (out.size() > 1)
+            out += QLatin1Char(',');
+        FieldSnapshot::appendString(out, name);
+        out += QLatin1String(":[null,");
+        const QJsonValue v = it.value();
+        switch (v.type()) {
+        case QJsonValue::Bool:
+            out += v.toBool() ? QLatin1String("true") : QLatin1String("false");
+            break;
+        case QJsonValue::Double: {
+            const double d = v.toDouble();
+            if (std::isfinite(d) && d == std::trunc(d) && std::abs(d) < 9.0e15)
+                out += QString::number(static_cast<qint64>(d));
+            else if (std::isfinite(d))
+                out += QString::number(d, 'g', 17);
+            else
+                out += QLatin1String("null");
+            break;
+        }
+        case QJsonValue::String: {
+            const QString text = v.toString();
+            if (text.isEmpty())
+                out += QLatin1String("null");
+            else
+                FieldSnapshot::appendString(out, text);
+            break;
+        }
+        default:
+            out += QLatin1String("null");
+            break;
+        }
+        out += QLatin1Char(']');
+        last = name;
+    }
+    out += QLatin1Char('}');
+    return out;
+}
+
 bool isAbsent(const QJsonValue& v)
 {
     return v.isNull() || v.isUndefined();
@@ -676,10 +740,11 @@ Status Applier::flushAudit()
 {
     if (m_pendingAudit.isEmpty())
         return Done {};
-    QSqlQuery& q = m_uow.prepared(Sql::multiRowInsert(
-        "INSERT INTO audit_log (at, hlc, company_id, actor_id, actor_name, entity, entity_id, action, changes, "
-        "customer_id)",
-        10, static_cast<int>(m_pendingAudit.size())));
+    static constexpr const char* head = "INSERT INTO audit_log (at, hlc, company_id, actor_id, actor_name, entity, "
+                                        "entity_id, action, changes, customer_id)";
+    static const QString full = Sql::multiRowInsert(head, 10, UnitOfWork::rowsPerStatement);
+    const auto rows = static_cast<int>(m_pendingAudit.size());
+    QSqlQuery& q = m_uow.prepared(rows == UnitOfWork::rowsPerStatement ? full : Sql::multiRowInsert(head, 10, rows));
     int i = 0;
     for (const PendingAudit& a : std::as_const(m_pendingAudit)) {
         const SyncOp& op = *a.op;
@@ -1164,29 +1229,21 @@ Status Applier::queueNewCustomer(const SyncOp& op)
     c.companyId = op.companyId;
     c.createdAt = c.updatedAt = op.createdAt;
     c.createdBy = c.updatedBy = op.actorId;
-    FieldSnapshot after;
-    QStringList audited;
     for (auto it = op.fields.constBegin(); it != op.fields.constEnd(); ++it) {
-        const QString& field = it.key();
+        const QString field = it.key();
         const FieldSet checked = setCustomerField(c, field, it.value());
         if (checked == FieldSet::Unknown)
             return opError(op, field, QStringLiteral("unknown_sync_field"), tr("unknown field %1").arg(field));
         if (checked == FieldSet::Malformed)
             return malformed(op, field);
-        if (field == u"id")
-            continue;
-        after.set(field, it.value());
-        if (!isBookkeeping(field))
-            audited << field;
     }
     for (const char* required : {"name", "code"}) {
         if (!op.fields.value(QLatin1String(required)).isString())
             return opError(op, QString::fromLatin1(required), QStringLiteral("required"),
                 tr("field %1 is missing").arg(QLatin1String(required)));
     }
-    audited.sort();
     m_newCustomers.append(std::move(c));
-    m_newCustomerOps.append({&op, FieldSnapshot::auditJson({}, after, audited)});
+    m_newCustomerOps.append({&op, createdAuditJson(op.fields)});
     if (m_newCustomers.size() == UnitOfWork::rowsPerStatement)
         return writeNewCustomers();
     return Done {};
