@@ -651,6 +651,11 @@ private:
     bool isNewCustomer(const SyncOp& op) const;
     Status queueNewCustomer(const SyncOp& op);
     Status writeNewCustomers();
+    struct NewCustomer;
+    Status insertNewCustomers(const QList<Customer>& customers, const QList<NewCustomer>& ops);
+    // Which of the customers hold a phone, email or code of a customer here or of one before
+    // them in the list.
+    Result<QList<bool>> collisions(const QList<Customer>& customers);
     void noteCode(const Customer& c);
 
     Database& m_db;
@@ -1255,6 +1260,49 @@ Status Applier::writeNewCustomers()
         return Done {};
     const QList<Customer> customers = std::exchange(m_newCustomers, {});
     const QList<NewCustomer> ops = std::exchange(m_newCustomerOps, {});
+    Status written = insertNewCustomers(customers, ops);
+    if (written || written.error().kind != Error::Kind::Conflict)
+        return written;
+    // A phone, email or code that another customer holds, here or earlier in the statement:
+    // SQLite undid the statement. The customers that hold a value of a customer here or of
+    // an earlier one of the statement go one by one, which resolves it; the runs between
+    // them go in bulk as before, in order. (A run refused again goes one by one too.)
+    auto collides = collisions(customers);
+    if (!collides)
+        return collides.error();
+    QList<Customer> run;
+    QList<NewCustomer> runOps;
+    const auto writeRun = [&]() -> Status {
+        if (run.isEmpty())
+            return Done {};
+        Status s = insertNewCustomers(run, runOps);
+        if (!s && s.error().kind == Error::Kind::Conflict) {
+            s = Done {};
+            for (const NewCustomer& n : std::as_const(runOps)) {
+                if (s = applyCustomer(*n.op); !s)
+                    break;
+            }
+        }
+        run.clear();
+        runOps.clear();
+        return s;
+    };
+    for (qsizetype i = 0; i < customers.size(); ++i) {
+        if (!collides->at(i)) {
+            run.append(customers.at(i));
+            runOps.append(ops.at(i));
+            continue;
+        }
+        if (Status s = writeRun(); !s)
+            return s;
+        if (Status s = applyCustomer(*ops.at(i).op); !s)
+            return s;
+    }
+    return writeRun();
+}
+
+Status Applier::insertNewCustomers(const QList<Customer>& customers, const QList<NewCustomer>& ops)
+{
     QSqlQuery& next = m_uow.prepared(QStringLiteral("SELECT coalesce(max(seq), 0) + 1 FROM customer"));
     const auto firstSeq = Sql::integer(next);
     if (!firstSeq)
@@ -1279,17 +1327,8 @@ Status Applier::writeNewCustomers()
         if (Status s = dashboard.resume(m_uow, company); !s)
             return s;
     }
-    if (!written) {
-        // A phone, email or code that another customer holds (here, or earlier in the
-        // statement): SQLite undid the statement; the ops go one by one, which resolves it.
-        if (written.error().kind != Error::Kind::Conflict)
-            return written;
-        for (const NewCustomer& n : ops) {
-            if (Status s = applyCustomer(*n.op); !s)
-                return s;
-        }
-        return Done {};
-    }
+    if (!written)
+        return written;
     auto& index = m_uow.deferred<NameIndex::Changes>();
     for (qsizetype i = 0; i < customers.size(); ++i) {
         const Customer& c = customers.at(i);
@@ -1299,6 +1338,39 @@ Status Applier::writeNewCustomers()
             return s;
     }
     return Done {};
+}
+
+Result<QList<bool>> Applier::collisions(const QList<Customer>& customers)
+{
+    QSqlQuery& q = m_uow.prepared(QStringLiteral(
+        "SELECT EXISTS (SELECT 1 FROM customer WHERE company_id = ? AND phone = ?) OR EXISTS (SELECT 1 FROM "
+        "customer WHERE company_id = ? AND email = ?) OR EXISTS (SELECT 1 FROM customer WHERE company_id = ? "
+        "AND code = ?)"));
+    QSet<QString> earlier; // company, field and value of the customers before
+    QList<bool> out;
+    out.reserve(customers.size());
+    for (const Customer& c : customers) {
+        bool collides = false;
+        int i = 0;
+        using Held = std::pair<QChar, const QString*>;
+        for (const auto& [field, value] : {Held {u'p', &c.phone}, Held {u'e', &c.email}, Held {u'c', &c.code}}) {
+            q.bindValue(i++, c.companyId);
+            q.bindValue(i++, Sql::textOrNull(*value));
+            if (value->isEmpty())
+                continue;
+            const QString key = c.companyId + field + *value;
+            collides = collides || earlier.contains(key);
+            earlier.insert(key);
+        }
+        if (!collides) {
+            auto here = Sql::integer(q);
+            if (!here)
+                return here.error();
+            collides = *here != 0;
+        }
+        out.append(collides);
+    }
+    return out;
 }
 
 Status Applier::applyCustomer(const SyncOp& op)
