@@ -609,9 +609,12 @@ Status CustomerRepository::insertLoaded(
     UnitOfWork& uow, const QList<Customer>& customers, const QStringList& nameKeys, qint64 firstSeq)
 {
     static const QByteArray head = QByteArray(kInsertHead) + ", seq)";
+    static const QString full = Sql::multiRowInsert(head.constData(), 30, UnitOfWork::rowsPerStatement);
     for (qsizetype i = 0; i < customers.size(); i += UnitOfWork::rowsPerStatement) {
         const qsizetype rows = std::min<qsizetype>(UnitOfWork::rowsPerStatement, customers.size() - i);
-        QSqlQuery& q = uow.prepared(Sql::multiRowInsert(head.constData(), 30, static_cast<int>(rows)));
+        QSqlQuery& q = uow.prepared(rows == UnitOfWork::rowsPerStatement
+                ? full
+                : Sql::multiRowInsert(head.constData(), 30, static_cast<int>(rows)));
         int at = 0;
         for (qsizetype r = i; r < i + rows; ++r) {
             at = bindCustomer(q, customers.at(r), nameKeys.at(r), at);

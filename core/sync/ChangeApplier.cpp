@@ -7,8 +7,10 @@
 #include "core/domain/FieldSnapshot.h"
 #include "core/domain/Membership.h"
 #include "core/domain/Sale.h"
+#include "core/domain/TextFold.h"
 #include "core/services/TagService.h"
 #include "core/storage/CustomerRepository.h"
+#include "core/storage/DashboardRepository.h"
 #include "core/storage/Database.h"
 #include "core/storage/LedgerRepository.h"
 #include "core/storage/MembershipRepository.h"
@@ -316,6 +318,70 @@ bool isBookkeeping(QStringView field)
         || field == u"id";
 }
 
+// The audit text of an op that makes its row: every field but the bookkeeping ones, each
+// [null, value], as FieldSnapshot::auditJson({}, after, fields) writes it with `after`
+// holding the op's fields. Written straight from the op (its fields come sorted by name)
+// rather than through a snapshot: an initial sync writes one for every customer.
+QString createdAuditJson(const QJsonObject& fields)
+{
+    QString out;
+    out.reserve(48 * fields.size());
+    out += QLatin1Char('{');
+    QString last;
+    for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
+        const QString name = it.key();
+        if (isBookkeeping(name))
+            continue;
+        if (!last.isEmpty() && !(last < name)) {
+            // Not in QString's order after all: the general way.
+            FieldSnapshot after;
+            QStringList audited;
+            for (auto f = fields.constBegin(); f != fields.constEnd(); ++f) {
+                after.set(f.key(), f.value());
+                if (!isBookkeeping(f.key()))
+                    audited << f.key();
+            }
+            audited.sort();
+            return FieldSnapshot::auditJson({}, after, audited);
+        }
+        if (out.size() > 1)
+            out += QLatin1Char(',');
+        FieldSnapshot::appendString(out, name);
+        out += QLatin1String(":[null,");
+        const QJsonValue v = it.value();
+        switch (v.type()) {
+        case QJsonValue::Bool:
+            out += v.toBool() ? QLatin1String("true") : QLatin1String("false");
+            break;
+        case QJsonValue::Double: {
+            const double d = v.toDouble();
+            if (std::isfinite(d) && d == std::trunc(d) && std::abs(d) < 9.0e15)
+                out += QString::number(static_cast<qint64>(d));
+            else if (std::isfinite(d))
+                out += QString::number(d, 'g', 17);
+            else
+                out += QLatin1String("null");
+            break;
+        }
+        case QJsonValue::String: {
+            const QString text = v.toString();
+            if (text.isEmpty())
+                out += QLatin1String("null");
+            else
+                FieldSnapshot::appendString(out, text);
+            break;
+        }
+        default:
+            out += QLatin1String("null");
+            break;
+        }
+        out += QLatin1Char(']');
+        last = name;
+    }
+    out += QLatin1Char('}');
+    return out;
+}
+
 bool isAbsent(const QJsonValue& v)
 {
     return v.isNull() || v.isUndefined();
@@ -544,6 +610,8 @@ public:
             m_codeBlock = std::pair {start, start + length};
     }
 
+    // Learns, in one query, which customers of the call's ops the audit log knows here.
+    Status survey(const QList<SyncOp>& ops);
     Status apply(const SyncOp& op);
     Status finish();
 
@@ -576,6 +644,19 @@ private:
     // to the smaller id, the other's is recorded in customer_duplicate.
     Status writeCustomer(Customer& c, bool exists);
     Result<bool> resolveDuplicates(Customer& c);
+    // An initial sync is nearly all registrations of customers this terminal has never seen:
+    // those are queued and written rowsPerStatement to a statement, with the dashboard's
+    // triggers paused and its totals counted once. Any other op first writes the queue, so
+    // that it finds those customers as if each op had been applied alone.
+    bool isNewCustomer(const SyncOp& op) const;
+    Status queueNewCustomer(const SyncOp& op);
+    Status writeNewCustomers();
+    struct NewCustomer;
+    Status insertNewCustomers(const QList<Customer>& customers, const QList<NewCustomer>& ops);
+    // Which of the customers hold a phone, email or code of a customer here or of one before
+    // them in the list.
+    Result<QList<bool>> collisions(const QList<Customer>& customers);
+    void noteCode(const Customer& c);
 
     Database& m_db;
     UnitOfWork& m_uow;
@@ -596,6 +677,15 @@ private:
     };
     QList<PendingAudit> m_pendingAudit;
     QSet<QString> m_pendingKeys;
+    QSet<QString> m_knownCustomers; // customers of this call's ops with audit rows before it
+    QSet<QString> m_customerOps; // customers an earlier op of this call was about
+    struct NewCustomer
+    {
+        const SyncOp* op;
+        QString changes;
+    };
+    QList<Customer> m_newCustomers;
+    QList<NewCustomer> m_newCustomerOps;
 };
 
 Result<Clocks> Applier::clocksOf(const SyncOp& op)
@@ -655,10 +745,11 @@ Status Applier::flushAudit()
 {
     if (m_pendingAudit.isEmpty())
         return Done {};
-    QSqlQuery& q = m_uow.prepared(Sql::multiRowInsert(
-        "INSERT INTO audit_log (at, hlc, company_id, actor_id, actor_name, entity, entity_id, action, changes, "
-        "customer_id)",
-        10, static_cast<int>(m_pendingAudit.size())));
+    static constexpr const char* head = "INSERT INTO audit_log (at, hlc, company_id, actor_id, actor_name, entity, "
+                                        "entity_id, action, changes, customer_id)";
+    static const QString full = Sql::multiRowInsert(head, 10, UnitOfWork::rowsPerStatement);
+    const auto rows = static_cast<int>(m_pendingAudit.size());
+    QSqlQuery& q = m_uow.prepared(rows == UnitOfWork::rowsPerStatement ? full : Sql::multiRowInsert(head, 10, rows));
     int i = 0;
     for (const PendingAudit& a : std::as_const(m_pendingAudit)) {
         const SyncOp& op = *a.op;
@@ -719,6 +810,14 @@ Status Applier::apply(const SyncOp& op)
         return opError(
             op, QStringLiteral("entity"), QStringLiteral("unknown_entity"), tr("unknown entity %1").arg(op.entity));
     const Spec& spec = *found;
+    if (spec.shape == Shape::Customer) {
+        const bool isNew = isNewCustomer(op);
+        m_customerOps.insert(op.entityId);
+        if (isNew)
+            return queueNewCustomer(op);
+    }
+    if (Status s = writeNewCustomers(); !s)
+        return s;
     switch (spec.shape) {
     case Shape::Mutable:
         return applyMutable(spec, op);
@@ -1083,6 +1182,197 @@ Status Applier::writeCustomer(Customer& c, bool exists)
     return exists ? m_customers.update(m_uow, c) : m_customers.insert(m_uow, c);
 }
 
+void Applier::noteCode(const Customer& c)
+{
+    if (const auto m = customerCodePattern().match(c.code); m.hasMatch()) {
+        // A terminal enrolled with a server hands out codes from its own block only: a code
+        // of another terminal's block says nothing about this one's next.
+        const qint64 number = m.captured(1).toLongLong();
+        if (!m_codeBlock || (number >= m_codeBlock->first && number < m_codeBlock->second)) {
+            qint64& largest = m_codeNumbers[c.companyId];
+            largest = std::max(largest, number);
+        }
+    }
+}
+
+Status Applier::survey(const QList<SyncOp>& ops)
+{
+    QString ids;
+    for (const SyncOp& op : ops) {
+        if (op.entity != u"customer")
+            continue;
+        ids += ids.isEmpty() ? QLatin1Char('[') : QLatin1Char(',');
+        FieldSnapshot::appendString(ids, op.entityId);
+    }
+    if (ids.isEmpty())
+        return Done {};
+    ids += QLatin1Char(']');
+    QSqlQuery& q = m_uow.prepared(QStringLiteral("SELECT DISTINCT entity_id FROM audit_log WHERE entity = 'customer' "
+                                                 "AND entity_id IN (SELECT value FROM json_each(?))"));
+    q.bindValue(0, ids);
+    if (!q.exec())
+        return Sql::errorOf(q);
+    while (q.next())
+        m_knownCustomers.insert(q.value(0).toString());
+    q.finish();
+    return Done {};
+}
+
+bool Applier::isNewCustomer(const SyncOp& op) const
+{
+    // No audit row here and no earlier op of this call: nothing of the customer is here
+    // (every write of a customer leaves an audit row), so every field of the op wins.
+    return op.kind == SyncOp::Kind::Upsert && !m_knownCustomers.contains(op.entityId)
+        && !m_customerOps.contains(op.entityId);
+}
+
+Status Applier::queueNewCustomer(const SyncOp& op)
+{
+    // What applyCustomer does for a customer it has never seen, short of writing.
+    Customer c;
+    c.id = op.entityId;
+    c.companyId = op.companyId;
+    c.createdAt = c.updatedAt = op.createdAt;
+    c.createdBy = c.updatedBy = op.actorId;
+    for (auto it = op.fields.constBegin(); it != op.fields.constEnd(); ++it) {
+        const QString field = it.key();
+        const FieldSet checked = setCustomerField(c, field, it.value());
+        if (checked == FieldSet::Unknown)
+            return opError(op, field, QStringLiteral("unknown_sync_field"), tr("unknown field %1").arg(field));
+        if (checked == FieldSet::Malformed)
+            return malformed(op, field);
+    }
+    for (const char* required : {"name", "code"}) {
+        if (!op.fields.value(QLatin1String(required)).isString())
+            return opError(op, QString::fromLatin1(required), QStringLiteral("required"),
+                tr("field %1 is missing").arg(QLatin1String(required)));
+    }
+    m_newCustomers.append(std::move(c));
+    m_newCustomerOps.append({&op, createdAuditJson(op.fields)});
+    if (m_newCustomers.size() == UnitOfWork::rowsPerStatement)
+        return writeNewCustomers();
+    return Done {};
+}
+
+Status Applier::writeNewCustomers()
+{
+    if (m_newCustomers.isEmpty())
+        return Done {};
+    const QList<Customer> customers = std::exchange(m_newCustomers, {});
+    const QList<NewCustomer> ops = std::exchange(m_newCustomerOps, {});
+    Status written = insertNewCustomers(customers, ops);
+    if (written || written.error().kind != Error::Kind::Conflict)
+        return written;
+    // A phone, email or code that another customer holds, here or earlier in the statement:
+    // SQLite undid the statement. The customers that hold a value of a customer here or of
+    // an earlier one of the statement go one by one, which resolves it; the runs between
+    // them go in bulk as before, in order. (A run refused again goes one by one too.)
+    auto collides = collisions(customers);
+    if (!collides)
+        return collides.error();
+    QList<Customer> run;
+    QList<NewCustomer> runOps;
+    const auto writeRun = [&]() -> Status {
+        if (run.isEmpty())
+            return Done {};
+        Status s = insertNewCustomers(run, runOps);
+        if (!s && s.error().kind == Error::Kind::Conflict) {
+            s = Done {};
+            for (const NewCustomer& n : std::as_const(runOps)) {
+                if (s = applyCustomer(*n.op); !s)
+                    break;
+            }
+        }
+        run.clear();
+        runOps.clear();
+        return s;
+    };
+    for (qsizetype i = 0; i < customers.size(); ++i) {
+        if (!collides->at(i)) {
+            run.append(customers.at(i));
+            runOps.append(ops.at(i));
+            continue;
+        }
+        if (Status s = writeRun(); !s)
+            return s;
+        if (Status s = applyCustomer(*ops.at(i).op); !s)
+            return s;
+    }
+    return writeRun();
+}
+
+Status Applier::insertNewCustomers(const QList<Customer>& customers, const QList<NewCustomer>& ops)
+{
+    QSqlQuery& next = m_uow.prepared(QStringLiteral("SELECT coalesce(max(seq), 0) + 1 FROM customer"));
+    const auto firstSeq = Sql::integer(next);
+    if (!firstSeq)
+        return firstSeq.error();
+    QStringList nameKeys;
+    nameKeys.reserve(customers.size());
+    QStringList companies;
+    for (const Customer& c : customers) {
+        nameKeys << TextFold::fold(c.name);
+        if (!companies.contains(c.companyId))
+            companies << c.companyId;
+    }
+    DashboardRepository dashboard(m_db);
+    for (const QString& company : std::as_const(companies)) {
+        if (Status s = dashboard.pause(m_uow, company); !s)
+            return s;
+    }
+    Status written = m_customers.insertLoaded(m_uow, customers, nameKeys, *firstSeq);
+    if (written)
+        written = dashboard.countNewCustomers(m_uow, customers);
+    for (const QString& company : std::as_const(companies)) {
+        if (Status s = dashboard.resume(m_uow, company); !s)
+            return s;
+    }
+    if (!written)
+        return written;
+    auto& index = m_uow.deferred<NameIndex::Changes>();
+    for (qsizetype i = 0; i < customers.size(); ++i) {
+        const Customer& c = customers.at(i);
+        index.set(*firstSeq + i, std::nullopt, NameIndex::Entry {c.companyId, nameKeys.at(i), c.id});
+        noteCode(c);
+        if (Status s = audit(*ops.at(i).op, ops.at(i).changes, c.id); !s)
+            return s;
+    }
+    return Done {};
+}
+
+Result<QList<bool>> Applier::collisions(const QList<Customer>& customers)
+{
+    QSqlQuery& q = m_uow.prepared(QStringLiteral(
+        "SELECT EXISTS (SELECT 1 FROM customer WHERE company_id = ? AND phone = ?) OR EXISTS (SELECT 1 FROM "
+        "customer WHERE company_id = ? AND email = ?) OR EXISTS (SELECT 1 FROM customer WHERE company_id = ? "
+        "AND code = ?)"));
+    QSet<QString> earlier; // company, field and value of the customers before
+    QList<bool> out;
+    out.reserve(customers.size());
+    for (const Customer& c : customers) {
+        bool collides = false;
+        int i = 0;
+        using Held = std::pair<QChar, const QString*>;
+        for (const auto& [field, value] : {Held {u'p', &c.phone}, Held {u'e', &c.email}, Held {u'c', &c.code}}) {
+            q.bindValue(i++, c.companyId);
+            q.bindValue(i++, Sql::textOrNull(*value));
+            if (value->isEmpty())
+                continue;
+            const QString key = c.companyId + field + *value;
+            collides = collides || earlier.contains(key);
+            earlier.insert(key);
+        }
+        if (!collides) {
+            auto here = Sql::integer(q);
+            if (!here)
+                return here.error();
+            collides = *here != 0;
+        }
+        out.append(collides);
+    }
+    return out;
+}
+
 Status Applier::applyCustomer(const SyncOp& op)
 {
     auto clocks = clocksOf(op);
@@ -1159,15 +1449,7 @@ Status Applier::applyCustomer(const SyncOp& op)
     }
     if (Status s = writeCustomer(c, exists); !s)
         return s;
-    if (const auto m = customerCodePattern().match(c.code); m.hasMatch()) {
-        // A terminal enrolled with a server hands out codes from its own block only: a code
-        // of another terminal's block says nothing about this one's next.
-        const qint64 number = m.captured(1).toLongLong();
-        if (!m_codeBlock || (number >= m_codeBlock->first && number < m_codeBlock->second)) {
-            qint64& largest = m_codeNumbers[c.companyId];
-            largest = std::max(largest, number);
-        }
-    }
+    noteCode(c);
     audited.sort();
     return audit(op, FieldSnapshot::auditJson(before, after, audited), op.entityId);
 }
@@ -1294,6 +1576,8 @@ Status Applier::applySale(const SyncOp& op)
 
 Status Applier::finish()
 {
+    if (Status s = writeNewCustomers(); !s)
+        return s;
     if (Status s = flushAudit(); !s)
         return s;
     MetricsRepository metrics(m_db);
@@ -1329,6 +1613,8 @@ Status ChangeApplier::apply(UnitOfWork& uow, const QList<SyncOp>& ops)
     if (Status s = uow.requireOpen(); !s)
         return s;
     Applier applier(m_db, uow);
+    if (Status s = applier.survey(ops); !s)
+        return s;
     for (const SyncOp& op : ops) {
         if (Status s = applier.apply(op); !s)
             return s;

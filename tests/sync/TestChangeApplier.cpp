@@ -15,6 +15,7 @@
 #include "tests/support/TestDatabase.h"
 
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTest>
@@ -93,6 +94,40 @@ QStringList dump(Database& db)
         }
     }
     return out;
+}
+
+// The audit rows a terminal wrote, in order, without their row ids.
+QStringList auditRows(Database& db)
+{
+    QStringList out;
+    QSqlQuery q(db.connection());
+    if (!q.exec(QStringLiteral("SELECT at, hlc, company_id, actor_id, actor_name, entity, entity_id, action, changes, "
+                               "customer_id FROM audit_log ORDER BY id")))
+        qFatal("cannot read the audit log");
+    while (q.next()) {
+        QStringList cells;
+        for (int i = 0; i < 10; ++i)
+            cells << (q.value(i).isNull() ? QStringLiteral("NULL") : q.value(i).toString());
+        out << cells.join(u'|');
+    }
+    return out;
+}
+
+// A customer registered on the terminal of `site`, as its op arrives in a pull.
+SyncOp customerOp(const QString& companyId, const QString& actorId, quint32 site, qint64 at, const QString& id,
+    const QJsonObject& fields)
+{
+    SyncOp op;
+    op.id = Ids::newId(at);
+    op.companyId = companyId;
+    op.entity = QStringLiteral("customer");
+    op.entityId = id;
+    op.action = QStringLiteral("create");
+    op.fields = fields;
+    op.hlc = Hlc {at, 0, site};
+    op.actorId = actorId;
+    op.createdAt = at;
+    return op;
 }
 
 // Two terminals of one company. A is set up as a new shop; B starts as an empty file that
@@ -478,6 +513,113 @@ private slots:
         QVERIFY(!u.ok());
         QCOMPARE(u.error().field, QStringLiteral("entity"));
         QVERIFY(u.error().message.contains(unknown.id));
+    }
+
+    void aPageOfNewCustomersEndsAsItsOpsOneByOne()
+    {
+        // Registrations of customers B has never seen go in many to a statement; mixed with
+        // what must find them (their later edits, a note, a delete) and with values held
+        // twice, the page must leave exactly what its ops applied one at a time leave.
+        Shop shop;
+        const Customer known
+            = shop.create(shop.a.db(), QStringLiteral("Dewi Lestari"), QStringLiteral("0812 0000 0001"));
+        shop.exchange();
+        const QString copy = shop.dir.filePath(QStringLiteral("c.db"));
+        QSqlQuery vacuum(shop.b->connection());
+        QVERIFY(vacuum.exec(QStringLiteral("VACUUM INTO '%1'").arg(copy)));
+        auto opened = Database::open(copy, shop.bClock);
+        QVERIFY(opened);
+        std::unique_ptr<Database> c = std::move(opened).value();
+        c->hlc().setSiteId(shop.bSite);
+
+        const quint32 site = shop.a.db().hlc().siteId();
+        const QString by = shop.a.admin().userId;
+        qint64 at = shop.a.clock().nowMs() + 1000;
+        QList<SyncOp> page;
+        QStringList ids;
+        const auto add = [&](const QString& id, const QJsonObject& fields) {
+            page.append(customerOp(shop.companyId, by, site, at++, id, fields));
+        };
+        // One registered earlier elsewhere and pulled late: its smaller id takes the phone from
+        // the customer before it in the page.
+        const QString early = Ids::newId(at);
+        for (int i = 0; i < 150; ++i) {
+            ids << (i == 140 ? early : Ids::newId(at));
+            QJsonObject f {{QStringLiteral("code"), QStringLiteral("C-%1").arg(500 + i, 6, 10, QLatin1Char('0'))},
+                {QStringLiteral("name"), QStringLiteral("Pelanggan %1").arg(i)},
+                {QStringLiteral("phone"), QStringLiteral("+62813%1").arg(i, 8, 10, QLatin1Char('0'))},
+                {QStringLiteral("email"), QStringLiteral("p%1@example.com").arg(i)},
+                {QStringLiteral("createdAt"), isoUtc(at)}, {QStringLiteral("updatedAt"), isoUtc(at)},
+                {QStringLiteral("type"), i % 3 == 0 ? QStringLiteral("member") : QStringLiteral("walk-in")}};
+            if (i == 40 || i == 41) // the same phone twice in one statement
+                f.insert(QStringLiteral("phone"), QStringLiteral("+6281399999999"));
+            if (i == 100) // the phone of a customer of an earlier statement
+                f.insert(QStringLiteral("phone"), QStringLiteral("+62813%1").arg(10, 8, 10, QLatin1Char('0')));
+            if (i == 120) // B's own customer's phone
+                f.insert(QStringLiteral("phone"), known.phone);
+            if (i == 130) // an email and a code held earlier in the page
+                f.insert(QStringLiteral("email"), QStringLiteral("p3@example.com"));
+            if (i == 131)
+                f.insert(QStringLiteral("code"), QStringLiteral("C-000503"));
+            if (i == 140)
+                f.insert(QStringLiteral("phone"), QStringLiteral("+62813%1").arg(139, 8, 10, QLatin1Char('0')));
+            add(ids.last(), f);
+            if (i == 5) // an edit of a customer still waiting to be written
+                add(ids.at(2),
+                    {{QStringLiteral("name"), QStringLiteral("Pelanggan Dua")},
+                        {QStringLiteral("updatedAt"), isoUtc(at)}});
+            if (i == 70) {
+                SyncOp note;
+                note.id = Ids::newId(at);
+                note.companyId = shop.companyId;
+                note.entity = QStringLiteral("customer_note");
+                note.entityId = Ids::newId(at);
+                note.action = QStringLiteral("create");
+                note.fields = {{QStringLiteral("customerId"), ids.at(69)},
+                    {QStringLiteral("kind"), QStringLiteral("issue")},
+                    {QStringLiteral("body"), QStringLiteral("Minta struk")}, {QStringLiteral("createdAt"), isoUtc(at)}};
+                note.hlc = Hlc {at++, 0, site};
+                note.actorId = by;
+                note.createdAt = note.hlc.ms;
+                page.append(note);
+            }
+            if (i == 90) {
+                SyncOp gone = page.last();
+                gone.id = Ids::newId(at);
+                gone.entityId = ids.at(80);
+                gone.kind = SyncOp::Kind::Delete;
+                gone.action = QStringLiteral("delete");
+                gone.fields = {};
+                gone.hlc = Hlc {at++, 0, site};
+                page.append(gone);
+            }
+        }
+        add(known.id, {{QStringLiteral("city"), QStringLiteral("Medan")}, {QStringLiteral("updatedAt"), isoUtc(at)}});
+
+        QVERIFY2(Shop::pull(*shop.b, page).ok(), "the page at once");
+        for (const SyncOp& op : std::as_const(page))
+            QVERIFY2(Shop::pull(*c, {op}).ok(), qPrintable(op.entityId));
+        QCOMPARE(dump(*shop.b), dump(*c));
+        QCOMPARE(auditRows(*shop.b), auditRows(*c));
+
+        // What a person sees: 149 customers came, the values held twice went to one each.
+        QCOMPARE(scalar(*shop.b, QStringLiteral("SELECT count(*) FROM customer")).toInt(), 150);
+        QCOMPARE(scalar(*shop.b, QStringLiteral("SELECT count(*) FROM customer_duplicate")).toInt(), 6);
+        QCOMPARE(scalar(*shop.b, QStringLiteral("SELECT phone FROM customer WHERE id = ?"), {ids.at(140)}).toString(),
+            QStringLiteral("+6281300000139"));
+        QVERIFY(scalar(*shop.b, QStringLiteral("SELECT phone FROM customer WHERE id = ?"), {ids.at(139)}).isNull());
+        QCOMPARE(scalar(*shop.b, QStringLiteral("SELECT name FROM customer WHERE id = ?"), {ids.at(2)}).toString(),
+            QStringLiteral("Pelanggan Dua"));
+        QCOMPARE(scalar(*shop.b, QStringLiteral("SELECT sum(customers) FROM dashboard_customers")).toInt(), 150);
+        QCOMPARE(scalar(*shop.b, QStringLiteral("SELECT count(*) FROM customer_word WHERE word = 'pelanggan'")).toInt(),
+            149);
+
+        // The same page again changes nothing.
+        const QStringList once = dump(*shop.b);
+        const QStringList audit = auditRows(*shop.b);
+        QVERIFY(Shop::pull(*shop.b, page).ok());
+        QCOMPARE(dump(*shop.b), once);
+        QCOMPARE(auditRows(*shop.b), audit);
     }
 
     void initialSyncIsFast()
