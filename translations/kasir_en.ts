@@ -304,6 +304,41 @@
     </message>
 </context>
 <context>
+    <name>kasir::ChangeApplier</name>
+    <message>
+        <source>sync op %1 (%2 %3) cannot be applied: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field %1 has a wrong value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key must be %1 parts joined by &apos;:&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown entity %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown field %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field %1 is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is append-only and cannot be deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a sale is append-only and cannot be deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kasir::CheckoutService</name>
     <message>
         <source>this computer is not set up as a terminal</source>
@@ -3167,6 +3202,246 @@ Reason (optional):</source>
         <source>--page: &quot;%1&quot; is not a page; the pages are %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This computer has no Kasir data yet (%1).
+
+If your shop runs a Kasir server, join it with the server&apos;s address and the enrolment code its administrator made for this terminal.
+
+To use Kasir on its own instead, quit and run &quot;kasirctl --db %1 init --company NAME&quot;, or try it with demo customers: &quot;kasirctl --db %1 demo --customers 1000&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::HttpApi</name>
+    <message>
+        <source>is larger than %1 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not valid JSON (%1 at byte %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not take this method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is nothing at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>send the terminal&apos;s device token as &quot;Authorization: Bearer TOKEN&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be the id of the terminal the token belongs to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is required (text of at most 64 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an array of ops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must hold at most %1 ops; send the rest in another batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be the cursor a previous pull returned as next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number from 1 to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::JoinServerDialog</name>
+    <message>
+        <source>Join a Kasir server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>http://192.168.1.10:8787</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ABCDE-23456</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment &amp;code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not needed: this terminal is enrolled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading the company: %1 changes received…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not know this code, or it was used already or has expired. Ask the server&apos;s administrator for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cannot be reached at this address. Check the address and that this computer is on the shop&apos;s network.
+(%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joined. Downloading the company…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacting the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the address the server&apos;s administrator gave you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the enrolment code made for this terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::KasirServer</name>
+    <message>
+        <source>Usage: kasir-server [--db FILE | --pg CONNINFO] [COMMAND]
+
+Serve (the default command):
+  serve [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE]
+      HOST:PORT defaults to 127.0.0.1:8787; port 0 picks a free one. Prints
+      {&quot;listening&quot;:&quot;HOST:PORT&quot;} when ready; SIGINT/SIGTERM finish the request in
+      flight and stop.
+
+Administration (JSON lines on stdout, errors as JSON on stderr):
+  company create --name NAME [--region ID] [--currency IDR]
+  company list
+  store create --company ID --code S02 --name NAME
+  user create --company ID --username NAME --role admin|manager|cashier [--name DISPLAY]
+      the password is read from KASIR_PASSWORD, or from stdin with --password-stdin
+  terminal register --store ID [--name NAME] [--token]
+      prints a one-time enrolment code (valid 24 hours), or a device token with --token
+  terminal revoke ID
+  terminal list --company ID
+  apikey create --user ID
+      prints a REST API key that acts as the user (shown once; only its hash is kept)
+  apikey revoke ID
+  rebuild
+      makes the customers the REST API reads again from the sync log
+
+Storage: --db FILE is a SQLite file (default kasir-server.db in the current folder);
+--pg &quot;host=... dbname=... user=...&quot; is a PostgreSQL database.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 needs a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give either --db or --pg, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;; see kasir-server --help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an argument is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>company takes create or list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>store takes create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user takes create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be admin, manager or cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>terminal takes register, revoke or list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>apikey takes create or revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be HOST:PORT with an IP address, such as 127.0.0.1:8787 or 0.0.0.0:8787</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS needs both --tls-cert and --tls-key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM RSA or EC key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot listen on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kasir::Kasirctl</name>
@@ -3465,6 +3740,14 @@ Reason (optional):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>cannot go with --%1: one action at a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot go with --%1: name the customers or filter them, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Usage: kasirctl [--db FILE] [--user NAME [--password-stdin]] COMMAND [options]
        kasirctl --help | --version
 
@@ -3564,6 +3847,13 @@ Commands:
                                                          all or none; --progress reports on stderr;
                                                          an empty file first gets a demo company with
                                                          the logins admin, manager and kasir)
+  sync enrol --server URL --code CODE                    make this empty database a terminal of the
+                                                         server&apos;s company, and download it
+  sync --once                                            push the changes made here, pull the
+                                                         others&apos;; prints what moved
+  sync [--interval SECONDS]                              keep syncing: after each change, every
+                                                         SECONDS (60), and retrying with backoff
+  sync status                                            server, pending changes, last sync
 
 Field options: --name --phone --whatsapp --email --address --city --province --postal-code
   --type walk-in|member|vip|wholesale --status active|inactive|blocked
@@ -3580,11 +3870,11 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cannot go with --%1: one action at a time</source>
+        <source>sync takes enrol, status, or nothing (a sync cycle)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cannot go with --%1: name the customers or filter them, not both</source>
+        <source>must be a whole number of seconds from 1 to 86400</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3807,6 +4097,10 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message>
         <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4133,6 +4427,145 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
 </context>
 <context>
+    <name>kasir::RestApi</name>
+    <message>
+        <source>%1 does not take this method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is larger than %1 KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not valid JSON (%1 at byte %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number from 1 to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no customer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was anonymised on %2: personal data is not added to them again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not contain NUL characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>send an API key as &quot;Authorization: Bearer KEY&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the API key&apos;s company is gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is nothing at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the OpenAPI document is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a customer field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already the phone number of %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already the email address of %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at most 200 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be one of: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no customer has the phone number %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>register customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a %1 may not change a customer&apos;s status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deactivate customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not contain control characters other than line breaks and tabs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at most %1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a note field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read balances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read purchases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the company&apos;s figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kasir::Rfm</name>
     <message>
         <source>Champions</source>
@@ -4319,6 +4752,196 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     <name>kasir::SaleRepository</name>
     <message>
         <source>no sale %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::ServerProjection</name>
+    <message>
+        <source>the server&apos;s database could not carry out the request (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be the value of next from the previous page</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::ServerStore</name>
+    <message>
+        <source>expected key=value pairs such as &quot;host=localhost dbname=kasir&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a quote is not closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PostgreSQL driver (QPSQL) is not installed; on Debian: apt install libqt6sql6-psql</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not connect to PostgreSQL (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s database could not carry out the request (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database was made by a newer kasir-server (schema %1, this one knows %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>company %1 does not exist on this server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at most 255 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a two-letter country code such as ID, KE or IN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a three-letter ISO 4217 code such as IDR, KES or INR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be 1 to 16 letters A-Z, digits or dashes, such as S02</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>store %1 already exists in this company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not hash the password (out of memory?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already a user of this company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>store %1 does not exist on this server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counter %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not find a free site id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>terminal %1 is not registered on this server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be the enrolment code kasir-server printed, such as ABCDE-23456</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the enrolment code is unknown, used or expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the terminal&apos;s company or store is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no valid device token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the device token is unknown or revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the op belongs to another company than the terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>terminals are registered on the server, not by sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server does not know entity %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every op must name the user who made it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user %1 is not a user of this company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user %1 was deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a %1 may not change %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the op changes another company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the op changes a row of another company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must hold at most %1 ops; send the rest in another batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>op id %1 was already used for another change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the terminal&apos;s clock is %1 minutes ahead of the server&apos;s; correct the date and time on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server could not record this change: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user %1 does not exist on this server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user %1 is deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key %1 does not exist on this server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no valid API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the API key is unknown or revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the API key&apos;s user %1 is deactivated</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4905,6 +5528,10 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
         <source>%1 signs in with the new password from now on.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kasir::SetupService</name>
@@ -4954,6 +5581,186 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message>
         <source>could not hash the password (out of memory?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::SyncEngine</name>
+    <message>
+        <source>the server could not be reached (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server refused the request (HTTP %1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s answer is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a sync is already running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this terminal is already enrolled with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this database already holds a company; enrol a terminal with a new, empty database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be the server&apos;s address, such as http://192.168.1.10:8787</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s enrolment answer is incomplete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this terminal is not enrolled with a server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server acknowledged none of the changes sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s page has no valid cursor</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::SyncOp</name>
+    <message>
+        <source>is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at most %1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a UUID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be upsert or delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an HLC stamp such as 0195d2c3a1b0-0001-0000002a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must name at least one field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number of at least 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::SyncPanel</name>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This terminal:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting to send:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused by the server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received but not applicable here:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last problem:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales and changes are always saved on this computer first, so the counter keeps working without a network. Whenever the server can be reached, this terminal sends what was done here and receives what other terminals did. A change the server refuses (for example because the user may no longer make it) stays on this terminal only and is counted above, as is a change from another terminal that cannot be applied here (such as a second refund of one sale).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Works on its own: no server set up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to a server; not synced yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: the server cannot be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None. This terminal works on its own. A terminal joins a server when it is set up, with the server&apos;s address and an enrolment code (kasir-server terminal register) given at the first start, or with kasirctl sync enrol.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln change(s)</source>
+        <translation>
+            <numerusform>%Ln change</numerusform>
+            <numerusform>%Ln changes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

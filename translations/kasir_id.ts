@@ -303,6 +303,41 @@
     </message>
 </context>
 <context>
+    <name>kasir::ChangeApplier</name>
+    <message>
+        <source>sync op %1 (%2 %3) cannot be applied: %4</source>
+        <translation>operasi sinkron %1 (%2 %3) tidak dapat diterapkan: %4</translation>
+    </message>
+    <message>
+        <source>field %1 has a wrong value</source>
+        <translation>kolom %1 berisi nilai yang salah</translation>
+    </message>
+    <message>
+        <source>the key must be %1 parts joined by &apos;:&apos;</source>
+        <translation>kunci harus terdiri dari %1 bagian yang digabung dengan &apos;:&apos;</translation>
+    </message>
+    <message>
+        <source>unknown entity %1</source>
+        <translation>entitas %1 tidak dikenal</translation>
+    </message>
+    <message>
+        <source>unknown field %1</source>
+        <translation>kolom %1 tidak dikenal</translation>
+    </message>
+    <message>
+        <source>field %1 is missing</source>
+        <translation>kolom %1 tidak ada</translation>
+    </message>
+    <message>
+        <source>%1 is append-only and cannot be deleted</source>
+        <translation>%1 hanya boleh ditambah dan tidak dapat dihapus</translation>
+    </message>
+    <message>
+        <source>a sale is append-only and cannot be deleted</source>
+        <translation>penjualan hanya boleh ditambah dan tidak dapat dihapus</translation>
+    </message>
+</context>
+<context>
     <name>kasir::CheckoutService</name>
     <message>
         <source>this computer is not set up as a terminal</source>
@@ -3142,6 +3177,277 @@ Alasan (opsional):</translation>
         <source>--page: &quot;%1&quot; is not a page; the pages are %2.</source>
         <translation>--page: &quot;%1&quot; bukan halaman; halamannya adalah %2.</translation>
     </message>
+    <message>
+        <source>This computer has no Kasir data yet (%1).
+
+If your shop runs a Kasir server, join it with the server&apos;s address and the enrolment code its administrator made for this terminal.
+
+To use Kasir on its own instead, quit and run &quot;kasirctl --db %1 init --company NAME&quot;, or try it with demo customers: &quot;kasirctl --db %1 demo --customers 1000&quot;.</source>
+        <translation>Komputer ini belum memiliki data Kasir (%1).
+
+Jika toko Anda memakai server Kasir, bergabunglah dengan alamat server dan kode pendaftaran yang dibuat administratornya untuk terminal ini.
+
+Untuk memakai Kasir secara mandiri, keluar lalu jalankan &quot;kasirctl --db %1 init --company NAMA&quot;, atau coba dengan pelanggan demo: &quot;kasirctl --db %1 demo --customers 1000&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::HttpApi</name>
+    <message>
+        <source>is larger than %1 MB</source>
+        <translation>lebih besar dari %1 MB</translation>
+    </message>
+    <message>
+        <source>is not valid JSON (%1 at byte %2)</source>
+        <translation>bukan JSON yang valid (%1 pada bita %2)</translation>
+    </message>
+    <message>
+        <source>must be a JSON object</source>
+        <translation>harus berupa objek JSON</translation>
+    </message>
+    <message>
+        <source>%1 does not take this method</source>
+        <translation>%1 tidak menerima metode ini</translation>
+    </message>
+    <message>
+        <source>there is nothing at %1</source>
+        <translation>tidak ada apa pun di %1</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>wajib diisi</translation>
+    </message>
+    <message>
+        <source>send the terminal&apos;s device token as &quot;Authorization: Bearer TOKEN&quot;</source>
+        <translation>kirim token perangkat terminal sebagai &quot;Authorization: Bearer TOKEN&quot;</translation>
+    </message>
+    <message>
+        <source>must be the id of the terminal the token belongs to</source>
+        <translation>harus berupa id terminal pemilik token</translation>
+    </message>
+    <message>
+        <source>is required (text of at most 64 characters)</source>
+        <translation>wajib diisi (teks paling banyak 64 karakter)</translation>
+    </message>
+    <message>
+        <source>must be an array of ops</source>
+        <translation>harus berupa larik operasi</translation>
+    </message>
+    <message>
+        <source>must hold at most %1 ops; send the rest in another batch</source>
+        <translation>paling banyak %1 operasi; kirim sisanya dalam kiriman lain</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>harus berupa objek</translation>
+    </message>
+    <message>
+        <source>must be the cursor a previous pull returned as next</source>
+        <translation>harus berupa kursor yang dikembalikan tarikan sebelumnya sebagai next</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 1 to %1</source>
+        <translation>harus bilangan bulat dari 1 sampai %1</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::JoinServerDialog</name>
+    <message>
+        <source>Join a Kasir server</source>
+        <translation>Bergabung dengan server Kasir</translation>
+    </message>
+    <message>
+        <source>http://192.168.1.10:8787</source>
+        <translation>http://192.168.1.10:8787</translation>
+    </message>
+    <message>
+        <source>ABCDE-23456</source>
+        <translation>ABCDE-23456</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>&amp;Alamat server:</translation>
+    </message>
+    <message>
+        <source>Enrolment &amp;code:</source>
+        <translation>&amp;Kode pendaftaran:</translation>
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation>&amp;Gabung</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Keluar</translation>
+    </message>
+    <message>
+        <source>not needed: this terminal is enrolled</source>
+        <translation>tidak perlu: terminal ini sudah terdaftar</translation>
+    </message>
+    <message>
+        <source>&amp;Download</source>
+        <translation>&amp;Unduh</translation>
+    </message>
+    <message>
+        <source>Downloading the company: %1 changes received…</source>
+        <translation>Mengunduh data perusahaan: %1 perubahan diterima…</translation>
+    </message>
+    <message>
+        <source>The server does not know this code, or it was used already or has expired. Ask the server&apos;s administrator for a new one.</source>
+        <translation>Server tidak mengenal kode ini, atau kode sudah dipakai atau kedaluwarsa. Mintalah kode baru kepada administrator server.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached at this address. Check the address and that this computer is on the shop&apos;s network.
+(%1)</source>
+        <translation>Server tidak dapat dihubungi di alamat ini. Periksa alamatnya dan pastikan komputer ini terhubung ke jaringan toko.
+(%1)</translation>
+    </message>
+    <message>
+        <source>Joined. Downloading the company…</source>
+        <translation>Sudah bergabung. Mengunduh data perusahaan…</translation>
+    </message>
+    <message>
+        <source>Contacting the server…</source>
+        <translation>Menghubungi server…</translation>
+    </message>
+    <message>
+        <source>Type the address the server&apos;s administrator gave you.</source>
+        <translation>Ketik alamat yang diberikan administrator server.</translation>
+    </message>
+    <message>
+        <source>Type the enrolment code made for this terminal.</source>
+        <translation>Ketik kode pendaftaran yang dibuat untuk terminal ini.</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::KasirServer</name>
+    <message>
+        <source>Usage: kasir-server [--db FILE | --pg CONNINFO] [COMMAND]
+
+Serve (the default command):
+  serve [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE]
+      HOST:PORT defaults to 127.0.0.1:8787; port 0 picks a free one. Prints
+      {&quot;listening&quot;:&quot;HOST:PORT&quot;} when ready; SIGINT/SIGTERM finish the request in
+      flight and stop.
+
+Administration (JSON lines on stdout, errors as JSON on stderr):
+  company create --name NAME [--region ID] [--currency IDR]
+  company list
+  store create --company ID --code S02 --name NAME
+  user create --company ID --username NAME --role admin|manager|cashier [--name DISPLAY]
+      the password is read from KASIR_PASSWORD, or from stdin with --password-stdin
+  terminal register --store ID [--name NAME] [--token]
+      prints a one-time enrolment code (valid 24 hours), or a device token with --token
+  terminal revoke ID
+  terminal list --company ID
+  apikey create --user ID
+      prints a REST API key that acts as the user (shown once; only its hash is kept)
+  apikey revoke ID
+  rebuild
+      makes the customers the REST API reads again from the sync log
+
+Storage: --db FILE is a SQLite file (default kasir-server.db in the current folder);
+--pg &quot;host=... dbname=... user=...&quot; is a PostgreSQL database.
+</source>
+        <translation>Cara pakai: kasir-server [--db BERKAS | --pg CONNINFO] [PERINTAH]
+
+Melayani (perintah bawaan):
+  serve [--listen HOST:PORT] [--tls-cert BERKAS --tls-key BERKAS]
+      HOST:PORT bawaannya 127.0.0.1:8787; port 0 memilih yang bebas. Mencetak
+      {&quot;listening&quot;:&quot;HOST:PORT&quot;} saat siap; SIGINT/SIGTERM menuntaskan permintaan yang
+      sedang berjalan lalu berhenti.
+
+Administrasi (baris JSON di stdout, galat sebagai JSON di stderr):
+  company create --name NAMA [--region ID] [--currency IDR]
+  company list
+  store create --company ID --code S02 --name NAMA
+  user create --company ID --username NAMA --role admin|manager|cashier [--name TAMPILAN]
+      sandi dibaca dari KASIR_PASSWORD, atau dari stdin dengan --password-stdin
+  terminal register --store ID [--name NAMA] [--token]
+      mencetak kode pendaftaran sekali pakai (berlaku 24 jam), atau token perangkat dengan --token
+  terminal revoke ID
+  terminal list --company ID
+  apikey create --user ID
+      mencetak kunci REST API yang bertindak sebagai pengguna itu (tampil sekali; hanya hash-nya disimpan)
+  apikey revoke ID
+  rebuild
+      membuat ulang data pelanggan yang dibaca REST API dari log sinkronisasi
+
+Penyimpanan: --db BERKAS adalah berkas SQLite (bawaan kasir-server.db di folder saat ini);
+--pg &quot;host=... dbname=... user=...&quot; adalah basis data PostgreSQL.
+</translation>
+    </message>
+    <message>
+        <source>--%1 needs a value</source>
+        <translation>--%1 memerlukan nilai</translation>
+    </message>
+    <message>
+        <source>give either --db or --pg, not both</source>
+        <translation>berikan --db atau --pg, bukan keduanya</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;</source>
+        <translation>argumen &quot;%1&quot; tidak diharapkan</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;; see kasir-server --help</source>
+        <translation>perintah &quot;%1&quot; tidak dikenal; lihat kasir-server --help</translation>
+    </message>
+    <message>
+        <source>an argument is missing</source>
+        <translation>ada argumen yang kurang</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>wajib diisi</translation>
+    </message>
+    <message>
+        <source>company takes create or list</source>
+        <translation>company menerima create atau list</translation>
+    </message>
+    <message>
+        <source>store takes create</source>
+        <translation>store menerima create</translation>
+    </message>
+    <message>
+        <source>user takes create</source>
+        <translation>user menerima create</translation>
+    </message>
+    <message>
+        <source>must be admin, manager or cashier</source>
+        <translation>harus admin, manager atau cashier</translation>
+    </message>
+    <message>
+        <source>terminal takes register, revoke or list</source>
+        <translation>terminal menerima register, revoke atau list</translation>
+    </message>
+    <message>
+        <source>apikey takes create or revoke</source>
+        <translation>apikey menerima create atau revoke</translation>
+    </message>
+    <message>
+        <source>must be HOST:PORT with an IP address, such as 127.0.0.1:8787 or 0.0.0.0:8787</source>
+        <translation>harus HOST:PORT dengan alamat IP, misalnya 127.0.0.1:8787 atau 0.0.0.0:8787</translation>
+    </message>
+    <message>
+        <source>TLS needs both --tls-cert and --tls-key</source>
+        <translation>TLS memerlukan --tls-cert dan --tls-key sekaligus</translation>
+    </message>
+    <message>
+        <source>cannot read %1</source>
+        <translation>tidak dapat membaca %1</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate</source>
+        <translation>%1 tidak berisi sertifikat PEM</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM RSA or EC key</source>
+        <translation>%1 tidak berisi kunci PEM RSA atau EC</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1</source>
+        <translation>tidak dapat mendengarkan di %1</translation>
+    </message>
 </context>
 <context>
     <name>kasir::Kasirctl</name>
@@ -3446,6 +3752,14 @@ Alasan (opsional):</translation>
         <translation>perintah privacy tidak dikenal &quot;%1&quot;; gunakan export, anonymise atau delete</translation>
     </message>
     <message>
+        <source>cannot go with --%1: one action at a time</source>
+        <translation>tidak bisa bersama --%1: satu tindakan sekali jalan</translation>
+    </message>
+    <message>
+        <source>cannot go with --%1: name the customers or filter them, not both</source>
+        <translation>tidak bisa bersama --%1: sebutkan pelanggannya atau saring mereka, jangan keduanya</translation>
+    </message>
+    <message>
         <source>Usage: kasirctl [--db FILE] [--user NAME [--password-stdin]] COMMAND [options]
        kasirctl --help | --version
 
@@ -3545,6 +3859,13 @@ Commands:
                                                          all or none; --progress reports on stderr;
                                                          an empty file first gets a demo company with
                                                          the logins admin, manager and kasir)
+  sync enrol --server URL --code CODE                    make this empty database a terminal of the
+                                                         server&apos;s company, and download it
+  sync --once                                            push the changes made here, pull the
+                                                         others&apos;; prints what moved
+  sync [--interval SECONDS]                              keep syncing: after each change, every
+                                                         SECONDS (60), and retrying with backoff
+  sync status                                            server, pending changes, last sync
 
 Field options: --name --phone --whatsapp --email --address --city --province --postal-code
   --type walk-in|member|vip|wholesale --status active|inactive|blocked
@@ -3658,6 +3979,13 @@ Perintah:
                                                          melapor di stderr; berkas kosong lebih dulu
                                                          mendapat perusahaan demo dengan login admin,
                                                          manager dan kasir)
+  sync enrol --server URL --code KODE                    jadikan basis data kosong ini terminal dari
+                                                         perusahaan di server, lalu unduh datanya
+  sync --once                                            kirim perubahan di sini, tarik perubahan
+                                                         terminal lain; mencetak apa yang berpindah
+  sync [--interval DETIK]                                terus menyinkronkan: setelah tiap perubahan,
+                                                         tiap DETIK (60), dan mencoba lagi dengan jeda
+  sync status                                            server, perubahan yang menunggu, sinkron terakhir
 
 Opsi kolom: --name --phone --whatsapp --email --address --city --province --postal-code
   --type walk-in|member|vip|wholesale --status active|inactive|blocked
@@ -3673,12 +4001,12 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
 </translation>
     </message>
     <message>
-        <source>cannot go with --%1: one action at a time</source>
-        <translation>tidak bisa bersama --%1: satu tindakan sekali jalan</translation>
+        <source>sync takes enrol, status, or nothing (a sync cycle)</source>
+        <translation>sync menerima enrol, status, atau tanpa apa-apa (satu putaran sinkron)</translation>
     </message>
     <message>
-        <source>cannot go with --%1: name the customers or filter them, not both</source>
-        <translation>tidak bisa bersama --%1: sebutkan pelanggannya atau saring mereka, jangan keduanya</translation>
+        <source>must be a whole number of seconds from 1 to 86400</source>
+        <translation>harus bilangan bulat detik dari 1 sampai 86400</translation>
     </message>
 </context>
 <context>
@@ -3900,6 +4228,10 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
     <message>
         <source>Settings</source>
         <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Sinkron terakhir: %1</translation>
     </message>
 </context>
 <context>
@@ -4223,6 +4555,145 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
     </message>
 </context>
 <context>
+    <name>kasir::RestApi</name>
+    <message>
+        <source>%1 does not take this method</source>
+        <translation>%1 tidak menerima metode ini</translation>
+    </message>
+    <message>
+        <source>is larger than %1 KB</source>
+        <translation>lebih besar dari %1 KB</translation>
+    </message>
+    <message>
+        <source>is not valid JSON (%1 at byte %2)</source>
+        <translation>bukan JSON yang valid (%1 pada bita %2)</translation>
+    </message>
+    <message>
+        <source>must be a JSON object</source>
+        <translation>harus berupa objek JSON</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 1 to %1</source>
+        <translation>harus bilangan bulat dari 1 sampai %1</translation>
+    </message>
+    <message>
+        <source>there is no customer %1</source>
+        <translation>tidak ada pelanggan %1</translation>
+    </message>
+    <message>
+        <source>%1 was anonymised on %2: personal data is not added to them again</source>
+        <translation>%1 dianonimkan pada %2: data pribadi tidak ditambahkan lagi</translation>
+    </message>
+    <message>
+        <source>must not contain NUL characters</source>
+        <translation>tidak boleh berisi karakter NUL</translation>
+    </message>
+    <message>
+        <source>send an API key as &quot;Authorization: Bearer KEY&quot;</source>
+        <translation>kirim kunci API sebagai &quot;Authorization: Bearer KUNCI&quot;</translation>
+    </message>
+    <message>
+        <source>the API key&apos;s company is gone</source>
+        <translation>perusahaan pemilik kunci API sudah tidak ada</translation>
+    </message>
+    <message>
+        <source>there is nothing at %1</source>
+        <translation>tidak ada apa pun di %1</translation>
+    </message>
+    <message>
+        <source>the OpenAPI document is missing</source>
+        <translation>dokumen OpenAPI tidak ada</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>harus berupa teks</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>harus true atau false</translation>
+    </message>
+    <message>
+        <source>is not a customer field</source>
+        <translation>bukan kolom pelanggan</translation>
+    </message>
+    <message>
+        <source>%1 is already the phone number of %2 (%3)</source>
+        <translation>%1 sudah menjadi nomor telepon %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 is already the email address of %2 (%3)</source>
+        <translation>%1 sudah menjadi alamat email %2 (%3)</translation>
+    </message>
+    <message>
+        <source>read customers</source>
+        <translation>membaca pelanggan</translation>
+    </message>
+    <message>
+        <source>must be at most 200 characters</source>
+        <translation>paling banyak 200 karakter</translation>
+    </message>
+    <message>
+        <source>must be one of: %1</source>
+        <translation>harus salah satu dari: %1</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>wajib diisi</translation>
+    </message>
+    <message>
+        <source>no customer has the phone number %1</source>
+        <translation>tidak ada pelanggan dengan nomor telepon %1</translation>
+    </message>
+    <message>
+        <source>register customers</source>
+        <translation>mendaftarkan pelanggan</translation>
+    </message>
+    <message>
+        <source>change customers</source>
+        <translation>mengubah pelanggan</translation>
+    </message>
+    <message>
+        <source>a %1 may not change a customer&apos;s status</source>
+        <translation>%1 tidak boleh mengubah status pelanggan</translation>
+    </message>
+    <message>
+        <source>deactivate customers</source>
+        <translation>menonaktifkan pelanggan</translation>
+    </message>
+    <message>
+        <source>read notes</source>
+        <translation>membaca catatan</translation>
+    </message>
+    <message>
+        <source>add notes</source>
+        <translation>menambah catatan</translation>
+    </message>
+    <message>
+        <source>must not contain control characters other than line breaks and tabs</source>
+        <translation>tidak boleh berisi karakter kendali selain baris baru dan tab</translation>
+    </message>
+    <message>
+        <source>must be at most %1 characters</source>
+        <translation>paling banyak %1 karakter</translation>
+    </message>
+    <message>
+        <source>is not a note field</source>
+        <translation>bukan kolom catatan</translation>
+    </message>
+    <message>
+        <source>read balances</source>
+        <translation>membaca saldo</translation>
+    </message>
+    <message>
+        <source>read purchases</source>
+        <translation>membaca pembelian</translation>
+    </message>
+    <message>
+        <source>read the company&apos;s figures</source>
+        <translation>membaca angka perusahaan</translation>
+    </message>
+</context>
+<context>
     <name>kasir::Rfm</name>
     <message>
         <source>Champions</source>
@@ -4410,6 +4881,196 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
     <message>
         <source>no sale %1</source>
         <translation>tidak ada penjualan %1</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::ServerProjection</name>
+    <message>
+        <source>the server&apos;s database could not carry out the request (%1)</source>
+        <translation>basis data server tidak dapat menjalankan permintaan (%1)</translation>
+    </message>
+    <message>
+        <source>must be the value of next from the previous page</source>
+        <translation>harus berupa nilai next dari halaman sebelumnya</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::ServerStore</name>
+    <message>
+        <source>expected key=value pairs such as &quot;host=localhost dbname=kasir&quot;</source>
+        <translation>diharapkan pasangan kunci=nilai seperti &quot;host=localhost dbname=kasir&quot;</translation>
+    </message>
+    <message>
+        <source>a quote is not closed</source>
+        <translation>ada tanda kutip yang tidak ditutup</translation>
+    </message>
+    <message>
+        <source>could not open %1: %2</source>
+        <translation>tidak dapat membuka %1: %2</translation>
+    </message>
+    <message>
+        <source>the PostgreSQL driver (QPSQL) is not installed; on Debian: apt install libqt6sql6-psql</source>
+        <translation>driver PostgreSQL (QPSQL) belum terpasang; di Debian: apt install libqt6sql6-psql</translation>
+    </message>
+    <message>
+        <source>could not connect to PostgreSQL (%1): %2</source>
+        <translation>tidak dapat terhubung ke PostgreSQL (%1): %2</translation>
+    </message>
+    <message>
+        <source>the server&apos;s database could not carry out the request (%1)</source>
+        <translation>basis data server tidak dapat menjalankan permintaan (%1)</translation>
+    </message>
+    <message>
+        <source>the database was made by a newer kasir-server (schema %1, this one knows %2)</source>
+        <translation>basis data dibuat oleh kasir-server yang lebih baru (skema %1, versi ini mengenal %2)</translation>
+    </message>
+    <message>
+        <source>company %1 does not exist on this server</source>
+        <translation>perusahaan %1 tidak ada di server ini</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>wajib diisi</translation>
+    </message>
+    <message>
+        <source>must be at most 255 characters</source>
+        <translation>paling banyak 255 karakter</translation>
+    </message>
+    <message>
+        <source>must be a two-letter country code such as ID, KE or IN</source>
+        <translation>harus kode negara dua huruf seperti ID, KE atau IN</translation>
+    </message>
+    <message>
+        <source>must be a three-letter ISO 4217 code such as IDR, KES or INR</source>
+        <translation>harus kode ISO 4217 tiga huruf seperti IDR, KES atau INR</translation>
+    </message>
+    <message>
+        <source>must be 1 to 16 letters A-Z, digits or dashes, such as S02</source>
+        <translation>harus 1 sampai 16 huruf A-Z, angka atau tanda hubung, misalnya S02</translation>
+    </message>
+    <message>
+        <source>store %1 already exists in this company</source>
+        <translation>toko %1 sudah ada di perusahaan ini</translation>
+    </message>
+    <message>
+        <source>could not hash the password (out of memory?)</source>
+        <translation>tidak dapat membuat hash sandi (memori habis?)</translation>
+    </message>
+    <message>
+        <source>%1 is already a user of this company</source>
+        <translation>%1 sudah menjadi pengguna perusahaan ini</translation>
+    </message>
+    <message>
+        <source>store %1 does not exist on this server</source>
+        <translation>toko %1 tidak ada di server ini</translation>
+    </message>
+    <message>
+        <source>Counter %1</source>
+        <translation>Kasir %1</translation>
+    </message>
+    <message>
+        <source>could not find a free site id</source>
+        <translation>tidak menemukan id situs yang bebas</translation>
+    </message>
+    <message>
+        <source>terminal %1 is not registered on this server</source>
+        <translation>terminal %1 tidak terdaftar di server ini</translation>
+    </message>
+    <message>
+        <source>must be the enrolment code kasir-server printed, such as ABCDE-23456</source>
+        <translation>harus kode pendaftaran yang dicetak kasir-server, misalnya ABCDE-23456</translation>
+    </message>
+    <message>
+        <source>the enrolment code is unknown, used or expired</source>
+        <translation>kode pendaftaran tidak dikenal, sudah dipakai atau kedaluwarsa</translation>
+    </message>
+    <message>
+        <source>the terminal&apos;s company or store is missing</source>
+        <translation>perusahaan atau toko terminal ini tidak ada</translation>
+    </message>
+    <message>
+        <source>no valid device token</source>
+        <translation>tidak ada token perangkat yang valid</translation>
+    </message>
+    <message>
+        <source>the device token is unknown or revoked</source>
+        <translation>token perangkat tidak dikenal atau sudah dicabut</translation>
+    </message>
+    <message>
+        <source>the op belongs to another company than the terminal</source>
+        <translation>operasi ini milik perusahaan lain, bukan perusahaan terminal</translation>
+    </message>
+    <message>
+        <source>terminals are registered on the server, not by sync</source>
+        <translation>terminal didaftarkan di server, bukan lewat sinkronisasi</translation>
+    </message>
+    <message>
+        <source>the server does not know entity %1</source>
+        <translation>server tidak mengenal entitas %1</translation>
+    </message>
+    <message>
+        <source>every op must name the user who made it</source>
+        <translation>setiap operasi harus menyebut pengguna yang membuatnya</translation>
+    </message>
+    <message>
+        <source>user %1 is not a user of this company</source>
+        <translation>%1 bukan pengguna perusahaan ini</translation>
+    </message>
+    <message>
+        <source>user %1 was deactivated</source>
+        <translation>pengguna %1 sudah dinonaktifkan</translation>
+    </message>
+    <message>
+        <source>a %1 may not change %2 (%3)</source>
+        <translation>%1 tidak boleh mengubah %2 (%3)</translation>
+    </message>
+    <message>
+        <source>the op changes another company</source>
+        <translation>operasi ini mengubah perusahaan lain</translation>
+    </message>
+    <message>
+        <source>the op changes a row of another company</source>
+        <translation>operasi ini mengubah data perusahaan lain</translation>
+    </message>
+    <message>
+        <source>must hold at most %1 ops; send the rest in another batch</source>
+        <translation>paling banyak %1 operasi; kirim sisanya dalam kiriman lain</translation>
+    </message>
+    <message>
+        <source>op id %1 was already used for another change</source>
+        <translation>id operasi %1 sudah dipakai untuk perubahan lain</translation>
+    </message>
+    <message>
+        <source>the terminal&apos;s clock is %1 minutes ahead of the server&apos;s; correct the date and time on this computer</source>
+        <translation>jam terminal %1 menit lebih cepat dari jam server; betulkan tanggal dan jam di komputer ini</translation>
+    </message>
+    <message>
+        <source>the server could not record this change: %1</source>
+        <translation>server tidak dapat mencatat perubahan ini: %1</translation>
+    </message>
+    <message>
+        <source>user %1 does not exist on this server</source>
+        <translation>pengguna %1 tidak ada di server ini</translation>
+    </message>
+    <message>
+        <source>user %1 is deactivated</source>
+        <translation>pengguna %1 dinonaktifkan</translation>
+    </message>
+    <message>
+        <source>API key %1 does not exist on this server</source>
+        <translation>kunci API %1 tidak ada di server ini</translation>
+    </message>
+    <message>
+        <source>no valid API key</source>
+        <translation>tidak ada kunci API yang valid</translation>
+    </message>
+    <message>
+        <source>the API key is unknown or revoked</source>
+        <translation>kunci API tidak dikenal atau sudah dicabut</translation>
+    </message>
+    <message>
+        <source>the API key&apos;s user %1 is deactivated</source>
+        <translation>pengguna kunci API %1 dinonaktifkan</translation>
     </message>
 </context>
 <context>
@@ -4992,6 +5653,10 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
         <source>%1 signs in with the new password from now on.</source>
         <translation>Mulai sekarang %1 masuk dengan kata sandi baru.</translation>
     </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation>Si&amp;nkron</translation>
+    </message>
 </context>
 <context>
     <name>kasir::SetupService</name>
@@ -5042,6 +5707,185 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
     <message>
         <source>could not hash the password (out of memory?)</source>
         <translation>tidak dapat meng-hash kata sandi (memori habis?)</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::SyncEngine</name>
+    <message>
+        <source>the server could not be reached (%1)</source>
+        <translation>server tidak dapat dihubungi (%1)</translation>
+    </message>
+    <message>
+        <source>the server refused the request (HTTP %1): %2</source>
+        <translation>server menolak permintaan (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>the server&apos;s answer is not a JSON object</source>
+        <translation>jawaban server bukan objek JSON</translation>
+    </message>
+    <message>
+        <source>a sync is already running</source>
+        <translation>sinkronisasi sedang berjalan</translation>
+    </message>
+    <message>
+        <source>this terminal is already enrolled with %1</source>
+        <translation>terminal ini sudah terdaftar di %1</translation>
+    </message>
+    <message>
+        <source>this database already holds a company; enrol a terminal with a new, empty database</source>
+        <translation>basis data ini sudah berisi perusahaan; daftarkan terminal dengan basis data baru yang kosong</translation>
+    </message>
+    <message>
+        <source>must be the server&apos;s address, such as http://192.168.1.10:8787</source>
+        <translation>harus alamat server, misalnya http://192.168.1.10:8787</translation>
+    </message>
+    <message>
+        <source>the server&apos;s enrolment answer is incomplete</source>
+        <translation>jawaban pendaftaran dari server tidak lengkap</translation>
+    </message>
+    <message>
+        <source>this terminal is not enrolled with a server</source>
+        <translation>terminal ini belum terdaftar di server</translation>
+    </message>
+    <message>
+        <source>the server acknowledged none of the changes sent</source>
+        <translation>server tidak menerima satu pun perubahan yang dikirim</translation>
+    </message>
+    <message>
+        <source>the server&apos;s page has no valid cursor</source>
+        <translation>halaman dari server tidak memiliki kursor yang valid</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::SyncOp</name>
+    <message>
+        <source>is required</source>
+        <translation>wajib diisi</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>harus berupa teks</translation>
+    </message>
+    <message>
+        <source>must be at most %1 characters</source>
+        <translation>paling banyak %1 karakter</translation>
+    </message>
+    <message>
+        <source>must be a UUID</source>
+        <translation>harus berupa UUID</translation>
+    </message>
+    <message>
+        <source>must be upsert or delete</source>
+        <translation>harus upsert atau delete</translation>
+    </message>
+    <message>
+        <source>must be an HLC stamp such as 0195d2c3a1b0-0001-0000002a</source>
+        <translation>harus cap HLC seperti 0195d2c3a1b0-0001-0000002a</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>harus berupa objek</translation>
+    </message>
+    <message>
+        <source>must name at least one field</source>
+        <translation>harus menyebut paling sedikit satu kolom</translation>
+    </message>
+    <message>
+        <source>must be a whole number of at least 0</source>
+        <translation>harus bilangan bulat paling kecil 0</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::SyncPanel</name>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Alamat:</translation>
+    </message>
+    <message>
+        <source>This terminal:</source>
+        <translation>Terminal ini:</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Keadaan:</translation>
+    </message>
+    <message>
+        <source>Last sync:</source>
+        <translation>Sinkron terakhir:</translation>
+    </message>
+    <message>
+        <source>Waiting to send:</source>
+        <translation>Menunggu dikirim:</translation>
+    </message>
+    <message>
+        <source>Refused by the server:</source>
+        <translation>Ditolak server:</translation>
+    </message>
+    <message>
+        <source>Received but not applicable here:</source>
+        <translation>Diterima tetapi tidak berlaku di sini:</translation>
+    </message>
+    <message>
+        <source>Last problem:</source>
+        <translation>Masalah terakhir:</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Sinkronkan sekarang</translation>
+    </message>
+    <message>
+        <source>Sales and changes are always saved on this computer first, so the counter keeps working without a network. Whenever the server can be reached, this terminal sends what was done here and receives what other terminals did. A change the server refuses (for example because the user may no longer make it) stays on this terminal only and is counted above, as is a change from another terminal that cannot be applied here (such as a second refund of one sale).</source>
+        <translation>Penjualan dan perubahan selalu disimpan dulu di komputer ini, jadi kasir tetap berjalan tanpa jaringan. Setiap kali server dapat dihubungi, terminal ini mengirim apa yang dikerjakan di sini dan menerima apa yang dikerjakan terminal lain. Perubahan yang ditolak server (misalnya karena pengguna tidak lagi berhak) hanya tinggal di terminal ini dan dihitung di atas, begitu pula perubahan dari terminal lain yang tidak dapat diterapkan di sini (seperti pengembalian kedua untuk satu penjualan).</translation>
+    </message>
+    <message>
+        <source>Works on its own: no server set up</source>
+        <translation>Berjalan mandiri: belum ada server</translation>
+    </message>
+    <message>
+        <source>Connected to a server; not synced yet</source>
+        <translation>Terhubung ke server; belum disinkronkan</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Menyinkronkan…</translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation>Mutakhir</translation>
+    </message>
+    <message>
+        <source>Offline: the server cannot be reached</source>
+        <translation>Luring: server tidak dapat dihubungi</translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation>Sinkronisasi gagal</translation>
+    </message>
+    <message>
+        <source>None. This terminal works on its own. A terminal joins a server when it is set up, with the server&apos;s address and an enrolment code (kasir-server terminal register) given at the first start, or with kasirctl sync enrol.</source>
+        <translation>Tidak ada. Terminal ini berjalan mandiri. Terminal bergabung dengan server saat disiapkan, dengan alamat server dan kode pendaftaran (kasir-server terminal register) yang dimasukkan saat pertama dijalankan, atau dengan kasirctl sync enrol.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>belum pernah</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln change(s)</source>
+        <translation>
+            <numerusform>%Ln perubahan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>tidak ada</translation>
     </message>
 </context>
 <context>
