@@ -439,18 +439,20 @@ int KasirServer::serve(const QStringList& args)
             [[maybe_unused]] const auto got = ::read(signalPipe[0], &byte, 1);
             notifier->setEnabled(false);
             qCInfo(lcServer) << "signal" << int(byte) << "received; stopping";
-            for (QTcpServer* server : api.servers())
-                server->close();
-            // The request in flight has been answered (its transaction committed) before this
-            // ran; let the answers still in socket buffers go out, for at most five seconds.
-            // A request still arriving on an open connection is read and answered too: stop
-            // once every connection has been quiet for a few ticks.
+            // The request being handled when the signal came has been answered (its
+            // transaction committed) before this runs. Then: serve what is still arriving or
+            // waiting to be accepted until every connection has been quiet for a few ticks,
+            // stop listening, let the last answers leave the socket buffers, and quit; at
+            // most five seconds in all.
             auto* flush = new QTimer(&api);
             auto* waited = new QElapsedTimer;
             waited->start();
             auto quiet = std::make_shared<int>(0);
-            QObject::connect(flush, &QTimer::timeout, &api, [&api, flush, waited, quiet] {
+            auto listening = std::make_shared<bool>(true);
+            QObject::connect(flush, &QTimer::timeout, &api, [&api, flush, waited, quiet, listening] {
                 bool busy = false;
+                for (QTcpServer* server : api.servers())
+                    busy = busy || (server->isListening() && server->hasPendingConnections());
                 for (QTcpSocket* socket : api.findChildren<QTcpSocket*>()) {
                     busy = busy
                         || (socket->state() == QAbstractSocket::ConnectedState
@@ -459,6 +461,13 @@ int KasirServer::serve(const QStringList& args)
                 *quiet = busy ? 0 : *quiet + 1;
                 if (*quiet < 5 && waited->elapsed() < 5000)
                     return;
+                if (*listening && waited->elapsed() < 5000) {
+                    for (QTcpServer* server : api.servers())
+                        server->close();
+                    *listening = false;
+                    *quiet = 0;
+                    return;
+                }
                 flush->stop();
                 delete waited;
                 QCoreApplication::quit();

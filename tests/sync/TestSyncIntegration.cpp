@@ -448,7 +448,9 @@ private slots:
                               {QStringLiteral("batchId"), QStringLiteral("last")}, {QStringLiteral("ops"), ops}})
                 .toJson(QJsonDocument::Compact));
         QSignalSpy done(reply, &QNetworkReply::finished);
-        QTest::qWait(40); // sent, and being handled
+        // Once the whole request is on its way, and while the server handles it.
+        QSignalSpy sent(reply, &QNetworkReply::uploadProgress);
+        QTRY_VERIFY_WITH_TIMEOUT(!sent.isEmpty() && sent.last().at(0) == sent.last().at(1), 20000);
         server.signalStop();
         QVERIFY(done.wait(30000) || done.size() == 1);
         QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
