@@ -4758,11 +4758,14 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
 <context>
     <name>kasir::ServerProjection</name>
     <message>
-        <source>the server&apos;s database could not carry out the request (%1)</source>
+        <source>must be the value of next from the previous page</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>kasir::ServerStatements</name>
     <message>
-        <source>must be the value of next from the previous page</source>
+        <source>the server&apos;s database could not carry out the request (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4786,10 +4789,6 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
     </message>
     <message>
         <source>could not connect to PostgreSQL (%1): %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the server&apos;s database could not carry out the request (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -4886,12 +4886,15 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
 <context>
     <name>kasir::ServerProjection</name>
     <message>
-        <source>the server&apos;s database could not carry out the request (%1)</source>
-        <translation>basis data server tidak dapat menjalankan permintaan (%1)</translation>
-    </message>
-    <message>
         <source>must be the value of next from the previous page</source>
         <translation>harus berupa nilai next dari halaman sebelumnya</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::ServerStatements</name>
+    <message>
+        <source>the server&apos;s database could not carry out the request (%1)</source>
+        <translation>basis data server tidak dapat menjalankan permintaan (%1)</translation>
     </message>
 </context>
 <context>
@@ -4915,10 +4918,6 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
     <message>
         <source>could not connect to PostgreSQL (%1): %2</source>
         <translation>tidak dapat terhubung ke PostgreSQL (%1): %2</translation>
-    </message>
-    <message>
-        <source>the server&apos;s database could not carry out the request (%1)</source>
-        <translation>basis data server tidak dapat menjalankan permintaan (%1)</translation>
     </message>
     <message>
         <source>the database was made by a newer kasir-server (schema %1, this one knows %2)</source>

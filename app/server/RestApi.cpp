@@ -271,11 +271,11 @@ Result<CustomerInput> RestApi::inputOf(const QHttpServerRequest& request)
     return in;
 }
 
-Result<QJsonObject> RestApi::withFigures(const QString& companyId, const Customer& customer)
+HttpApi::Reply RestApi::customerReply(const QString& companyId, const Customer& customer, int status)
 {
     auto figures = m_store.projection().figures(companyId, customer.id);
     if (!figures)
-        return figures.error();
+        return failure(figures.error());
     QJsonObject o = CustomerJson::toJson(customer);
     o.insert(QStringLiteral("stats"),
         QJsonObject {{QStringLiteral("purchases"), double(figures->purchases)},
@@ -283,7 +283,7 @@ Result<QJsonObject> RestApi::withFigures(const QString& companyId, const Custome
             {QStringLiteral("lastPurchaseAt"),
                 figures->lastPurchaseAt > 0 ? QJsonValue(isoUtc(figures->lastPurchaseAt)) : QJsonValue()},
             {QStringLiteral("points"), double(figures->points)}, {QStringLiteral("credit"), double(figures->credit)}});
-    return o;
+    return ok(o, status);
 }
 
 Status RestApi::refuseDuplicates(const QString& companyId, const Customer& c)
@@ -357,10 +357,7 @@ HttpApi::Reply RestApi::get(const Call& call)
         return failure(row.error());
     if (!row->has_value() || (*row)->deleted)
         return failure(customerNotFound(call.id));
-    auto body = withFigures(call.company.id, (*row)->customer);
-    if (!body)
-        return failure(body.error());
-    return ok(*body);
+    return customerReply(call.company.id, (*row)->customer);
 }
 
 HttpApi::Reply RestApi::lookup(const Call& call)
@@ -378,10 +375,7 @@ HttpApi::Reply RestApi::lookup(const Call& call)
         return failure(found.error());
     if (!found->has_value())
         return failure(Error::notFound(tr("no customer has the phone number %1").arg(*e164)));
-    auto body = withFigures(call.company.id, **found);
-    if (!body)
-        return failure(body.error());
-    return ok(*body);
+    return customerReply(call.company.id, **found);
 }
 
 HttpApi::Reply RestApi::create(const Call& call)
@@ -416,10 +410,7 @@ HttpApi::Reply RestApi::create(const Call& call)
           });
     if (!written)
         return failure(written.error());
-    auto body = withFigures(call.company.id, created);
-    if (!body)
-        return failure(body.error());
-    return ok(*body, 201);
+    return customerReply(call.company.id, created, 201);
 }
 
 Result<Customer> RestApi::change(
@@ -489,10 +480,7 @@ HttpApi::Reply RestApi::update(const Call& call)
         QStringLiteral("update"));
     if (!changed)
         return failure(changed.error());
-    auto body = withFigures(call.company.id, *changed);
-    if (!body)
-        return failure(body.error());
-    return ok(*body);
+    return customerReply(call.company.id, *changed);
 }
 
 HttpApi::Reply RestApi::deactivate(const Call& call)
@@ -510,10 +498,7 @@ HttpApi::Reply RestApi::deactivate(const Call& call)
         QStringLiteral("deactivate"));
     if (!changed)
         return failure(changed.error());
-    auto body = withFigures(call.company.id, *changed);
-    if (!body)
-        return failure(body.error());
-    return ok(*body);
+    return customerReply(call.company.id, *changed);
 }
 
 HttpApi::Reply RestApi::notes(const Call& call)

@@ -59,7 +59,8 @@ private:
 
     // The body as customer input; every field of the wrong type or unknown is reported.
     static Result<CustomerInput> inputOf(const QHttpServerRequest& request);
-    Result<QJsonObject> withFigures(const QString& companyId, const Customer& customer);
+    // The customer with their purchase figures, as the answer to a request.
+    HttpApi::Reply customerReply(const QString& companyId, const Customer& customer, int status = 200);
     // Changes the customer of the call as `edit` says, under the company's log lock, and
     // writes the changed fields as one op with `action`; the customer as it is afterwards.
     Result<Customer> change(

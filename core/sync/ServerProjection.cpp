@@ -119,12 +119,11 @@ std::optional<std::pair<QString, QString>> decodeCursor(const QString& cursor)
 
 } // namespace
 
-ServerProjection::ServerProjection(QSqlDatabase db) : m_db(std::move(db)) { }
+ServerProjection::ServerProjection(QSqlDatabase db, ServerStatements& statements)
+    : m_db(std::move(db)), m_statements(statements)
+{ }
 
-ServerProjection::~ServerProjection()
-{
-    qDeleteAll(m_prepared);
-}
+ServerProjection::~ServerProjection() = default;
 
 QStringList ServerProjection::schema()
 {
@@ -171,32 +170,6 @@ QStringList ServerProjection::schema()
         QStringLiteral("CREATE INDEX ix_srv_credit_customer ON srv_credit_entry (company_id, customer_id, created_at)"),
         QStringLiteral("CREATE TABLE srv_code_sequence (company_id TEXT PRIMARY KEY, next_value BIGINT NOT NULL)"),
     };
-}
-
-QSqlQuery& ServerProjection::prepared(const QString& sql)
-{
-    auto it = m_prepared.find(sql);
-    if (it == m_prepared.end()) {
-        auto* q = new QSqlQuery(m_db);
-        q->setForwardOnly(true);
-        q->prepare(sql);
-        it = m_prepared.insert(sql, q);
-    }
-    return **it;
-}
-
-Error ServerProjection::errorOf(const QSqlQuery& q) const
-{
-    const QSqlError e = q.lastError().isValid() ? q.lastError() : m_db.lastError();
-    return Error::other(
-        QStringLiteral("database"), tr("the server's database could not carry out the request (%1)").arg(e.text()));
-}
-
-Status ServerProjection::exec(QSqlQuery& q)
-{
-    if (!q.exec())
-        return errorOf(q);
-    return Done {};
 }
 
 std::optional<Customer> ServerProjection::customerFromJson(const QJsonObject& fields)
@@ -821,28 +794,21 @@ Result<QList<ServerProjection::Purchase>> ServerProjection::purchases(
 Result<QList<ServerProjection::LedgerLine>> ServerProjection::pointsHistory(
     const QString& companyId, const QString& customerId, int limit)
 {
-    QSqlQuery& q = prepared(QStringLiteral("SELECT id, kind, points, reason, created_at FROM srv_points_entry WHERE "
-                                           "company_id = ? AND customer_id = ? ORDER BY created_at DESC, id DESC "
-                                           "LIMIT ?"));
-    q.bindValue(0, companyId);
-    q.bindValue(1, customerId);
-    q.bindValue(2, limit);
-    if (Status s = exec(q); !s)
-        return s.error();
-    QList<LedgerLine> out;
-    while (q.next())
-        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(), q.value(3).toString(),
-            q.value(4).toLongLong()});
-    q.finish();
-    return out;
+    return ledgerHistory("srv_points_entry", "points", companyId, customerId, limit);
 }
 
 Result<QList<ServerProjection::LedgerLine>> ServerProjection::creditHistory(
     const QString& companyId, const QString& customerId, int limit)
 {
-    QSqlQuery& q = prepared(QStringLiteral("SELECT id, kind, amount, reason, created_at FROM srv_credit_entry WHERE "
-                                           "company_id = ? AND customer_id = ? ORDER BY created_at DESC, id DESC "
-                                           "LIMIT ?"));
+    return ledgerHistory("srv_credit_entry", "amount", companyId, customerId, limit);
+}
+
+Result<QList<ServerProjection::LedgerLine>> ServerProjection::ledgerHistory(
+    const char* table, const char* amount, const QString& companyId, const QString& customerId, int limit)
+{
+    QSqlQuery& q = prepared(QStringLiteral("SELECT id, kind, %1, reason, created_at FROM %2 WHERE company_id = ? AND "
+                                           "customer_id = ? ORDER BY created_at DESC, id DESC LIMIT ?")
+                                .arg(QLatin1String(amount), QLatin1String(table)));
     q.bindValue(0, companyId);
     q.bindValue(1, customerId);
     q.bindValue(2, limit);

@@ -4,6 +4,7 @@
 #include "core/domain/Hlc.h"
 #include "core/domain/Note.h"
 #include "core/domain/Result.h"
+#include "core/sync/ServerStatements.h"
 #include "core/sync/SyncOp.h"
 
 #include <QCoreApplication>
@@ -16,6 +17,8 @@
 #include <optional>
 
 namespace kasir {
+
+class ServerStatements;
 
 // kasir-server's own view of each company's customers (ARCHITECTURE.md, "Sync"): the
 // customers, their notes and the facts their figures come from, kept from the op log in the
@@ -31,7 +34,8 @@ class ServerProjection final
     Q_DECLARE_TR_FUNCTIONS(kasir::ServerProjection)
 
 public:
-    explicit ServerProjection(QSqlDatabase db);
+    // `statements`: the ServerStore's, on the same connection.
+    ServerProjection(QSqlDatabase db, ServerStatements& statements);
     ~ServerProjection();
     Q_DISABLE_COPY_MOVE(ServerProjection)
 
@@ -130,9 +134,12 @@ public:
     static std::optional<Customer> customerFromJson(const QJsonObject& fields);
 
 private:
-    QSqlQuery& prepared(const QString& sql);
-    Error errorOf(const QSqlQuery& q) const;
-    Status exec(QSqlQuery& q);
+    QSqlQuery& prepared(const QString& sql) { return m_statements.prepared(sql); }
+    Error errorOf(const QSqlQuery& q) const { return m_statements.errorOf(q); }
+    Status exec(QSqlQuery& q) { return m_statements.exec(q); }
+    // A customer's points or store-credit entries, newest first.
+    Result<QList<LedgerLine>> ledgerHistory(
+        const char* table, const char* amount, const QString& companyId, const QString& customerId, int limit);
     Status applyCustomer(const SyncOp& op);
     Status applyNote(const SyncOp& op);
     Status applySale(const SyncOp& op);
@@ -141,7 +148,7 @@ private:
     Status writeWords(const QString& companyId, const QString& customerId, const QString& nameKey, bool existed);
 
     QSqlDatabase m_db;
-    QHash<QString, QSqlQuery*> m_prepared;
+    ServerStatements& m_statements;
 };
 
 } // namespace kasir

@@ -161,14 +161,14 @@ ServerStore::ServerStore(QSqlDatabase db, bool pg, const Clock& clock)
     , m_pg(pg)
     , m_clock(clock)
     , m_hlc(std::make_unique<HybridLogicalClock>(clock, serverSiteId))
-    , m_projection(std::make_unique<ServerProjection>(m_db))
+    , m_statements(std::make_unique<ServerStatements>(m_db))
+    , m_projection(std::make_unique<ServerProjection>(m_db, *m_statements))
 { }
 
 ServerStore::~ServerStore()
 {
-    qDeleteAll(m_prepared);
-    m_prepared.clear();
     m_projection.reset();
+    m_statements.reset();
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connection);
@@ -241,28 +241,17 @@ QString ServerStore::describe() const
 
 QSqlQuery& ServerStore::prepared(const QString& sql)
 {
-    auto it = m_prepared.find(sql);
-    if (it == m_prepared.end()) {
-        auto* q = new QSqlQuery(m_db);
-        q->setForwardOnly(true);
-        q->prepare(sql);
-        it = m_prepared.insert(sql, q);
-    }
-    return **it;
+    return m_statements->prepared(sql);
 }
 
 Error ServerStore::errorOf(const QSqlQuery& q) const
 {
-    const QSqlError e = q.lastError().isValid() ? q.lastError() : m_db.lastError();
-    return Error::other(
-        QStringLiteral("database"), tr("the server's database could not carry out the request (%1)").arg(e.text()));
+    return m_statements->errorOf(q);
 }
 
 Status ServerStore::exec(QSqlQuery& q)
 {
-    if (!q.exec())
-        return errorOf(q);
-    return Done {};
+    return m_statements->exec(q);
 }
 
 Status ServerStore::begin()
@@ -273,9 +262,8 @@ Status ServerStore::begin()
         if (!m_pg)
             return errorOf(q);
         // PostgreSQL restarted or the connection dropped: connect again once, with fresh
-        // statements, before giving up.
-        qDeleteAll(m_prepared);
-        m_prepared.clear();
+        // statements (the projection's too), before giving up.
+        m_statements->clear();
         m_db.close();
         QSqlQuery retry(m_db);
         if (!m_db.open() || !retry.exec(QStringLiteral("BEGIN")))

@@ -4,6 +4,7 @@
 #include "core/domain/Result.h"
 #include "core/domain/Role.h"
 #include "core/domain/Tenancy.h"
+#include "core/sync/ServerStatements.h"
 #include "core/sync/SyncOp.h"
 
 #include <QCoreApplication>
@@ -228,7 +229,7 @@ private:
     bool m_pg = false;
     const Clock& m_clock;
     std::unique_ptr<HybridLogicalClock> m_hlc;
-    QHash<QString, QSqlQuery*> m_prepared;
+    std::unique_ptr<ServerStatements> m_statements;
     bool m_inTransaction = false;
     std::unique_ptr<ServerProjection> m_projection;
 };

@@ -3,6 +3,7 @@
 #include "core/sync/ServerProjection.h"
 #include "core/sync/ServerStore.h"
 
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -532,6 +533,35 @@ private slots:
         QVERIFY(row.has_value());
         QCOMPARE(row->customer.name, QStringLiteral("Lama Sekali"));
         QVERIFY(!row->deleted);
+    }
+
+    // PostgreSQL restarted or dropped the connection: the next write connects again, with
+    // every statement prepared afresh (the REST projection's too), and nothing is lost.
+    void aDroppedPostgresConnectionIsMadeAgain()
+    {
+        const QString pg = qEnvironmentVariable("KASIR_TEST_PG");
+        if (pg.isEmpty())
+            QSKIP("PostgreSQL only (KASIR_TEST_PG)");
+        auto s = open();
+        Shop shop = makeShop(*s, QStringLiteral("Toko Putus"));
+        const qint64 before = logLength(*s, shop.device);
+        QVERIFY(s->push(shop.device, QStringLiteral("a"), {customer(shop, QStringLiteral("Sebelum"), 1)}));
+        QProcess psql;
+        psql.start(QStringLiteral("psql"),
+            {pg, QStringLiteral("-qAtc"),
+                QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE pid <> "
+                               "pg_backend_pid() AND datname = current_database()")});
+        QVERIFY(psql.waitForFinished(30000));
+        QCOMPARE(psql.exitCode(), 0);
+        QVERIFY(psql.readAllStandardOutput().trimmed().toInt() >= 1);
+        SyncOp after = customer(shop, QStringLiteral("Sesudah"), 2);
+        after.fields.insert(QStringLiteral("code"), QStringLiteral("C-000002"));
+        auto pushed = s->push(shop.device, QStringLiteral("b"), {after});
+        QVERIFY2(pushed, qPrintable(pushed ? QString() : pushed.error().describe()));
+        QCOMPARE(pushed->results.constFirst().status, ServerStore::OpResult::Status::Applied);
+        QCOMPARE(logLength(*s, shop.device), before + 2);
+        QCOMPARE(s->projection().customer(shop.company.id, after.entityId).value()->customer.name,
+            QStringLiteral("Sesudah"));
     }
 
     void aClockTooFarAheadStopsTheBatchThere()

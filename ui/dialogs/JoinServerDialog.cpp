@@ -83,6 +83,8 @@ JoinServerDialog::JoinServerDialog(SyncEngine& engine, const QString& explanatio
                 where->setText(tr("The server cannot be reached at this address. Check the address and that this "
                                   "computer is on the shop's network.\n(%1)")
                                    .arg(e.message));
+            else if (!e.fields.isEmpty())
+                where->setText(e.fields.constFirst().message); // the field is the one beside it
             else
                 where->setText(e.describe());
             where->show();
