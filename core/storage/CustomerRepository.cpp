@@ -66,9 +66,14 @@ Customer readRow(const QSqlQuery& q)
 // The largest code point, to close a prefix range: "abc" <= x < "abc" U+10FFFF.
 const QString kRangeEnd = QString::fromUcs4(U"\U0010FFFF", 1);
 
-// Name search sorted by time: up to this many index rows for the rarest word, the matches
-// are sorted rather than found by walking the time order (about 20 ms at the limit).
+// Name search sorted by time: below this many index rows for the rarest word, its matches
+// are read by seq and sorted (about 1.5 us apiece with their filters on a big file, 30 ms at
+// the limit, however few pass the filters); with more, the time order is walked and each
+// row's name tested (Reach::Walk), which finds a page after about 1M / rows * 50 rows. A
+// name without other filters is walked for from a lower count: 2,000 matches sort in 3 ms,
+// and 50 of them are found in about 25,000 rows (BENCHMARKS.md, issue 4).
 constexpr qint64 kSortMatchesLimit = 20000;
+constexpr qint64 kSortNameOnlyLimit = 2000;
 // A filter that picks fewer customers than this out of its own index drives the query and
 // its matches are sorted (each one a customer row read out of order); with more,
 // walking the sort order and testing each row finds a page sooner (BENCHMARKS.md, issue 4).
@@ -471,11 +476,15 @@ bool hasFilters(const CustomerQuery& q)
 // otherwise take for the more selective choice and walk whole).
 // BySubset: through the few customers that one filter picks out of its own index (a
 // Subset: a figure test or a tag), sorted after.
+// Walk: the sort order walked, each row's name key tested for the query words (instr, which
+// any name that has a word starting with one passes; the caller makes the exact test):
+// nothing is built before the first row, as the word index's seqs would be for an IN.
 enum class Reach
 {
     Planner,
     BySeq,
     BySubset,
+    Walk,
 };
 
 Where buildWhere(const QString& companyId, const CustomerQuery& q, const CustomerSearchTerms& terms,
@@ -483,8 +492,8 @@ Where buildWhere(const QString& companyId, const CustomerQuery& q, const Custome
 {
     Where w;
     w.from = QStringLiteral("customer c");
-    w.conditions << (reach == Reach::Planner ? QStringLiteral("c.company_id = ?")
-                                             : QStringLiteral("+c.company_id = ?"));
+    w.conditions << (reach == Reach::Planner || reach == Reach::Walk ? QStringLiteral("c.company_id = ?")
+                                                                     : QStringLiteral("+c.company_id = ?"));
     w.binds << companyId;
     if (reach == Reach::BySubset && subset) {
         w.conditions << QStringLiteral("c.id IN (") + subset->sql + u')';
@@ -497,6 +506,11 @@ Where buildWhere(const QString& companyId, const CustomerQuery& q, const Custome
         // Every word of the query starts a word of the name. (A first page by name does
         // not come here: CustomerRepository::nameSearch merges the word index instead.)
         for (const QString& word : terms.nameWords) {
+            if (reach == Reach::Walk) {
+                w.conditions << QStringLiteral("instr(c.name_key, ?) > 0");
+                w.binds << word;
+                continue;
+            }
             w.conditions << QStringLiteral(
                 "%1 IN (SELECT seq FROM customer_word WHERE company_id = ? AND word >= ? AND word < ?)")
                                 .arg(reach == Reach::BySubset ? u"+c.seq" : u"c.seq");
@@ -528,6 +542,26 @@ Where buildWhere(const QString& companyId, const CustomerQuery& q, const Custome
     }
     appendFilters(w, q);
     return w;
+}
+
+// Whether a word of the folded name starts with `prefix` (TextFold::words' rule, without
+// building the list of words: this runs for every row a search walks).
+bool wordStartsIn(QStringView nameKey, QStringView prefix)
+{
+    for (qsizetype from = 0;;) {
+        const qsizetype at = nameKey.indexOf(prefix, from);
+        if (at < 0)
+            return false;
+        if (at == 0 || !TextFold::isWordChar(nameKey.at(at - 1)))
+            return true;
+        from = at + 1;
+    }
+}
+
+bool matchesAll(QStringView nameKey, const QStringList& prefixes)
+{
+    return std::all_of(
+        prefixes.cbegin(), prefixes.cend(), [&](const QString& prefix) { return wordStartsIn(nameKey, prefix); });
 }
 
 } // namespace
@@ -880,16 +914,19 @@ Result<CustomerPage> CustomerRepository::search(
         return nameSearch(companyId, query, terms, after, limit);
     }
 
-    // Name words sorted by time: SQLite would walk the time index and test each row, which
-    // reads the whole index when few names match. When some word has fewer than
-    // kSortMatchesLimit index rows, its matches are looked up by seq and sorted instead.
-    Reach reach = *driver ? Reach::BySubset : Reach::Planner;
-    if (!*driver && terms.kind == CustomerSearchTerms::Kind::Name) {
+    // Name words sorted by time: the time order is walked and each row's name tested, which
+    // reads much of the directory when few names match. When some word has fewer than
+    // kSortMatchesLimit index rows (kSortNameOnlyLimit without filters), its matches are looked
+    // up by seq and sorted instead.
+    const bool names = terms.kind == CustomerSearchTerms::Kind::Name;
+    Reach reach = *driver ? Reach::BySubset : names ? Reach::Walk : Reach::Planner;
+    if (!*driver && names) {
+        const qint64 sortLimit = hasFilters(query) ? kSortMatchesLimit : kSortNameOnlyLimit;
         for (const QString& word : terms.nameWords) {
-            auto n = wordRows(companyId, word, kSortMatchesLimit);
+            auto n = wordRows(companyId, word, sortLimit);
             if (!n)
                 return n.error();
-            if (*n < kSortMatchesLimit) {
+            if (*n < sortLimit) {
                 reach = Reach::BySeq;
                 break;
             }
@@ -902,8 +939,8 @@ Result<CustomerPage> CustomerRepository::search(
     // subset, the word matches by seq, a phone, email or code) is what a rare combination
     // makes long; that walk is bounded. Its tests (everything but the company) become the
     // `passes` column, and a checkpoint row comes back whether it passes or not.
-    const bool walks = reach == Reach::Planner
-        && (terms.kind == CustomerSearchTerms::Kind::None || terms.kind == CustomerSearchTerms::Kind::Name);
+    const bool walks
+        = reach == Reach::Walk || (reach == Reach::Planner && terms.kind == CustomerSearchTerms::Kind::None);
     // The clock of the bound runs from the walk's start: choosing the index and preparing the
     // statement must not eat the time the walk has.
     QElapsedTimer walking;
@@ -924,18 +961,21 @@ Result<CustomerPage> CustomerRepository::search(
         w.binds << cursor->key << cursor->id;
     }
     binds << w.binds;
+    // Every row SQLite returns is on the page, unless it is a checkpoint or a name that
+    // contains a query word without a word starting with it.
+    const bool limited = !bound.on() && reach != Reach::Walk;
     // The unary + keeps the time index out of the ORDER BY too.
-    const QString order = reach == Reach::Planner ? column : QLatin1Char('+') + column;
+    const QString order = reach == Reach::Planner || reach == Reach::Walk ? column : QLatin1Char('+') + column;
     const QString sql = QStringLiteral("SELECT ") + kColumns + QStringLiteral(", c.name_key, ") + passes
         + QStringLiteral(" AS passes FROM ") + w.from + QStringLiteral(" WHERE ")
         + w.conditions.join(QStringLiteral(" AND ")) + QStringLiteral(" ORDER BY ") + order + direction
-        + QStringLiteral(", c.id") + direction + (bound.on() ? QString() : QStringLiteral(" LIMIT ?"));
+        + QStringLiteral(", c.id") + direction + (limited ? QStringLiteral(" LIMIT ?") : QString());
 
     QSqlQuery& q = m_db.prepared(sql);
     int i = 0;
     for (const QVariant& v : std::as_const(binds))
         q.bindValue(i++, v);
-    if (!bound.on())
+    if (limited)
         q.bindValue(i, limit + 1);
     walking.start();
     if (!q.exec())
@@ -944,8 +984,9 @@ Result<CustomerPage> CustomerRepository::search(
     page.items.reserve(limit + 1);
     qint64 read = 0;
     while (page.items.size() <= limit && q.next()) {
+        // A walked name passed instr: each query word must also start a word of it.
         const bool passed = q.value(28).toBool();
-        if (passed)
+        if (passed && (reach != Reach::Walk || matchesAll(q.value(27).toString(), terms.nameWords)))
             page.items.append(readRow(q));
         read += bound.weigh(passed);
         if (bound.spent(read) && page.items.size() <= limit) {
@@ -1035,26 +1076,6 @@ int roundedArms(qsizetype words)
     while (arms < words)
         arms *= 2;
     return std::min(arms, kMaxMergeWords);
-}
-
-// Whether a word of the folded name starts with `prefix` (TextFold::words' rule, without
-// building the list of words: this runs for every row a search walks).
-bool wordStartsIn(QStringView nameKey, QStringView prefix)
-{
-    for (qsizetype from = 0;;) {
-        const qsizetype at = nameKey.indexOf(prefix, from);
-        if (at < 0)
-            return false;
-        if (at == 0 || !TextFold::isWordChar(nameKey.at(at - 1)))
-            return true;
-        from = at + 1;
-    }
-}
-
-bool matchesAll(QStringView nameKey, const QStringList& prefixes)
-{
-    return std::all_of(
-        prefixes.cbegin(), prefixes.cend(), [&](const QString& prefix) { return wordStartsIn(nameKey, prefix); });
 }
 
 } // namespace

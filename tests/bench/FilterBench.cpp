@@ -392,6 +392,57 @@ bool buildCases(Fixture& f)
         QStringLiteral("blocked"), fewFrequent ? RepeatFrequencies::regularFrom : RepeatFrequencies::frequentFrom};
     f.cases.push_back(letterRare);
 
+    // Name words in time order, newest first (the customer table sorted by "Created" with a
+    // name typed): a common word (the word with the most customers under 1 in 50 of those
+    // with figures), alone and with the filters of
+    // name_frequent_notmember; a rarer word (the word nearest 1 in 400) with blocked; one
+    // letter. The baseline is the one SELECT that gives the page: the creation order
+    // walked, each row's seq looked up among the word's.
+    auto wordNear = [&](qint64 rows, bool below, QString* word) {
+        if (!q.exec(QStringLiteral("SELECT word FROM customer_word WHERE company_id = '%1' GROUP BY word %2 "
+                                   "ORDER BY %3 LIMIT 1")
+                        .arg(company, below ? QStringLiteral("HAVING count(*) < %1").arg(rows) : QString(),
+                            below ? QStringLiteral("count(*) DESC") : QStringLiteral("abs(count(*) - %1)").arg(rows)))
+            || !q.next())
+            return false;
+        *word = q.value(0).toString();
+        q.finish();
+        return true;
+    };
+    QString commonWord;
+    QString rareWord;
+    if (!wordNear(std::max<qint64>(withFigures / 50, 200), true, &commonWord)
+        || !wordNear(std::max<qint64>(withFigures / 400, 50), false, &rareWord))
+        return false;
+    const QByteArray newest = " ORDER BY c.created_at DESC, c.id DESC LIMIT ?";
+    auto newestCase = [&](const char* name, const QString& text, const QByteArray& filters, QVariantList filterBinds) {
+        Case c;
+        c.name = name;
+        c.query.text = text;
+        c.query.sort = CustomerQuery::Sort::Created;
+        c.query.descending = true;
+        c.sql = select + nameWords.chopped(5) + filters + newest;
+        c.binds
+            = QVariantList {company, company, text, QString(text + QString::fromUcs4(U"\U0010FFFF", 1))} + filterBinds;
+        return c;
+    };
+    f.cases.push_back(newestCase("word_newest", commonWord, {}, {}));
+    Case wordFrequent = newestCase("word_newest_frequent_notmember", commonWord,
+        " AND c.type NOT IN (?, ?) AND EXISTS (SELECT 1 FROM customer_metrics m WHERE m.customer_id = c.id AND "
+        "m.purchases >= ?)",
+        {QStringLiteral("member"), QStringLiteral("vip"),
+            fewFrequent ? RepeatFrequencies::regularFrom : RepeatFrequencies::frequentFrom});
+    wordFrequent.query.frequencies = nameFrequent.query.frequencies;
+    wordFrequent.query.membershipActive = false;
+    f.cases.push_back(wordFrequent);
+    Case rareBlocked
+        = newestCase("rare_word_newest_blocked", rareWord, " AND c.status = ?", {QStringLiteral("blocked")});
+    rareBlocked.query.status = CustomerStatus::Blocked;
+    f.cases.push_back(rareBlocked);
+    f.cases.push_back(newestCase("letter_newest", letter, {}, {}));
+    std::fprintf(stderr, "name words in time order: common %s, rare %s, letter %s\n", qPrintable(commonWord),
+        qPrintable(rareWord), qPrintable(letter));
+
     for (Case& c : f.cases)
         c.query.limit = pageSize;
     return true;
