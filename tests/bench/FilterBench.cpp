@@ -197,6 +197,14 @@ bool buildCases(Fixture& f)
             return false;
         *bound = q.value(0).toLongLong();
     }
+    // A wider band, just under the 5,000 customers a driving subset may hold (at least 450
+    // on a small file): the most a page sorts.
+    qint64 wideMax = 0;
+    if (!q.exec(QStringLiteral("SELECT total_spent FROM customer_metrics ORDER BY total_spent LIMIT 1 OFFSET %1")
+                    .arg(std::min(withFigures / 2 + std::max<qint64>(withFigures / 200, 450), withFigures - 1)))
+        || !q.next())
+        return false;
+    wideMax = q.value(0).toLongLong();
     const QDate windowFrom = lastDay.addDays(-89);
     const qint64 windowStart = windowFrom.startOfDay(Qt::UTC).toMSecsSinceEpoch();
     const qint64 weekStart = dayStart - 6 * 86'400'000LL;
@@ -234,6 +242,19 @@ bool buildCases(Fixture& f)
         + byName;
     spent.binds = {company, company, spentMin, spentMax, company, prefix, end, spentMin, spentMax, windowStart, dayEnd};
     f.cases.push_back(spent);
+
+    Case wide;
+    wide.name = "spent_wide_band";
+    wide.query.totalSpentMin = spentMin;
+    wide.query.totalSpentMax = wideMax;
+    // The band's customers drive and are sorted by name.
+    wide.sql = select
+        + "+c.company_id = ? AND c.id IN (SELECT m.customer_id FROM customer_metrics m WHERE m.company_id = ? AND "
+          "m.total_spent >= ? AND m.total_spent <= ?) AND EXISTS (SELECT 1 FROM customer_metrics m WHERE "
+          "m.customer_id = c.id AND m.total_spent >= ? AND m.total_spent <= ?)"
+        + byName;
+    wide.binds = {company, company, spentMin, wideMax, spentMin, wideMax};
+    f.cases.push_back(wide);
 
     Case frequent;
     frequent.name = "frequent_tag";
