@@ -1397,8 +1397,12 @@ Status Applier::applyCustomer(const SyncOp& op)
         return out;
     };
 
+    // A delete wins over every edit of the customer, older or newer by the clock: an edit
+    // made offline on another terminal cannot bring back a customer deleted here, so a
+    // deleted customer ends deleted everywhere whatever order the ops arrive in. (A customer
+    // is never made again under its id: its ops after a delete are edits.)
     if (op.kind == SyncOp::Kind::Delete) {
-        if (!exists || !newestOfRow)
+        if (!exists)
             return Done {};
         if (Status s = m_customers.remove(m_uow, op.entityId); !s)
             return s;
@@ -1409,8 +1413,8 @@ Status Applier::applyCustomer(const SyncOp& op)
     if (exists) {
         c = **stored;
     } else {
-        if (clocks->any && !newestOfRow)
-            return Done {};
+        if (clocks->any)
+            return Done {}; // deleted here
         c.id = op.entityId;
         c.companyId = op.companyId;
         c.createdAt = c.updatedAt = op.createdAt;
@@ -1438,8 +1442,6 @@ Status Applier::applyCustomer(const SyncOp& op)
     if (!exists) {
         for (const char* required : {"name", "code"}) {
             if (!op.fields.value(QLatin1String(required)).isString()) {
-                if (clocks->any)
-                    return Done {}; // only part of a customer deleted here: they stay deleted
                 return opError(op, QString::fromLatin1(required), QStringLiteral("required"),
                     tr("field %1 is missing").arg(QLatin1String(required)));
             }

@@ -18,7 +18,9 @@ class UnitOfWork;
 // A pulled value is written only when its op is newer than that, so a field with a pending
 // local op keeps its value unless another terminal changed it later still. Deletes are
 // tombstones: a delete wins over older changes of the row, and an older upsert does not bring
-// the row back. Append-only facts (sales, ledger entries...) are inserted once; the figures
+// the row back; a customer's delete wins over every edit, older or newer (a customer is never
+// made again under its id, so an edit that crossed the delete must not keep it on one
+// terminal only). Append-only facts (sales, ledger entries...) are inserted once; the figures
 // derived from them are made again for their customers. Every op that changed something
 // writes one audit row with the op's stamp and author, and no outbox op.
 class ChangeApplier final

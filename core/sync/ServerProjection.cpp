@@ -322,16 +322,16 @@ Status ServerProjection::applyCustomer(const SyncOp& op)
     const bool newestOfRow = !found || op.hlc > rowHlc;
 
     if (op.kind == SyncOp::Kind::Delete) {
-        // A delete wins over older changes; an older upsert does not bring the row back.
-        if (!newestOfRow)
+        // A delete wins over every edit, older or newer, as on the terminals (ChangeApplier).
+        if (deleted)
             return Done {};
         data = {};
         fieldHlc = {};
         deleted = true;
     } else {
         if (!exists) {
-            if (found && !newestOfRow)
-                return Done {};
+            if (found)
+                return Done {}; // deleted: nothing brings it back
             // A customer starts whole: without a name and a code it is only part of one.
             if (!op.fields.value(QStringLiteral("name")).isString()
                 || !op.fields.value(QStringLiteral("code")).isString())

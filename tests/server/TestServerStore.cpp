@@ -496,6 +496,24 @@ private slots:
         QCOMPARE(pushed->results.size(), 2);
         QVERIFY(s->projection().customer(a.company.id, id).value()->deleted);
         QVERIFY(!s->projection().byPhone(a.company.id, QStringLiteral("+6281200000001")).value().has_value());
+        // A delete also wins over a newer edit that crossed it (made offline on another till
+        // and pushed first), as on the terminals, so the server ends as they do.
+        SyncOp rina = customer(a, QStringLiteral("Rina Wulandari"), 40);
+        rina.fields.insert(QStringLiteral("code"), QStringLiteral("C-000002"));
+        rina.actorId = a.admin.id;
+        SyncOp crossed = update({{QStringLiteral("city"), QStringLiteral("Depok")}}, 45);
+        crossed.entityId = rina.entityId;
+        SyncOp removed = update({}, 43);
+        removed.entityId = rina.entityId;
+        removed.kind = SyncOp::Kind::Delete;
+        removed.action = QStringLiteral("delete");
+        const ServerStore::PushOutcome crossing
+            = s->push(a.device, QStringLiteral("crossed"), {rina, crossed, removed}).value();
+        for (const auto& r : crossing.results)
+            QCOMPARE(r.status, ServerStore::OpResult::Status::Applied);
+        QVERIFY(s->projection().customer(a.company.id, rina.entityId).value()->deleted);
+        QVERIFY(s->rebuildProjection());
+        QVERIFY(s->projection().customer(a.company.id, rina.entityId).value()->deleted);
     }
 
     void aVersionOneDatabaseGetsItsProjectionFromTheLog()

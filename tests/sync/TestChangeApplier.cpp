@@ -488,6 +488,46 @@ private slots:
         QCOMPARE(dump(*shop.b), dump(shop.a.db()));
     }
 
+    void aDeletedCustomerStaysDeletedWhateverEditsCrossedIt()
+    {
+        // A deletes a customer while B, offline, edits it later by the clock. Had each kept
+        // the newer op, A would hold no customer and B one with the edit; a delete wins over
+        // every edit instead, earlier or later, so both drop it. Either order of the edit and
+        // the delete, and either terminal deleting, ends the same.
+        for (bool editLater : {true, false}) {
+            for (bool deleteOnA : {true, false}) {
+                Shop shop;
+                const Customer siti = shop.create(shop.a.db(), QStringLiteral("Siti Rahayu"));
+                shop.exchange();
+                Database& deleter = deleteOnA ? shop.a.db() : *shop.b;
+                Database& editor = deleteOnA ? *shop.b : shop.a.db();
+                const auto remove = [&] { QVERIFY(CustomerService(deleter, shop.a.admin()).remove(siti.id).ok()); };
+                const auto edit
+                    = [&] { shop.update(editor, siti.id, &CustomerInput::city, QStringLiteral("Bandung")); };
+                shop.tick();
+                if (editLater)
+                    remove();
+                else
+                    edit();
+                shop.tick();
+                if (editLater)
+                    edit();
+                else
+                    remove();
+                shop.exchange();
+                const QString what = QStringLiteral("edit %1, delete on %2")
+                                         .arg(editLater ? QStringLiteral("later") : QStringLiteral("earlier"),
+                                             deleteOnA ? QStringLiteral("A") : QStringLiteral("B"));
+                for (Database* db : {&shop.a.db(), shop.b.get()})
+                    QVERIFY2(
+                        scalar(*db, QStringLiteral("SELECT count(*) FROM customer WHERE id = ?"), {siti.id}).toInt()
+                            == 0,
+                        qPrintable(what));
+                QVERIFY2(dump(*shop.b) == dump(shop.a.db()), qPrintable(what));
+            }
+        }
+    }
+
     void aMalformedOpLeavesNothingWritten()
     {
         Shop shop;
