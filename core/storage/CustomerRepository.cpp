@@ -69,8 +69,8 @@ const QString kRangeEnd = QString::fromUcs4(U"\U0010FFFF", 1);
 // Name search sorted by time: below this many index rows for the rarest word, its matches
 // are read by seq and sorted (about 1.5 us apiece with their filters on a big file, 30 ms at
 // the limit, however few pass the filters); with more, the time order is walked and each
-// row's name tested (Reach::Walk), which finds a page after about 1M / rows * 50 rows. A
-// name without other filters is walked for from a lower count: 2,000 matches sort in 3 ms,
+// row's name tested (Reach::Walk), which finds a page after about 1M / rows * 50 rows. One
+// name word without filters is walked for from a lower count: 2,000 matches sort in 3 ms,
 // and 50 of them are found in about 25,000 rows (BENCHMARKS.md, issue 4).
 constexpr qint64 kSortMatchesLimit = 20000;
 constexpr qint64 kSortNameOnlyLimit = 2000;
@@ -916,12 +916,15 @@ Result<CustomerPage> CustomerRepository::search(
 
     // Name words sorted by time: the time order is walked and each row's name tested, which
     // reads much of the directory when few names match. When some word has fewer than
-    // kSortMatchesLimit index rows (kSortNameOnlyLimit without filters), its matches are looked
+    // kSortMatchesLimit index rows (kSortNameOnlyLimit for one word alone), its matches are looked
     // up by seq and sorted instead.
     const bool names = terms.kind == CustomerSearchTerms::Kind::Name;
     Reach reach = *driver ? Reach::BySubset : names ? Reach::Walk : Reach::Planner;
     if (!*driver && names) {
-        const qint64 sortLimit = hasFilters(query) ? kSortMatchesLimit : kSortNameOnlyLimit;
+        // One word and nothing else: its count is the number of matches. A second word or a
+        // filter can leave far fewer, which a walk would look for through much of the file.
+        const qint64 sortLimit
+            = terms.nameWords.size() == 1 && !hasFilters(query) ? kSortNameOnlyLimit : kSortMatchesLimit;
         for (const QString& word : terms.nameWords) {
             auto n = wordRows(companyId, word, sortLimit);
             if (!n)

@@ -720,7 +720,7 @@ private slots:
         // Enough customers under "ari" (20,700) that their matches are not sorted but walked
         // for (CustomerRepository's kSortMatchesLimit).
         QVERIFY(s.createMany(batch).ok());
-        // "santoso ari": 2,300 under "santoso": walked for alone, sorted under a filter.
+        // "santoso ari": two words, the rarer one's 2,300 matches sorted.
         for (const QString& text : {QStringLiteral("ari"), QStringLiteral("santoso ari")}) {
             const QStringList queryWords = TextFold::words(TextFold::fold(text));
             for (bool vipOnly : {false, true}) {
