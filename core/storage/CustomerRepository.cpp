@@ -776,7 +776,7 @@ Status CustomerRepository::forEachStanding(
     return Done {};
 }
 
-Result<CustomerRepository::BulkLoad> CustomerRepository::beginBulkLoad(UnitOfWork& uow)
+Result<CustomerRepository::BulkLoad> CustomerRepository::beginBulkLoad(UnitOfWork& uow, Dropped dropped)
 {
     if (Status s = uow.requireOpen(); !s)
         return s.error();
@@ -796,6 +796,8 @@ Result<CustomerRepository::BulkLoad> CustomerRepository::beginBulkLoad(UnitOfWor
         // take the rows in key order, as cheaply as the table itself, and stay.
         const QString name = q.value(0).toString();
         if (name == u"ix_customer_created" || name == u"ix_customer_updated")
+            continue;
+        if (dropped == Dropped::SearchOnly && name.startsWith(u"ux_"))
             continue;
         names << name;
         load.indexes << q.value(1).toString();
@@ -834,6 +836,30 @@ Status CustomerRepository::finishBulkLoad(UnitOfWork& uow, const BulkLoad& load,
     }
     sorted.get();
     return words.write(uow.prepared(NameIndex::Load::insertSql()));
+}
+
+Status CustomerRepository::finishBulkLoadFromTable(UnitOfWork& uow, const BulkLoad& load)
+{
+    if (Status s = uow.requireOpen(); !s)
+        return s.error();
+    // The unit's own index changes (customers updated during the load) are in the table
+    // already; written after the rebuild they would add their rows twice.
+    uow.deferred<NameIndex::Changes>().discard();
+    NameIndex::Load words;
+    QSqlDatabase db = m_db.connection();
+    {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.exec(QStringLiteral("SELECT seq, company_id, name_key, id FROM customer")))
+            return Sql::errorOf(q);
+        while (q.next())
+            words.add(q.value(0).toLongLong(), {q.value(1).toString(), q.value(2).toString(), q.value(3).toString()});
+        if (q.lastError().isValid())
+            return Sql::errorOf(q);
+    }
+    if (Status s = Sql::execDirect(db, QStringLiteral("DELETE FROM customer_word")); !s)
+        return s;
+    return finishBulkLoad(uow, load, words);
 }
 
 Error CustomerRepository::explainDuplicate(const Error& error)

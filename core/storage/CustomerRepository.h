@@ -81,13 +81,25 @@ public:
         qint64 cacheSize = 0; // the connection's page cache before the load (PRAGMA cache_size)
     };
     static constexpr qint64 bulkCacheKiB = -524288; // 512 MiB while a load runs
-    Result<BulkLoad> beginBulkLoad(UnitOfWork& uow);
+    // Which indexes a load drops: every secondary index whose keys arrive in random order,
+    // or only those that serve searches, keeping the unique phone and email indexes that a
+    // load resolving duplicates row by row looks customers up by (a pulled download).
+    enum class Dropped
+    {
+        AllRandom,
+        SearchOnly,
+    };
+    Result<BulkLoad> beginBulkLoad(UnitOfWork& uow, Dropped dropped = Dropped::AllRandom);
     // Consecutive customers from `firstSeq` on, `nameKeys` their folded names,
     // UnitOfWork::rowsPerStatement rows per statement: a statement's fixed costs (its
     // CHECKs' IN lists are built once per execution) are shared by a whole group.
     Status insertLoaded(
         UnitOfWork& uow, const QList<Customer>& customers, const QStringList& nameKeys, qint64 firstSeq);
     Status finishBulkLoad(UnitOfWork& uow, const BulkLoad& load, NameIndex::Load& words);
+    // The same for a load that did not gather its words: the name index is made again from
+    // every customer in the table (read before the indexes are made, sorted on another
+    // thread while they are), replacing what the unit's own index changes would write.
+    Status finishBulkLoadFromTable(UnitOfWork& uow, const BulkLoad& load);
     // After the unit of work, committed or not: gives the connection its page cache back.
     void endBulkLoad(const BulkLoad& load);
     // Gives back the last `count` codes reserveCodes handed out in this unit of work.

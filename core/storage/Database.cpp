@@ -30,6 +30,7 @@ struct Database::ThreadConnection
     // a QHash moves its values when it grows.
     QHash<QString, std::shared_ptr<QSqlQuery>> statements;
     bool inUnitOfWork = false;
+    QString heldFor;
     bool open = false;
 };
 
@@ -353,6 +354,16 @@ bool Database::inUnitOfWork()
 void Database::setInUnitOfWork(bool inside)
 {
     threadConnection().inUnitOfWork = inside;
+}
+
+QString Database::writeHeldFor()
+{
+    return threadConnection().heldFor;
+}
+
+void Database::setWriteHeldFor(const QString& why)
+{
+    threadConnection().heldFor = why;
 }
 
 int Database::latestSchemaVersion()

@@ -75,6 +75,10 @@ public:
     // Whether this thread is inside a UnitOfWork; set by UnitOfWork only.
     bool inUnitOfWork();
     void setInUnitOfWork(bool inside);
+    // A unit of work left open across the event loop (a download applied as one load) says
+    // why here, and a write attempted meanwhile on this thread is refused with that reason.
+    QString writeHeldFor();
+    void setWriteHeldFor(const QString& why);
 
     // The persisted HLC: loaded at open, saved by each UnitOfWork in its own transaction.
     static constexpr const char* hlcStateKey = "hlc";

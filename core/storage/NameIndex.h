@@ -97,6 +97,8 @@ public:
     // `before` is what the index holds for the row when the unit first touches it,
     // `after` what it must hold after the unit (nullopt: nothing, a removed customer).
     void set(qint64 seq, const std::optional<Entry>& before, const std::optional<Entry>& after);
+    // Forgets the changes gathered so far (the whole index is being made again).
+    void discard() { m_rows.clear(); }
     Status flush(UnitOfWork& uow) override;
 
 private:

@@ -16,6 +16,8 @@ UnitOfWork::~UnitOfWork()
 
 Status UnitOfWork::begin()
 {
+    if (!m_open && m_db.inUnitOfWork() && !m_db.writeHeldFor().isEmpty())
+        return Error::other(QStringLiteral("write_held"), m_db.writeHeldFor());
     if (m_open || m_db.inUnitOfWork())
         return Error::other(QStringLiteral("nested_unit_of_work"), tr("a write is already in progress on this thread"));
     QSqlQuery& q = m_db.prepared(QStringLiteral("BEGIN IMMEDIATE"));

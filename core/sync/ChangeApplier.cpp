@@ -16,17 +16,21 @@
 #include "core/storage/MembershipRepository.h"
 #include "core/storage/MetricsRepository.h"
 #include "core/storage/SaleRepository.h"
+#include "core/storage/SyncStateRepository.h"
 #include "core/storage/UnitOfWork.h"
 
 #include <QDateTime>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QSet>
 
 #include <cmath>
 #include <optional>
+
+Q_LOGGING_CATEGORY(lcApply, "kasir.sync.apply")
 
 namespace kasir {
 
@@ -600,7 +604,8 @@ class Applier
     Q_DECLARE_TR_FUNCTIONS(kasir::ChangeApplier)
 
 public:
-    Applier(Database& db, UnitOfWork& uow) : m_db(db), m_uow(uow), m_customers(db)
+    Applier(Database& db, UnitOfWork& uow, ChangeApplier::Options options)
+        : m_db(db), m_uow(uow), m_customers(db), m_options(options)
     {
         bool first = false;
         bool size = false;
@@ -661,6 +666,7 @@ private:
     Database& m_db;
     UnitOfWork& m_uow;
     CustomerRepository m_customers;
+    ChangeApplier::Options m_options;
     QHash<QString, QString> m_actorNames;
     QList<std::pair<QString, QString>> m_purchases; // (company, customer), in order of arrival
     QList<std::pair<QString, QString>> m_ledgers;
@@ -1329,10 +1335,11 @@ Status Applier::insertNewCustomers(const QList<Customer>& customers, const QList
     }
     if (!written)
         return written;
-    auto& index = m_uow.deferred<NameIndex::Changes>();
+    NameIndex::Changes* index = m_options.nameIndex ? &m_uow.deferred<NameIndex::Changes>() : nullptr;
     for (qsizetype i = 0; i < customers.size(); ++i) {
         const Customer& c = customers.at(i);
-        index.set(*firstSeq + i, std::nullopt, NameIndex::Entry {c.companyId, nameKeys.at(i), c.id});
+        if (index)
+            index->set(*firstSeq + i, std::nullopt, NameIndex::Entry {c.companyId, nameKeys.at(i), c.id});
         noteCode(c);
         if (Status s = audit(*ops.at(i).op, ops.at(i).changes, c.id); !s)
             return s;
@@ -1610,11 +1617,13 @@ Status Applier::finish()
 
 ChangeApplier::ChangeApplier(Database& db) : m_db(db) { }
 
+ChangeApplier::ChangeApplier(Database& db, Options options) : m_db(db), m_options(options) { }
+
 Status ChangeApplier::apply(UnitOfWork& uow, const QList<SyncOp>& ops)
 {
     if (Status s = uow.requireOpen(); !s)
         return s;
-    Applier applier(m_db, uow);
+    Applier applier(m_db, uow, m_options);
     if (Status s = applier.survey(ops); !s)
         return s;
     for (const SyncOp& op : ops) {
@@ -1622,6 +1631,40 @@ Status ChangeApplier::apply(UnitOfWork& uow, const QList<SyncOp>& ops)
             return s;
     }
     return applier.finish();
+}
+
+Status ChangeApplier::applyEach(UnitOfWork& uow, const QList<SyncOp>& ops, qint64& unapplied)
+{
+    SyncStateRepository state(m_db);
+    for (const SyncOp& op : ops) {
+        QSqlQuery& save = uow.prepared(QStringLiteral("SAVEPOINT pulled_op"));
+        if (Status sp = Sql::exec(save); !sp)
+            return sp;
+        Status one = apply(uow, {op});
+        if (!one) {
+            if (!appliesToOneOp(one.error()))
+                return one;
+            qCWarning(lcApply).noquote() << "cannot apply" << op.entity << op.entityId << ":" << one.error().describe();
+            QSqlQuery& undo = uow.prepared(QStringLiteral("ROLLBACK TO SAVEPOINT pulled_op"));
+            if (Status u = Sql::exec(undo); !u)
+                return u;
+            if (Status r = state.recordUnapplied(uow, op, one.error()); !r)
+                return r;
+            ++unapplied;
+        }
+        QSqlQuery& release = uow.prepared(QStringLiteral("RELEASE SAVEPOINT pulled_op"));
+        if (Status r = Sql::exec(release); !r)
+            return r;
+    }
+    return Done {};
+}
+
+bool ChangeApplier::appliesToOneOp(const Error& error)
+{
+    if (error.kind == Error::Kind::Invalid || error.kind == Error::Kind::Conflict
+        || error.kind == Error::Kind::NotFound)
+        return true;
+    return error.message.contains(QLatin1String("constraint failed"));
 }
 
 } // namespace kasir

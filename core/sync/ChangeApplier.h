@@ -28,7 +28,14 @@ class ChangeApplier final
     Q_DECLARE_TR_FUNCTIONS(kasir::ChangeApplier)
 
 public:
+    struct Options
+    {
+        // false: the caller makes the whole name index again before it commits (a load),
+        // so new customers' words are not gathered one by one.
+        bool nameIndex = true;
+    };
     explicit ChangeApplier(Database& db);
+    ChangeApplier(Database& db, Options options);
     Q_DISABLE_COPY_MOVE(ChangeApplier)
 
     // Applies pulled ops in order inside the caller's open unit of work (the sync engine's,
@@ -39,8 +46,20 @@ public:
     // caller rolls the unit back and nothing of the page is kept.
     Status apply(UnitOfWork& uow, const QList<SyncOp>& ops);
 
+    // Applies the ops one at a time, each in a savepoint of the caller's unit: an op that
+    // cannot be applied here (appliesToOneOp) is undone, kept in sync_unapplied with its
+    // error and counted in `unapplied`; the others are applied. Any other failure (a busy,
+    // full or read-only file) is returned, and the caller rolls back. The way through a
+    // page that apply() refused, so that one op never holds back the rest of the company.
+    Status applyEach(UnitOfWork& uow, const QList<SyncOp>& ops, qint64& unapplied);
+
+    // What one op brings (a malformed field, a constraint its row breaks), as opposed to
+    // what stops every write, which is retried later instead.
+    static bool appliesToOneOp(const Error& error);
+
 private:
     Database& m_db;
+    Options m_options;
 };
 
 } // namespace kasir

@@ -9,6 +9,7 @@
 #include "core/storage/TenancyRepository.h"
 #include "core/storage/UnitOfWork.h"
 #include "core/sync/ChangeApplier.h"
+#include "core/sync/SyncLoad.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -60,11 +61,10 @@ SyncEngine::SyncEngine(Database& db, QNetworkAccessManager& network, const Clock
 
 SyncEngine::~SyncEngine()
 {
-    // No handler may run on an engine being destroyed.
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-    }
+    // No handler may run on an engine being destroyed; a download under way keeps what it
+    // wrote for the next run.
+    dropReply();
+    endLoad(Error::other(QStringLiteral("closed"), tr("the program closed during the download")), true).ok();
 }
 
 QString SyncEngine::stateName(State state)
@@ -391,100 +391,155 @@ Status SyncEngine::applyPushResults(const QStringList& sent, const QJsonObject& 
 
 void SyncEngine::pullNext()
 {
-    const QString since = m_db.localState(key(cursorKey));
-    request(QStringLiteral("GET"),
-        QStringLiteral("/sync/v1/pull?since=%1&limit=%2")
-            .arg(since.isEmpty() ? QStringLiteral("0") : since)
-            .arg(m_pageSize),
-        {}, [this](const Result<QJsonObject>& reply) {
-            if (!reply) {
-                finish(reply.error());
-                return;
-            }
-            bool more = false;
-            if (Status s = applyPage(*reply, more); !s) {
-                finish(s);
-                return;
-            }
-            if (more)
-                pullNext();
-            else
-                finish(m_pushStopped ? Status(*m_pushStopped) : Status(Done {}));
-        });
+    const qint64 since = m_db.localState(key(cursorKey)).toLongLong();
+    m_loadWanted = m_loadAllowed && (since == 0 || m_db.localState(key(loadingKey)) == u"1");
+    pullFrom(since);
 }
 
-Status SyncEngine::applyPage(const QJsonObject& reply, bool& more)
+void SyncEngine::pullFrom(qint64 since)
+{
+    request(QStringLiteral("GET"), QStringLiteral("/sync/v1/pull?since=%1&limit=%2").arg(since).arg(m_pageSize), {},
+        [this](const Result<QJsonObject>& reply) { takePage(reply); });
+}
+
+void SyncEngine::takePage(const Result<QJsonObject>& reply)
+{
+    if (!reply) {
+        finish(endLoad(reply.error(), true));
+        return;
+    }
+    auto page = readPage(*reply);
+    if (!page) {
+        finish(endLoad(page.error(), true));
+        return;
+    }
+    // A first download of more than one page is written as one load; one page is not worth
+    // making the indexes again.
+    if (!m_load && m_loadWanted && page->more) {
+        m_load = std::make_unique<SyncLoad>(m_db);
+        if (Status s = m_load->begin(); !s) {
+            qCWarning(lcSync).noquote() << "the download goes page by page:" << s.error().describe();
+            m_load.reset();
+            m_loadWanted = false;
+        }
+    }
+    if (m_load) {
+        // The next page downloads while this one is written.
+        if (page->more)
+            pullFrom(page->next);
+        if (Status s = applyLoadPage(*page); !s) {
+            dropReply();
+            finish(endLoad(s, false));
+            return;
+        }
+        if (!page->more)
+            finish(endLoad(m_pushStopped ? Status(*m_pushStopped) : Status(Done {}), true));
+        return;
+    }
+    if (Status s = applyPage(*page); !s) {
+        finish(s);
+        return;
+    }
+    if (page->more)
+        pullFrom(page->next);
+    else
+        finish(m_pushStopped ? Status(*m_pushStopped) : Status(Done {}));
+}
+
+Result<SyncEngine::Page> SyncEngine::readPage(const QJsonObject& reply)
 {
     const QJsonArray changes = reply.value(QStringLiteral("changes")).toArray();
     bool ok = false;
-    const qint64 next = reply.value(QStringLiteral("next")).toString().toLongLong(&ok);
-    if (!ok || next < 0)
+    Page page;
+    page.next = reply.value(QStringLiteral("next")).toString().toLongLong(&ok);
+    if (!ok || page.next < 0)
         return Error::other(QStringLiteral("bad_reply"), tr("the server's page has no valid cursor"));
-    QList<SyncOp> ops;
-    ops.reserve(changes.size());
+    page.more = reply.value(QStringLiteral("hasMore")).toBool();
+    page.ops.reserve(changes.size());
     for (qsizetype i = 0; i < changes.size(); ++i) {
         auto op = SyncOp::fromJson(changes[i].toObject(), QStringLiteral("changes[%1]").arg(i));
         if (!op)
             return op.error();
-        ops.append(std::move(op).value());
+        page.ops.append(std::move(op).value());
     }
+    return page;
+}
+
+Status SyncEngine::applyPage(const Page& page)
+{
     UnitOfWork uow(m_db, syncActor());
     if (Status s = uow.begin(); !s)
         return s;
-    SyncStateRepository state(m_db);
-    if (Status s = ChangeApplier(m_db).apply(uow, ops); !s) {
-        if (!appliesToOneOp(s.error()))
+    ChangeApplier applier(m_db);
+    if (Status s = applier.apply(uow, page.ops); !s) {
+        if (!ChangeApplier::appliesToOneOp(s.error()))
             return s;
-        // One op of the page cannot be applied here. Apply the page again op by op, each in
-        // a savepoint, and keep the ones that fail aside: one op must never stop the rest of
-        // the company's changes from arriving.
+        // One op of the page cannot be applied here. Apply the page again op by op and keep
+        // the ones that fail aside: one op must never stop the rest of the company's changes
+        // from arriving. (Begun again: the name index changes of the first try go with it.)
         uow.rollback();
         if (Status again = uow.begin(); !again)
             return again;
-        for (const SyncOp& op : std::as_const(ops)) {
-            QSqlQuery& save = uow.prepared(QStringLiteral("SAVEPOINT pulled_op"));
-            if (Status sp = Sql::exec(save); !sp)
-                return sp;
-            Status one = ChangeApplier(m_db).apply(uow, {op});
-            if (!one) {
-                if (!appliesToOneOp(one.error()))
-                    return one;
-                qCWarning(lcSync).noquote()
-                    << "cannot apply" << op.entity << op.entityId << ":" << one.error().describe();
-                QSqlQuery& undo = uow.prepared(QStringLiteral("ROLLBACK TO SAVEPOINT pulled_op"));
-                if (Status u = Sql::exec(undo); !u)
-                    return u;
-                if (Status r = state.recordUnapplied(uow, op, one.error()); !r)
-                    return r;
-                ++m_progress.unapplied;
-            }
-            QSqlQuery& release = uow.prepared(QStringLiteral("RELEASE SAVEPOINT pulled_op"));
-            if (Status r = Sql::exec(release); !r)
-                return r;
-        }
+        if (Status each = applier.applyEach(uow, page.ops, m_progress.unapplied); !each)
+            return each;
     }
-    if (Status s = state.setValue(uow, key(cursorKey), QString::number(next)); !s)
+    SyncStateRepository state(m_db);
+    if (Status s = state.setValue(uow, key(cursorKey), QString::number(page.next)); !s)
         return s;
-    more = reply.value(QStringLiteral("hasMore")).toBool();
-    if (!more) {
+    if (!page.more) {
         if (Status s = state.setValue(uow, key(lastSyncKey), QString::number(m_clock.nowMs())); !s)
             return s;
     }
     if (Status s = uow.commit(); !s)
         return s;
-    m_progress.pulled += ops.size();
+    m_progress.pulled += page.ops.size();
     emit progressChanged(m_progress);
     return Done {};
 }
 
-bool SyncEngine::appliesToOneOp(const Error& error)
+Status SyncEngine::applyLoadPage(const Page& page)
 {
-    // What one op brings (a malformed field, a constraint its row breaks), as opposed to what
-    // stops every write (a busy, full or read-only file), which is retried later instead.
-    if (error.kind == Error::Kind::Invalid || error.kind == Error::Kind::Conflict
-        || error.kind == Error::Kind::NotFound)
-        return true;
-    return error.message.contains(QLatin1String("constraint failed"));
+    if (Status s = m_load->apply(page.ops, m_progress.unapplied); !s)
+        return s;
+    m_loadNext = page.next;
+    m_progress.pulled += page.ops.size();
+    emit progressChanged(m_progress);
+    return Done {};
+}
+
+Status SyncEngine::endLoad(const Status& outcome, bool keep)
+{
+    if (!m_load)
+        return outcome;
+    const std::unique_ptr<SyncLoad> load = std::move(m_load);
+    if (!keep || load->pages() == 0) {
+        load->rollback();
+        return outcome;
+    }
+    // Whole, or stopped short by the network or the server: what was written is kept with
+    // its cursor, and the next cycle goes on from there.
+    SyncStateRepository state(m_db);
+    Status s = state.setValue(load->unit(), key(cursorKey), QString::number(m_loadNext));
+    if (s)
+        s = state.setValue(load->unit(), key(loadingKey), outcome ? QString() : QStringLiteral("1"));
+    if (s && outcome)
+        s = state.setValue(load->unit(), key(lastSyncKey), QString::number(m_clock.nowMs()));
+    if (s)
+        s = load->commit();
+    if (!s) {
+        load->rollback();
+        return s;
+    }
+    return outcome;
+}
+
+void SyncEngine::dropReply()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
 }
 
 void SyncEngine::finish(const Status& outcome)

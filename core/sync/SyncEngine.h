@@ -11,6 +11,7 @@
 #include <QUrl>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QNetworkAccessManager;
@@ -20,11 +21,16 @@ namespace kasir {
 
 class Clock;
 class Database;
+class SyncLoad;
 
 // The terminal's side of sync (ARCHITECTURE.md, "Sync"): enrols the terminal with a
 // kasir-server, then in each cycle pushes the outbox oldest first (deleting only what the
 // server acknowledged) and pulls the company's changes page by page, each page applied with
-// its cursor in one transaction. The first pull is the initial download of the company.
+// its cursor in one transaction. The first pull is the initial download of the company:
+// when it spans more than one page, its pages are written as one load (SyncLoad: indexes made
+// once at the end) while the next page downloads, and committed with the cursor at the end.
+// A download that stops short (the network, the server, the program closing) keeps what it
+// wrote, committed with its cursor, and the next cycle goes on from there as a load again.
 //
 // Driven by the desktop app, kasirctl and the tests alike; it takes its network access
 // manager and clock from the caller. Everything happens on the caller's thread through the
@@ -81,6 +87,8 @@ public:
     // Pages and batches; tests and benchmarks change them.
     void setPageSize(int changes) { m_pageSize = changes; }
     void setBatchSize(int ops) { m_batchSize = ops; }
+    // Off: a first download goes page by page like any pull (a reference for tests).
+    void setFirstDownloadAsLoad(bool on) { m_loadAllowed = on; }
     // The next retry delay after `failures` failures in a row (1 s doubling to 5 min, times
     // a random 0.5-1.5 so that terminals that failed together do not retry together).
     static int backoffMs(int failures, double jitter);
@@ -91,6 +99,7 @@ public:
     static constexpr const char* companyKey = "sync.company";
     static constexpr const char* cursorKey = "sync.cursor";
     static constexpr const char* lastSyncKey = "sync.last_sync_at";
+    static constexpr const char* loadingKey = "sync.loading"; // "1": the first download stopped short
 
 signals:
     void stateChanged(kasir::SyncEngine::State state);
@@ -103,13 +112,28 @@ private:
     void request(const QString& method, const QString& path, const QByteArray& body, Handler handler);
     void pushNext();
     void pullNext();
+    void pullFrom(qint64 since);
+    void takePage(const Result<QJsonObject>& reply);
+    struct Page
+    {
+        QList<SyncOp> ops;
+        qint64 next = 0;
+        bool more = false;
+    };
+    static Result<Page> readPage(const QJsonObject& reply);
+    Status applyLoadPage(const Page& page);
+    // Ends the load under way, if any: commits it with its cursor, or after a failure
+    // (`keep`: one of the network or the server) keeps what it wrote, marked as stopped
+    // short; after a failure of the file itself it rolls back. Returns `outcome`, or the
+    // failure to commit.
+    Status endLoad(const Status& outcome, bool keep);
+    void dropReply();
     void finish(const Status& outcome);
     void setState(State state);
     void scheduleRetry();
     Status applyPushResults(const QStringList& sent, const QJsonObject& reply);
-    Status applyPage(const QJsonObject& reply, bool& more);
+    Status applyPage(const Page& page);
     Status saveEnrolment(const QUrl& server, const QJsonObject& reply);
-    static bool appliesToOneOp(const Error& error);
     QString companyId();
 
     Database& m_db;
@@ -131,6 +155,10 @@ private:
     QTimer m_watch;
     qint64 m_lastDataVersion = -1;
     QPointer<QNetworkReply> m_reply;
+    std::unique_ptr<SyncLoad> m_load; // the first download, written as one load
+    bool m_loadAllowed = true;
+    bool m_loadWanted = false; // this cycle's pull is (the rest of) the first download
+    qint64 m_loadNext = 0; // the cursor after the last page written into the load
 };
 
 } // namespace kasir

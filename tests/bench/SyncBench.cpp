@@ -29,6 +29,7 @@
 #include "core/sync/ChangeApplier.h"
 #include "core/sync/ServerStore.h"
 #include "core/sync/SyncEngine.h"
+#include "core/sync/SyncLoad.h"
 #include "tests/bench/BenchDatabase.h"
 #include "tests/bench/MedianReporter.h"
 #include "tests/support/ServerProcess.h"
@@ -206,7 +207,7 @@ void initialSync(benchmark::State& state, const BenchSettings& settings)
 }
 
 // The baseline: the same ops applied from memory, a page of 5,000 per transaction.
-void initialApplyOnly(benchmark::State& state, const BenchSettings& settings)
+void initialApplyOnly(benchmark::State& state, const BenchSettings& settings, bool asLoad)
 {
     World& w = world(settings);
     if (w.error || !w.holder.db) {
@@ -247,7 +248,24 @@ void initialApplyOnly(benchmark::State& state, const BenchSettings& settings)
         QElapsedTimer timer;
         timer.start();
         rows = 0;
-        for (const auto& ops : std::as_const(pages)) {
+        if (asLoad) {
+            // What the engine does with a first download: the pages as one load.
+            SyncLoad load(**db);
+            qint64 unapplied = 0;
+            Status s = load.begin();
+            for (qsizetype i = 0; s && i < pages.size(); ++i) {
+                s = load.apply(pages.at(i), unapplied);
+                rows += pages.at(i).size();
+            }
+            if (s)
+                s = load.commit();
+            if (!s || unapplied != 0) {
+                state.SkipWithError(s ? "ops were set aside" : qPrintable(s.error().describe()));
+                return;
+            }
+        }
+        for (qsizetype i = 0; !asLoad && i < pages.size(); ++i) {
+            const QList<SyncOp>& ops = pages.at(i);
             UnitOfWork uow(**db, Actor {QString(), QString(), QStringLiteral("sync"), Role::Admin});
             Status s = uow.begin();
             if (s)
@@ -490,10 +508,20 @@ int run()
         ->Unit(benchmark::kSecond)
         ->UseManualTime();
     benchmark::RegisterBenchmark(
-        "Sync/initialApplyOnly(baseline)", [&](benchmark::State& s) { initialApplyOnly(s, settings); })
+        "Sync/initialApplyOnly(baseline)", [&](benchmark::State& s) { initialApplyOnly(s, settings, true); })
         ->Iterations(1)
         ->Unit(benchmark::kSecond)
         ->UseManualTime();
+    // The page-by-page way (each page and its cursor one transaction, indexes kept): what a
+    // first download cost before it was written as a load. Long at 1M (about 200 s), so only
+    // on request there.
+    if (settings.customers <= 200000 || qEnvironmentVariableIntValue("KASIR_BENCH_PAGE_BASELINE") == 1) {
+        benchmark::RegisterBenchmark(
+            "Sync/initialPageByPage(baseline)", [&](benchmark::State& s) { initialApplyOnly(s, settings, false); })
+            ->Iterations(1)
+            ->Unit(benchmark::kSecond)
+            ->UseManualTime();
+    }
     benchmark::RegisterBenchmark("Sync/pushPull", [&](benchmark::State& s) { pushPull(s, settings, ops); })
         ->Iterations(1)
         ->Unit(benchmark::kSecond)
@@ -522,6 +550,8 @@ int run()
         if (baseline)
             std::printf(
                 "; applying from memory alone %.1f s, %.0f rows/s", *baseline / 1e3, w.customers / (*baseline / 1e3));
+        if (const auto pages = reporter.medianMs("Sync/initialPageByPage(baseline)"))
+            std::printf("; page by page from memory %.1f s, %.0f rows/s", *pages / 1e3, w.customers / (*pages / 1e3));
         std::printf("\n");
     }
     if (pp)

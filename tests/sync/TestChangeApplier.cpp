@@ -12,6 +12,7 @@
 #include "core/storage/TenancyRepository.h"
 #include "core/storage/UnitOfWork.h"
 #include "core/sync/ChangeApplier.h"
+#include "core/sync/SyncLoad.h"
 #include "tests/support/TestDatabase.h"
 
 #include <QElapsedTimer>
@@ -553,6 +554,74 @@ private slots:
         QVERIFY(!u.ok());
         QCOMPARE(u.error().field, QStringLiteral("entity"));
         QVERIFY(u.error().message.contains(unknown.id));
+    }
+
+    // Pages written as one load (a first download): an op that cannot be applied is set
+    // aside and the rest of its page is kept; the indexes the load dropped are made again
+    // and the file ends as the other terminal's; a load that is never committed leaves
+    // nothing, its indexes included.
+    void aLoadSetsAsideWhatItCannotApplyAndLeavesNothingUncommitted()
+    {
+        Shop shop;
+        shop.exchange();
+        QList<Customer> made;
+        for (int i = 0; i < 150; ++i)
+            made << shop.create(shop.a.db(), QStringLiteral("Pelanggan %1").arg(i),
+                QStringLiteral("0815-4000-%1").arg(i, 4, 10, QLatin1Char('0')));
+        for (int i = 0; i < 150; i += 10)
+            shop.update(shop.a.db(), made.at(i).id, &CustomerInput::name, QStringLiteral("Ganti %1").arg(i));
+        shop.sell(shop.a.db(), made.at(3).id, 2);
+        QList<SyncOp> log = shop.outbox(shop.a.db());
+        SyncOp alien = log.at(60);
+        alien.id = Ids::newId();
+        alien.entity = QStringLiteral("spaceship");
+        log.insert(61, alien);
+        QList<QList<SyncOp>> pages;
+        for (qsizetype i = 0; i < log.size(); i += 40)
+            pages << log.mid(i, 40);
+        const auto indexes = [](Database& db) {
+            QStringList out;
+            QSqlQuery q(db.connection());
+            q.exec(QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'index' ORDER BY name"));
+            while (q.next())
+                out << q.value(0).toString();
+            return out;
+        };
+        const QStringList before = dump(*shop.b);
+        const QStringList indexesBefore = indexes(*shop.b);
+        QVERIFY(indexesBefore.contains(QStringLiteral("ix_customer_name")));
+
+        {
+            SyncLoad load(*shop.b);
+            qint64 unapplied = 0;
+            QVERIFY(load.begin());
+            QVERIFY(!indexes(*shop.b).contains(QStringLiteral("ix_customer_name")));
+            QVERIFY(indexes(*shop.b).contains(QStringLiteral("ux_customer_phone")));
+            QVERIFY(load.apply(pages.at(0), unapplied));
+            // A write of the program meanwhile is refused, and says why.
+            const Status held = UnitOfWork(*shop.b, shop.a.admin()).begin();
+            QVERIFY(!held);
+            QCOMPARE(held.error().code, QStringLiteral("write_held"));
+        } // never committed
+        QCOMPARE(dump(*shop.b), before);
+        QCOMPARE(indexes(*shop.b), indexesBefore);
+        QCOMPARE(scalar(*shop.b, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+        QVERIFY(UnitOfWork(*shop.b, shop.a.admin()).begin());
+
+        SyncLoad load(*shop.b);
+        qint64 unapplied = 0;
+        QVERIFY(load.begin());
+        for (const QList<SyncOp>& page : std::as_const(pages))
+            QVERIFY(load.apply(page, unapplied));
+        QVERIFY(load.commit());
+        QCOMPARE(unapplied, 1);
+        QCOMPARE(scalar(*shop.b, QStringLiteral("SELECT entity FROM sync_unapplied")).toString(),
+            QStringLiteral("spaceship"));
+        QCOMPARE(indexes(*shop.b), indexesBefore);
+        QCOMPARE(scalar(*shop.b, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+        QCOMPARE(dump(*shop.b), dump(shop.a.db()));
+        QCOMPARE(
+            scalar(*shop.b, QStringLiteral("SELECT count(*) FROM customer_word WHERE word = 'ganti'")).toInt(), 15);
     }
 
     void aPageOfNewCustomersEndsAsItsOpsOneByOne()

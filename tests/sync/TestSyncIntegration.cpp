@@ -15,8 +15,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTemporaryDir>
@@ -393,6 +395,195 @@ private slots:
         QVERIFY(syncOnce(*t1));
         QCOMPARE(CustomerService(*t1->db, t1->login(QStringLiteral("ani"))).get(yudi.id).value().name,
             QStringLiteral("Yudi"));
+    }
+
+    // A terminal registered with the server that has not synced yet.
+    std::unique_ptr<Till> registered(
+        const QString& storeId, const QString& name, QNetworkAccessManager& network, int pageSize, bool asLoad)
+    {
+        const QJsonObject reg = m_server->admin({QStringLiteral("terminal"), QStringLiteral("register"),
+            QStringLiteral("--store"), storeId, QStringLiteral("--name"), name});
+        auto t = std::make_unique<Till>();
+        t->db = Database::open(m_dir.filePath(name + QStringLiteral(".db")), m_clock).value();
+        t->engine = std::make_unique<SyncEngine>(*t->db, network, m_clock);
+        t->engine->setPageSize(pageSize);
+        t->engine->setFirstDownloadAsLoad(asLoad);
+        const Status enrolled = outcome(*t->engine,
+            [&] { t->engine->enrol(m_server->url(), reg.value(QStringLiteral("enrolmentCode")).toString()); });
+        if (!enrolled)
+            qFatal("enrolment of %s failed: %s", qPrintable(name), qPrintable(t->engine->lastError()));
+        return t;
+    }
+
+    static QString scalar(Database& db, const QString& sql)
+    {
+        QSqlQuery q(db.connection());
+        if (!q.exec(sql) || !q.next())
+            return QStringLiteral("<%1>").arg(q.lastError().text());
+        return q.value(0).toString();
+    }
+
+    // The synced tables without sync_unapplied (its rows say when they were set aside).
+    static QString loadedState(Database& db)
+    {
+        QString state = syncedState(db);
+        const qsizetype from = state.indexOf(QLatin1String("#sync_unapplied\n"));
+        if (from >= 0) {
+            const qsizetype to = state.indexOf(u'#', from + 1);
+            state.remove(from, to < 0 ? state.size() - from : to - from);
+        }
+        return state;
+    }
+
+    static QString indexes(Database& db)
+    {
+        QSqlQuery q(db.connection());
+        q.exec(QStringLiteral("SELECT name || ': ' || coalesce(sql, '') FROM sqlite_schema WHERE type = 'index' "
+                              "ORDER BY name"));
+        QStringList out;
+        while (q.next())
+            out << q.value(0).toString();
+        return out.join(u'\n');
+    }
+
+    // A new terminal's first download of more than one page is written as one load (the
+    // search indexes made once at the end): it ends where page by page ends, a write tried
+    // meanwhile is refused with the reason, and a download stopped short by the network or
+    // by the program closing keeps what it wrote and goes on from there.
+    void aFirstDownloadIsWrittenAsOneLoad()
+    {
+        auto t1 = enrol(m_store1, QStringLiteral("l1"));
+        auto t2 = enrol(m_store2, QStringLiteral("l2"));
+        // Many pages' worth: registrations, later edits of some (the load meets customers it
+        // wrote pages before), a deletion, sales, and one phone registered at both stores.
+        const Actor budi = t1->login(QStringLiteral("budi"));
+        const Actor ani = t1->login(QStringLiteral("ani"));
+        QList<Customer> made;
+        for (int i = 0; i < 240; ++i) {
+            CustomerInput in;
+            in.name = QStringLiteral("Pelanggan Muat %1").arg(i);
+            in.phone = QStringLiteral("0814-3000-%1").arg(i, 4, 10, QLatin1Char('0'));
+            made << CustomerService(*t1->db, budi).create(in).value();
+        }
+        for (int i = 0; i < 240; i += 7) {
+            CustomerInput in;
+            in.name = QStringLiteral("Nama Baru %1").arg(i);
+            in.city = QStringLiteral("Medan");
+            QVERIFY(CustomerService(*t1->db, ani).update(made.at(i).id, in));
+        }
+        QVERIFY(CustomerService(*t1->db, ani).remove(made.at(5).id));
+        for (int i : {1, 2, 2}) {
+            SaleRequest req;
+            req.customer = made.at(i).id;
+            req.items = {{QStringLiteral("KOPI"), 1}};
+            req.payments = {{PaymentMethod::Cash, 25000}};
+            QVERIFY(CheckoutService(*t1->db, budi).complete(req));
+        }
+        CustomerInput same;
+        same.name = QStringLiteral("Sama Satu");
+        same.phone = QStringLiteral("0814-3999-0001");
+        QVERIFY(CustomerService(*t1->db, budi).create(same));
+        same.name = QStringLiteral("Sama Dua");
+        QVERIFY(CustomerService(*t2->db, t2->login(QStringLiteral("budi"))).create(same));
+        for (Till* t : {t1.get(), t2.get(), t1.get()})
+            QVERIFY2(syncOnce(*t), qPrintable(t->engine->lastError()));
+
+        // Every terminal of this test is registered first, so that all download the same log.
+        QNetworkAccessManager flaky;
+        auto ref = registered(m_store1, QStringLiteral("l-ref"), m_network, 30, false);
+        auto load = registered(m_store1, QStringLiteral("l-load"), m_network, 30, true);
+        auto cut = registered(m_store1, QStringLiteral("l-net"), flaky, 30, true);
+        auto closing = registered(m_store1, QStringLiteral("l-close"), m_network, 30, true);
+
+        // The reference: the download page by page.
+        QVERIFY2(syncOnce(*ref), qPrintable(ref->engine->lastError()));
+        const QString expected = loadedState(*ref->db);
+        const qint64 total = ref->engine->progress().pulled;
+        QVERIFY(total > 300);
+        QVERIFY(expected.contains(QStringLiteral("Nama Baru 7")));
+
+        // As one load, with a write tried half-way.
+        std::optional<Error> refused;
+        const auto tryWrite
+            = connect(load->engine.get(), &SyncEngine::progressChanged, this, [&](const SyncEngine::Progress& p) {
+                  if (refused || p.pulled < 120)
+                      return;
+                  CustomerInput in;
+                  in.name = QStringLiteral("Di Tengah Unduhan");
+                  // (This terminal's own row comes last in the company's history: budi as he is known.)
+                  auto created = CustomerService(*load->db, budi).create(in);
+                  refused = created ? Error::other(QStringLiteral("written"), QString()) : created.error();
+              });
+        QVERIFY2(syncOnce(*load), qPrintable(load->engine->lastError()));
+        disconnect(tryWrite);
+        QVERIFY(refused);
+        QCOMPARE(refused->code, QStringLiteral("write_held"));
+        QVERIFY2(refused->message.contains(QStringLiteral("downloaded")), qPrintable(refused->message));
+        QCOMPARE(load->engine->progress().pulled, total);
+        const QString loaded = loadedState(*load->db);
+        QVERIFY2(loaded == expected, qPrintable(firstDifference(expected, loaded)));
+        QCOMPARE(indexes(*load->db), indexes(*ref->db));
+        QCOMPARE(scalar(*load->db, QStringLiteral("SELECT count(*) FROM sync_unapplied")),
+            scalar(*ref->db, QStringLiteral("SELECT count(*) FROM sync_unapplied")));
+        QCOMPARE(scalar(*load->db, QStringLiteral("PRAGMA journal_mode")), QStringLiteral("wal"));
+        QCOMPARE(scalar(*load->db, QStringLiteral("PRAGMA integrity_check")), QStringLiteral("ok"));
+        QCOMPARE(load->db->localState(QString::fromLatin1(SyncEngine::loadingKey)), QString());
+        // Name search runs on the index the load made: the edited names, not the old ones.
+        CustomerQuery byName;
+        byName.text = QStringLiteral("nama baru");
+        QCOMPARE(CustomerService(*load->db, ani).count(byName).value(), 35);
+        byName.text = QStringLiteral("muat 0");
+        QCOMPARE(CustomerService(*load->db, ani).count(byName).value(), 0);
+        // After the load, the terminal writes again.
+        CustomerInput after;
+        after.name = QStringLiteral("Sesudah Unduhan");
+        QVERIFY(CustomerService(*load->db, load->login(QStringLiteral("budi"))).create(after));
+
+        // Stopped by the network: what was written stays, with its cursor.
+        const auto breakNetwork
+            = connect(cut->engine.get(), &SyncEngine::progressChanged, this, [&](const SyncEngine::Progress& p) {
+                  if (p.pulled >= 90)
+                      flaky.setProxy(QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), 1));
+              });
+        const Status stopped = syncOnce(*cut);
+        disconnect(breakNetwork);
+        QVERIFY(!stopped);
+        QCOMPARE(stopped.error().code, QStringLiteral("offline"));
+        QCOMPARE(cut->db->localState(QString::fromLatin1(SyncEngine::loadingKey)), QStringLiteral("1"));
+        const qint64 kept = scalar(*cut->db, QStringLiteral("SELECT count(*) FROM customer")).toLongLong();
+        QVERIFY2(kept > 0 && cut->engine->progress().pulled < total, qPrintable(QString::number(kept)));
+        QVERIFY(cut->db->localState(QString::fromLatin1(SyncEngine::cursorKey)).toLongLong() > 0);
+        QCOMPARE(indexes(*cut->db), indexes(*ref->db));
+        QCOMPARE(scalar(*cut->db, QStringLiteral("PRAGMA integrity_check")), QStringLiteral("ok"));
+        flaky.setProxy(QNetworkProxy(QNetworkProxy::NoProxy));
+        QVERIFY2(syncOnce(*cut), qPrintable(cut->engine->lastError()));
+        QCOMPARE(cut->db->localState(QString::fromLatin1(SyncEngine::loadingKey)), QString());
+        QVERIFY(cut->engine->progress().pulled < total); // went on from where it stopped
+        const QString resumed = loadedState(*cut->db);
+        QVERIFY2(resumed == expected, qPrintable(firstDifference(expected, resumed)));
+
+        // Stopped by the program closing half-way: the same.
+        {
+            QEventLoop loop;
+            connect(closing->engine.get(), &SyncEngine::progressChanged, &loop, [&](const SyncEngine::Progress& p) {
+                if (p.pulled >= 150)
+                    loop.quit();
+            });
+            connect(closing->engine.get(), &SyncEngine::finished, &loop, &QEventLoop::quit);
+            QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+            closing->engine->syncNow();
+            loop.exec();
+        }
+        QVERIFY(closing->engine->state() == SyncEngine::State::Syncing);
+        closing->engine.reset();
+        QCOMPARE(closing->db->localState(QString::fromLatin1(SyncEngine::loadingKey)), QStringLiteral("1"));
+        QCOMPARE(indexes(*closing->db), indexes(*ref->db));
+        closing->engine = std::make_unique<SyncEngine>(*closing->db, m_network, m_clock);
+        closing->engine->setPageSize(30);
+        QVERIFY2(syncOnce(*closing), qPrintable(closing->engine->lastError()));
+        QCOMPARE(closing->db->localState(QString::fromLatin1(SyncEngine::loadingKey)), QString());
+        const QString reopened = loadedState(*closing->db);
+        QVERIFY2(reopened == expected, qPrintable(firstDifference(expected, reopened)));
     }
 
     // SIGTERM while a push is being handled: the push is answered in full and kept, and the
