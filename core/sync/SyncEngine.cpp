@@ -393,6 +393,7 @@ void SyncEngine::pullNext()
 {
     const qint64 since = m_db.localState(key(cursorKey)).toLongLong();
     m_loadWanted = m_loadAllowed && (since == 0 || m_db.localState(key(loadingKey)) == u"1");
+    m_loadCareful = false;
     pullFrom(since);
 }
 
@@ -416,7 +417,8 @@ void SyncEngine::takePage(const Result<QJsonObject>& reply)
     // A first download of more than one page is written as one load; one page is not worth
     // making the indexes again.
     if (!m_load && m_loadWanted && page->more) {
-        m_load = std::make_unique<SyncLoad>(m_db);
+        m_load = std::make_unique<SyncLoad>(m_db, m_loadCareful);
+        m_pulledBeforeLoad = m_progress.pulled;
         if (Status s = m_load->begin(); !s) {
             qCWarning(lcSync).noquote() << "the download goes page by page:" << s.error().describe();
             m_load.reset();
@@ -429,6 +431,18 @@ void SyncEngine::takePage(const Result<QJsonObject>& reply)
             pullFrom(page->next);
         if (Status s = applyLoadPage(*page); !s) {
             dropReply();
+            if (!m_loadCareful && ChangeApplier::appliesToOneOp(s.error())) {
+                // An op this terminal cannot apply, in a load without savepoints: the load
+                // starts again from its last commit, a savepoint per page this time, and the
+                // op is set aside there.
+                qCInfo(lcSync).noquote() << "the download starts again page by page in savepoints:"
+                                         << s.error().describe();
+                endLoad(s, false).ok();
+                m_loadCareful = true;
+                m_progress.pulled = m_pulledBeforeLoad;
+                pullFrom(m_db.localState(key(cursorKey)).toLongLong());
+                return;
+            }
             finish(endLoad(s, false));
             return;
         }

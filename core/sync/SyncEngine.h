@@ -159,6 +159,8 @@ private:
     bool m_loadAllowed = true;
     bool m_loadWanted = false; // this cycle's pull is (the rest of) the first download
     qint64 m_loadNext = 0; // the cursor after the last page written into the load
+    bool m_loadCareful = false; // a savepoint per page: an op of this download cannot be applied here
+    qint64 m_pulledBeforeLoad = 0;
 };
 
 } // namespace kasir

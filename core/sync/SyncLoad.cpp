@@ -8,7 +8,7 @@
 
 namespace kasir {
 
-SyncLoad::SyncLoad(Database& db) : m_db(db) { }
+SyncLoad::SyncLoad(Database& db, bool careful) : m_db(db), m_careful(careful) { }
 
 SyncLoad::~SyncLoad()
 {
@@ -41,6 +41,12 @@ Status SyncLoad::apply(const QList<SyncOp>& ops, qint64& unapplied)
     if (!m_uow || !m_uow->isOpen())
         return Error::other(QStringLiteral("load_closed"), tr("the download is not being written"));
     ChangeApplier applier(m_db, ChangeApplier::Options {.nameIndex = false});
+    if (!m_careful) {
+        if (Status s = applier.apply(*m_uow, ops); !s)
+            return s;
+        ++m_pages;
+        return Done {};
+    }
     QSqlQuery& save = m_uow->prepared(QStringLiteral("SAVEPOINT pulled_page"));
     if (Status s = Sql::exec(save); !s)
         return s;

@@ -22,8 +22,11 @@ class UnitOfWork;
 // file takes a rollback journal instead of its write-ahead log. The unique phone and email
 // indexes stay, since duplicates are resolved row by row as on any pull.
 //
-// Pages go in with apply() as they arrive, each in a savepoint: an op that cannot be applied
-// here is set aside as on the page-by-page path. commit() makes the indexes and commits with
+// Pages go in with apply() as they arrive. A careful load writes each in a savepoint, so that
+// an op that cannot be applied here is set aside as on the page-by-page path; otherwise the
+// first such op fails apply() and the caller starts again carefully (statements inside an
+// open savepoint journal every page they touch: a third of the time of a load, BENCHMARKS.md).
+// commit() makes the indexes and commits with
 // whatever the caller wrote in unit() (its cursor). Destroyed without commit(), all of it is
 // rolled back, the dropped indexes included. While the load is open, a write attempted on
 // this thread is refused with a message that says why (Database::writeHeldFor).
@@ -32,7 +35,7 @@ class SyncLoad final
     Q_DECLARE_TR_FUNCTIONS(kasir::SyncLoad)
 
 public:
-    explicit SyncLoad(Database& db);
+    SyncLoad(Database& db, bool careful);
     ~SyncLoad();
     Q_DISABLE_COPY_MOVE(SyncLoad)
 
@@ -49,6 +52,7 @@ private:
     Database& m_db;
     std::unique_ptr<UnitOfWork> m_uow;
     std::optional<CustomerRepository::BulkLoad> m_load;
+    bool m_careful;
     bool m_rollbackJournal = false;
     qint64 m_pages = 0;
 };

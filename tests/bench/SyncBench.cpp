@@ -250,7 +250,7 @@ void initialApplyOnly(benchmark::State& state, const BenchSettings& settings, bo
         rows = 0;
         if (asLoad) {
             // What the engine does with a first download: the pages as one load.
-            SyncLoad load(**db);
+            SyncLoad load(**db, false);
             qint64 unapplied = 0;
             Status s = load.begin();
             for (qsizetype i = 0; s && i < pages.size(); ++i) {
