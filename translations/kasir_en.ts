@@ -5629,6 +5629,25 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
         <source>the server&apos;s page has no valid cursor</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the program closed during the download</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kasir::SyncLoad</name>
+    <message>
+        <source>the download is already being written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the company is being downloaded from the server; this change can be made when the download ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the download is not being written</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kasir::SyncOp</name>

@@ -5754,6 +5754,25 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
         <source>the server&apos;s page has no valid cursor</source>
         <translation>halaman dari server tidak memiliki kursor yang valid</translation>
     </message>
+    <message>
+        <source>the program closed during the download</source>
+        <translation>program ditutup saat unduhan berlangsung</translation>
+    </message>
+</context>
+<context>
+    <name>kasir::SyncLoad</name>
+    <message>
+        <source>the download is already being written</source>
+        <translation>unduhan sudah sedang ditulis</translation>
+    </message>
+    <message>
+        <source>the company is being downloaded from the server; this change can be made when the download ends</source>
+        <translation>data perusahaan sedang diunduh dari server; perubahan ini dapat dilakukan setelah unduhan selesai</translation>
+    </message>
+    <message>
+        <source>the download is not being written</source>
+        <translation>unduhan tidak sedang ditulis</translation>
+    </message>
 </context>
 <context>
     <name>kasir::SyncOp</name>
