@@ -64,7 +64,8 @@ SyncEngine::~SyncEngine()
     // No handler may run on an engine being destroyed; a download under way keeps what it
     // wrote for the next run.
     dropReply();
-    endLoad(Error::other(QStringLiteral("closed"), tr("the program closed during the download")), true).ok();
+    endLoad(Error::other(QStringLiteral("closed"), tr("the program closed during the download")), LoadEnd::StoppedShort)
+        .ok();
 }
 
 QString SyncEngine::stateName(State state)
@@ -406,12 +407,12 @@ void SyncEngine::pullFrom(qint64 since)
 void SyncEngine::takePage(const Result<QJsonObject>& reply)
 {
     if (!reply) {
-        finish(endLoad(reply.error(), true));
+        finish(endLoad(reply.error(), LoadEnd::StoppedShort));
         return;
     }
     auto page = readPage(*reply);
     if (!page) {
-        finish(endLoad(page.error(), true));
+        finish(endLoad(page.error(), LoadEnd::StoppedShort));
         return;
     }
     // A first download of more than one page is written as one load; one page is not worth
@@ -437,17 +438,17 @@ void SyncEngine::takePage(const Result<QJsonObject>& reply)
                 // op is set aside there.
                 qCInfo(lcSync).noquote() << "the download starts again page by page in savepoints:"
                                          << s.error().describe();
-                endLoad(s, false).ok();
+                endLoad(s, LoadEnd::Abandoned).ok();
                 m_loadCareful = true;
                 m_progress.pulled = m_pulledBeforeLoad;
                 pullFrom(m_db.localState(key(cursorKey)).toLongLong());
                 return;
             }
-            finish(endLoad(s, false));
+            finish(endLoad(s, LoadEnd::Abandoned));
             return;
         }
         if (!page->more)
-            finish(endLoad(m_pushStopped ? Status(*m_pushStopped) : Status(Done {}), true));
+            finish(endLoad(m_pushStopped ? Status(*m_pushStopped) : Status(Done {}), LoadEnd::Complete));
         return;
     }
     if (Status s = applyPage(*page); !s) {
@@ -503,6 +504,11 @@ Status SyncEngine::applyPage(const Page& page)
     if (!page.more) {
         if (Status s = state.setValue(uow, key(lastSyncKey), QString::number(m_clock.nowMs())); !s)
             return s;
+        // The rest of a download that stopped short, when it came in one page.
+        if (m_loadWanted) {
+            if (Status s = state.setValue(uow, key(loadingKey), QString()); !s)
+                return s;
+        }
     }
     if (Status s = uow.commit(); !s)
         return s;
@@ -521,22 +527,23 @@ Status SyncEngine::applyLoadPage(const Page& page)
     return Done {};
 }
 
-Status SyncEngine::endLoad(const Status& outcome, bool keep)
+Status SyncEngine::endLoad(const Status& outcome, LoadEnd end)
 {
     if (!m_load)
         return outcome;
     const std::unique_ptr<SyncLoad> load = std::move(m_load);
-    if (!keep || load->pages() == 0) {
+    if (end == LoadEnd::Abandoned || load->pages() == 0) {
         load->rollback();
         return outcome;
     }
-    // Whole, or stopped short by the network or the server: what was written is kept with
-    // its cursor, and the next cycle goes on from there.
+    // Whole, or stopped short by the network, the server or the program closing: what was
+    // written is kept with its cursor, and the next cycle goes on from there.
+    const bool complete = end == LoadEnd::Complete;
     SyncStateRepository state(m_db);
     Status s = state.setValue(load->unit(), key(cursorKey), QString::number(m_loadNext));
     if (s)
-        s = state.setValue(load->unit(), key(loadingKey), outcome ? QString() : QStringLiteral("1"));
-    if (s && outcome)
+        s = state.setValue(load->unit(), key(loadingKey), complete ? QString() : QStringLiteral("1"));
+    if (s && complete)
         s = state.setValue(load->unit(), key(lastSyncKey), QString::number(m_clock.nowMs()));
     if (s)
         s = load->commit();

@@ -122,11 +122,16 @@ private:
     };
     static Result<Page> readPage(const QJsonObject& reply);
     Status applyLoadPage(const Page& page);
-    // Ends the load under way, if any: commits it with its cursor, or after a failure
-    // (`keep`: one of the network or the server) keeps what it wrote, marked as stopped
-    // short; after a failure of the file itself it rolls back. Returns `outcome`, or the
-    // failure to commit.
-    Status endLoad(const Status& outcome, bool keep);
+    // Ends the load under way, if any. `keep`: commit what it wrote with its cursor, marked
+    // as stopped short unless it is `complete` (its last page written); otherwise (a failure
+    // of the file itself) roll it back. Returns `outcome`, or the failure to commit.
+    enum class LoadEnd
+    {
+        Complete,
+        StoppedShort,
+        Abandoned,
+    };
+    Status endLoad(const Status& outcome, LoadEnd end);
     void dropReply();
     void finish(const Status& outcome);
     void setState(State state);
