@@ -398,14 +398,15 @@ private slots:
     }
 
     // A terminal registered with the server that has not synced yet.
-    std::unique_ptr<Till> registered(
-        const QString& storeId, const QString& name, QNetworkAccessManager& network, int pageSize, bool asLoad)
+    std::unique_ptr<Till> registered(const QString& storeId, const QString& name, QNetworkAccessManager& network,
+        int pageSize, bool asLoad, const Clock* clock = nullptr)
     {
+        const Clock& time = clock ? *clock : m_clock;
         const QJsonObject reg = m_server->admin({QStringLiteral("terminal"), QStringLiteral("register"),
             QStringLiteral("--store"), storeId, QStringLiteral("--name"), name});
         auto t = std::make_unique<Till>();
-        t->db = Database::open(m_dir.filePath(name + QStringLiteral(".db")), m_clock).value();
-        t->engine = std::make_unique<SyncEngine>(*t->db, network, m_clock);
+        t->db = Database::open(m_dir.filePath(name + QStringLiteral(".db")), time).value();
+        t->engine = std::make_unique<SyncEngine>(*t->db, network, time);
         t->engine->setPageSize(pageSize);
         t->engine->setFirstDownloadAsLoad(asLoad);
         const Status enrolled = outcome(*t->engine,
@@ -523,6 +524,9 @@ private slots:
         auto load = registered(stores.at(0), QStringLiteral("l-load"), m_network, 30, true);
         auto cut = registered(stores.at(0), QStringLiteral("l-net"), flaky, 30, true);
         auto closing = registered(stores.at(0), QStringLiteral("l-close"), m_network, 30, true);
+        ManualClock skewed(m_clock.nowMs());
+        QNetworkAccessManager flaky2;
+        auto ahead = registered(stores.at(0), QStringLiteral("l-ahead"), flaky2, 30, true, &skewed);
 
         // The reference: the download page by page.
         QVERIFY2(syncOnce(*ref), qPrintable(ref->engine->lastError()));
@@ -616,6 +620,29 @@ private slots:
         const QString reopened = loadedState(*closing->db);
         QVERIFY2(reopened == expected, qPrintable(firstDifference(expected, reopened)));
         QCOMPARE(scalar(*load->db, QStringLiteral("SELECT count(*) FROM sync_unapplied")), QStringLiteral("0"));
+
+        // Cut short, then a change made here with a clock ten minutes ahead: the server
+        // refuses that push, and the download still ends (what the cycle reports is the push).
+        const auto breakAgain
+            = connect(ahead->engine.get(), &SyncEngine::progressChanged, this, [&](const SyncEngine::Progress& p) {
+                  if (p.pulled >= 90)
+                      flaky2.setProxy(QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), 1));
+              });
+        QVERIFY(!syncOnce(*ahead));
+        disconnect(breakAgain);
+        QCOMPARE(ahead->db->localState(QString::fromLatin1(SyncEngine::loadingKey)), QStringLiteral("1"));
+        skewed.advance(10 * 60 * 1000);
+        CustomerInput early;
+        early.name = QStringLiteral("Jam Terlalu Cepat");
+        QVERIFY(CustomerService(*ahead->db, budi).create(early));
+        flaky2.setProxy(QNetworkProxy(QNetworkProxy::NoProxy));
+        const Status refusedPush = syncOnce(*ahead);
+        QVERIFY(!refusedPush);
+        QCOMPARE(refusedPush.error().code, QStringLiteral("clock_ahead"));
+        QCOMPARE(ahead->db->localState(QString::fromLatin1(SyncEngine::loadingKey)), QString());
+        QVERIFY(ahead->engine->lastSyncAt() > 0);
+        QCOMPARE(scalar(*ahead->db, QStringLiteral("SELECT count(*) FROM customer")).toLongLong(),
+            scalar(*ref->db, QStringLiteral("SELECT count(*) FROM customer")).toLongLong() + 1);
 
         // An op that cannot be applied here (one sale refunded at two tills while offline):
         // a load that meets it starts again with a savepoint per page and sets it aside.
