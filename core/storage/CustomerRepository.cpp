@@ -846,18 +846,9 @@ Status CustomerRepository::finishBulkLoadFromTable(UnitOfWork& uow, const BulkLo
     // already; written after the rebuild they would add their rows twice.
     uow.deferred<NameIndex::Changes>().discard();
     NameIndex::Load words;
-    QSqlDatabase db = m_db.connection();
-    {
-        QSqlQuery q(db);
-        q.setForwardOnly(true);
-        if (!q.exec(QStringLiteral("SELECT seq, company_id, name_key, id FROM customer")))
-            return Sql::errorOf(q);
-        while (q.next())
-            words.add(q.value(0).toLongLong(), {q.value(1).toString(), q.value(2).toString(), q.value(3).toString()});
-        if (q.lastError().isValid())
-            return Sql::errorOf(q);
-    }
-    if (Status s = Sql::execDirect(db, QStringLiteral("DELETE FROM customer_word")); !s)
+    if (Status s = words.addTable(m_db.connection()); !s)
+        return s;
+    if (Status s = Sql::execDirect(m_db.connection(), QStringLiteral("DELETE FROM customer_word")); !s)
         return s;
     return finishBulkLoad(uow, load, words);
 }

@@ -6,6 +6,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlError>
 #include <QSqlQuery>
 
 #include <algorithm>
@@ -33,19 +34,27 @@ Status rebuild(QSqlDatabase db)
     if (Status s = Sql::execDirect(db, QStringLiteral("DELETE FROM customer_word")); !s)
         return s;
     Load load;
-    {
-        QSqlQuery q(db);
-        q.setForwardOnly(true);
-        if (!q.exec(QStringLiteral("SELECT seq, company_id, name_key, id FROM customer")))
-            return Sql::errorOf(q);
-        while (q.next())
-            load.add(q.value(0).toLongLong(), {q.value(1).toString(), q.value(2).toString(), q.value(3).toString()});
-    }
+    if (Status s = load.addTable(db); !s)
+        return s;
     load.sort();
     QSqlQuery insert(db);
     if (!insert.prepare(Load::insertSql()))
         return Sql::errorOf(insert);
     return load.write(insert);
+}
+
+Status Load::addTable(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT seq, company_id, name_key, id FROM customer")))
+        return Sql::errorOf(q);
+    while (q.next())
+        add(q.value(0).toLongLong(), {q.value(1).toString(), q.value(2).toString(), q.value(3).toString()});
+    // A step that failed half-way ends the loop as the last row would.
+    if (q.lastError().isValid())
+        return Sql::errorOf(q);
+    return Done {};
 }
 
 void Load::add(qint64 seq, const Entry& entry)

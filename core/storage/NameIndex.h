@@ -50,6 +50,8 @@ class Load final
 public:
     explicit Load(int rowsPerStatement = 20000) : m_rowsPerStatement(rowsPerStatement) { }
     void add(qint64 seq, const Entry& entry);
+    // Adds every customer of the table, as the index must hold them (a rebuild).
+    Status addTable(QSqlDatabase db);
     bool isEmpty() const { return m_words.empty(); }
     // Orders the rows by company, word, name key, then seq (ids of one load grow with seq):
     // the index's order, compared as UTF-16 rather than SQLite's UTF-8 bytes, which differ

@@ -83,17 +83,10 @@ private:
         return outcome(*t.engine, [&t] { t.engine->syncNow(); });
     }
 
+    // A terminal enrolled and through its first sync, with the engine's own page size.
     std::unique_ptr<Till> enrol(const QString& storeId, const QString& name)
     {
-        const QJsonObject reg = m_server->admin({QStringLiteral("terminal"), QStringLiteral("register"),
-            QStringLiteral("--store"), storeId, QStringLiteral("--name"), name});
-        auto t = std::make_unique<Till>();
-        t->db = Database::open(m_dir.filePath(name + QStringLiteral(".db")), m_clock).value();
-        t->engine = std::make_unique<SyncEngine>(*t->db, m_network, m_clock);
-        const Status enrolled = outcome(*t->engine,
-            [&] { t->engine->enrol(m_server->url(), reg.value(QStringLiteral("enrolmentCode")).toString()); });
-        if (!enrolled)
-            qFatal("enrolment of %s failed: %s", qPrintable(name), qPrintable(t->engine->lastError()));
+        auto t = registered(storeId, name, m_network, 0, true);
         if (Status s = syncOnce(*t); !s)
             qFatal("first sync of %s failed: %s", qPrintable(name), qPrintable(s.error().describe()));
         return t;
@@ -397,7 +390,7 @@ private slots:
             QStringLiteral("Yudi"));
     }
 
-    // A terminal registered with the server that has not synced yet.
+    // A terminal registered with the server that has not synced yet (pageSize 0: the engine's).
     std::unique_ptr<Till> registered(const QString& storeId, const QString& name, QNetworkAccessManager& network,
         int pageSize, bool asLoad, const Clock* clock = nullptr)
     {
@@ -407,7 +400,8 @@ private slots:
         auto t = std::make_unique<Till>();
         t->db = Database::open(m_dir.filePath(name + QStringLiteral(".db")), time).value();
         t->engine = std::make_unique<SyncEngine>(*t->db, network, time);
-        t->engine->setPageSize(pageSize);
+        if (pageSize > 0)
+            t->engine->setPageSize(pageSize);
         t->engine->setFirstDownloadAsLoad(asLoad);
         const Status enrolled = outcome(*t->engine,
             [&] { t->engine->enrol(m_server->url(), reg.value(QStringLiteral("enrolmentCode")).toString()); });
