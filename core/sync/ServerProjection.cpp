@@ -47,20 +47,92 @@ std::optional<qint64> parseInteger(const QJsonValue& v)
     return static_cast<qint64>(d);
 }
 
+// Sets one customer field from its value as CustomerJson::snapshot writes it; false when
+// the field is not a customer's or the value is not of the field's kind.
+bool setCustomerField(Customer& c, const QString& f, const QJsonValue& v)
+{
+    if (v.isBool()) {
+        bool* flag = f == u"doNotContact" ? &c.doNotContact
+            : f == u"preferCall"          ? &c.preferCall
+            : f == u"preferEmail"         ? &c.preferEmail
+            : f == u"preferSms"           ? &c.preferSms
+            : f == u"preferWhatsapp"      ? &c.preferWhatsapp
+                                          : nullptr;
+        if (!flag)
+            return false;
+        *flag = v.toBool();
+        return true;
+    }
+    if (!v.isString())
+        return false;
+    const QString s = v.toString();
+    QString* text = f == u"id" ? &c.id
+        : f == u"code"         ? &c.code
+        : f == u"name"         ? &c.name
+        : f == u"phone"        ? &c.phone
+        : f == u"whatsapp"     ? &c.whatsapp
+        : f == u"email"        ? &c.email
+        : f == u"address"      ? &c.address
+        : f == u"city"         ? &c.city
+        : f == u"province"     ? &c.province
+        : f == u"postalCode"   ? &c.postalCode
+        : f == u"notes"        ? &c.notes
+        : f == u"createdBy"    ? &c.createdBy
+        : f == u"updatedBy"    ? &c.updatedBy
+                               : nullptr;
+    if (text) {
+        *text = s;
+        return true;
+    }
+    if (f == u"createdAt" || f == u"updatedAt") {
+        const auto t = parseTime(v);
+        if (!t)
+            return false;
+        (f == u"createdAt" ? c.createdAt : c.updatedAt) = *t;
+    } else if (f == u"type") {
+        const auto t = CustomerEnums::parseType(s);
+        if (!t)
+            return false;
+        c.type = *t;
+    } else if (f == u"status") {
+        const auto t = CustomerEnums::parseStatus(s);
+        if (!t)
+            return false;
+        c.status = *t;
+    } else if (f == u"level") {
+        const auto t = CustomerEnums::parseLevel(s);
+        if (!t)
+            return false;
+        c.level = *t;
+    } else if (f == u"gender") {
+        const auto t = CustomerEnums::parseGender(s);
+        if (!t)
+            return false;
+        c.gender = *t;
+    } else if (f == u"discountOverride") {
+        const auto t = Percent::parseBasisPoints(s);
+        if (!t)
+            return false;
+        c.discountOverrideBp = *t;
+    } else if (f == u"birthDate") {
+        const QDate d = QDate::fromString(s, Qt::ISODate);
+        if (!d.isValid())
+            return false;
+        c.birthDate = d;
+    } else {
+        return false;
+    }
+    return true;
+}
+
 // Whether a customer field of an op holds a value of the field's kind: only such values are
 // kept, so one malformed op from a terminal never stops the log (terminals refuse it too).
 bool isCustomerValue(const QString& field, const QJsonValue& v)
 {
     if (isAbsent(v))
         return true;
-    static const QStringList flags {QStringLiteral("doNotContact"), QStringLiteral("preferCall"),
-        QStringLiteral("preferEmail"), QStringLiteral("preferSms"), QStringLiteral("preferWhatsapp")};
-    if (flags.contains(field))
-        return v.isBool();
-    if (!v.isString())
-        return false;
-    const auto parsed = ServerProjection::customerFromJson(QJsonObject {{field, v}});
-    return parsed.has_value();
+    Customer scratch;
+    return setCustomerField(scratch, field, v);
 }
 
 QVariant nullable(const QString& s)
@@ -176,87 +248,49 @@ std::optional<Customer> ServerProjection::customerFromJson(const QJsonObject& fi
 {
     Customer c;
     for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
-        const QString& f = it.key();
-        const QJsonValue& v = it.value();
-        if (v.isBool()) {
-            bool* flag = f == u"doNotContact" ? &c.doNotContact
-                : f == u"preferCall"          ? &c.preferCall
-                : f == u"preferEmail"         ? &c.preferEmail
-                : f == u"preferSms"           ? &c.preferSms
-                : f == u"preferWhatsapp"      ? &c.preferWhatsapp
-                                              : nullptr;
-            if (!flag)
-                return std::nullopt;
-            *flag = v.toBool();
-            continue;
-        }
-        if (!v.isString())
+        if (!setCustomerField(c, it.key(), it.value()))
             return std::nullopt;
-        const QString s = v.toString();
-        QString* text = f == u"id" ? &c.id
-            : f == u"code"         ? &c.code
-            : f == u"name"         ? &c.name
-            : f == u"phone"        ? &c.phone
-            : f == u"whatsapp"     ? &c.whatsapp
-            : f == u"email"        ? &c.email
-            : f == u"address"      ? &c.address
-            : f == u"city"         ? &c.city
-            : f == u"province"     ? &c.province
-            : f == u"postalCode"   ? &c.postalCode
-            : f == u"notes"        ? &c.notes
-            : f == u"createdBy"    ? &c.createdBy
-            : f == u"updatedBy"    ? &c.updatedBy
-                                   : nullptr;
-        if (text) {
-            *text = s;
-            continue;
-        }
-        if (f == u"createdAt" || f == u"updatedAt") {
-            const auto t = parseTime(v);
-            if (!t)
-                return std::nullopt;
-            (f == u"createdAt" ? c.createdAt : c.updatedAt) = *t;
-        } else if (f == u"type") {
-            const auto t = CustomerEnums::parseType(s);
-            if (!t)
-                return std::nullopt;
-            c.type = *t;
-        } else if (f == u"status") {
-            const auto t = CustomerEnums::parseStatus(s);
-            if (!t)
-                return std::nullopt;
-            c.status = *t;
-        } else if (f == u"level") {
-            const auto t = CustomerEnums::parseLevel(s);
-            if (!t)
-                return std::nullopt;
-            c.level = *t;
-        } else if (f == u"gender") {
-            const auto t = CustomerEnums::parseGender(s);
-            if (!t)
-                return std::nullopt;
-            c.gender = *t;
-        } else if (f == u"discountOverride") {
-            const auto t = Percent::parseBasisPoints(s);
-            if (!t)
-                return std::nullopt;
-            c.discountOverrideBp = *t;
-        } else if (f == u"birthDate") {
-            const QDate d = QDate::fromString(s, Qt::ISODate);
-            if (!d.isValid())
-                return std::nullopt;
-            c.birthDate = d;
-        } else {
-            return std::nullopt;
-        }
     }
     return c;
 }
 
 Status ServerProjection::apply(const SyncOp& op)
 {
-    if (op.entity == u"customer")
-        return applyCustomer(op);
+    return applyAll({&op});
+}
+
+Status ServerProjection::applyAll(const QList<const SyncOp*>& ops)
+{
+    QHash<RowKey, Row> rows;
+    QList<RowKey> wanted;
+    for (const SyncOp* op : ops) {
+        if (op->entity == u"customer")
+            wanted.append({op->companyId, op->entityId});
+    }
+    if (Status s = readRows(wanted, rows); !s)
+        return s;
+    QList<RowKey> dirty;
+    for (const SyncOp* op : ops) {
+        if (op->entity == u"customer") {
+            Row& row = rows[{op->companyId, op->entityId}];
+            const bool wasDirty = row.dirty;
+            if (mergeCustomer(row, *op) && !wasDirty)
+                dirty.append({op->companyId, op->entityId});
+            continue;
+        }
+        // An erasure marks the customer's row: the rows so far are written first.
+        if (op->entity == u"customer_erasure") {
+            if (Status s = writeRows(rows, dirty); !s)
+                return s;
+        }
+        if (Status s = applyOther(*op); !s)
+            return s;
+    }
+    return writeRows(rows, dirty);
+}
+
+Status ServerProjection::applyOther(const SyncOp& op)
+{
     if (op.entity == u"customer_note")
         return applyNote(op);
     if (op.entity == u"sale")
@@ -275,127 +309,227 @@ Status ServerProjection::apply(const SyncOp& op)
     return Done {};
 }
 
-Status ServerProjection::writeWords(
-    const QString& companyId, const QString& customerId, const QString& nameKey, bool existed)
+namespace {
+
+// Statements with a list of `n` rows or ids are made in a few sizes only, so that a batch
+// of any length reuses the same prepared statements: the smallest that holds what is left,
+// or the largest.
+int chunkSize(qsizetype left, int largest)
 {
-    if (existed) {
-        QSqlQuery& del
-            = prepared(QStringLiteral("DELETE FROM srv_customer_word WHERE company_id = ? AND customer_id = ?"));
-        del.bindValue(0, companyId);
-        del.bindValue(1, customerId);
-        if (Status s = exec(del); !s)
-            return s;
+    for (const int n : {1, 8})
+        if (left <= n && n < largest)
+            return n;
+    return largest;
+}
+
+QString placeholders(int count, QStringView one)
+{
+    QString out;
+    out.reserve(count * (one.size() + 1));
+    for (int i = 0; i < count; ++i) {
+        if (i > 0)
+            out += u',';
+        out += one;
     }
-    QSqlQuery& ins
-        = prepared(QStringLiteral("INSERT INTO srv_customer_word (company_id, word, customer_id) VALUES (?, ?, ?)"));
-    for (const QString& word : TextFold::words(nameKey)) {
-        ins.bindValue(0, companyId);
-        ins.bindValue(1, word);
-        ins.bindValue(2, customerId);
-        if (Status s = exec(ins); !s)
-            return s;
+    return out;
+}
+
+} // namespace
+
+Status ServerProjection::readRows(const QList<RowKey>& keys, QHash<RowKey, Row>& rows)
+{
+    constexpr int perStatement = 64;
+    QHash<QString, QStringList> byCompany;
+    for (const RowKey& key : keys) {
+        if (rows.contains(key))
+            continue;
+        Row& row = rows[key];
+        row.companyId = key.first;
+        row.id = key.second;
+        byCompany[key.first].append(key.second);
+    }
+    for (auto it = byCompany.cbegin(); it != byCompany.cend(); ++it) {
+        const QStringList& ids = it.value();
+        for (qsizetype start = 0; start < ids.size();) {
+            const int n = chunkSize(ids.size() - start, perStatement);
+            QSqlQuery& q = prepared(QStringLiteral("SELECT id, data, field_hlc, row_hlc, deleted, name_key FROM "
+                                                   "srv_customer WHERE company_id = ? AND id IN (%1)")
+                                        .arg(placeholders(n, u"?")));
+            q.bindValue(0, it.key());
+            // A short chunk repeats its last id.
+            for (int r = 0; r < n; ++r)
+                q.bindValue(1 + r, ids[std::min(start + r, ids.size() - 1)]);
+            if (Status s = exec(q); !s)
+                return s;
+            while (q.next()) {
+                auto found = rows.find({it.key(), q.value(0).toString()});
+                if (found == rows.end())
+                    continue;
+                Row& row = *found;
+                row.data = QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object();
+                row.fieldHlc = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
+                row.rowHlc = Hlc::fromString(q.value(3).toString());
+                row.deleted = q.value(4).toInt() != 0;
+                row.present = true;
+                row.inTable = true;
+                row.tableWordsKey = row.deleted ? QString() : q.value(5).toString();
+            }
+            q.finish();
+            start += n;
+        }
     }
     return Done {};
 }
 
-Status ServerProjection::applyCustomer(const SyncOp& op)
+bool ServerProjection::mergeCustomer(Row& row, const SyncOp& op)
 {
-    QSqlQuery& cur = prepared(
-        QStringLiteral("SELECT data, field_hlc, row_hlc, deleted FROM srv_customer WHERE company_id = ? AND id = ?"));
-    cur.bindValue(0, op.companyId);
-    cur.bindValue(1, op.entityId);
-    if (Status s = exec(cur); !s)
-        return s;
-    const bool found = cur.next();
-    QJsonObject data;
-    QJsonObject fieldHlc;
-    Hlc rowHlc;
-    bool deleted = false;
-    if (found) {
-        data = QJsonDocument::fromJson(cur.value(0).toString().toUtf8()).object();
-        fieldHlc = QJsonDocument::fromJson(cur.value(1).toString().toUtf8()).object();
-        rowHlc = Hlc::fromString(cur.value(2).toString());
-        deleted = cur.value(3).toInt() != 0;
-    }
-    cur.finish();
-    const bool exists = found && !deleted;
-    const bool newestOfRow = !found || op.hlc > rowHlc;
-
+    const bool exists = row.present && !row.deleted;
+    const bool newestOfRow = !row.present || op.hlc > row.rowHlc;
     if (op.kind == SyncOp::Kind::Delete) {
         // A delete wins over every edit, older or newer, as on the terminals (ChangeApplier).
-        if (deleted)
-            return Done {};
-        data = {};
-        fieldHlc = {};
-        deleted = true;
+        if (row.deleted)
+            return false;
+        row.data = {};
+        row.fieldHlc = {};
+        row.deleted = true;
     } else {
         if (!exists) {
-            if (found)
-                return Done {}; // deleted: nothing brings it back
+            if (row.present)
+                return false; // deleted: nothing brings it back
             // A customer starts whole: without a name and a code it is only part of one.
             if (!op.fields.value(QStringLiteral("name")).isString()
                 || !op.fields.value(QStringLiteral("code")).isString())
-                return Done {};
-            data = {};
-            fieldHlc = {};
-            deleted = false;
+                return false;
+            row.data = {};
+            row.fieldHlc = {};
+            row.deleted = false;
             if (!op.fields.contains(QStringLiteral("createdAt")))
-                data.insert(QStringLiteral("createdAt"), isoUtc(op.createdAt));
+                row.data.insert(QStringLiteral("createdAt"), isoUtc(op.createdAt));
             if (!op.fields.contains(QStringLiteral("createdBy")) && !op.actorId.isEmpty())
-                data.insert(QStringLiteral("createdBy"), op.actorId);
+                row.data.insert(QStringLiteral("createdBy"), op.actorId);
         }
         bool changed = !exists;
+        const QString stamp = op.hlc.toString();
         for (auto it = op.fields.constBegin(); it != op.fields.constEnd(); ++it) {
             const QString& field = it.key();
             if (field == u"id" || !isCustomerValue(field, it.value()))
                 continue;
             const bool wins = !exists
-                || (isBookkeeping(field) ? newestOfRow : op.hlc > Hlc::fromString(fieldHlc.value(field).toString()));
+                || (isBookkeeping(field) ? newestOfRow
+                                         : op.hlc > Hlc::fromString(row.fieldHlc.value(field).toString()));
             if (!wins)
                 continue;
             if (isAbsent(it.value()))
-                data.remove(field);
+                row.data.remove(field);
             else
-                data.insert(field, it.value());
-            fieldHlc.insert(field, op.hlc.toString());
+                row.data.insert(field, it.value());
+            row.fieldHlc.insert(field, stamp);
             changed = true;
         }
         if (!changed)
-            return Done {};
+            return false;
     }
-    data.insert(QStringLiteral("id"), op.entityId);
-    const Customer c = customerFromJson(data).value_or(Customer {});
-    const QString nameKey = TextFold::fold(c.name);
-    const Hlc stamp = newestOfRow ? op.hlc : rowHlc;
-    QSqlQuery& w = prepared(found
-            ? QStringLiteral("UPDATE srv_customer SET code = ?, name = ?, name_key = ?, phone = ?, phone_rev = ?, "
-                             "email = ?, type = ?, status = ?, level = ?, city = ?, created_at = ?, updated_at = ?, "
-                             "deleted = ?, data = ?, field_hlc = ?, row_hlc = ? WHERE company_id = ? AND id = ?")
-            : QStringLiteral("INSERT INTO srv_customer (code, name, name_key, phone, phone_rev, email, type, status, "
-                             "level, city, created_at, updated_at, deleted, data, field_hlc, row_hlc, company_id, id) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    int b = 0;
-    w.bindValue(b++, notNull(c.code));
-    w.bindValue(b++, notNull(c.name));
-    w.bindValue(b++, notNull(nameKey));
-    w.bindValue(b++, nullable(c.phone));
-    w.bindValue(b++, nullable(c.phone.isEmpty() ? QString() : PhoneNumber::reversedDigits(c.phone)));
-    w.bindValue(b++, nullable(c.email));
-    w.bindValue(b++, CustomerEnums::toString(c.type));
-    w.bindValue(b++, CustomerEnums::toString(c.status));
-    w.bindValue(b++, CustomerEnums::toString(c.level));
-    w.bindValue(b++, nullable(c.city));
-    w.bindValue(b++, c.createdAt ? c.createdAt : op.createdAt);
-    w.bindValue(b++, c.updatedAt ? c.updatedAt : op.createdAt);
-    w.bindValue(b++, deleted ? 1 : 0);
-    w.bindValue(b++, QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)));
-    w.bindValue(b++, QString::fromUtf8(QJsonDocument(fieldHlc).toJson(QJsonDocument::Compact)));
-    w.bindValue(b++, stamp.toString());
-    w.bindValue(b++, op.companyId);
-    w.bindValue(b++, op.entityId);
-    if (Status s = exec(w); !s)
-        return s;
-    return writeWords(op.companyId, op.entityId, deleted ? QString() : nameKey, found);
+    row.data.insert(QStringLiteral("id"), op.entityId);
+    if (newestOfRow)
+        row.rowHlc = op.hlc;
+    row.present = true;
+    row.opCreatedAt = op.createdAt;
+    row.dirty = true;
+    return true;
+}
+
+Status ServerProjection::writeRows(QHash<RowKey, Row>& rows, QList<RowKey>& dirty)
+{
+    constexpr int columns = 18;
+    constexpr int rowsPerInsert = 32;
+    constexpr int wordsPerInsert = 64;
+    QList<QVariant> inserts; // `columns` values a row, in the order of the INSERT below
+    QList<QString> words; // company, word, customer: three a row
+    for (const RowKey& key : std::as_const(dirty)) {
+        Row& row = rows[key];
+        const Customer c = customerFromJson(row.data).value_or(Customer {});
+        const QString nameKey = TextFold::fold(c.name);
+        const QString wordsKey = row.deleted ? QString() : nameKey;
+        const QVariant values[columns] = {
+            notNull(c.code),
+            notNull(c.name),
+            notNull(nameKey),
+            nullable(c.phone),
+            nullable(c.phone.isEmpty() ? QString() : PhoneNumber::reversedDigits(c.phone)),
+            nullable(c.email),
+            CustomerEnums::toString(c.type),
+            CustomerEnums::toString(c.status),
+            CustomerEnums::toString(c.level),
+            nullable(c.city),
+            c.createdAt ? c.createdAt : row.opCreatedAt,
+            c.updatedAt ? c.updatedAt : row.opCreatedAt,
+            row.deleted ? 1 : 0,
+            QString::fromUtf8(QJsonDocument(row.data).toJson(QJsonDocument::Compact)),
+            QString::fromUtf8(QJsonDocument(row.fieldHlc).toJson(QJsonDocument::Compact)),
+            row.rowHlc.toString(),
+            row.companyId,
+            row.id,
+        };
+        if (row.inTable) {
+            QSqlQuery& w = prepared(
+                QStringLiteral("UPDATE srv_customer SET code = ?, name = ?, name_key = ?, phone = ?, phone_rev = ?, "
+                               "email = ?, type = ?, status = ?, level = ?, city = ?, created_at = ?, updated_at = ?, "
+                               "deleted = ?, data = ?, field_hlc = ?, row_hlc = ? WHERE company_id = ? AND id = ?"));
+            for (int b = 0; b < columns; ++b)
+                w.bindValue(b, values[b]);
+            if (Status s = exec(w); !s)
+                return s;
+            // The words follow the name; an edit of anything else leaves them.
+            if (wordsKey != row.tableWordsKey) {
+                QSqlQuery& del = prepared(
+                    QStringLiteral("DELETE FROM srv_customer_word WHERE company_id = ? AND customer_id = ?"));
+                del.bindValue(0, row.companyId);
+                del.bindValue(1, row.id);
+                if (Status s = exec(del); !s)
+                    return s;
+            } else {
+                row.dirty = false;
+                continue;
+            }
+        } else {
+            for (const QVariant& v : values)
+                inserts.append(v);
+        }
+        for (const QString& word : TextFold::words(wordsKey))
+            words << row.companyId << word << row.id;
+        row.inTable = true;
+        row.tableWordsKey = wordsKey;
+        row.dirty = false;
+    }
+    dirty.clear();
+
+    const qsizetype newRows = inserts.size() / columns;
+    for (qsizetype start = 0; start < newRows;) {
+        const int n = newRows - start >= rowsPerInsert ? rowsPerInsert : 1;
+        QSqlQuery& q = prepared(
+            QStringLiteral("INSERT INTO srv_customer (code, name, name_key, phone, phone_rev, email, type, status, "
+                           "level, city, created_at, updated_at, deleted, data, field_hlc, row_hlc, company_id, id) "
+                           "VALUES %1")
+                .arg(placeholders(n, u"(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")));
+        for (int b = 0; b < n * columns; ++b)
+            q.bindValue(b, inserts[start * columns + b]);
+        if (Status s = exec(q); !s)
+            return s;
+        start += n;
+    }
+    const qsizetype wordRows = words.size() / 3;
+    for (qsizetype start = 0; start < wordRows;) {
+        const int n = wordRows - start >= wordsPerInsert ? wordsPerInsert : 1;
+        QSqlQuery& q
+            = prepared(QStringLiteral("INSERT INTO srv_customer_word (company_id, word, customer_id) VALUES %1")
+                           .arg(placeholders(n, u"(?,?,?)")));
+        for (int b = 0; b < n * 3; ++b)
+            q.bindValue(b, words[start * 3 + b]);
+        if (Status s = exec(q); !s)
+            return s;
+        start += n;
+    }
+    return Done {};
 }
 
 Status ServerProjection::applyNote(const SyncOp& op)
@@ -544,10 +678,12 @@ Status ServerProjection::rebuild()
             q.finish();
             if (page.isEmpty())
                 break;
-            for (const SyncOp& op : std::as_const(page)) {
-                if (Status s = apply(op); !s)
-                    return s;
-            }
+            QList<const SyncOp*> ops;
+            ops.reserve(page.size());
+            for (const SyncOp& op : std::as_const(page))
+                ops.append(&op);
+            if (Status s = applyAll(ops); !s)
+                return s;
         }
     }
     return Done {};

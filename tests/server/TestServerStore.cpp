@@ -1,9 +1,11 @@
 #include "core/domain/Clock.h"
 #include "core/domain/Ids.h"
+#include "core/domain/TextFold.h"
 #include "core/sync/ServerProjection.h"
 #include "core/sync/ServerStore.h"
 
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -514,6 +516,122 @@ private slots:
         QVERIFY(s->projection().customer(a.company.id, rina.entityId).value()->deleted);
         QVERIFY(s->rebuildProjection());
         QVERIFY(s->projection().customer(a.company.id, rina.entityId).value()->deleted);
+    }
+
+    // A push batch is folded into the projection together (ServerProjection::applyAll): the
+    // rows and words must end exactly as when the same ops are folded in one at a time.
+    void aBatchFoldsInAsItsOpsOneAtATime()
+    {
+        auto s = open();
+        Shop together = makeShop(*s, QStringLiteral("Toko Sekaligus"));
+        Shop oneByOne = makeShop(*s, QStringLiteral("Toko Satu Satu"));
+        m_clock.advance(10);
+        QRandomGenerator rng(20261122);
+        const QStringList names {QStringLiteral("Wati Susanti"), QStringLiteral("Budi Santoso"),
+            QStringLiteral("Ani Wijaya"), QStringLiteral("Sri Lestari Wati"), QStringLiteral("Dewi O'Brien")};
+        QStringList ids;
+        for (int i = 0; i < 12; ++i)
+            ids << Ids::newId(m_clock.nowMs() + i);
+        QList<SyncOp> ops;
+        for (int i = 0; i < 600; ++i) {
+            SyncOp o = op(together, QStringLiteral("customer"), QStringLiteral("update"), {}, together.admin.id,
+                static_cast<quint16>(rng.bounded(100)));
+            o.entityId = ids[rng.bounded(ids.size())];
+            o.hlc.ms += rng.bounded(40); // stamps arrive out of order
+            const int kind = rng.bounded(40);
+            if (kind == 0) {
+                o.kind = SyncOp::Kind::Delete;
+                o.action = QStringLiteral("delete");
+            } else if (kind == 1) {
+                o.entity = QStringLiteral("customer_erasure");
+                o.action = QStringLiteral("create");
+                o.fields = {{QStringLiteral("createdAt"), QStringLiteral("2026-03-04T05:06:07.000Z")}};
+            } else if (kind == 2) {
+                o.entity = QStringLiteral("customer_note");
+                o.action = QStringLiteral("create");
+                o.fields = {{QStringLiteral("customerId"), o.entityId}, {QStringLiteral("body"), QStringLiteral("ok")},
+                    {QStringLiteral("createdAt"), QStringLiteral("2026-03-04T05:06:07.000Z")}};
+                o.entityId = Ids::newId(m_clock.nowMs() + i);
+            } else {
+                const auto maybe = [&](const char* field, const QJsonValue& value) {
+                    if (rng.bounded(3) == 0)
+                        o.fields.insert(QLatin1String(field), value);
+                };
+                maybe("name", rng.bounded(6) == 0 ? QString() : names[rng.bounded(names.size())]);
+                maybe("code", QStringLiteral("C-%1").arg(rng.bounded(30), 6, 10, QLatin1Char('0')));
+                maybe("phone", rng.bounded(4) == 0 ? QString() : QStringLiteral("+62812%1").arg(rng.bounded(10000000)));
+                maybe("email", QStringLiteral("p%1@example.com").arg(rng.bounded(50)));
+                maybe("city", rng.bounded(2) == 0 ? QStringLiteral("Bogor") : QStringLiteral("Solo"));
+                maybe("doNotContact", rng.bounded(2) == 0);
+                maybe("birthDate", rng.bounded(5) == 0 ? QStringLiteral("not a date") : QStringLiteral("1990-05-06"));
+                if (rng.bounded(4) == 0)
+                    o.action = QStringLiteral("create");
+            }
+            ops.append(o);
+        }
+        QList<const SyncOp*> batch;
+        for (const SyncOp& o : std::as_const(ops))
+            batch.append(&o);
+        const Status folded = s->projection().applyAll(batch);
+        QVERIFY2(folded, qPrintable(folded ? QString() : folded.error().describe()));
+        for (SyncOp o : std::as_const(ops)) {
+            o.companyId = oneByOne.company.id;
+            o.id = Ids::newId(m_clock.nowMs());
+            const Status one = s->projection().apply(o);
+            QVERIFY2(one, qPrintable(one ? QString() : one.error().describe()));
+        }
+        int live = 0;
+        QHash<QString, QString> liveNames; // id -> name, of the customers left
+        for (const QString& id : std::as_const(ids)) {
+            const auto a = s->projection().customer(together.company.id, id).value();
+            const auto b = s->projection().customer(oneByOne.company.id, id).value();
+            QCOMPARE(a.has_value(), b.has_value());
+            if (!a)
+                continue;
+            QCOMPARE(a->deleted, b->deleted);
+            QCOMPARE(a->anonymisedAt, b->anonymisedAt);
+            Customer other = b->customer;
+            other.companyId = a->customer.companyId;
+            QCOMPARE(a->customer, other);
+            live += a->deleted ? 0 : 1;
+            if (!a->deleted)
+                liveNames.insert(id, a->customer.name);
+        }
+        QVERIFY2(live > 0, "the ops should leave some customers");
+        // The name words: every word of the pool finds the same customers in both.
+        for (const QString& name : names) {
+            for (const QString& word : name.split(u' ')) {
+                ServerProjection::ListQuery q;
+                q.text = word;
+                q.region = QStringLiteral("ID");
+                q.limit = 100;
+                QList<QString> found[2];
+                int i = 0;
+                for (const Shop* shop : {&together, &oneByOne}) {
+                    const ServerProjection::ListPage page = s->projection().customers(shop->company.id, q).value();
+                    for (const Customer& c : page.items)
+                        found[i] << c.id;
+                    ++i;
+                }
+                QCOMPARE(found[0], found[1]);
+                // ...and those are the customers whose name has a word starting with it.
+                QStringList expected;
+                for (auto it = liveNames.cbegin(); it != liveNames.cend(); ++it) {
+                    const QStringList nameWords = TextFold::words(TextFold::fold(it.value()));
+                    const QStringList asked = TextFold::words(TextFold::fold(word));
+                    const bool all = std::all_of(asked.cbegin(), asked.cend(), [&](const QString& w) {
+                        return std::any_of(
+                            nameWords.cbegin(), nameWords.cend(), [&](const QString& n) { return n.startsWith(w); });
+                    });
+                    if (all)
+                        expected << it.key();
+                }
+                QStringList got = found[0];
+                got.sort();
+                expected.sort();
+                QCOMPARE(got, expected);
+            }
+        }
     }
 
     void aVersionOneDatabaseGetsItsProjectionFromTheLog()
