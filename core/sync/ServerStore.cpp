@@ -229,11 +229,21 @@ Result<std::unique_ptr<ServerStore>> ServerStore::openPostgres(const QString& co
     if (!store->m_db.open())
         return Error::other(QStringLiteral("database"),
             tr("could not connect to PostgreSQL (%1): %2").arg(conninfo, store->m_db.lastError().text()));
-    QSqlQuery quiet(store->m_db);
-    quiet.exec(QStringLiteral("SET client_min_messages = warning"));
+    store->setUpSession();
     if (Status s = store->migrate(); !s)
         return s.error();
     return store;
+}
+
+void ServerStore::setUpSession()
+{
+    QSqlQuery q(m_db);
+    q.exec(QStringLiteral("SET client_min_messages = warning"));
+    // Each statement is planned for the values it runs with. A prepared statement's generic
+    // plan is made once, while the tables are small; later, with a company's log in the
+    // hundreds of thousands, it scanned every row of the company for a list of ids
+    // ("entity_id IN (...)"): a push ran at 700 ops/s at 30,000 customers, 3,200 without.
+    q.exec(QStringLiteral("SET plan_cache_mode = force_custom_plan"));
 }
 
 QString ServerStore::describe() const
@@ -269,7 +279,10 @@ Status ServerStore::begin()
         m_statements->clear();
         m_db.close();
         QSqlQuery retry(m_db);
-        if (!m_db.open() || !retry.exec(QStringLiteral("BEGIN")))
+        if (!m_db.open())
+            return errorOf(retry);
+        setUpSession();
+        if (!retry.exec(QStringLiteral("BEGIN")))
             return errorOf(retry);
     }
     m_inTransaction = true;

@@ -184,6 +184,8 @@ public:
 private:
     ServerStore(QSqlDatabase db, bool pg, const Clock& clock);
     Status migrate();
+    // PostgreSQL: the session's settings, after each connect.
+    void setUpSession();
     Status begin();
     Status commit();
     void rollback();
