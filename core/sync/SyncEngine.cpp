@@ -451,13 +451,15 @@ void SyncEngine::takePage(const Result<QJsonObject>& reply)
             finish(endLoad(m_pushStopped ? Status(*m_pushStopped) : Status(Done {}), LoadEnd::Complete));
         return;
     }
+    // Page by page too, the next page downloads while this one is written.
+    if (page->more)
+        pullFrom(page->next);
     if (Status s = applyPage(*page); !s) {
+        dropReply();
         finish(s);
         return;
     }
-    if (page->more)
-        pullFrom(page->next);
-    else
+    if (!page->more)
         finish(m_pushStopped ? Status(*m_pushStopped) : Status(Done {}));
 }
 
