@@ -4943,6 +4943,10 @@ Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 conflict, 5 per
         <source>the API key&apos;s user %1 is deactivated</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>could not connect to PostgreSQL again: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kasir::SettingsView</name>

@@ -5071,6 +5071,10 @@ Kode keluar: 0 berhasil, 1 galat lain, 2 masukan tidak valid, 3 tidak ditemukan,
         <source>the API key&apos;s user %1 is deactivated</source>
         <translation>pengguna kunci API %1 dinonaktifkan</translation>
     </message>
+    <message>
+        <source>could not connect to PostgreSQL again: %1</source>
+        <translation>tidak dapat terhubung lagi ke PostgreSQL: %1</translation>
+    </message>
 </context>
 <context>
     <name>kasir::SettingsView</name>

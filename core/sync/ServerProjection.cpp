@@ -84,45 +84,34 @@ bool setCustomerField(Customer& c, const QString& f, const QJsonValue& v)
         *text = s;
         return true;
     }
-    if (f == u"createdAt" || f == u"updatedAt") {
-        const auto t = parseTime(v);
-        if (!t)
+    // A parsed value, or false when it did not parse.
+    const auto set = [](auto& field, const auto& parsed) {
+        if (!parsed)
             return false;
-        (f == u"createdAt" ? c.createdAt : c.updatedAt) = *t;
-    } else if (f == u"type") {
-        const auto t = CustomerEnums::parseType(s);
-        if (!t)
-            return false;
-        c.type = *t;
-    } else if (f == u"status") {
-        const auto t = CustomerEnums::parseStatus(s);
-        if (!t)
-            return false;
-        c.status = *t;
-    } else if (f == u"level") {
-        const auto t = CustomerEnums::parseLevel(s);
-        if (!t)
-            return false;
-        c.level = *t;
-    } else if (f == u"gender") {
-        const auto t = CustomerEnums::parseGender(s);
-        if (!t)
-            return false;
-        c.gender = *t;
-    } else if (f == u"discountOverride") {
-        const auto t = Percent::parseBasisPoints(s);
-        if (!t)
-            return false;
-        c.discountOverrideBp = *t;
-    } else if (f == u"birthDate") {
+        field = *parsed;
+        return true;
+    };
+    if (f == u"createdAt")
+        return set(c.createdAt, parseTime(v));
+    if (f == u"updatedAt")
+        return set(c.updatedAt, parseTime(v));
+    if (f == u"type")
+        return set(c.type, CustomerEnums::parseType(s));
+    if (f == u"status")
+        return set(c.status, CustomerEnums::parseStatus(s));
+    if (f == u"level")
+        return set(c.level, CustomerEnums::parseLevel(s));
+    if (f == u"gender")
+        return set(c.gender, CustomerEnums::parseGender(s));
+    if (f == u"discountOverride")
+        return set(c.discountOverrideBp, Percent::parseBasisPoints(s));
+    if (f == u"birthDate") {
         const QDate d = QDate::fromString(s, Qt::ISODate);
-        if (!d.isValid())
-            return false;
-        c.birthDate = d;
-    } else {
-        return false;
+        if (d.isValid())
+            c.birthDate = d;
+        return d.isValid();
     }
-    return true;
+    return false;
 }
 
 // Whether a customer field of an op holds a value of the field's kind: only such values are
@@ -322,6 +311,15 @@ int chunkSize(qsizetype left, int largest)
     return largest;
 }
 
+// Rows written several to a statement, in the same few sizes and without padding: the
+// largest size that what is left fills.
+int writeSize(qsizetype left, int largest)
+{
+    if (left >= largest)
+        return largest;
+    return left >= 8 ? 8 : 1;
+}
+
 QString placeholders(int count, QStringView one)
 {
     QString out;
@@ -505,7 +503,7 @@ Status ServerProjection::writeRows(QHash<RowKey, Row>& rows, QList<RowKey>& dirt
 
     const qsizetype newRows = inserts.size() / columns;
     for (qsizetype start = 0; start < newRows;) {
-        const int n = newRows - start >= rowsPerInsert ? rowsPerInsert : 1;
+        const int n = writeSize(newRows - start, rowsPerInsert);
         QSqlQuery& q = prepared(
             QStringLiteral("INSERT INTO srv_customer (code, name, name_key, phone, phone_rev, email, type, status, "
                            "level, city, created_at, updated_at, deleted, data, field_hlc, row_hlc, company_id, id) "
@@ -519,7 +517,7 @@ Status ServerProjection::writeRows(QHash<RowKey, Row>& rows, QList<RowKey>& dirt
     }
     const qsizetype wordRows = words.size() / 3;
     for (qsizetype start = 0; start < wordRows;) {
-        const int n = wordRows - start >= wordsPerInsert ? wordsPerInsert : 1;
+        const int n = writeSize(wordRows - start, wordsPerInsert);
         QSqlQuery& q
             = prepared(QStringLiteral("INSERT INTO srv_customer_word (company_id, word, customer_id) VALUES %1")
                            .arg(placeholders(n, u"(?,?,?)")));

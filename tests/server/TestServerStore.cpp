@@ -8,6 +8,7 @@
 #include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -83,6 +84,51 @@ private:
     {
         return op(shop, QStringLiteral("customer"), QStringLiteral("create"), {{QStringLiteral("name"), name}},
             shop.cashier.id, counter);
+    }
+
+    // The projection's rows and words of a company as text, company left out, in id order:
+    // read from the database itself (psql on PostgreSQL).
+    QStringList storedRows(const QString& companyId)
+    {
+        const QString select = QStringLiteral(
+            "SELECT id, code, name, name_key, phone, phone_rev, email, type, status, level, city, created_at, "
+            "updated_at, deleted, anonymised_at, data, field_hlc, row_hlc FROM srv_customer WHERE company_id = '%1' "
+            "ORDER BY id")
+                                   .arg(companyId);
+        const QString words = QStringLiteral("SELECT customer_id, word FROM srv_customer_word WHERE company_id = "
+                                             "'%1' ORDER BY customer_id, word")
+                                  .arg(companyId);
+        QStringList out;
+        const QString pg = qEnvironmentVariable("KASIR_TEST_PG");
+        if (!pg.isEmpty()) {
+            for (const QString& sql : {select, words}) {
+                QProcess psql;
+                psql.start(QStringLiteral("psql"), {pg, QStringLiteral("-qAtc"), sql});
+                if (!psql.waitForFinished(30000) || psql.exitCode() != 0)
+                    qFatal("psql failed: %s", psql.readAllStandardError().constData());
+                out << QString::fromUtf8(psql.readAllStandardOutput()).split(u'\n');
+            }
+            return out;
+        }
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("stored-rows"));
+            db.setDatabaseName(m_dir.filePath(QStringLiteral("server.db")));
+            if (!db.open())
+                qFatal("cannot open the server file");
+            for (const QString& sql : {select, words}) {
+                QSqlQuery q(db);
+                if (!q.exec(sql))
+                    qFatal("cannot read the projection");
+                while (q.next()) {
+                    QStringList values;
+                    for (int c = 0; c < q.record().count(); ++c)
+                        values << (q.value(c).isNull() ? QStringLiteral("<null>") : q.value(c).toString());
+                    out << values.join(u'|');
+                }
+            }
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("stored-rows"));
+        return out;
     }
 
     qint64 logLength(ServerStore& s, const ServerStore::Device& d)
@@ -529,15 +575,25 @@ private slots:
         QRandomGenerator rng(20261122);
         const QStringList names {QStringLiteral("Wati Susanti"), QStringLiteral("Budi Santoso"),
             QStringLiteral("Ani Wijaya"), QStringLiteral("Sri Lestari Wati"), QStringLiteral("Dewi O'Brien")};
+        // Enough customers that a batch reads more than one statement's worth of rows and
+        // writes rows and words several to a statement.
         QStringList ids;
-        for (int i = 0; i < 12; ++i)
+        for (int i = 0; i < 120; ++i)
             ids << Ids::newId(m_clock.nowMs() + i);
         QList<SyncOp> ops;
-        for (int i = 0; i < 600; ++i) {
+        for (int i = 0; i < 100; ++i) {
+            SyncOp o = customer(together, names[i % names.size()], 1);
+            o.entityId = ids[i];
+            o.fields.insert(QStringLiteral("code"), QStringLiteral("C-%1").arg(i, 6, 10, QLatin1Char('0')));
+            o.actorId = together.admin.id;
+            ops.append(o);
+        }
+        for (int i = 0; i < 1200; ++i) {
             SyncOp o = op(together, QStringLiteral("customer"), QStringLiteral("update"), {}, together.admin.id,
                 static_cast<quint16>(rng.bounded(100)));
             o.entityId = ids[rng.bounded(ids.size())];
             o.hlc.ms += rng.bounded(40); // stamps arrive out of order
+            o.createdAt += rng.bounded(100000);
             const int kind = rng.bounded(40);
             if (kind == 0) {
                 o.kind = SyncOp::Kind::Delete;
@@ -564,16 +620,23 @@ private slots:
                 maybe("city", rng.bounded(2) == 0 ? QStringLiteral("Bogor") : QStringLiteral("Solo"));
                 maybe("doNotContact", rng.bounded(2) == 0);
                 maybe("birthDate", rng.bounded(5) == 0 ? QStringLiteral("not a date") : QStringLiteral("1990-05-06"));
+                // Bookkeeping fields follow the newest op of the row, not their own stamps.
+                maybe("updatedAt",
+                    QStringLiteral("2026-03-%1T05:06:07.000Z").arg(1 + rng.bounded(28), 2, 10, QLatin1Char('0')));
+                maybe("updatedBy", rng.bounded(2) == 0 ? together.admin.id : together.cashier.id);
                 if (rng.bounded(4) == 0)
                     o.action = QStringLiteral("create");
             }
             ops.append(o);
         }
-        QList<const SyncOp*> batch;
-        for (const SyncOp& o : std::as_const(ops))
-            batch.append(&o);
-        const Status folded = s->projection().applyAll(batch);
-        QVERIFY2(folded, qPrintable(folded ? QString() : folded.error().describe()));
+        // Two batches: the second reads rows the first wrote.
+        for (const auto& [from, to] : {std::pair<qsizetype, qsizetype> {0, 600}, {600, ops.size()}}) {
+            QList<const SyncOp*> batch;
+            for (qsizetype i = from; i < to; ++i)
+                batch.append(&ops[i]);
+            const Status folded = s->projection().applyAll(batch);
+            QVERIFY2(folded, qPrintable(folded ? QString() : folded.error().describe()));
+        }
         for (SyncOp o : std::as_const(ops)) {
             o.companyId = oneByOne.company.id;
             o.id = Ids::newId(m_clock.nowMs());
@@ -598,13 +661,15 @@ private slots:
                 liveNames.insert(id, a->customer.name);
         }
         QVERIFY2(live > 0, "the ops should leave some customers");
+        // Every column, and every word, as stored.
+        QCOMPARE(storedRows(together.company.id), storedRows(oneByOne.company.id));
         // The name words: every word of the pool finds the same customers in both.
         for (const QString& name : names) {
             for (const QString& word : name.split(u' ')) {
                 ServerProjection::ListQuery q;
                 q.text = word;
                 q.region = QStringLiteral("ID");
-                q.limit = 100;
+                q.limit = 1000;
                 QList<QString> found[2];
                 int i = 0;
                 for (const Shop* shop : {&together, &oneByOne}) {
